@@ -1,0 +1,31 @@
+import type { DynamicModule } from '@nestjs/common';
+
+/**
+ * A specification module as the platform loads it. `module` binds the ports of the points the specification
+ * implements natively; the platform serves every other point with the `default` specification's behaviour, so a
+ * specification can be built (or replaced by a bank) one point at a time.
+ */
+export interface SpecPlugin {
+  /** The path segment: the identity server's `base_url` is `http://host:port/{id}`. */
+  readonly id: string;
+  readonly title: string;
+  readonly module: DynamicModule;
+}
+
+/** Specification ids are path segments: lower-case letters, digits and dashes. */
+export const SPEC_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+
+/**
+ * The extension points a specification implements itself: the ports bound in its module's own `providers`. Read
+ * from the module's metadata, so it needs no dependency injection (the TOML generator uses it offline).
+ */
+export function nativePointsOf(plugin: SpecPlugin, ports: Readonly<Record<string, unknown>>): string[] {
+  const bound = new Set(
+    (plugin.module.providers ?? []).map((provider) =>
+      typeof provider === 'object' && provider !== null && 'provide' in provider ? provider.provide : provider,
+    ),
+  );
+  return Object.entries(ports)
+    .filter(([, port]) => bound.has(port as never))
+    .map(([name]) => name);
+}
