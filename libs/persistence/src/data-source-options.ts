@@ -1,0 +1,56 @@
+import type { DataSourceOptions } from 'typeorm';
+import { parseDatabaseUrl, type DatabaseConfig } from './database-url.js';
+import { PERSISTENT_ENTITIES } from './entities/persistent-entities.js';
+import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema.js';
+
+/** Every migration, in order, listed as classes: the ESM build cannot load migrations by file glob. */
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1763683200000] as const;
+
+/** How long a SQLite writer waits for another one (another process, with WAL) before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const MYSQL_POOL_SIZE = 10;
+
+/** TypeORM options for DATABASE_URL (see parseDatabaseUrl for the accepted forms). */
+export function buildDataSourceOptions(databaseUrl: string | undefined): DataSourceOptions {
+  return dataSourceOptionsFor(parseDatabaseUrl(databaseUrl));
+}
+
+export function dataSourceOptionsFor(config: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: [...PERSISTENT_ENTITIES],
+    migrations: [...PERSISTENCE_MIGRATIONS],
+    // The schema only ever changes through migrations, which the application runs explicitly at boot.
+    synchronize: false,
+    migrationsRun: false,
+    // A lost race on a unique key is an expected answer here, not an error to print; the repositories log.
+    logging: false,
+  };
+  if (config.kind === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: config.file,
+      // WAL lets readers run beside the writer; the busy timeout makes concurrent writers wait instead of failing.
+      enableWAL: true,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+    };
+  }
+  return {
+    ...common,
+    type: 'mysql',
+    host: config.host,
+    port: config.port,
+    username: config.username,
+    ...(config.password === undefined ? {} : { password: config.password }),
+    database: config.database,
+    poolSize: MYSQL_POOL_SIZE,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    // BIGINT columns hold amounts in minor units: read them as exact decimal strings, never as rounded numbers.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    // mysql2 asks the server for "found" rather than "changed" rows by default, which makes a refused conditional
+    // upsert (row found, nothing changed) look like an insert. Counters rely on "changed".
+    flags: ['-FOUND_ROWS'],
+  };
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { epochMilliseconds } from './column-transformers.js';
+
+export type ExtensionRequestState = 'pending' | 'completed';
+
+/** The idempotency record of one extension call: who claimed it, and once answered, the answer to replay. */
+@Entity({ name: 'extension_request' })
+@Unique('UQ_extension_request_key', ['spec', 'extension', 'requestId'])
+@Index('IDX_extension_request_created_at', ['createdAt'])
+export class ExtensionRequestRecord {
+  @PrimaryGeneratedColumn('increment', { name: 'id', type: 'integer', unsigned: true })
+  id!: number;
+
+  @Column({ name: 'spec', type: 'varchar', length: 32 })
+  spec!: string;
+
+  @Column({ name: 'extension', type: 'varchar', length: 64 })
+  extension!: string;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 128 })
+  requestId!: string;
+
+  /** SHA-256 of the request body, in lower-case hex. */
+  @Column({ name: 'fingerprint', type: 'varchar', length: 64 })
+  fingerprint!: string;
+
+  @Column({ name: 'state', type: 'varchar', length: 16 })
+  state!: ExtensionRequestState;
+
+  @Column({ name: 'http_status', type: 'integer', nullable: true })
+  httpStatus!: number | null;
+
+  /** The answer exactly as it was sent, so that a replay is byte-identical. */
+  @Column({ name: 'response_body', type: 'text', nullable: true })
+  responseBody!: string | null;
+
+  @Column({ name: 'created_at', type: 'bigint', transformer: epochMilliseconds })
+  createdAt!: Date;
+
+  @Column({ name: 'completed_at', type: 'bigint', nullable: true, transformer: epochMilliseconds })
+  completedAt!: Date | null;
+}

@@ -1,0 +1,64 @@
+import { createTestDataSource, type TestDatabase } from '@app/testing';
+import { revertLastMigration, runMigrations } from '../migration-runner.js';
+
+const TABLES = ['extension_request', 'usage_counter', 'usage_event', 'audit_record', 'bank_customer', 'bank_account', 'bank_account_holder'];
+
+describe('InitialSchema1763683200000', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDataSource();
+  });
+
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function existingTables(): Promise<string[]> {
+    const runner = database.dataSource.createQueryRunner();
+    try {
+      const present: string[] = [];
+      for (const table of TABLES) {
+        if (await runner.hasTable(table)) {
+          present.push(table);
+        }
+      }
+      return present;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async function pendingSchemaChanges(): Promise<string[]> {
+    const { upQueries } = await database.dataSource.driver.createSchemaBuilder().log();
+    return upQueries.map(({ query }) => query);
+  }
+
+  it('creates, on an empty database, exactly the schema the entities describe', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
+    expect(await existingTables()).toEqual([]);
+
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000']);
+
+    expect(await existingTables()).toEqual(TABLES);
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
+  it('is reverted by down() and applied again by up()', async () => {
+    await database.dataSource.query(
+      "INSERT INTO bank_customer (user_id, display_name, created_at) VALUES ('someone@example.com', 'Someone', 0)",
+    );
+
+    expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
+    expect(await existingTables()).toEqual([]);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000']);
+
+    expect(await existingTables()).toEqual(TABLES);
+    expect(await pendingSchemaChanges()).toEqual([]);
+    expect(await database.dataSource.query('SELECT user_id FROM bank_customer')).toEqual([]);
+  });
+
+  it('has nothing to apply twice', async () => {
+    expect(await runMigrations(database.dataSource)).toEqual([]);
+  });
+});

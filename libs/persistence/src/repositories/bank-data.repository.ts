@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BankAccountData, BankDataImportSummary, BankDataSet } from '../bank-data/bank-data-set.js';
+import { validateBankDataSet } from '../bank-data/bank-data-validation.js';
+import { BankAccountHolder } from '../entities/bank-account-holder.js';
+import { BankAccount } from '../entities/bank-account.js';
+import { BankCustomer } from '../entities/bank-customer.js';
+import { SqlGateway } from '../sql/sql-gateway.js';
+
+// Fourteen parameters a row at most: 500 rows stay far below SQLite's 32,766 bound parameters.
+const ROWS_PER_STATEMENT = 500;
+
+// SQLite sorts text byte by byte, MariaDB by a case-insensitive collation: the order is decided here instead, so
+// that both databases list accounts alike.
+// Everything but the key and the creation time: an import describes the account as it is now.
+const ACCOUNT_COLUMNS_TO_UPDATE = [
+  'display_name',
+  'currency',
+  'account_type',
+  'account_sub_type',
+  'scheme_name',
+  'identification',
+  'secondary_identification',
+  'holder_name',
+  'iban',
+  'status',
+  'payable',
+] as const;
+
+const displayNameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The embedded bank: customers, their accounts, and who holds what. */
+@Injectable()
+export class BankDataRepository {
+  private readonly gateway: SqlGateway;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.gateway = SqlGateway.for(dataSource);
+  }
+
+  /** The accounts a user holds, alone or jointly, ordered by display name; one query on the user_id index. */
+  async accountsOfUser(userId: string): Promise<BankAccount[]> {
+    const accounts = await this.gateway.run((runner) =>
+      this.dataSource
+        .getRepository(BankAccount)
+        .createQueryBuilder('account', runner)
+        .innerJoin(BankAccountHolder, 'holder', 'holder.accountId = account.accountId')
+        .where('holder.userId = :userId', { userId })
+        .getMany(),
+    );
+    return accounts.sort(
+      (left, right) =>
+        displayNameOrder.compare(left.displayName, right.displayName) || (left.accountId < right.accountId ? -1 : left.accountId > right.accountId ? 1 : 0),
+    );
+  }
+
+  async isHolder(userId: string, accountId: string): Promise<boolean> {
+    return this.gateway.run((runner) => runner.manager.existsBy(BankAccountHolder, { userId, accountId }));
+  }
+
+  async findAccount(accountId: string): Promise<BankAccount | null> {
+    return this.gateway.run((runner) => runner.manager.findOneBy(BankAccount, { accountId }));
+  }
+
+  async countCustomers(): Promise<number> {
+    return this.gateway.run((runner) => runner.manager.count(BankCustomer));
+  }
+
+  /**
+   * Inserts or updates every customer, account and holding of `data` in one transaction: the bank is never seen
+   * half-imported. Nothing absent from `data` is deleted. The data is validated first (InvalidBankDataError).
+   */
+  async importBankData(data: BankDataSet): Promise<BankDataImportSummary> {
+    const { customers } = validateBankDataSet(data);
+    const accounts = new Map<string, BankAccountData>();
+    const holdings: { accountId: string; userId: string }[] = [];
+    for (const customer of customers) {
+      for (const account of customer.accounts) {
+        accounts.set(account.accountId, account);
+        holdings.push({ accountId: account.accountId, userId: customer.userId });
+      }
+    }
+    const createdAt = new Date();
+    await this.gateway.transaction(async (runner) => {
+      const insert = () => runner.manager.createQueryBuilder(runner).insert();
+      await inChunks(
+        customers.map(({ userId, displayName }) => ({ userId, displayName, createdAt })),
+        (chunk) => insert().into(BankCustomer).values(chunk).orUpdate(['display_name'], ['user_id']).updateEntity(false).execute(),
+      );
+      await inChunks(
+        [...accounts.values()].map((account) => ({
+          ...account,
+          secondaryIdentification: account.secondaryIdentification ?? null,
+          iban: account.iban ?? null,
+          createdAt,
+        })),
+        (chunk) =>
+          insert()
+            .into(BankAccount)
+            .values(chunk)
+            .orUpdate([...ACCOUNT_COLUMNS_TO_UPDATE], ['account_id'])
+            .updateEntity(false)
+            .execute(),
+      );
+      // Re-assigning the key to itself is the portable "insert unless present" (INSERT IGNORE would also hide
+      // foreign-key failures on MariaDB).
+      await inChunks(holdings, (chunk) =>
+        insert().into(BankAccountHolder).values(chunk).orUpdate(['user_id'], ['account_id', 'user_id']).updateEntity(false).execute(),
+      );
+    });
+    return { customers: customers.length, accounts: accounts.size, holdings: holdings.length };
+  }
+}
+
+async function inChunks<Row>(rows: readonly Row[], write: (chunk: Row[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+  }
+}
