@@ -1,0 +1,10 @@
+import { DEFAULT_JOURNEY } from './default-journey.js';
+import type { Journey } from './journey.js';
+
+/**
+ * The journey of each specification, by the spec id that is also the path segment of the identity server's base URL.
+ * A specification adds its own here (`uk`, `berlin`, `uae`) when its module exists.
+ */
+export const JOURNEYS: Readonly<Record<string, Journey>> = {
+  default: DEFAULT_JOURNEY,
+};
