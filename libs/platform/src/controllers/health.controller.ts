@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { SpecRegistry } from '../registry/spec-registry.js';
+
+/** Liveness and readiness: the database answers and the specifications are loaded. */
+@Controller('health')
+@ApiExcludeController()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly registry: SpecRegistry,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => {
+        const specs = this.registry.servedSpecs().map((s) => s.plugin.id);
+        const indicator = this.indicators.check('specifications');
+        return specs.length > 0 ? indicator.up({ served: specs }) : indicator.down({ served: specs });
+      },
+    ]);
+  }
+}

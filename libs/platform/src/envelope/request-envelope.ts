@@ -1,0 +1,40 @@
+import { MalformedRequestError } from '../errors/service-errors.js';
+
+export interface ParsedEnvelope {
+  readonly requestId: string;
+  readonly data: Record<string, unknown>;
+}
+
+const MAX_REQUEST_ID_LENGTH = 128;
+
+/** Checks the request envelope `{"requestId": string, "data": object}` that the identity server always sends. */
+export function parseRequestEnvelope(body: unknown): ParsedEnvelope {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new MalformedRequestError('The request body must be a JSON object {"requestId", "data"}');
+  }
+  const { requestId, data } = body as Record<string, unknown>;
+  if (typeof requestId !== 'string' || requestId.trim().length === 0) {
+    throw new MalformedRequestError('requestId is required and must be a non-empty string');
+  }
+  if (requestId.length > MAX_REQUEST_ID_LENGTH) {
+    throw new MalformedRequestError(`requestId must be at most ${MAX_REQUEST_ID_LENGTH} characters`);
+  }
+  if (data === undefined) {
+    throw new MalformedRequestError('data is required', requestId);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new MalformedRequestError('data must be a JSON object', requestId);
+  }
+  return { requestId, data: data as Record<string, unknown> };
+}
+
+/** The requestId of a body, when it has a usable one (for correlating failures). */
+export function requestIdOf(body: unknown): string | undefined {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const { requestId } = body as Record<string, unknown>;
+    if (typeof requestId === 'string' && requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH) {
+      return requestId;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import secureJson from 'secure-json-parse';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestCharset } from '../config/app-config.js';
+import { MalformedRequestError } from '../errors/service-errors.js';
+import { decodeRequestBody } from './request-body-decoder.js';
+
+/** Finds the requestId in a body that is not valid JSON, so that the failure can still be correlated. */
+const REQUEST_ID_IN_TEXT = /"requestId"\s*:\s*"([^"\\]{1,128})"/;
+
+/**
+ * Replaces Fastify's JSON parser: decodes the charset the identity server really uses, rejects prototype-pollution
+ * keys, and turns every parse failure into the contract's 400 instead of Fastify's own error body.
+ */
+export function registerJsonBodyParser(fastify: FastifyInstance, charset: RequestCharset, bodyLimit: number): void {
+  fastify.removeAllContentTypeParsers();
+  const parse = (request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void): void => {
+    const text = decodeRequestBody(body, request.headers['content-type'], charset);
+    if (text.trim().length === 0) {
+      done(new MalformedRequestError('The request body is empty; a JSON object {"requestId", "data"} is required'));
+      return;
+    }
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      const requestId = REQUEST_ID_IN_TEXT.exec(text)?.[1];
+      const reason = error instanceof SyntaxError ? error.message : 'forbidden key (__proto__ or constructor.prototype)';
+      done(new MalformedRequestError(`The request body is not valid JSON: ${reason}`, requestId));
+    }
+  };
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, parse);
+  // Other media types are refused the same way as malformed JSON rather than with Fastify's 415.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, _body, done) => {
+    done(new MalformedRequestError('The request must be JSON sent as Content-Type: application/json'));
+  });
+}

@@ -1,0 +1,53 @@
+import { allowedExtensionName, type ExtensionName } from '@app/contract';
+
+export interface DeploymentTomlOptions {
+  readonly baseUrl: string;
+  readonly spec: string;
+  readonly extensions: readonly ExtensionName[];
+  readonly security: 'Basic-Auth' | 'OAuth2';
+  readonly username?: string;
+}
+
+/**
+ * The `deployment.toml` block that points a WSO2 Identity Server at this service (contract §2.1). The identity
+ * server matches `allowed_extensions` against its snake_case enum names and silently ignores unknown ones; the
+ * security type is compared exactly, so only `Basic-Auth` and `OAuth2` work.
+ */
+export function renderDeploymentToml(options: DeploymentTomlOptions): string {
+  const baseUrl = `${options.baseUrl.replace(/\/+$/, '')}/${options.spec}`;
+  const extensions = options.extensions.map((name) => `    "${allowedExtensionName(name)}",`).join('\n');
+  const security =
+    options.security === 'Basic-Auth'
+      ? [
+          'type = "Basic-Auth"',
+          `username = "${options.username ?? '<EXTENSION_BASIC_USER>'}"`,
+          'password = "<EXTENSION_BASIC_PASSWORD>"',
+        ]
+      : [
+          '# OAuth2 sends this static token as a Bearer token. The shipped template renders it as',
+          '# <Token>…</UserName> (invalid XML): fix financial-services.xml.j2 before using this mode.',
+          'type = "OAuth2"',
+          'token = "<EXTENSION_BEARER_TOKEN>"',
+        ];
+  return [
+    `# Consent extensions: specification "${options.spec}". Paste into <IS_HOME>/repository/conf/deployment.toml.`,
+    '[financial_services.extensions.endpoint]',
+    'enabled = true',
+    `base_url = "${baseUrl}"`,
+    'allowed_extensions = [',
+    extensions,
+    ']',
+    '# Attempts in total; a read timeout resends the same requestId, which this service answers idempotently.',
+    'retry_count = 5',
+    'connect_timeout = 5',
+    'read_timeout = 5',
+    '',
+    '[financial_services.extensions.endpoint.security]',
+    ...security,
+    '',
+    '# The TPP client id reaches pre-process-consent-creation only through this header allow-list.',
+    '[financial_services.consent.manage_extension]',
+    'allowed_headers = ["x-wso2-client-id"]',
+    '',
+  ].join('\n');
+}
