@@ -99,14 +99,7 @@ export class IdentityServerSimulator {
 
   /** A TPP `GET /{path}/{id}` (pre-process-consent-retrieval, basic variant with attributes). */
   async retrieveConsent(consentId: string, path: string = this.resourcePath(consentId)): Promise<SimulatedExchange> {
-    const consent = this.store.get(consentId);
-    const requestData: JsonRecord = {
-      consentId,
-      consentResourcePath: path,
-      requestHeaders: { 'x-wso2-client-id': consent.clientId },
-      consentResource: this.store.basicView(consentId, { withAttributes: true }),
-    };
-    return this.exchange('pre-process-consent-retrieval', requestData, (reading) =>
+    return this.exchange('pre-process-consent-retrieval', this.tppConsentCall(consentId, path), (reading) =>
       reading.kind === 'ERROR' ? relayedError(reading) : this.responseAlteration(reading.data, 200),
     );
   }
@@ -234,14 +227,17 @@ export class IdentityServerSimulator {
 
   /** A TPP `DELETE /{path}/{id}` (pre-process-consent-revoke, basic variant with attributes and request headers). */
   async revoke(consentId: string, path: string = this.resourcePath(consentId)): Promise<SimulatedExchange> {
-    const consent = this.store.get(consentId);
-    const requestData: JsonRecord = {
+    return this.exchange('pre-process-consent-revoke', this.tppConsentCall(consentId, path), (reading) => this.revocation(consentId, reading));
+  }
+
+  /** The data of a TPP call on a stored consent (GET or DELETE): basic variant with attributes and request headers. */
+  private tppConsentCall(consentId: string, path: string): JsonRecord {
+    return {
       consentId,
       consentResourcePath: path,
-      requestHeaders: { 'x-wso2-client-id': consent.clientId },
+      requestHeaders: { 'x-wso2-client-id': this.store.get(consentId).clientId },
       consentResource: this.store.basicView(consentId, { withAttributes: true }),
     };
-    return this.exchange('pre-process-consent-revoke', requestData, (reading) => this.revocation(consentId, reading));
   }
 
   /** The admin/self-care revoke: no request headers, and a basic variant WITHOUT attributes (contract §4.4 b). */
