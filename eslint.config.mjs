@@ -39,13 +39,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@app/*'], message: 'The contract library depends on no other library.' }] }] },
   },
   {
-    files: ['libs/platform/**/*.ts', 'libs/persistence/**/*.ts', 'libs/bank-backend/**/*.ts'],
+    files: ['libs/platform/**/*.ts', 'libs/persistence/**/*.ts', 'libs/bank-backend/**/*.ts', 'libs/openapi-schemas/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...SPEC_LIBS, '@app/testing'], message: 'Infrastructure never depends on a specification or on the test harness.' }] }] },
   },
   {
     files: ['libs/spec-*/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...SPEC_LIBS, '@app/platform', '@app/testing'], message: 'A specification library uses only @app/contract, @app/persistence and @app/bank-backend.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...SPEC_LIBS, '@app/platform', '@app/testing'], message: 'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.' }] }] },
   },
 );

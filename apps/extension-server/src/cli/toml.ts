@@ -18,11 +18,12 @@ const args = parseCliArguments(
   USAGE,
 );
 
-const plugin = AVAILABLE_SPECS.find((candidate) => candidate.id === args.spec);
-if (!plugin || !args['base-url'] || !/^https?:\/\/[^/]+/.test(args['base-url'])) {
-  process.stderr.write(`${plugin ? 'A --base-url with http(s):// is required.' : `Unknown --spec; known: ${AVAILABLE_SPECS.map((s) => s.id).join(', ')}`}\n${USAGE}\n`);
+const create = args.spec === undefined ? undefined : AVAILABLE_SPECS[args.spec];
+if (!create || !args['base-url'] || !/^https?:\/\/[^/]+/.test(args['base-url'])) {
+  process.stderr.write(`${create ? 'A --base-url with http(s):// is required.' : `Unknown --spec; known: ${Object.keys(AVAILABLE_SPECS).join(', ')}`}\n${USAGE}\n`);
   process.exit(2);
 }
+const plugin = create(process.env);
 if (args.security !== 'Basic-Auth' && args.security !== 'OAuth2') {
   process.stderr.write(`--security must be Basic-Auth or OAuth2\n${USAGE}\n`);
   process.exit(2);
