@@ -36,7 +36,7 @@ export class OfficialSchemaValidators {
       this.compiled.set(name, validate);
     }
     const check = validate;
-    return (value: unknown) => (check(value) ? undefined : toSchemaViolation(check.errors![0]!));
+    return (value: unknown) => (check(value) ? undefined : toSchemaViolation(check.errors![0]));
   }
 
   /** Compiles the given schemas now (at start-up), so that no request pays for a compilation. */
