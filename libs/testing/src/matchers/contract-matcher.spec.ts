@@ -40,8 +40,8 @@ function expectSingleViolation(found: string[], fragment: string | RegExp): void
 }
 
 describe('checkExtensionResponse', () => {
-  it('finds the published contract next to the repository', () => {
-    expect(publishedContractPath()).toMatch(/shared\/reference\/accelerator-extensions-v1\.0\.4\.yaml$/);
+  it('reads the copy of the published contract the harness carries', () => {
+    expect(publishedContractPath()).toMatch(/libs\/testing\/assets\/accelerator-extensions-v1\.0\.4\.yaml$/);
   });
 
   describe('good answers pass', () => {

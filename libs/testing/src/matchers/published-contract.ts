@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CONTRACT_DEVIATIONS, type ExtensionName, type ExtensionStatus } from '@app/contract';
 import { parse } from 'yaml';
@@ -19,25 +18,13 @@ function isSchemaNode(value: unknown): value is SchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The repository root: the nearest ancestor of this file with `nest-cli.json` (works from `src/` and from `dist/`). */
-function repositoryRoot(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(directory, 'nest-cli.json'))) {
-      return directory;
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) {
-      throw new Error(`No nest-cli.json above ${fileURLToPath(import.meta.url)}: set SHARED_DIR to locate ${PUBLISHED_CONTRACT_FILE}`);
-    }
-    directory = parent;
-  }
-}
-
-/** `$SHARED_DIR/reference/…`, by default `../shared/reference/…` beside the repository. */
+/**
+ * The harness ships its own copy of the published contract (libs/testing/assets, copied next to the compiled code by
+ * the build), so that `npm run journey` works wherever the service is deployed; a test keeps the copy identical to
+ * the shared reference.
+ */
 export function publishedContractPath(): string {
-  const sharedDirectory = process.env.SHARED_DIR ?? path.resolve(repositoryRoot(), '..', 'shared');
-  return path.join(sharedDirectory, 'reference', PUBLISHED_CONTRACT_FILE);
+  return fileURLToPath(new URL(`../../assets/${PUBLISHED_CONTRACT_FILE}`, import.meta.url));
 }
 
 let document: SchemaNode | undefined;
