@@ -18,7 +18,7 @@ export const DataRequestPayloadSchema = Type.Object({
     }),
   ),
   body: Type.Optional(AnyJson('The TPP request body, when there is one.')),
-});
+}, { title: 'DataRequestPayload' });
 export type DataRequestPayload = Static<typeof DataRequestPayloadSchema>;
 
 export const ConsentAccessRequestSchema = Type.Object({

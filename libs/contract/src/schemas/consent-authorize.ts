@@ -17,7 +17,7 @@ export const ScreenAccountSchema = Type.Object(
     title: Type.Optional(NullableString()),
     description: Type.Optional(NullableString()),
   },
-  { additionalProperties: true },
+  { title: 'ScreenAccount', additionalProperties: true },
 );
 export type ScreenAccount = Static<typeof ScreenAccountSchema> & Record<string, unknown>;
 
@@ -27,7 +27,7 @@ export const ScreenPermissionSchema = Type.Object(
     displayValues: Type.Array(Type.String(), { minItems: 1 }),
     initiatedAccounts: Type.Optional(Type.Array(ScreenAccountSchema)),
   },
-  { additionalProperties: false },
+  { title: 'ScreenPermission', additionalProperties: false },
 );
 export type ScreenPermission = Static<typeof ScreenPermissionSchema>;
 
@@ -42,13 +42,13 @@ export const ConsentScreenDataSchema = Type.Object(
     isReauthorization: Type.Optional(Type.Boolean()),
     consentMetadata: Type.Optional(StringMap('Merged into `authorizedResources.metadata` at persist time.')),
   },
-  { additionalProperties: true },
+  { title: 'ConsentScreenData', additionalProperties: true },
 );
 export type ConsentScreenData = Static<typeof ConsentScreenDataSchema>;
 
 export const AdditionalDataItemSchema = Type.Object(
   { item: Type.String(), type: Type.Optional(Type.String()) },
-  { additionalProperties: false },
+  { title: 'AdditionalDataItem', additionalProperties: false },
 );
 
 export const AdditionalDataSchema = Type.Object(
@@ -58,7 +58,7 @@ export const AdditionalDataSchema = Type.Object(
     description: Type.Optional(Type.String()),
     items: Type.Optional(Type.Array(AdditionalDataItemSchema)),
   },
-  { additionalProperties: false },
+  { title: 'AdditionalData', additionalProperties: false },
 );
 export type AdditionalData = Static<typeof AdditionalDataSchema>;
 
@@ -86,7 +86,7 @@ export type ConsentScreenSuccess = Static<typeof ConsentScreenSuccessSchema>;
 export const AuthorizedDataSchema = Type.Object({
   permissions: Type.Optional(Type.Array(Type.String())),
   accounts: Type.Optional(Type.Array(ScreenAccountSchema)),
-});
+}, { title: 'AuthorizedData' });
 export type AuthorizedData = Static<typeof AuthorizedDataSchema>;
 
 export const AuthorizedResourcesSchema = Type.Object({
@@ -97,7 +97,7 @@ export const AuthorizedResourcesSchema = Type.Object({
   isReauthorization: Type.Optional(Type.Boolean()),
   metadata: Type.Optional(AnyObject()),
   authorizedData: Type.Optional(Type.Array(AuthorizedDataSchema)),
-});
+}, { title: 'AuthorizedResources' });
 export type AuthorizedResources = Static<typeof AuthorizedResourcesSchema>;
 
 export const ConsentPersistRequestSchema = Type.Object({

@@ -15,7 +15,7 @@ const ConsentResourcePath = Type.String({
 export const ResponseAlterationSchema = Type.Object({
   modifiedResponse: Type.Optional(AnyJson('Becomes the TPP response body as it is.')),
   responseHeaders: Type.Optional(StringMap('Set on the TPP response; a null value breaks the caller.')),
-});
+}, { title: 'ResponseAlteration' });
 export type ResponseAlteration = Static<typeof ResponseAlterationSchema>;
 
 export const ConsentCreationRequestSchema = Type.Object({

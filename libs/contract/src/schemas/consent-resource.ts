@@ -12,7 +12,7 @@ export const StoredAccountMappingSchema = Type.Object({
   accountId: Type.Optional(Type.String()),
   permission: Type.Optional(Type.String()),
   status: Type.Optional(Type.String({ description: 'Usually `active` or `inactive`.' })),
-});
+}, { title: 'StoredAccountMapping' });
 export type StoredAccountMapping = Static<typeof StoredAccountMappingSchema>;
 
 export const StoredAuthorizationSchema = Type.Object({
@@ -22,7 +22,7 @@ export const StoredAuthorizationSchema = Type.Object({
   status: Type.Optional(Type.String()),
   updatedTime: Type.Optional(Type.Integer()),
   resources: Type.Optional(Type.Array(StoredAccountMappingSchema)),
-});
+}, { title: 'StoredAuthorization' });
 export type StoredAuthorization = Static<typeof StoredAuthorizationSchema>;
 
 export const StoredConsentResourceSchema = Type.Object(
@@ -43,7 +43,7 @@ export const StoredConsentResourceSchema = Type.Object(
     ),
     fileContent: Type.Optional(Type.String({ description: 'Only in populate-consent-authorize-screen, when a file exists.' })),
   },
-  { description: 'A stored consent as the identity server sends it. `{}` in flows that have no consent yet.' },
+  { title: 'StoredConsentResource', description: 'A stored consent as the identity server sends it. `{}` in flows that have no consent yet.' },
 );
 export type StoredConsentResource = Static<typeof StoredConsentResourceSchema>;
 
@@ -51,7 +51,7 @@ export const AccountMappingSchema = Type.Object({
   accountId: Type.String(),
   permission: Type.String(),
   status: Type.String(),
-});
+}, { title: 'AccountMapping' });
 export type AccountMapping = Static<typeof AccountMappingSchema>;
 
 export const AuthorizationSchema = Type.Object({
@@ -59,14 +59,14 @@ export const AuthorizationSchema = Type.Object({
   type: Type.String(),
   status: Type.String(),
   resources: Type.Array(AccountMappingSchema),
-});
+}, { title: 'Authorization' });
 export type Authorization = Static<typeof AuthorizationSchema>;
 
 export const AmendedAccountMappingSchema = Type.Object({
   id: Type.String({ description: 'An existing mapping id.' }),
   permission: Type.String(),
   status: Type.String(),
-});
+}, { title: 'AmendedAccountMapping' });
 
 export const AmendmentSchema = Type.Object({
   id: Type.String({ description: 'An existing authorization id.' }),
@@ -74,7 +74,7 @@ export const AmendmentSchema = Type.Object({
   status: Type.String(),
   resources: Type.Array(AccountMappingSchema, { description: 'Send `[]` rather than omitting it: it is iterated without a null check.' }),
   amendedResources: Type.Array(AmendedAccountMappingSchema),
-});
+}, { title: 'Amendment' });
 export type Amendment = Static<typeof AmendmentSchema>;
 
 /**
@@ -90,7 +90,7 @@ export const NewConsentResourceSchema = Type.Object({
   receipt: Type.Optional(AnyObject()),
   attributes: Type.Optional(StringMap('Scalar values of at most 255 characters; keys must not exist on the consent yet.')),
   authorizations: Type.Optional(Type.Array(AuthorizationSchema)),
-});
+}, { title: 'NewConsentResource' });
 export type NewConsentResource = Static<typeof NewConsentResourceSchema>;
 
 /** An update of a pre-initiated consent (persist): every scalar falls back to the stored value when absent. */
@@ -104,5 +104,5 @@ export const ConsentResourceUpdateSchema = Type.Object({
   attributes: Type.Optional(StringMap()),
   authorizations: Type.Optional(Type.Array(AuthorizationSchema)),
   amendments: Type.Optional(Type.Array(AmendmentSchema)),
-});
+}, { title: 'ConsentResourceUpdate' });
 export type ConsentResourceUpdate = Static<typeof ConsentResourceUpdateSchema>;

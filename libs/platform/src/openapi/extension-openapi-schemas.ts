@@ -7,11 +7,16 @@ import { ACCEPTED_ERROR_CODES, EXTENSION_SCHEMAS, type ExtensionName } from '@ap
 
 type Schema = Record<string, unknown>;
 
+/** `pre-process-consent-creation` → `PreProcessConsentCreation`, to name the schemas of a point. */
+const modelName = (extension: ExtensionName): string =>
+  extension.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+
 /** Plain JSON copy: drops TypeBox's symbol keys and detaches the document from the live schemas. */
 const plain = (schema: unknown): Schema => JSON.parse(JSON.stringify(schema)) as Schema;
 
 export function requestEnvelopeSchema(extension: ExtensionName): Schema {
   return {
+    title: `${modelName(extension)}Request`,
     type: 'object',
     required: ['requestId', 'data'],
     properties: {
@@ -23,6 +28,7 @@ export function requestEnvelopeSchema(extension: ExtensionName): Schema {
 
 export function answerEnvelopeSchema(extension: ExtensionName): Schema {
   const success: Schema = {
+    title: `${modelName(extension)}Success`,
     type: 'object',
     additionalProperties: false,
     required: extension === 'map-accelerator-error-response' ? ['responseId', 'status', 'errorCode', 'data'] : ['responseId', 'status'],
@@ -36,6 +42,7 @@ export function answerEnvelopeSchema(extension: ExtensionName): Schema {
     },
   };
   const failure: Schema = {
+    title: `${modelName(extension)}Failure`,
     type: 'object',
     additionalProperties: false,
     required: ['responseId', 'status', 'errorCode', 'data'],
@@ -50,6 +57,7 @@ export function answerEnvelopeSchema(extension: ExtensionName): Schema {
 }
 
 export const ERROR_RESPONSE_SCHEMA: Schema = {
+  title: 'ErrorResponse',
   type: 'object',
   additionalProperties: false,
   required: ['status', 'data'],

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { hoistTitledSchemas } from './hoist-titled-schemas.js';
 
 export const CONTRACT_VERSION = '1.0.4';
 
@@ -20,5 +21,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBasicAuth({ type: 'http', scheme: 'basic' }, 'basic')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A static token, or a JWT verified against a JWKS.' }, 'bearer')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  return hoistTitledSchemas(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method }));
 }
