@@ -13,6 +13,11 @@ export interface IdempotencyKey {
 /** How long a retry waits for the first attempt, still running elsewhere, before giving up. */
 const IN_PROGRESS_WAIT_MS = 15_000;
 const IN_PROGRESS_POLL_MS = 25;
+/**
+ * A claim still pending after this long belongs to an instance that died mid-call (no handler runs that long: the
+ * identity server's read timeout is seconds), so a retry takes it over instead of waiting for it forever.
+ */
+const STALE_CLAIM_MS = 60_000;
 
 /**
  * Makes the points whose answers the identity server stores idempotent per requestId, across restarts and across
@@ -29,7 +34,7 @@ export class IdempotencyService {
   async run(key: IdempotencyKey, fingerprint: string, compute: () => Promise<ExtensionResponse>): Promise<ExtensionResponse> {
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
-      const claim = await this.requests.claim(key, fingerprint);
+      const claim = await this.requests.claim(key, fingerprint, { takeOverPendingClaimedBefore: new Date(Date.now() - STALE_CLAIM_MS) });
       switch (claim.kind) {
         case 'claimed':
           return this.computeAndRecord(key, compute);
