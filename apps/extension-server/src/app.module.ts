@@ -11,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PersistenceModule.forRoot({ databaseUrl: config.databaseUrl }),
+        PersistenceModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
         // Global, so that every specification module can inject the BankBackend port without importing this module.
         {
           ...BankBackendModule.forRoot({

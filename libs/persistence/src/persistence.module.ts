@@ -13,6 +13,8 @@ import { UsageCounterRepository } from './repositories/usage-counter.repository.
 export interface PersistenceModuleOptions {
   /** DATABASE_URL as configured; unset means the default SQLite file. */
   readonly databaseUrl: string | undefined;
+  /** DATABASE_POOL_SIZE: MySQL/MariaDB connections of this instance. */
+  readonly poolSize?: number;
 }
 
 const REPOSITORIES = [ExtensionRequestRepository, UsageCounterRepository, AuditTrailRepository, BankDataRepository];
@@ -44,7 +46,7 @@ export class PersistenceModule {
             const config = parseDatabaseUrl(options.databaseUrl);
             logger.log(`Database: ${describeDatabase(config)}`);
             return {
-              ...dataSourceOptionsFor(config),
+              ...dataSourceOptionsFor(config, { poolSize: options.poolSize }),
               retryAttempts: CONNECT_ATTEMPTS,
               retryDelay: CONNECT_RETRY_DELAY_MS,
               toRetry: (error: unknown) => !(error instanceof MigrationFailedError),

@@ -5,7 +5,9 @@ import { validateBankDataSet } from '../bank-data/bank-data-validation.js';
 import { BankAccountHolder } from '../entities/bank-account-holder.js';
 import { BankAccount } from '../entities/bank-account.js';
 import { BankCustomer } from '../entities/bank-customer.js';
+import type { BankAccountStatus, BankAccountSubType, BankAccountType } from '../bank-data/bank-account-vocabulary.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
+import { integerColumn, nullableTextColumn, selectRows, textColumn, type SqlRow } from '../sql/sql-rows.js';
 
 // Fourteen parameters a row at most: 500 rows stay far below SQLite's 32,766 bound parameters.
 const ROWS_PER_STATEMENT = 500;
@@ -34,21 +36,18 @@ const displayNameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric:
 export class BankDataRepository {
   private readonly gateway: SqlGateway;
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+  constructor(@Inject(DataSource) dataSource: DataSource) {
     this.gateway = SqlGateway.for(dataSource);
   }
 
-  /** The accounts a user holds, alone or jointly, ordered by display name; one query on the user_id index. */
+  /**
+   * The accounts a user holds, alone or jointly, ordered by display name; one query on the user_id index. Plain SQL
+   * mapped by hand: the consent screen asks this for every customer, and TypeORM's query building and
+   * entity hydration cost more than the indexed query itself (0.4 ms against 0.02 ms for one account).
+   */
   async accountsOfUser(userId: string): Promise<BankAccount[]> {
-    const accounts = await this.gateway.run((runner) =>
-      this.dataSource
-        .getRepository(BankAccount)
-        .createQueryBuilder('account', runner)
-        .innerJoin(BankAccountHolder, 'holder', 'holder.accountId = account.accountId')
-        .where('holder.userId = :userId', { userId })
-        .getMany(),
-    );
-    return accounts.sort(
+    const rows = await this.gateway.run((runner) => selectRows(runner, ACCOUNTS_OF_USER_SQL, [userId]));
+    return rows.map(toBankAccount).sort(
       (left, right) =>
         displayNameOrder.compare(left.displayName, right.displayName) || (left.accountId < right.accountId ? -1 : left.accountId > right.accountId ? 1 : 0),
     );
@@ -116,4 +115,28 @@ async function inChunks<Row>(rows: readonly Row[], write: (chunk: Row[]) => Prom
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     await write(rows.slice(start, start + ROWS_PER_STATEMENT));
   }
+}
+
+const ACCOUNTS_OF_USER_SQL = `SELECT a.account_id, a.display_name, a.currency, a.account_type, a.account_sub_type, a.scheme_name,
+  a.identification, a.secondary_identification, a.holder_name, a.iban, a.status, a.payable, a.created_at
+  FROM bank_account a INNER JOIN bank_account_holder h ON h.account_id = a.account_id WHERE h.user_id = ?`;
+
+/** Rows were written by importBankData, which validated every value, so the vocabulary types hold. */
+function toBankAccount(row: SqlRow): BankAccount {
+  return Object.assign(new BankAccount(), {
+    accountId: textColumn(row, 'account_id'),
+    displayName: textColumn(row, 'display_name'),
+    currency: textColumn(row, 'currency'),
+    accountType: textColumn(row, 'account_type') as BankAccountType,
+    accountSubType: textColumn(row, 'account_sub_type') as BankAccountSubType,
+    schemeName: textColumn(row, 'scheme_name'),
+    identification: textColumn(row, 'identification'),
+    secondaryIdentification: nullableTextColumn(row, 'secondary_identification'),
+    holderName: textColumn(row, 'holder_name'),
+    iban: nullableTextColumn(row, 'iban'),
+    status: textColumn(row, 'status') as BankAccountStatus,
+    // SQLite and MariaDB both store booleans as 0/1 integers.
+    payable: integerColumn(row, 'payable') === 1,
+    createdAt: new Date(integerColumn(row, 'created_at')),
+  });
 }

@@ -16,19 +16,22 @@ function constantTimeEquals(a: string | Buffer, b: string | Buffer): boolean {
 }
 
 class BasicCredentialCheck implements CredentialCheck {
-  /** `user:password` as UTF-8 and as ISO-8859-1 bytes: which one the identity server's Base64 uses is not documented. */
+  /**
+   * Digests of `user:password` as UTF-8 and as ISO-8859-1 bytes (which one the identity server's Base64 uses is not
+   * documented), computed once: only the presented credentials are hashed per call.
+   */
   private readonly expected: readonly Buffer[];
   constructor(user: string, password: string) {
-    this.expected = [Buffer.from(`${user}:${password}`, 'utf8'), Buffer.from(`${user}:${password}`, 'latin1')];
+    this.expected = [digest(Buffer.from(`${user}:${password}`, 'utf8')), digest(Buffer.from(`${user}:${password}`, 'latin1'))];
   }
   verify(authorization: string): Promise<boolean | undefined> {
     const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
     if (!match) {
       return Promise.resolve(undefined);
     }
-    const presented = Buffer.from(match[1], 'base64');
+    const presented = digest(Buffer.from(match[1], 'base64'));
     // Both comparisons always run, so the timing does not tell which encoding matched.
-    const matches = this.expected.map((candidate) => constantTimeEquals(presented, candidate));
+    const matches = this.expected.map((candidate) => timingSafeEqual(presented, candidate));
     return Promise.resolve(matches.includes(true));
   }
 }

@@ -8,6 +8,7 @@ export interface AppConfig {
   /** Specification ids to serve; undefined = every implemented one. */
   readonly enabledSpecs: readonly string[] | undefined;
   readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
   readonly auth: AuthConfig;
   readonly tls: TlsConfig | undefined;
   readonly bankBackendUrl: string | undefined;
@@ -160,6 +161,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     host,
     enabledSpecs,
     databaseUrl: text('DATABASE_URL'),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
     auth,
     tls,
     bankBackendUrl: url('BANK_BACKEND_URL', ['https:', 'http:']),

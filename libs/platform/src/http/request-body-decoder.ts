@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { RequestCharset } from '../config/app-config.js';
 
@@ -40,13 +41,4 @@ function declaredCharset(contentType: string | undefined): 'utf8' | 'latin1' | u
     return 'latin1';
   }
   return undefined;
-}
-
-function isAscii(body: Buffer): boolean {
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] > 0x7f) {
-      return false;
-    }
-  }
-  return true;
 }
