@@ -1,0 +1,124 @@
+import { IdentityServerFailure } from '@app/testing';
+import type { BaselineResult, PointResult, SkippedScenario } from './bench-results.js';
+import type { BenchDatabase } from './bench-database.js';
+import { baselineQuery } from './baseline-under-test.js';
+import type { ChildServer } from './child-server.js';
+import { ScenarioPreparationError } from './consent-journey.js';
+import type { LoadTarget } from './load-runner.js';
+import { measureLoad, type LoadSettings } from './measured-load.js';
+import { baselineRatio } from './measurement.js';
+import { RequestTemplate } from './request-template.js';
+import type { BenchScenario } from './scenario.js';
+import type { ServiceUnderTest } from './service-under-test.js';
+import { pointTargets, type WriteCount } from './targets.js';
+
+/*
+ * The main section: every served scenario, measured on the service and, once per scenario, on the baseline with the
+ * same body and an answer of the same size.
+ */
+
+export interface PreparedScenario {
+  readonly scenario: BenchScenario;
+  readonly target: LoadTarget;
+  readonly requestBytes: number;
+  readonly answerBytes: number;
+}
+
+export type ProgressLog = (line: string) => void;
+
+/** Why a scenario cannot be built; anything else than a refused journey is a fault of the bench and is rethrown. */
+function reasonOf(error: unknown): string {
+  if (error instanceof ScenarioPreparationError || error instanceof IdentityServerFailure) {
+    return error.message;
+  }
+  throw error;
+}
+
+/** Builds each scenario's request against the running service; a scenario that cannot be built is skipped with its reason. */
+export async function prepareScenarios(
+  service: ServiceUnderTest,
+  scenarios: readonly BenchScenario[],
+  database: BenchDatabase,
+  skipped: SkippedScenario[],
+  log: ProgressLog,
+): Promise<PreparedScenario[]> {
+  const served = new Map<string, boolean>();
+  const prepared: PreparedScenario[] = [];
+  for (const scenario of scenarios) {
+    if (!served.has(scenario.spec)) {
+      served.set(scenario.spec, await service.serves(scenario.spec));
+    }
+    if (served.get(scenario.spec) !== true) {
+      const reason = `the service does not serve the "${scenario.spec}" specification (GET /${scenario.spec} is not 200)`;
+      log(`notice: skipping "${scenario.name}": ${reason}`);
+      skipped.push({ scenario: scenario.name, database: database.choice, reason });
+      continue;
+    }
+    try {
+      const exchange = await scenario.prepare(service.simulatorFor(scenario.spec));
+      const template = new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId);
+      prepared.push({
+        scenario,
+        target: { template, headers: exchange.request.headers },
+        requestBytes: exchange.request.body.length,
+        answerBytes: Buffer.byteLength(exchange.rawText, 'utf8'),
+      });
+    } catch (error: unknown) {
+      const reason = reasonOf(error);
+      log(`notice: skipping "${scenario.name}" on ${database.choice}: ${reason}`);
+      skipped.push({ scenario: scenario.name, database: database.choice, reason });
+    }
+  }
+  return prepared;
+}
+
+/** The baseline of a scenario, measured the first time the scenario is seen (it does not depend on the database). */
+export async function baselineOf(prepared: PreparedScenario, baseline: ChildServer, baselines: Map<string, BaselineResult>, settings: LoadSettings, log: ProgressLog): Promise<BaselineResult> {
+  const known = baselines.get(prepared.scenario.name);
+  if (known !== undefined) {
+    return known;
+  }
+  log(`measuring the baseline for "${prepared.scenario.name}"`);
+  const measurement = await measureLoad(baseline, [{ ...prepared.target, query: baselineQuery(prepared.answerBytes) }], settings);
+  const result = { scenario: prepared.scenario.name, measurement };
+  baselines.set(prepared.scenario.name, result);
+  return result;
+}
+
+export async function measurePoint(
+  prepared: PreparedScenario,
+  service: ServiceUnderTest,
+  database: BenchDatabase,
+  baseline: BaselineResult,
+  settings: LoadSettings,
+  log: ProgressLog,
+): Promise<PointResult> {
+  const { scenario } = prepared;
+  log(`measuring "${scenario.name}" on ${database.choice}`);
+  const counter = scenario.writtenRows;
+  let rowsBefore = 0;
+  const measurement = await measureLoad(service, [prepared.target], settings, {
+    beforeMeasure: async () => {
+      rowsBefore = counter === undefined ? 0 : await counter(database.dataSource);
+    },
+  });
+  let writes: WriteCount | undefined;
+  if (counter !== undefined) {
+    const rowsWritten = (await counter(database.dataSource)) - rowsBefore;
+    // Rows may exceed the 200s (calls in flight when the load stopped); fewer rows than 200s are lost writes.
+    writes = { rowsWritten, lostWrites: Math.max(0, measurement.ok200 - rowsWritten) };
+  }
+  return {
+    scenario: scenario.name,
+    spec: scenario.spec,
+    extension: scenario.extension,
+    databaseUse: scenario.databaseUse,
+    database: database.choice,
+    requestBytes: prepared.requestBytes,
+    answerBytes: prepared.answerBytes,
+    measurement,
+    baselineRatio: baselineRatio(measurement, baseline.measurement),
+    writes,
+    targets: pointTargets(scenario.databaseUse, measurement, baseline.measurement, writes),
+  };
+}

@@ -1,0 +1,108 @@
+import type { BaselineResult, PointResult, ScalingResult, SoakResult } from './bench-results.js';
+import type { PointMeasurement } from './measurement.js';
+import { describeChecks } from './targets.js';
+
+/* The plain-text tables `npm run bench` prints. Pure: results in, lines out. */
+
+/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned (numbers). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** A number with exactly `digits` decimals (a column reads evenly), `-` when unknown. */
+export function formatNumber(value: number | undefined, digits = 1): string {
+  if (value === undefined || !Number.isFinite(value)) {
+    return '-';
+  }
+  return value.toFixed(digits);
+}
+
+export function formatRatio(value: number | undefined): string {
+  return value === undefined ? '-' : `${value.toFixed(2)}x`;
+}
+
+const POINT_HEADER = ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'vs baseline', 'peak RSS MiB', 'rows / lost'];
+
+function measurementCells(measurement: PointMeasurement): string[] {
+  return [
+    formatNumber(measurement.requestsPerSecond, 0),
+    formatNumber(measurement.latencyMs.p50, 2),
+    formatNumber(measurement.latencyMs.p99, 2),
+    formatNumber(measurement.latencyMs.max, 2),
+    String(measurement.errors),
+    String(measurement.non2xx),
+  ];
+}
+
+/** One table per point: the baseline, then the service on each database. */
+export function formatPointTable(scenario: string, baseline: BaselineResult | undefined, points: readonly PointResult[]): string {
+  const rows: string[][] = [];
+  if (baseline !== undefined) {
+    rows.push(['baseline (bare Fastify)', ...measurementCells(baseline.measurement), '1.00x', formatNumber(baseline.measurement.peakRssMiB), '-']);
+  }
+  for (const point of points) {
+    rows.push([
+      `service on ${point.database}`,
+      ...measurementCells(point.measurement),
+      formatRatio(point.baselineRatio),
+      formatNumber(point.measurement.peakRssMiB),
+      point.writes === undefined ? '-' : `${point.writes.rowsWritten} / ${point.writes.lostWrites}`,
+    ]);
+  }
+  const first = points[0];
+  const sizes = first === undefined ? '' : ` (request ${first.requestBytes} B, answer ${first.answerBytes} B, database use: ${first.databaseUse})`;
+  const targetLines = points.map((point) => `  targets on ${point.database}: ${describeChecks(point.targets)}`);
+  return [`${scenario}${sizes}`, formatTable(POINT_HEADER, rows), ...targetLines].join('\n');
+}
+
+export function formatScalingTable(result: ScalingResult): string {
+  const rows = result.steps.map((step, index) => {
+    const ratios = result.ratios[index];
+    return [
+      step.size.toLocaleString('en-US'),
+      String(step.requestBytes),
+      String(step.answerBytes),
+      formatNumber(step.measurement.requestsPerSecond, 0),
+      formatNumber(step.measurement.latencyMs.p50, 2),
+      formatNumber(step.measurement.latencyMs.p99, 2),
+      formatNumber(step.measurement.latencyMs.mean, 2),
+      String(step.measurement.errors + step.measurement.non2xx),
+      formatRatio(ratios?.p50Ratio),
+      formatRatio(ratios?.p99Ratio),
+    ];
+  });
+  return [
+    `Scaling on ${result.database}: ${result.name}`,
+    formatTable([result.sizeUnit, 'request B', 'answer B', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors', 'p50 vs smallest', 'p99 vs smallest'], rows),
+    `  target (${result.target.target}): ${result.target.met ? 'met' : 'MISSED'}`,
+  ].join('\n');
+}
+
+export function formatSoak(result: SoakResult): string {
+  const rows = [
+    [
+      result.database,
+      String(result.seconds),
+      formatNumber(result.measurement.requestsPerSecond, 0),
+      formatNumber(result.measurement.latencyMs.p99, 2),
+      String(result.measurement.errors + result.measurement.non2xx),
+      formatNumber(result.rssAfterWarmupMiB),
+      formatNumber(result.rssAtEndMiB),
+      result.growthPercent === undefined ? '-' : `${formatNumber(result.growthPercent)}%`,
+      formatNumber(result.measurement.peakRssMiB),
+    ],
+  ];
+  return [
+    `Soak on ${result.database}: mixed load of every served scenario`,
+    formatTable(['database', 'seconds', 'req/s', 'p99 ms', 'errors', 'RSS after warm-up MiB', 'RSS at end MiB', 'growth', 'peak RSS MiB'], rows),
+    `  RSS samples (MiB): ${result.rssSamplesMiB.map((sample) => formatNumber(sample)).join(' ')}`,
+    `  target (${result.target.target}): ${result.target.met ? 'met' : 'MISSED'}`,
+  ].join('\n');
+}

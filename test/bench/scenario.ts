@@ -1,0 +1,39 @@
+import type { ExtensionName } from '@app/contract';
+import type { IdentityServerSimulator, SimulatedExchange } from '@app/testing';
+import type { DataSource } from 'typeorm';
+import { countRows } from './bench-database.js';
+import type { DatabaseUse } from './targets.js';
+
+/*
+ * A scenario: one extension point of one specification, called with the body the identity server would send at that
+ * point of a realistic journey. A specification adds its scenarios to scenario-catalogue.ts; a scenario runs only when
+ * the service serves its specification.
+ */
+
+/** Counts the rows a point writes, before and after a load, to find lost writes. */
+export type RowCounter = (dataSource: DataSource) => Promise<number>;
+
+export interface BenchScenario {
+  /** Unique; printed as the table's title and used by `--only`. */
+  readonly name: string;
+  /** The specification id, the first path segment (`default`, `uk`, `berlin`, `uae`). */
+  readonly spec: string;
+  readonly extension: ExtensionName;
+  readonly databaseUse: DatabaseUse;
+  /** Required when `databaseUse` is `writes`: the rows one successful call adds. */
+  readonly writtenRows?: RowCounter;
+  /**
+   * Drives the simulator through the journey up to this point and returns the exchange of the point itself, whose
+   * bytes the load repeats (with a fresh requestId each time). The exchange must be accepted by the identity server.
+   */
+  prepare(simulator: IdentityServerSimulator): Promise<SimulatedExchange>;
+}
+
+/** The idempotency records of a point: the identity server stores these points' answers, so each call writes one row. */
+export function extensionRequestRows(spec: string, extension: ExtensionName): RowCounter {
+  return (dataSource) =>
+    countRows(dataSource, `SELECT COUNT(*) AS n FROM extension_request WHERE spec = ? AND extension = ? AND state = 'completed'`, [spec, extension]);
+}
+
+/** One usage event per counted call (UsageCounterRepository.consume), for the scenarios with usage limits. */
+export const usageEventRows: RowCounter = (dataSource) => countRows(dataSource, 'SELECT COUNT(*) AS n FROM usage_event');

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { IdentityServerClient, IdentityServerSimulator } from '@app/testing';
+import type { BenchDatabase } from './bench-database.js';
+import { ChildServer, freePort } from './child-server.js';
+
+/*
+ * The real service, from its production build, started as the README starts it (`node
+ * dist/apps/extension-server/src/main.js` with PORT, HOST, DATABASE_URL, Basic credentials and LOG_LEVEL=warn), every
+ * implemented specification served.
+ */
+
+/** This file is dist/test/bench/service-under-test.js once built; main.js is in dist/apps/. */
+const SERVICE_MAIN = fileURLToPath(new URL('../../apps/extension-server/src/main.js', import.meta.url));
+const BASIC_USER = 'bench-identity-server';
+
+export interface ServiceStartOptions {
+  /** V8 CPU profiles of the service go there (`node --cpu-prof`), written when it stops. */
+  readonly cpuProfileDir?: string;
+}
+
+export class ServiceUnderTest {
+  private constructor(
+    readonly server: ChildServer,
+    private readonly password: string,
+  ) {}
+
+  static async start(database: BenchDatabase, options: ServiceStartOptions = {}): Promise<ServiceUnderTest> {
+    const port = await freePort();
+    const password = randomBytes(18).toString('base64url');
+    const server = await ChildServer.start({
+      label: `the service on ${database.choice}`,
+      script: SERVICE_MAIN,
+      port,
+      readinessPath: '/health',
+      nodeFlags: options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`],
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        EXTENSION_BASIC_USER: BASIC_USER,
+        EXTENSION_BASIC_PASSWORD: password,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    return new ServiceUnderTest(server, password);
+  }
+
+  get baseUrl(): string {
+    return this.server.baseUrl;
+  }
+
+  get pid(): number {
+    return this.server.pid;
+  }
+
+  /** An identity server simulator calling `/{spec}` with the service's credentials. */
+  simulatorFor(spec: string): IdentityServerSimulator {
+    return new IdentityServerSimulator(
+      new IdentityServerClient({ baseUrl: this.baseUrl, spec, credentials: { kind: 'basic', username: BASIC_USER, password: this.password } }),
+    );
+  }
+
+  /** Whether the service serves a specification: `GET /{spec}` answers 200. */
+  async serves(spec: string): Promise<boolean> {
+    const response = await fetch(`${this.baseUrl}/${encodeURIComponent(spec)}`, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+}
