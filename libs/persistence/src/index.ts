@@ -17,9 +17,9 @@ export { PersistenceModule, type PersistenceModuleOptions } from './persistence.
 export {
   ExtensionRequestRepository,
   MAX_REPLAYABLE_RESPONSE_BYTES,
-  type ClaimOptions,
-  type ClaimResult,
+  type AnswerToRecord,
   type ExtensionRequestKey,
+  type RecordedAnswer,
 } from './repositories/extension-request.repository.js';
 
 // Usage limits.

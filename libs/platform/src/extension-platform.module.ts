@@ -13,6 +13,7 @@ import { ExtensionDispatcher } from './dispatch/extension-dispatcher.js';
 import { RequestDataValidator } from './dispatch/request-data-validator.js';
 import { ExtensionExceptionFilter } from './errors/extension-exception.filter.js';
 import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service.js';
+import { AnswerRecorder } from './idempotency/answer-recorder.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { ExtensionMetrics } from './observability/extension-metrics.js';
 import { ShutdownLogger } from './observability/shutdown-logger.js';
@@ -46,6 +47,7 @@ export class ExtensionPlatformModule {
         SpecRegistry,
         RequestDataValidator,
         ExtensionDispatcher,
+        AnswerRecorder,
         IdempotencyService,
         IdempotencyPurgeService,
         AuditTrailService,

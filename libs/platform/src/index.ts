@@ -8,4 +8,3 @@ export { createServiceLogger } from './observability/service-logger.js';
 export { AuditTrailService } from './audit/audit-trail.service.js';
 export { decodeRequestBody } from './http/request-body-decoder.js';
 export { CredentialVerifier } from './auth/credential-verifier.js';
-export { requestFingerprint } from './idempotency/request-fingerprint.js';

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { createTestDataSource, type TestDatabase } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source-factory.js';
-import { ExtensionRequestRepository, MAX_REPLAYABLE_RESPONSE_BYTES, type ExtensionRequestKey } from './extension-request.repository.js';
+import {
+  ExtensionRequestRepository,
+  MAX_REPLAYABLE_RESPONSE_BYTES,
+  type AnswerToRecord,
+  type ExtensionRequestKey,
+} from './extension-request.repository.js';
 
 const fingerprintOf = (body: string): string => createHash('sha256').update(body).digest('hex');
 const BODY = fingerprintOf('{"data":{"consentId":"c-1"}}');
@@ -12,7 +17,8 @@ describe('ExtensionRequestRepository', () => {
   let database: TestDatabase;
   let repository: ExtensionRequestRepository;
   let keyNumber = 0;
-  const newKey = (): ExtensionRequestKey => ({ spec: 'default', extension: 'pre-process-consent-creation', requestId: `req-${++keyNumber}` });
+  const newKey = (): ExtensionRequestKey => ({ spec: 'default', extension: 'persist-authorized-consent', requestId: `req-${++keyNumber}` });
+  const answer = (key: ExtensionRequestKey, responseBody: string, fingerprint = BODY): AnswerToRecord => ({ key, fingerprint, httpStatus: 200, responseBody });
 
   beforeAll(async () => {
     database = await createTestDataSource();
@@ -23,55 +29,51 @@ describe('ExtensionRequestRepository', () => {
     await database.close();
   });
 
-  it('lets the first caller claim a request and tells a resend that it is in progress', async () => {
-    const key = newKey();
-
-    expect(await repository.claim(key, BODY)).toEqual({ kind: 'claimed' });
-    expect(await repository.claim(key, BODY)).toEqual({ kind: 'in-progress' });
+  it('records a batch of new answers in one go', async () => {
+    const keys = [newKey(), newKey(), newKey()];
+    expect(await repository.recordAnswers(keys.map((key, index) => answer(key, `{"n":${index}}`)))).toEqual([
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+    ]);
   });
 
-  it('replays the stored answer once the request is completed', async () => {
+  it('answers a later copy of a call with the first answer recorded', async () => {
     const key = newKey();
-    await repository.claim(key, BODY);
-
-    expect(await repository.complete(key, 200, '{"responseId":"r-1","status":"SUCCESS"}')).toBe(true);
-
-    expect(await repository.claim(key, BODY)).toEqual({
-      kind: 'replay',
-      httpStatus: 200,
-      responseBody: '{"responseId":"r-1","status":"SUCCESS"}',
-    });
+    await repository.recordAnswers([answer(key, '{"first":true}')]);
+    expect(await repository.recordAnswers([answer(key, '{"first":false}')])).toEqual([{ kind: 'replay', httpStatus: 200, responseBody: '{"first":true}' }]);
+    expect(await repository.recordAnswers([answer(key, '{"first":true}')])).toEqual([{ kind: 'recorded' }]);
   });
 
-  it('reports a conflict when the same key comes with another body, pending or completed', async () => {
+  it('reports a conflict when the same key comes with another body', async () => {
     const key = newKey();
-    await repository.claim(key, BODY);
-    expect(await repository.claim(key, OTHER_BODY)).toEqual({ kind: 'conflict' });
+    await repository.recordAnswers([answer(key, '{}')]);
+    expect(await repository.recordAnswers([answer(key, '{}', OTHER_BODY)])).toEqual([{ kind: 'conflict' }]);
+  });
 
-    await repository.complete(key, 200, '{}');
-    expect(await repository.claim(key, OTHER_BODY)).toEqual({ kind: 'conflict' });
+  it('settles two copies of one call inside the same batch on the first', async () => {
+    const key = newKey();
+    const fresh = newKey();
+    expect(await repository.recordAnswers([answer(key, '{"copy":1}'), answer(fresh, '{}'), answer(key, '{"copy":2}')])).toEqual([
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+      { kind: 'replay', httpStatus: 200, responseBody: '{"copy":1}' },
+    ]);
   });
 
   it('keeps keys apart by spec, extension and exact request id (case included)', async () => {
-    const base = { spec: 'default', extension: 'validate-consent-access', requestId: 'Req-Case' };
-
-    const results = await Promise.all([
-      repository.claim(base, BODY),
-      repository.claim({ ...base, requestId: 'req-case' }, BODY),
-      repository.claim({ ...base, extension: 'issue-refresh-token' }, BODY),
-      repository.claim({ ...base, spec: 'other' }, BODY),
-    ]);
-
-    expect(results).toEqual(Array(4).fill({ kind: 'claimed' }));
-  });
-
-  it('gives exactly one of 50 concurrent claims on one key', async () => {
     const key = newKey();
-
-    const results = await Promise.all(Array.from({ length: 50 }, () => repository.claim(key, BODY)));
-
-    expect(results.filter((result) => result.kind === 'claimed')).toHaveLength(1);
-    expect(results.filter((result) => result.kind === 'in-progress')).toHaveLength(49);
+    await repository.recordAnswers([answer(key, '{"a":1}')]);
+    const neighbours = [
+      { ...key, spec: 'uk' },
+      { ...key, extension: 'pre-process-consent-creation' },
+      { ...key, requestId: key.requestId.toUpperCase() },
+    ];
+    expect(await repository.recordAnswers(neighbours.map((neighbour) => answer(neighbour, '{"b":2}', OTHER_BODY)))).toEqual([
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+    ]);
   });
 
   describe('with two service instances on one database', () => {
@@ -85,80 +87,49 @@ describe('ExtensionRequestRepository', () => {
       await secondInstance.destroy();
     });
 
-    it('gives exactly one claim when both race on the same key', async () => {
+    it('lets exactly one of many concurrent copies be recorded, and gives every other copy that answer', async () => {
       const other = new ExtensionRequestRepository(secondInstance);
       const key = newKey();
 
-      const results = await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? repository : other).claim(key, BODY)));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? repository : other).recordAnswers([answer(key, `{"copy":${index}}`)])),
+      );
 
-      expect(results.filter((result) => result.kind === 'claimed')).toHaveLength(1);
+      const outcomes = results.flat();
+      const recorded = outcomes.filter((outcome) => outcome.kind === 'recorded');
+      expect(recorded).toHaveLength(1);
+      const replayed = new Set(outcomes.flatMap((outcome) => (outcome.kind === 'replay' ? [outcome.responseBody] : [])));
+      expect(replayed.size).toBe(1);
+      expect(outcomes.filter((outcome) => outcome.kind === 'replay')).toHaveLength(39);
     });
   });
 
-  it('lets a retry run again after a pending claim is released, but never releases an answered one', async () => {
-    const key = newKey();
-    await repository.claim(key, BODY);
-
-    expect(await repository.release(key)).toBe(true);
-    expect(await repository.claim(key, BODY)).toEqual({ kind: 'claimed' });
-
-    await repository.complete(key, 400, '{"status":"ERROR"}');
-    expect(await repository.release(key)).toBe(false);
-    expect(await repository.claim(key, BODY)).toMatchObject({ kind: 'replay', httpStatus: 400 });
-  });
-
-  it('does not complete a request that has no pending claim', async () => {
-    const key = newKey();
-
-    expect(await repository.complete(key, 200, '{}')).toBe(false);
-    await repository.claim(key, BODY);
-    expect(await repository.complete(key, 200, '{"first":true}')).toBe(true);
-    expect(await repository.complete(key, 200, '{"second":true}')).toBe(false);
-    expect(await repository.claim(key, BODY)).toMatchObject({ responseBody: '{"first":true}' });
-  });
-
   it('stores an answer of up to MAX_REPLAYABLE_RESPONSE_BYTES exactly, non-ASCII included, and refuses a larger one', async () => {
-    const key = newKey();
-    await repository.claim(key, BODY);
-    const accents = '"Compte épargne – Überweisung 💷"';
+    const accents = '"é€東"';
     const largest = `[${accents},"${'x'.repeat(MAX_REPLAYABLE_RESPONSE_BYTES - Buffer.byteLength(accents) - 5)}"]`;
     expect(Buffer.byteLength(largest)).toBe(MAX_REPLAYABLE_RESPONSE_BYTES);
-
-    await expect(repository.complete(key, 200, `${largest} `)).rejects.toThrow(RangeError);
-    expect(await repository.complete(key, 200, largest)).toBe(true);
-    expect(await repository.claim(key, BODY)).toEqual({ kind: 'replay', httpStatus: 200, responseBody: largest });
-  });
-
-  it('lets exactly one caller take over a pending claim older than the given moment', async () => {
     const key = newKey();
-    await repository.claim(key, BODY);
-    const staleBefore = { takeOverPendingClaimedBefore: new Date(Date.now() - 60_000) };
-    expect(await repository.claim(key, BODY, staleBefore)).toEqual({ kind: 'in-progress' });
-
-    // The instance that claimed it died an hour ago.
-    await database.dataSource.query('UPDATE extension_request SET created_at = ? WHERE request_id = ?', [Date.now() - 3_600_000, key.requestId]);
-    const results = await Promise.all(Array.from({ length: 10 }, () => repository.claim(key, BODY, staleBefore)));
-
-    expect(results.filter((result) => result.kind === 'claimed')).toHaveLength(1);
-    expect(results.filter((result) => result.kind === 'in-progress')).toHaveLength(9);
+    await repository.recordAnswers([answer(key, largest)]);
+    expect(await repository.recordAnswers([answer(key, '"other"')])).toEqual([{ kind: 'replay', httpStatus: 200, responseBody: largest }]);
+    await expect(repository.recordAnswers([answer(newKey(), `${largest} `)])).rejects.toThrow(/too large to be replayed/);
   });
 
   it('purges the records created before the cut-off', async () => {
     const key = newKey();
-    await repository.claim(key, BODY);
+    await repository.recordAnswers([answer(key, '{"old":true}')]);
     const before = await repository.purgeOlderThan(new Date(0));
 
     const purged = await repository.purgeOlderThan(new Date(Date.now() + 1_000));
 
     expect(before).toBe(0);
     expect(purged).toBeGreaterThanOrEqual(1);
-    expect(await repository.claim(key, OTHER_BODY)).toEqual({ kind: 'claimed' });
+    expect(await repository.recordAnswers([answer(key, '{"new":true}', OTHER_BODY)])).toEqual([{ kind: 'recorded' }]);
   });
 
-  it('refuses malformed keys and fingerprints before touching the database', async () => {
-    await expect(repository.claim({ ...newKey(), requestId: 'x'.repeat(129) }, BODY)).rejects.toThrow(/requestId/);
-    await expect(repository.claim({ ...newKey(), spec: '' }, BODY)).rejects.toThrow(/spec/);
-    await expect(repository.claim(newKey(), BODY.toUpperCase())).rejects.toThrow(/SHA-256/);
-    await expect(repository.complete(newKey(), 99, '{}')).rejects.toThrow(/status/);
+  it('refuses malformed keys, fingerprints and statuses before touching the database', async () => {
+    await expect(repository.recordAnswers([answer({ ...newKey(), requestId: 'x'.repeat(129) }, '{}')])).rejects.toThrow(/requestId/);
+    await expect(repository.recordAnswers([answer({ ...newKey(), spec: '' }, '{}')])).rejects.toThrow(/spec/);
+    await expect(repository.recordAnswers([answer(newKey(), '{}', BODY.toUpperCase())])).rejects.toThrow(/SHA-256/);
+    await expect(repository.recordAnswers([{ ...answer(newKey(), '{}'), httpStatus: 99 }])).rejects.toThrow(/status/);
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExtensionName, ExtensionResponse } from '@app/contract';
-import { ExtensionRequestRepository, MAX_REPLAYABLE_RESPONSE_BYTES } from '@app/persistence';
-import { RequestIdReuseError, ServiceError } from '../errors/service-errors.js';
+import { MAX_REPLAYABLE_RESPONSE_BYTES } from '@app/persistence';
+import { RequestIdReuseError } from '../errors/service-errors.js';
+import { AnswerRecorder } from './answer-recorder.js';
 
 export interface IdempotencyKey {
   readonly spec: string;
@@ -10,64 +10,36 @@ export interface IdempotencyKey {
   readonly requestId: string;
 }
 
-/** How long a retry waits for the first attempt, still running elsewhere, before giving up. */
-const IN_PROGRESS_WAIT_MS = 15_000;
-const IN_PROGRESS_POLL_MS = 25;
-/**
- * A claim still pending after this long belongs to an instance that died mid-call (no handler runs that long: the
- * identity server's read timeout is seconds), so a retry takes it over instead of waiting for it forever.
- */
-const STALE_CLAIM_MS = 60_000;
-
 /**
  * Makes the points whose answers the identity server stores idempotent per requestId, across restarts and across
- * instances: after a read timeout the identity server resends the same requestId (contract §2.6), and the first
- * answer must be replayed rather than recomputed. The claim is taken in the database before the handler runs, so two
- * instances receiving the same call never both run it.
+ * instances: after a read timeout the identity server resends the same requestId (contract §2.6), and it must get the
+ * first answer again. The call is answered, then the answer is recorded (in batches, see AnswerRecorder); the first
+ * answer recorded for a key wins, and any other copy of the call, concurrent or later, on any instance, is sent that
+ * one. This relies on handlers having no side effects of their own beyond what is idempotent per requestId (usage
+ * counters count a requestId once): a copy may be computed again, but only the first answer ever leaves the service.
  */
 @Injectable()
 export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
 
-  constructor(private readonly requests: ExtensionRequestRepository) {}
+  constructor(private readonly recorder: AnswerRecorder) {}
 
   async run(key: IdempotencyKey, fingerprint: string, compute: () => Promise<ExtensionResponse>): Promise<ExtensionResponse> {
-    const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
-    for (;;) {
-      const claim = await this.requests.claim(key, fingerprint, { takeOverPendingClaimedBefore: new Date(Date.now() - STALE_CLAIM_MS) });
-      switch (claim.kind) {
-        case 'claimed':
-          return this.computeAndRecord(key, compute);
-        case 'replay':
-          return JSON.parse(claim.responseBody ?? '{}') as ExtensionResponse;
-        case 'conflict':
-          throw new RequestIdReuseError(key.requestId);
-        case 'in-progress':
-          if (Date.now() > deadline) {
-            throw new ServiceError(500, 'server_error', `requestId ${key.requestId} is still being processed`, key.requestId);
-          }
-          await sleep(IN_PROGRESS_POLL_MS);
-      }
-    }
-  }
-
-  private async computeAndRecord(key: IdempotencyKey, compute: () => Promise<ExtensionResponse>): Promise<ExtensionResponse> {
-    let response: ExtensionResponse;
-    try {
-      response = await compute();
-    } catch (error) {
-      // A fault is not an answer: free the claim so that the identity server's retry can run the call again.
-      await this.requests.release(key);
-      throw error;
-    }
-    const body = JSON.stringify(response);
-    if (Buffer.byteLength(body) > MAX_REPLAYABLE_RESPONSE_BYTES) {
-      // Too large to keep: answer anyway, and let a retry recompute (the handlers are deterministic for one input).
-      this.logger.warn(`requestId ${key.requestId}: answer of ${Buffer.byteLength(body)} bytes is not recorded for replay`);
-      await this.requests.release(key);
+    // A fault is not an answer: nothing is recorded, and the identity server's retry runs the call again.
+    const response = await compute();
+    const responseBody = JSON.stringify(response);
+    if (Buffer.byteLength(responseBody) > MAX_REPLAYABLE_RESPONSE_BYTES) {
+      this.logger.warn(`requestId ${key.requestId}: answer of ${Buffer.byteLength(responseBody)} bytes is not recorded for replay`);
       return response;
     }
-    await this.requests.complete(key, 200, body);
-    return response;
+    const recorded = await this.recorder.record({ key, fingerprint, httpStatus: 200, responseBody });
+    switch (recorded.kind) {
+      case 'recorded':
+        return response;
+      case 'replay':
+        return JSON.parse(recorded.responseBody) as ExtensionResponse;
+      case 'conflict':
+        throw new RequestIdReuseError(key.requestId);
+    }
   }
 }
