@@ -1,6 +1,7 @@
 import type { SpecPlugin } from '@app/contract';
 import { ConfigurationError } from '@app/platform';
 import { DEFAULT_SPEC } from '@app/spec-default';
+import { createUkSpec } from '@app/spec-uk';
 
 /** The environment a specification reads its own settings from (validated by the specification's factory). */
 export type SpecEnvironment = Readonly<Record<string, string | undefined>>;
@@ -17,6 +18,7 @@ export type SpecFactory = (env: SpecEnvironment) => SpecPlugin;
  */
 export const AVAILABLE_SPECS: Readonly<Record<string, SpecFactory>> = {
   default: () => DEFAULT_SPEC,
+  uk: (env) => createUkSpec(env),
 };
 
 /** The fallback for points a specification does not implement: the accelerator's own behaviour. */

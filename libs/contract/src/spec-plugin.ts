@@ -10,6 +10,11 @@ export interface SpecPlugin {
   readonly id: string;
   readonly title: string;
   readonly module: DynamicModule;
+  /**
+   * TPP request headers the specification reads at the consent-manage points, beyond `x-wso2-client-id`. The identity
+   * server forwards only the headers on its `manage_extension.allowed_headers` list (exact, case-sensitive names).
+   */
+  readonly forwardedHeaders?: readonly string[];
 }
 
 /** Specification ids are path segments: lower-case letters, digits and dashes. */

@@ -24,5 +24,7 @@ export * from './journeys/journey-runner.js';
 export * from './journeys/step-checks.js';
 export * from './journeys/default-journey-fixtures.js';
 export * from './journeys/default-journey.js';
+export * from './journeys/uk-journey-fixtures.js';
+export * from './journeys/uk-journey.js';
 export * from './journeys/journey-registry.js';
 export * from './database/index.js';

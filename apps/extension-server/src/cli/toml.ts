@@ -36,5 +36,6 @@ process.stdout.write(
     extensions,
     security: args.security,
     username: args.user ?? process.env['EXTENSION_BASIC_USER'],
+    forwardedHeaders: plugin.forwardedHeaders,
   }),
 );

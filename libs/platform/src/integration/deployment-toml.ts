@@ -6,6 +6,8 @@ export interface DeploymentTomlOptions {
   readonly extensions: readonly ExtensionName[];
   readonly security: 'Basic-Auth' | 'OAuth2';
   readonly username?: string;
+  /** Headers the specification needs forwarded besides `x-wso2-client-id`. */
+  readonly forwardedHeaders?: readonly string[];
 }
 
 /**
@@ -45,9 +47,10 @@ export function renderDeploymentToml(options: DeploymentTomlOptions): string {
     '[financial_services.extensions.endpoint.security]',
     ...security,
     '',
-    '# The TPP client id reaches pre-process-consent-creation only through this header allow-list.',
+    '# The TPP client id (and the headers the specification reads) reach the consent-manage points only through this',
+    '# allow-list; names are matched exactly, case included.',
     '[financial_services.consent.manage_extension]',
-    'allowed_headers = ["x-wso2-client-id"]',
+    `allowed_headers = [${['x-wso2-client-id', ...(options.forwardedHeaders ?? [])].map((name) => `"${name}"`).join(', ')}]`,
     '',
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_JOURNEY } from './default-journey.js';
 import type { Journey } from './journey.js';
+import { UK_JOURNEY } from './uk-journey.js';
 
 /**
  * The journey of each specification, by the spec id that is also the path segment of the identity server's base URL.
@@ -7,4 +8,5 @@ import type { Journey } from './journey.js';
  */
 export const JOURNEYS: Readonly<Record<string, Journey>> = {
   default: DEFAULT_JOURNEY,
+  uk: UK_JOURNEY,
 };

@@ -1,0 +1,52 @@
+import type { UsageCounterRepository } from '@app/persistence';
+import { objectAt } from '../shared/json.js';
+import { UkErrorCode, ukRejection } from '../shared/uk-error.js';
+import { activeAccountIds, httpMethodOf, type AccessRules } from './access-request.js';
+import { paymentIdempotencyKey, paymentOrderEventId, submissionData, unchangedField } from './submission-body.js';
+
+/** One payment order per consent: a counter that reaches 1. */
+const ORDERS_PER_CONSENT = 1;
+
+/**
+ * A payment-order consent (§A.5, §A.6): `GET /…-consents/{ConsentId}/funds-confirmation` while Authorised, and one
+ * payment order whose Initiation and Risk equal the consent's. A second order with another idempotency key is refused
+ * as the consent is then used up (Consumed), even before the bank updates its status; a retry with the same key is
+ * answered as the first time.
+ */
+export function paymentOrderRules(usage: UsageCounterRepository): AccessRules {
+  return async (request) => {
+    const { kind, template, consent, consentId } = request;
+    if (template === `/${kind.path}/{ConsentId}/funds-confirmation` && httpMethodOf(request) === 'GET') {
+      return undefined;
+    }
+    if (template !== kind.submissionResource || httpMethodOf(request) !== 'POST') {
+      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A ${kind.title.toLowerCase()} consent does not give access to ${template}`);
+    }
+    const submission = submissionData(request);
+    if ('rejection' in submission) {
+      return submission.rejection;
+    }
+    const { data } = submission;
+    const consented = objectAt(consent.receipt, 'Data');
+    const mismatch =
+      unchangedField(data['Initiation'], consented?.['Initiation'], 'Data.Initiation') ??
+      unchangedField(objectAt(request.payload.body, 'Risk'), objectAt(consent.receipt, 'Risk'), 'Risk');
+    if (mismatch !== undefined) {
+      return mismatch;
+    }
+    if (activeAccountIds(consent).size === 0) {
+      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'No debtor account is mapped to this consent any more');
+    }
+    const key = paymentIdempotencyKey(request);
+    if (typeof key !== 'string') {
+      return key;
+    }
+    const result = await usage.consume(paymentOrderEventId('uk-order', consentId, key), [
+      { counterKey: `uk-order:${consentId}`, periodKey: 'consent', amount: 1, limit: ORDERS_PER_CONSENT },
+    ]);
+    const outcome = result.outcome === 'replayed' ? result.previous.outcome : result.outcome;
+    return outcome === 'accepted'
+      ? undefined
+      : ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, 'The consent has already been used for a payment order (Consumed)');
+  };
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { BankBackend, type BankAccountView } from '@app/bank-backend';
+import {
+  ConsentScreenPopulator,
+  succeed,
+  type ConsentScreenData,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+} from '@app/contract';
+import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
+import type { Clock } from '../shared/clock.js';
+import { isJsonObject, nonEmptyString, objectAt } from '../shared/json.js';
+import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
+import { UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
+import { authorizeFailure } from './authorize-failure.js';
+import { consentExpired } from './consent-expiry.js';
+import { eligibleAccounts, namedAccount, screenAccounts } from './customer-accounts.js';
+import { accountAccessBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
+
+type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
+type Outcome = OutcomeOf<'populate-consent-authorize-screen'>;
+
+/**
+ * The consent page of a UK consent (§A.5): only a consent awaiting authorisation, not expired, whose authorization is
+ * still `Created`, is shown. Permissions are described in plain language; payments show amount, creditor and
+ * reference and let the customer pick one account that can pay; a debtor account the consent names must be the
+ * customer's and is the only one offered.
+ */
+@Injectable()
+export class UkConsentScreenPopulator extends ConsentScreenPopulator {
+  constructor(
+    @Inject(BankBackend) private readonly bank: BankBackend,
+    @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async handle({ userId, consentResource }: ScreenRequest): Promise<Outcome> {
+    if (consentResource === undefined || Object.keys(consentResource).length === 0) {
+      return authorizeFailure('UK consents are created by the TPP first: the request object must name one in openbanking_intent_id');
+    }
+    const kind = kindOfType(consentResource.type);
+    if (kind === undefined) {
+      return authorizeFailure(`A consent of type "${String(consentResource.type)}" is not a UK consent`);
+    }
+    if (consentResource.status !== UkConsentStatus.AwaitingAuthorisation) {
+      return authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
+    }
+    if (consentResource.authorizations?.[0]?.status !== UkAuthorizationStatus.Created) {
+      return authorizeFailure('The authorisation of this consent has already been used');
+    }
+    if (consentExpired(kind, consentResource, this.clock.now())) {
+      // The customer cannot complete it any more: the standard's Rejected for a flow that cannot be completed.
+      return authorizeFailure('The consent has expired', UkConsentStatus.Rejected);
+    }
+    const customer = nonEmptyString(userId);
+    const accounts = customer === undefined ? [] : await this.bank.accountsOf(customer);
+    return this.screen(kind, consentResource, accounts);
+  }
+
+  private screen(kind: UkConsentKind, consent: StoredConsentResource, accounts: BankAccountView[]): Outcome {
+    const data = objectAt(consent.receipt, 'Data');
+    switch (kind.family) {
+      case 'account-access': {
+        const { boxes, descriptions } = accountAccessBoxes(data);
+        const consentData: ConsentScreenData = {
+          type: kind.type,
+          basicConsentData: boxes,
+          permissions: [{ uid: randomUUID(), displayValues: descriptions.length > 0 ? descriptions : ['Your account information'] }],
+          allowMultipleAccounts: true,
+        };
+        return succeed({ consentData, consumerData: { accounts: screenAccounts(eligibleAccounts(accounts, false), false) } });
+      }
+      case 'funds-confirmation':
+        return this.namedAccountScreen(kind, fundsConfirmationBoxes(data), objectAt(data, 'DebtorAccount'), eligibleAccounts(accounts, false));
+      case 'payment':
+        return this.namedAccountScreen(kind, paymentBoxes(kind.title, objectAt(data, 'Initiation')), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
+      case 'vrp':
+        return this.namedAccountScreen(kind, vrpBoxes(data), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
+    }
+  }
+
+  /** One account: the one the consent names (it must be the customer's), else the customer's choice among `eligible`. */
+  private namedAccountScreen(kind: UkConsentKind, boxes: ScreenBoxes, debtor: JsonObject | undefined, eligible: BankAccountView[]): Outcome {
+    const consentData: ConsentScreenData = { type: kind.type, basicConsentData: boxes, allowMultipleAccounts: false };
+    if (isJsonObject(debtor)) {
+      const account = namedAccount(eligible, debtor);
+      if (account === undefined) {
+        // §A.6: a debtor account that is not valid for the customer makes the consent Rejected after authentication.
+        return authorizeFailure('The account named by the TPP is not one of your accounts that can be used for this consent', UkConsentStatus.Rejected);
+      }
+      return succeed({ consentData: { ...consentData, initiatedAccountsForConsent: screenAccounts([account], true) } });
+    }
+    if (eligible.length === 0) {
+      return authorizeFailure('You have no account that can be used for this consent', UkConsentStatus.Rejected);
+    }
+    return succeed({ consentData, consumerData: { accounts: screenAccounts(eligible, false) } });
+  }
+}

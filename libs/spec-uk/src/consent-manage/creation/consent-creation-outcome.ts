@@ -1,0 +1,40 @@
+import type { JsonObject, NewConsentResource } from '@app/contract';
+import { epochSeconds } from '../../shared/clock.js';
+import { instantOf } from '../../shared/date-time.js';
+import { objectAt } from '../../shared/json.js';
+import type { ConsentFamily, UkConsentKind } from '../../shared/uk-consent-kind.js';
+import { AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../../shared/uk-status.js';
+
+/**
+ * The consent the identity server stores for an accepted body: its type, `AwaitingAuthorisation`, the receipt equal to
+ * the TPP body (idempotent replays are compared with it), and one `Created` authorization without a user, which the
+ * authorize flow reuses as the primary one.
+ */
+export function consentCreationOutcome(kind: UkConsentKind, body: JsonObject): NewConsentResource {
+  return {
+    type: kind.type,
+    status: UkConsentStatus.AwaitingAuthorisation,
+    frequency: 0,
+    validityTime: validityTime(kind.family, body),
+    // Account, funds-confirmation and VRP consents are used again and again; a payment-order consent once.
+    recurringIndicator: kind.family !== 'payment',
+    receipt: body,
+    attributes: {},
+    authorizations: [{ type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Created, resources: [] }],
+  };
+}
+
+/**
+ * Epoch seconds of the expiry, 0 for none: the consent's ExpirationDateTime (absent = open-ended, §A.3, which the
+ * bank must not change), a VRP consent's ValidToDateTime; payment-order consents never expire by time.
+ */
+function validityTime(family: ConsentFamily, body: JsonObject): number {
+  const data = objectAt(body, 'Data');
+  const expiry =
+    family === 'vrp'
+      ? instantOf(objectAt(data, 'ControlParameters')?.['ValidToDateTime'])
+      : family === 'payment'
+        ? undefined
+        : instantOf(data?.['ExpirationDateTime']);
+  return expiry === undefined ? 0 : Math.max(epochSeconds(expiry), 1);
+}

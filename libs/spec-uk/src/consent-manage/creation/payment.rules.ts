@@ -1,0 +1,136 @@
+import type { JsonObject } from '@app/contract';
+import { instantOf } from '../../shared/date-time.js';
+import { objectAt, stringAt } from '../../shared/json.js';
+import { UkErrorCode, ukRejection, type UkRejection } from '../../shared/uk-error.js';
+import { accountIdentificationRejection } from './account-identification.rules.js';
+import { currencyAmountRejection, supportedCurrencyRejection } from './amount.rules.js';
+import { firstRejection, type BodyRules, type RuleContext } from './rule-context.js';
+
+/** `OBExternalLocalInstrument1Code` (an `x-namespaced-enum`, not enforced by the schema validation). */
+export const LOCAL_INSTRUMENTS = [
+  'UK.OBIE.BACS',
+  'UK.OBIE.BalanceTransfer',
+  'UK.OBIE.CHAPS',
+  'UK.OBIE.Euro1',
+  'UK.OBIE.FPS',
+  'UK.OBIE.Link',
+  'UK.OBIE.MoneyTransfer',
+  'UK.OBIE.Paym',
+  'UK.OBIE.SEPACreditTransfer',
+  'UK.OBIE.SEPAInstantCreditTransfer',
+  'UK.OBIE.SWIFT',
+  'UK.OBIE.Target2',
+] as const;
+
+const INITIATION = 'Data.Initiation';
+
+/** The rules every payment-order consent shares (§A.6): accounts, local instrument, amounts and currencies. */
+function initiationRejection(initiation: JsonObject | undefined, { options }: RuleContext): UkRejection | undefined {
+  const debtor = objectAt(initiation, 'DebtorAccount');
+  const creditor = objectAt(initiation, 'CreditorAccount');
+  const localInstrument = stringAt(initiation, 'LocalInstrument');
+  return firstRejection([
+    () => currencyAmountRejection(objectAt(initiation, 'InstructedAmount'), `${INITIATION}.InstructedAmount`, options.supportedCurrencies),
+    () => (creditor === undefined ? undefined : accountIdentificationRejection(creditor, `${INITIATION}.CreditorAccount`)),
+    () => (debtor === undefined ? undefined : accountIdentificationRejection(debtor, `${INITIATION}.DebtorAccount`)),
+    () =>
+      localInstrument === undefined || (LOCAL_INSTRUMENTS as readonly string[]).includes(localInstrument)
+        ? undefined
+        : ukRejection(400, UkErrorCode.UnsupportedLocalInstrument, `LocalInstrument "${localInstrument}" is not supported`, `${INITIATION}.LocalInstrument`),
+  ]);
+}
+
+/** A date of the initiation that must lie ahead (a payment cannot be scheduled in the past). */
+function futureDate(initiation: JsonObject | undefined, field: string, nowMillis: number): UkRejection | undefined {
+  const at = instantOf(initiation?.[field]);
+  return at !== undefined && at <= nowMillis
+    ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${INITIATION}.${field} must be in the future`, `${INITIATION}.${field}`)
+    : undefined;
+}
+
+export const domesticPaymentRules: BodyRules = (body, context) => initiationRejection(objectAt(objectAt(body, 'Data'), 'Initiation'), context);
+
+export const domesticScheduledPaymentRules: BodyRules = (body, context) => {
+  const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
+  return firstRejection([
+    () => initiationRejection(initiation, context),
+    () => futureDate(initiation, 'RequestedExecutionDateTime', context.nowMillis),
+  ]);
+};
+
+/** Standing orders: the first payment ahead, the final one after it, every amount valid (§A.6 "Standing order"). */
+export const domesticStandingOrderRules: BodyRules = (body, context) => {
+  const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
+  const { supportedCurrencies } = context.options;
+  return firstRejection([
+    () => initiationRejection(initiation, context),
+    ...['FirstPaymentAmount', 'RecurringPaymentAmount', 'FinalPaymentAmount'].map(
+      (field) => () => currencyAmountRejection(objectAt(initiation, field), `${INITIATION}.${field}`, supportedCurrencies),
+    ),
+    () => futureDate(initiation, 'FirstPaymentDateTime', context.nowMillis),
+    () => {
+      const first = instantOf(initiation?.['FirstPaymentDateTime']);
+      const final = instantOf(initiation?.['FinalPaymentDateTime']);
+      return first !== undefined && final !== undefined && final < first
+        ? ukRejection(400, UkErrorCode.FieldInvalidDate, 'FinalPaymentDateTime must not be before FirstPaymentDateTime', `${INITIATION}.FinalPaymentDateTime`)
+        : undefined;
+    },
+  ]);
+};
+
+const EXCHANGE_RATE = `${INITIATION}.ExchangeRateInformation`;
+const CREDITOR_AGENT = `${INITIATION}.CreditorAgent`;
+
+/** A creditor agent is identified by SchemeName and Identification, or by Name and PostalAddress (§A.6). */
+function creditorAgentRejection(agent: JsonObject | undefined): UkRejection | undefined {
+  if (agent === undefined) {
+    return undefined;
+  }
+  const has = (field: string): boolean => Object.hasOwn(agent, field);
+  if (has('SchemeName') || has('Identification')) {
+    const missing = ['SchemeName', 'Identification'].find((field) => !has(field));
+    return missing === undefined
+      ? undefined
+      : ukRejection(400, UkErrorCode.FieldExpected, `CreditorAgent.${missing} must be given with the other identification field`, `${CREDITOR_AGENT}.${missing}`);
+  }
+  const missing = ['Name', 'PostalAddress'].find((field) => !has(field));
+  return missing === undefined
+    ? undefined
+    : ukRejection(400, UkErrorCode.FieldExpected, 'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress', `${CREDITOR_AGENT}.${missing}`);
+}
+
+/**
+ * International payments (§A.6): a supported currency of transfer, an identifiable creditor agent, and the
+ * exchange-rate combinations: an Agreed rate
+ * needs ExchangeRate and ContractIdentification (Field.Expected), an Actual or Indicative one allows neither
+ * (Field.Unexpected).
+ */
+export const internationalPaymentRules: BodyRules = (body, context) => {
+  const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
+  const exchangeRate = objectAt(initiation, 'ExchangeRateInformation');
+  const rateType = stringAt(exchangeRate, 'RateType');
+  const present = (field: string): boolean => exchangeRate !== undefined && Object.hasOwn(exchangeRate, field);
+  return firstRejection([
+    () => initiationRejection(initiation, context),
+    () => supportedCurrencyRejection(stringAt(initiation, 'CurrencyOfTransfer'), `${INITIATION}.CurrencyOfTransfer`, context.options.supportedCurrencies),
+    () => creditorAgentRejection(objectAt(initiation, 'CreditorAgent')),
+    () => {
+      if (rateType !== 'Agreed') {
+        return undefined;
+      }
+      const missing = ['ExchangeRate', 'ContractIdentification'].find((field) => !present(field));
+      return missing === undefined
+        ? undefined
+        : ukRejection(400, UkErrorCode.FieldExpected, `${missing} must be given with an Agreed RateType`, `${EXCHANGE_RATE}.${missing}`);
+    },
+    () => {
+      if (rateType !== 'Actual' && rateType !== 'Indicative') {
+        return undefined;
+      }
+      const unexpected = ['ExchangeRate', 'ContractIdentification'].find(present);
+      return unexpected === undefined
+        ? undefined
+        : ukRejection(400, UkErrorCode.FieldUnexpected, `${unexpected} must not be given with an ${rateType} RateType`, `${EXCHANGE_RATE}.${unexpected}`);
+    },
+  ]);
+};

@@ -1,0 +1,27 @@
+import { EXTENSION_PORTS, nativePointsOf } from '@app/contract';
+import { createUkSpec, UK_SPEC_ID } from './index.js';
+
+describe(createUkSpec.name, () => {
+  it('serves /uk and implements every consent extension point natively', () => {
+    const plugin = createUkSpec({});
+    expect(plugin.id).toBe(UK_SPEC_ID);
+    expect(nativePointsOf(plugin, EXTENSION_PORTS).sort()).toEqual(
+      [
+        'enrich-consent-creation-response',
+        'issue-refresh-token',
+        'map-accelerator-error-response',
+        'persist-authorized-consent',
+        'populate-consent-authorize-screen',
+        'pre-process-consent-creation',
+        'pre-process-consent-retrieval',
+        'pre-process-consent-revoke',
+        'validate-authorization-request',
+        'validate-consent-access',
+      ].sort(),
+    );
+  });
+
+  it('fails with a message naming the setting', () => {
+    expect(() => createUkSpec({ UK_SIGNATURE_VERIFICATION: 'maybe' })).toThrow('UK_SIGNATURE_VERIFICATION');
+  });
+});

@@ -1,0 +1,571 @@
+import { randomUUID } from 'node:crypto';
+import { selectAccounts } from '../simulator/consent-page-submission.js';
+import type { IdentityServerSimulator, SimulatedExchange } from '../simulator/identity-server.js';
+import { arrayAt, isJsonRecord, recordAt, stringAt, valueAtPath, type JsonRecord } from '../simulator/json-values.js';
+import { buildRequestObjectClaims } from '../simulator/request-object.js';
+import type { CheckedAnswer } from './step-checks.js';
+import { expectAnswer, expectThat, expectValue, required, StepFailure } from './step-checks.js';
+import type { Journey, JourneyStep } from './journey.js';
+import { defineJourney } from './journey-runner.js';
+import {
+  signDetached,
+  UK_ACCOUNTS_API,
+  UK_CURRENT_ACCOUNT,
+  UK_FUNDS_API,
+  UK_JOURNEY_CLIENT_ID,
+  UK_JOURNEY_USER,
+  UK_OTHER_CLIENT_ID,
+  UK_OTHER_CURRENT_ACCOUNT,
+  UK_PAYMENTS_API,
+  UK_SAVINGS_ACCOUNT,
+  ukAccountAccessConsentBody,
+  ukDomesticPaymentConsentBody,
+  ukDomesticPaymentInitiation,
+  ukDomesticPaymentSubmission,
+  ukFundsConfirmationConsentBody,
+  ukFundsConfirmationRequest,
+  ukVrpConsentBody,
+  ukVrpPayment,
+} from './uk-journey-fixtures.js';
+
+/*
+ * The `uk` specification end to end, as the identity server drives it: account access (approve, deny, access allowed
+ * and refused by permission and by account, expiry, revocation), a signed domestic payment up to the submission check,
+ * a funds-confirmation consent, and a VRP consent driven to its daily limit with concurrent payments. Payment steps
+ * sign with the demo TPP key of uk-journey-fixtures.ts: the service must trust it (UK_JWS_TRUST_FILE) or run with
+ * UK_SIGNATURE_VERIFICATION=off.
+ */
+
+interface UkConsent {
+  readonly consentId: string;
+  readonly path: string;
+  populateData?: unknown;
+}
+
+interface UkJourneyState {
+  accounts?: UkConsent;
+  expiring?: UkConsent & { readonly expiresAt: number };
+  denied?: UkConsent;
+  payment?: UkConsent;
+  funds?: UkConsent;
+  vrp?: UkConsent;
+}
+
+type Step = JourneyStep<UkJourneyState>;
+
+interface CreationOptions {
+  readonly idempotencyKey?: string;
+  readonly signature?: string;
+  readonly clientId?: string;
+}
+
+function checked(answer: Awaited<ReturnType<IdentityServerSimulator['client']['call']>>, extension: CheckedAnswer['extension']): CheckedAnswer {
+  return { ...answer, extension };
+}
+
+/** The UK error code of a relayed UK error body (`Errors[0].ErrorCode`). */
+function ukErrorCode(data: unknown): unknown {
+  const errors = arrayAt(data, 'Errors');
+  return isJsonRecord(errors?.[0]) ? errors[0].ErrorCode : undefined;
+}
+
+/**
+ * A TPP `POST /{path}` with the headers the gateway forwards (the client id, and for payments the idempotency key and
+ * the signature, once the bank lists them in `manage_extension.allowed_headers`); stores the answer as the identity
+ * server does and calls enrich-consent-creation-response.
+ */
+async function createUkConsent(simulator: IdentityServerSimulator, path: string, body: JsonRecord, options: CreationOptions = {}): Promise<UkConsent> {
+  const clientId = options.clientId ?? UK_JOURNEY_CLIENT_ID;
+  const requestHeaders: Record<string, string> = { 'x-wso2-client-id': clientId };
+  if (options.idempotencyKey !== undefined) {
+    requestHeaders['x-idempotency-key'] = options.idempotencyKey;
+  }
+  if (options.signature !== undefined) {
+    requestHeaders['x-jws-signature'] = options.signature;
+  }
+  const creation = checked(
+    await simulator.client.call('pre-process-consent-creation', { consentInitiationData: body, consentResourcePath: path, requestHeaders }),
+    'pre-process-consent-creation',
+  );
+  const resource = recordAt(expectAnswer(creation), 'consentResource');
+  expectValue('consentResource.status', 'AwaitingAuthorisation', resource?.status);
+  expectValue('consentResource.receipt (the TPP body)', body, resource?.receipt);
+  const consentId = simulator.store.createConsent(resource, clientId, options.idempotencyKey).id;
+  const enrichment = checked(
+    await simulator.client.call('enrich-consent-creation-response', { consentId, consentResourcePath: path, consentResource: simulator.store.detailedView(consentId) }),
+    'enrich-consent-creation-response',
+  );
+  const response = recordAt(expectAnswer(enrichment), 'modifiedResponse');
+  expectValue('modifiedResponse.Data.ConsentId', consentId, valueAtPath(response, ['Data', 'ConsentId']));
+  expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(response, ['Data', 'Status']));
+  const self = valueAtPath(response, ['Links', 'Self']);
+  expectThat(typeof self === 'string' && self.endsWith(`/${path}/${consentId}`), 'Links.Self naming the consent', () => JSON.stringify(self));
+  return { consentId, path };
+}
+
+async function signedPaymentCreation(simulator: IdentityServerSimulator, path: string, body: JsonRecord): Promise<UkConsent> {
+  return createUkConsent(simulator, path, body, { idempotencyKey: randomUUID(), signature: await signDetached(body) });
+}
+
+async function populate(simulator: IdentityServerSimulator, consent: UkConsent, scope: string): Promise<JsonRecord> {
+  const claims = buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId: consent.consentId, scope });
+  const data = expectAnswer(await simulator.populateScreen(consent.consentId, UK_JOURNEY_USER, claims));
+  consent.populateData = data;
+  return isJsonRecord(data) ? data : {};
+}
+
+function offeredAccounts(populateData: unknown): JsonRecord[] {
+  const consentData = recordAt(populateData, 'consentData');
+  return [...(arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []), ...(arrayAt(consentData, 'initiatedAccountsForConsent') ?? [])].filter(isJsonRecord);
+}
+
+function displayNameOf(populateData: unknown, accountId: string): string {
+  const accounts = offeredAccounts(populateData);
+  const name = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
+  if (name === undefined) {
+    throw new StepFailure(`account ${accountId} offered on the page`, JSON.stringify(accounts.map((account) => account.accountId)));
+  }
+  return name;
+}
+
+async function approve(simulator: IdentityServerSimulator, consent: UkConsent, accountId: string): Promise<string> {
+  const populateData = required(consent.populateData, 'the populate answer');
+  const exchange = await simulator.persist(consent.consentId, UK_JOURNEY_USER, populateData, selectAccounts(populateData, [displayNameOf(populateData, accountId)]), true);
+  expectValue('consentResource.status', 'Authorised', valueAtPath(expectAnswer(exchange), ['consentResource', 'status']));
+  const stored = simulator.store.get(consent.consentId);
+  expectValue('stored status', 'Authorised', stored.status);
+  expectValue('number of stored authorizations (user id echoed exactly)', 1, stored.authorizations.length);
+  const mapped = new Set(stored.authorizations.flatMap((authorization) => authorization.mappings.map((mapping) => mapping.accountId)));
+  expectValue('mapped accounts', [accountId], [...mapped]);
+  return `Authorised, ${stored.authorizations[0]?.mappings.length ?? 0} mapping(s) on ${accountId}`;
+}
+
+async function access(simulator: IdentityServerSimulator, consent: UkConsent, electedResource: string, resource: string, httpMethod: string, body?: unknown, headers?: Record<string, string>): Promise<SimulatedExchange> {
+  return simulator.validateAccess(consent.consentId, { electedResource, resource, httpMethod, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) });
+}
+
+function expectRefused(exchange: SimulatedExchange, errorCode: number, ukCode: string): string {
+  const data = expectAnswer(exchange, { status: 'ERROR', errorCode });
+  expectValue('data.errorMessage (the UK error code)', ukCode, valueAtPath(data, ['errorMessage']));
+  return `refused with ${errorCode} ${ukCode}`;
+}
+
+const STEP = {
+  createAccounts: 'create an account-access consent',
+  retrieveAccounts: 'retrieve it as its TPP',
+  retrieveByOther: 'refuse it to another TPP (403)',
+  populateAccounts: 'populate the screen in plain language',
+  persistAccounts: 'persist the approval of one account',
+  allowAccount: 'allow the consented account',
+  refuseAccount: 'refuse another account (403)',
+  refusePermission: 'refuse balances, not granted (403)',
+  refreshToken: 'issue a refresh token',
+  revokeAccounts: 'TPP DELETE',
+  retrieveDeleted: 'a deleted consent is not found (400)',
+  createExpiring: 'create a consent expiring in seconds',
+  approveExpiring: 'approve it',
+  expiredAccess: 'refuse access once expired',
+  expiredRefresh: 'refuse a refresh token once expired',
+  createDenied: 'create a consent to deny',
+  persistDenied: 'persist the denial',
+  unsignedPayment: 'refuse an unsigned payment consent',
+  tamperedPayment: 'refuse a payment consent changed after signing',
+  createPayment: 'create a signed domestic payment consent',
+  populatePayment: 'populate the payment screen',
+  persistPayment: 'persist with one payable account',
+  refuseMismatch: 'refuse a submission whose Initiation differs',
+  allowSubmission: 'allow the matching submission',
+  refuseSecondOrder: 'refuse a second payment order',
+  createFunds: 'create a funds-confirmation consent',
+  populateFunds: 'populate the funds-confirmation screen',
+  persistFunds: 'persist the funds-confirmation consent',
+  allowFundsCheck: 'allow a funds confirmation',
+  refuseDuplicateReference: 'refuse a duplicate Reference',
+  createVrp: 'create a signed VRP consent',
+  populateVrp: 'populate the VRP screen',
+  persistVrp: 'persist the VRP consent',
+  refuseOverMaximum: 'refuse a payment over MaximumIndividualAmount',
+  concurrentVrp: 'concurrent payments stop at the daily limit',
+  vrpUpToLimit: 'a payment up to the limit passes, the next is refused',
+  authorizationRequest: 'validate the authorization request',
+  errorMapping: 'map an accelerator error to a UK error',
+} as const;
+
+const accountSteps: readonly Step[] = [
+  {
+    name: STEP.createAccounts,
+    async run(simulator, state) {
+      state.accounts = await createUkConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+      return `consent ${state.accounts.consentId} AwaitingAuthorisation`;
+    },
+  },
+  {
+    name: STEP.retrieveAccounts,
+    dependsOn: [STEP.createAccounts],
+    async run(simulator, state) {
+      const consent = required(state.accounts, 'the consent');
+      const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`));
+      expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(data, ['modifiedResponse', 'Data', 'Status']));
+      expectValue('modifiedResponse.Meta', { TotalPages: 1 }, valueAtPath(data, ['modifiedResponse', 'Meta']));
+      return 'UK consent response';
+    },
+  },
+  {
+    name: STEP.retrieveByOther,
+    dependsOn: [STEP.createAccounts],
+    async run(simulator, state) {
+      const consent = required(state.accounts, 'the consent');
+      const answer = await simulator.client.call('pre-process-consent-retrieval', {
+        consentId: consent.consentId,
+        consentResourcePath: `${consent.path}/${consent.consentId}`,
+        requestHeaders: { 'x-wso2-client-id': UK_OTHER_CLIENT_ID },
+        consentResource: simulator.store.basicView(consent.consentId, { withAttributes: true }),
+      });
+      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Resource.NotFound', ukErrorCode(expectAnswer(checked(answer, 'pre-process-consent-retrieval'), { status: 'ERROR', errorCode: 403 })));
+      return '403';
+    },
+  },
+  {
+    name: STEP.populateAccounts,
+    dependsOn: [STEP.createAccounts],
+    async run(simulator, state) {
+      const data = await populate(simulator, required(state.accounts, 'the consent'), 'openid accounts');
+      const permission = arrayAt(recordAt(data, 'consentData'), 'permissions')?.[0];
+      const lines = isJsonRecord(permission) ? permission.displayValues : undefined;
+      expectThat(Array.isArray(lines) && lines.length === 5 && !lines.some((line) => String(line).startsWith('Read')), 'five plain-language permission lines', () => JSON.stringify(lines));
+      displayNameOf(data, UK_SAVINGS_ACCOUNT);
+      return `${offeredAccounts(data).length} accounts offered`;
+    },
+  },
+  { name: STEP.persistAccounts, dependsOn: [STEP.populateAccounts], run: (simulator, state) => approve(simulator, required(state.accounts, 'the consent'), UK_SAVINGS_ACCOUNT) },
+  {
+    name: STEP.allowAccount,
+    dependsOn: [STEP.persistAccounts],
+    async run(simulator, state) {
+      const resource = `${UK_ACCOUNTS_API}/accounts/${UK_SAVINGS_ACCOUNT}/transactions?fromBookingDateTime=2026-01-01T00:00:00`;
+      expectAnswer(await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}/transactions', resource, 'GET'));
+      return `GET ${resource} allowed`;
+    },
+  },
+  {
+    name: STEP.refuseAccount,
+    dependsOn: [STEP.persistAccounts],
+    async run(simulator, state) {
+      const exchange = await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}', `${UK_ACCOUNTS_API}/accounts/${UK_CURRENT_ACCOUNT}`, 'GET');
+      return expectRefused(exchange, 403, 'UK.OBIE.Resource.ConsentMismatch');
+    },
+  },
+  {
+    name: STEP.refusePermission,
+    dependsOn: [STEP.persistAccounts],
+    async run(simulator, state) {
+      const exchange = await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}/balances', `${UK_ACCOUNTS_API}/accounts/${UK_SAVINGS_ACCOUNT}/balances`, 'GET');
+      return expectRefused(exchange, 403, 'UK.OBIE.Resource.ConsentMismatch');
+    },
+  },
+  {
+    name: STEP.refreshToken,
+    dependsOn: [STEP.persistAccounts],
+    async run(simulator, state) {
+      const data = expectAnswer(await simulator.issueRefreshToken(required(state.accounts, 'the consent').consentId));
+      expectValue('issueRefreshToken', true, valueAtPath(data, ['issueRefreshToken']));
+      return 'issued';
+    },
+  },
+  {
+    name: STEP.revokeAccounts,
+    dependsOn: [STEP.persistAccounts],
+    async run(simulator, state) {
+      const consent = required(state.accounts, 'the consent');
+      const data = expectAnswer(await simulator.revoke(consent.consentId, `${consent.path}/${consent.consentId}`));
+      expectValue('requireTokenRevocation (the consent was Authorised)', true, valueAtPath(data, ['requireTokenRevocation']));
+      expectValue('stored status', 'Deleted', simulator.store.get(consent.consentId).status);
+      return 'Deleted, tokens revoked';
+    },
+  },
+  {
+    name: STEP.retrieveDeleted,
+    dependsOn: [STEP.revokeAccounts],
+    async run(simulator, state) {
+      const consent = required(state.accounts, 'the consent');
+      const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`), { status: 'ERROR', errorCode: 400 });
+      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Resource.NotFound', ukErrorCode(data));
+      const exchange = await access(simulator, consent, '/accounts', `${UK_ACCOUNTS_API}/accounts`, 'GET');
+      return `${expectRefused(exchange, 400, 'UK.OBIE.Resource.InvalidConsentStatus')} for data access too`;
+    },
+  },
+];
+
+const EXPIRY_MS = 3000;
+
+const expirySteps: readonly Step[] = [
+  {
+    name: STEP.createExpiring,
+    async run(simulator, state) {
+      const now = Date.now();
+      const consent = await createUkConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(now, EXPIRY_MS));
+      state.expiring = { ...consent, expiresAt: now + EXPIRY_MS };
+      return `expires in ${EXPIRY_MS / 1000} s`;
+    },
+  },
+  {
+    name: STEP.approveExpiring,
+    dependsOn: [STEP.createExpiring],
+    async run(simulator, state) {
+      const consent = required(state.expiring, 'the expiring consent');
+      await populate(simulator, consent, 'openid accounts');
+      return approve(simulator, consent, UK_SAVINGS_ACCOUNT);
+    },
+  },
+  {
+    name: STEP.expiredAccess,
+    dependsOn: [STEP.approveExpiring],
+    async run(simulator, state) {
+      const consent = required(state.expiring, 'the expiring consent');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, consent.expiresAt - Date.now() + 1100)));
+      return expectRefused(await access(simulator, consent, '/accounts', `${UK_ACCOUNTS_API}/accounts`, 'GET'), 400, 'UK.OBIE.Resource.InvalidConsentStatus');
+    },
+  },
+  {
+    name: STEP.expiredRefresh,
+    dependsOn: [STEP.expiredAccess],
+    async run(simulator, state) {
+      const data = expectAnswer(await simulator.issueRefreshToken(required(state.expiring, 'the expiring consent').consentId), { status: 'ERROR', errorCode: 400 });
+      expectValue('errorMessage', 'invalid_grant', valueAtPath(data, ['errorMessage']));
+      return 'invalid_grant';
+    },
+  },
+  {
+    name: STEP.createDenied,
+    async run(simulator, state) {
+      state.denied = await createUkConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+      await populate(simulator, state.denied, 'openid accounts');
+      return `consent ${state.denied.consentId}`;
+    },
+  },
+  {
+    name: STEP.persistDenied,
+    dependsOn: [STEP.createDenied],
+    async run(simulator, state) {
+      const consent = required(state.denied, 'the consent to deny');
+      const exchange = await simulator.persist(consent.consentId, UK_JOURNEY_USER, required(consent.populateData, 'the populate answer'), {}, false);
+      expectValue('consentResource.status', 'Rejected', valueAtPath(expectAnswer(exchange), ['consentResource', 'status']));
+      expectValue('stored status', 'Rejected', simulator.store.get(consent.consentId).status);
+      return 'Rejected';
+    },
+  },
+];
+
+const PAYMENT_PATH = 'domestic-payment-consents';
+
+const paymentSteps: readonly Step[] = [
+  {
+    name: STEP.unsignedPayment,
+    async run(simulator) {
+      const answer = await simulator.client.call('pre-process-consent-creation', {
+        consentInitiationData: ukDomesticPaymentConsentBody(),
+        consentResourcePath: PAYMENT_PATH,
+        requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, 'x-idempotency-key': randomUUID() },
+      });
+      const data = expectAnswer(checked(answer, 'pre-process-consent-creation'), { status: 'ERROR', errorCode: 400 });
+      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Signature.Missing', ukErrorCode(data));
+      return '400 UK.OBIE.Signature.Missing';
+    },
+  },
+  {
+    name: STEP.tamperedPayment,
+    async run(simulator) {
+      const body = ukDomesticPaymentConsentBody();
+      const signature = await signDetached(body);
+      const tampered = { ...body, Data: { ...(body.Data as JsonRecord), ReadRefundAccount: 'No' } };
+      const answer = await simulator.client.call('pre-process-consent-creation', {
+        consentInitiationData: tampered,
+        consentResourcePath: PAYMENT_PATH,
+        requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, 'x-idempotency-key': randomUUID(), 'x-jws-signature': signature },
+      });
+      const data = expectAnswer(checked(answer, 'pre-process-consent-creation'), { status: 'ERROR', errorCode: 400 });
+      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Signature.Invalid', ukErrorCode(data));
+      return '400 UK.OBIE.Signature.Invalid';
+    },
+  },
+  {
+    name: STEP.createPayment,
+    async run(simulator, state) {
+      state.payment = await signedPaymentCreation(simulator, PAYMENT_PATH, ukDomesticPaymentConsentBody());
+      expectValue('validityTime of a payment consent', 0, simulator.store.get(state.payment.consentId).validityTime);
+      return `consent ${state.payment.consentId}`;
+    },
+  },
+  {
+    name: STEP.populatePayment,
+    dependsOn: [STEP.createPayment],
+    async run(simulator, state) {
+      const data = await populate(simulator, required(state.payment, 'the payment consent'), 'openid payments');
+      expectValue('allowMultipleAccounts', false, valueAtPath(data, ['consentData', 'allowMultipleAccounts']));
+      expectValue('Amount box', ['165.88 GBP'], valueAtPath(data, ['consentData', 'basicConsentData', 'Amount']));
+      const offered = offeredAccounts(data).map((account) => account.accountId);
+      expectThat(!offered.includes(UK_SAVINGS_ACCOUNT) && offered.includes(UK_CURRENT_ACCOUNT), 'only payable accounts', () => JSON.stringify(offered));
+      return `${offered.length} payable accounts offered`;
+    },
+  },
+  { name: STEP.persistPayment, dependsOn: [STEP.populatePayment], run: (simulator, state) => approve(simulator, required(state.payment, 'the payment consent'), UK_CURRENT_ACCOUNT) },
+  {
+    name: STEP.refuseMismatch,
+    dependsOn: [STEP.persistPayment],
+    async run(simulator, state) {
+      const consent = required(state.payment, 'the payment consent');
+      const body = ukDomesticPaymentSubmission(consent.consentId, { ...ukDomesticPaymentInitiation(), InstructedAmount: { Amount: '999.99', Currency: 'GBP' } });
+      const exchange = await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, { 'x-idempotency-key': randomUUID() });
+      return expectRefused(exchange, 400, 'UK.OBIE.Resource.ConsentMismatch');
+    },
+  },
+  {
+    name: STEP.allowSubmission,
+    dependsOn: [STEP.persistPayment],
+    async run(simulator, state) {
+      const consent = required(state.payment, 'the payment consent');
+      const body = ukDomesticPaymentSubmission(consent.consentId);
+      const headers = { 'x-idempotency-key': 'order-1' };
+      expectAnswer(await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, headers));
+      expectAnswer(await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, headers));
+      return 'allowed, and allowed again for a retry with the same x-idempotency-key';
+    },
+  },
+  {
+    name: STEP.refuseSecondOrder,
+    dependsOn: [STEP.allowSubmission],
+    async run(simulator, state) {
+      const consent = required(state.payment, 'the payment consent');
+      const exchange = await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', ukDomesticPaymentSubmission(consent.consentId), { 'x-idempotency-key': 'order-2' });
+      return expectRefused(exchange, 400, 'UK.OBIE.Resource.InvalidConsentStatus');
+    },
+  },
+];
+
+const fundsSteps: readonly Step[] = [
+  {
+    name: STEP.createFunds,
+    async run(simulator, state) {
+      state.funds = await createUkConsent(simulator, 'funds-confirmation-consents', ukFundsConfirmationConsentBody());
+      return `consent ${state.funds.consentId}`;
+    },
+  },
+  {
+    name: STEP.populateFunds,
+    dependsOn: [STEP.createFunds],
+    async run(simulator, state) {
+      const data = await populate(simulator, required(state.funds, 'the funds-confirmation consent'), 'openid fundsconfirmations');
+      const initiated = arrayAt(recordAt(data, 'consentData'), 'initiatedAccountsForConsent') ?? [];
+      expectValue('the named debtor account, only', [UK_CURRENT_ACCOUNT], initiated.map((account) => (isJsonRecord(account) ? account.accountId : undefined)));
+      return 'debtor account pre-selected';
+    },
+  },
+  { name: STEP.persistFunds, dependsOn: [STEP.populateFunds], run: (simulator, state) => approve(simulator, required(state.funds, 'the funds-confirmation consent'), UK_CURRENT_ACCOUNT) },
+  {
+    name: STEP.allowFundsCheck,
+    dependsOn: [STEP.persistFunds],
+    async run(simulator, state) {
+      const consent = required(state.funds, 'the funds-confirmation consent');
+      expectAnswer(await access(simulator, consent, '/funds-confirmations', `${UK_FUNDS_API}/funds-confirmations`, 'POST', ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1')));
+      return 'POST /funds-confirmations allowed';
+    },
+  },
+  {
+    name: STEP.refuseDuplicateReference,
+    dependsOn: [STEP.allowFundsCheck],
+    async run(simulator, state) {
+      const consent = required(state.funds, 'the funds-confirmation consent');
+      const exchange = await access(simulator, consent, '/funds-confirmations', `${UK_FUNDS_API}/funds-confirmations`, 'POST', ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1'));
+      return expectRefused(exchange, 400, 'UK.OBIE.Rules.DuplicateReference');
+    },
+  },
+];
+
+function vrpPayment(simulator: IdentityServerSimulator, consent: UkConsent, amount: string): Promise<SimulatedExchange> {
+  const id = `VRP-${randomUUID().slice(0, 8)}`;
+  return access(simulator, consent, '/domestic-vrps', `${UK_PAYMENTS_API}/domestic-vrps`, 'POST', ukVrpPayment(consent.consentId, amount, id), { 'x-idempotency-key': randomUUID() });
+}
+
+const CONCURRENT_PAYMENTS = 5;
+
+const vrpSteps: readonly Step[] = [
+  {
+    name: STEP.createVrp,
+    async run(simulator, state) {
+      state.vrp = await signedPaymentCreation(simulator, 'domestic-vrp-consents', ukVrpConsentBody());
+      return `consent ${state.vrp.consentId}`;
+    },
+  },
+  {
+    name: STEP.populateVrp,
+    dependsOn: [STEP.createVrp],
+    async run(simulator, state) {
+      const data = await populate(simulator, required(state.vrp, 'the VRP consent'), 'openid payments');
+      expectValue('Limits box', ['250.00 GBP per day (calendar)'], valueAtPath(data, ['consentData', 'basicConsentData', 'Limits']));
+      return 'limits shown';
+    },
+  },
+  { name: STEP.persistVrp, dependsOn: [STEP.populateVrp], run: (simulator, state) => approve(simulator, required(state.vrp, 'the VRP consent'), UK_OTHER_CURRENT_ACCOUNT) },
+  {
+    name: STEP.refuseOverMaximum,
+    dependsOn: [STEP.persistVrp],
+    async run(simulator, state) {
+      return expectRefused(await vrpPayment(simulator, required(state.vrp, 'the VRP consent'), '100.01'), 400, 'UK.OBIE.Rules.FailsControlParameters');
+    },
+  },
+  {
+    name: STEP.concurrentVrp,
+    dependsOn: [STEP.persistVrp],
+    async run(simulator, state) {
+      const consent = required(state.vrp, 'the VRP consent');
+      const exchanges = await Promise.all(Array.from({ length: CONCURRENT_PAYMENTS }, () => vrpPayment(simulator, consent, '100.00')));
+      const accepted = exchanges.filter((exchange) => isJsonRecord(exchange.body) && exchange.body.status === 'SUCCESS');
+      expectValue('payments of 100.00 accepted under a 250.00 daily limit', 2, accepted.length);
+      for (const refused of exchanges.filter((exchange) => !accepted.includes(exchange))) {
+        expectRefused(refused, 400, 'UK.OBIE.Rules.FailsControlParameters');
+      }
+      return `${CONCURRENT_PAYMENTS} concurrent payments: 2 accepted, ${CONCURRENT_PAYMENTS - 2} refused`;
+    },
+  },
+  {
+    name: STEP.vrpUpToLimit,
+    dependsOn: [STEP.concurrentVrp],
+    async run(simulator, state) {
+      const consent = required(state.vrp, 'the VRP consent');
+      expectAnswer(await vrpPayment(simulator, consent, '50.00'));
+      return `50.00 accepted (250.00 used), then 0.01 ${expectRefused(await vrpPayment(simulator, consent, '0.01'), 400, 'UK.OBIE.Rules.FailsControlParameters')}`;
+    },
+  },
+];
+
+const otherSteps: readonly Step[] = [
+  {
+    name: STEP.authorizationRequest,
+    dependsOn: [STEP.createAccounts],
+    async run(simulator, state) {
+      const consentId = required(state.accounts, 'the consent').consentId;
+      expectAnswer(await simulator.validateAuthorizationRequest(buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId })));
+      const noIntent = await simulator.validateAuthorizationRequest(buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID }));
+      expectAnswer(noIntent, { status: 'ERROR', errorCode: 400 });
+      return 'accepted with openbanking_intent_id, refused without';
+    },
+  },
+  {
+    name: STEP.errorMapping,
+    async run(simulator) {
+      const exchange = await simulator.mapError(400, 'Consent not found', 'consent_retrieve');
+      const data = expectAnswer(exchange);
+      expectValue('errorCode', 400, valueAtPath(exchange.body, ['errorCode']));
+      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Resource.NotFound', ukErrorCode(data));
+      return exchange.reaction.description;
+    },
+  },
+];
+
+export const UK_JOURNEY: Journey = defineJourney<UkJourneyState>({
+  name: 'uk',
+  description:
+    'UK Open Banking v3.1.11: account access (approve, deny, access by permission and account, expiry, deletion), a signed domestic payment, funds confirmation, and a VRP consent driven to its daily limit with concurrent payments.',
+  createState: () => ({}),
+  steps: [...accountSteps, ...expirySteps, ...paymentSteps, ...fundsSteps, ...vrpSteps, ...otherSteps],
+});
