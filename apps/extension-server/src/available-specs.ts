@@ -1,5 +1,6 @@
 import type { SpecPlugin } from '@app/contract';
 import { ConfigurationError } from '@app/platform';
+import { createBerlinSpec } from '@app/spec-berlin';
 import { DEFAULT_SPEC } from '@app/spec-default';
 import { createUkSpec } from '@app/spec-uk';
 
@@ -19,6 +20,7 @@ export type SpecFactory = (env: SpecEnvironment) => SpecPlugin;
 export const AVAILABLE_SPECS: Readonly<Record<string, SpecFactory>> = {
   default: () => DEFAULT_SPEC,
   uk: (env) => createUkSpec(env),
+  berlin: (env) => createBerlinSpec(env),
 };
 
 /** The fallback for points a specification does not implement: the accelerator's own behaviour. */

@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OfficialOpenApiDocument } from './official-openapi-document.js';
+import { withDraft7Bounds } from './openapi30-bounds.js';
 import { toSchemaViolation, type SchemaViolation } from './schema-violation.js';
 
 /** Checks a value against one schema of an official document; undefined when it conforms. */
@@ -8,7 +9,8 @@ export type SchemaCheck = (value: unknown) => SchemaViolation | undefined;
 
 /**
  * Compiles the component schemas of an official OpenAPI 3.0 document with ajv, each once, by name. The whole document
- * is registered so that `$ref`s resolve as its authors wrote them; OpenAPI's `nullable` is understood and its
+ * is registered so that `$ref`s resolve as its authors wrote them; OpenAPI's `nullable` and boolean exclusive bounds
+ * are understood and its
  * annotation keywords (`example`, `xml`, `discriminator`, …) are ignored. Validation stops at the first error, so the
  * same bad request always yields the same first violation.
  */
@@ -21,7 +23,8 @@ export class OfficialSchemaValidators {
     this.documentId = `official:${official.source}`;
     this.ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true, logger: false });
     (addFormats as unknown as (ajv: Ajv) => Ajv)(this.ajv);
-    this.ajv.addSchema(official.document, this.documentId);
+    // OpenAPI 3.0's boolean exclusiveMinimum/exclusiveMaximum are not JSON Schema draft 7: converted on a copy.
+    this.ajv.addSchema(withDraft7Bounds(official.document), this.documentId);
   }
 
   /** The validator of `#/components/schemas/{name}`, compiled on first use. */

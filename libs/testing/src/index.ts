@@ -26,5 +26,8 @@ export * from './journeys/default-journey-fixtures.js';
 export * from './journeys/default-journey.js';
 export * from './journeys/uk-journey-fixtures.js';
 export * from './journeys/uk-journey.js';
+export * from './journeys/berlin-journey-fixtures.js';
+export * from './journeys/berlin-journey-tpp.js';
+export * from './journeys/berlin-journey.js';
 export * from './journeys/journey-registry.js';
 export * from './database/index.js';

@@ -1,3 +1,4 @@
+import { BERLIN_JOURNEY } from './berlin-journey.js';
 import { DEFAULT_JOURNEY } from './default-journey.js';
 import type { Journey } from './journey.js';
 import { UK_JOURNEY } from './uk-journey.js';
@@ -9,4 +10,5 @@ import { UK_JOURNEY } from './uk-journey.js';
 export const JOURNEYS: Readonly<Record<string, Journey>> = {
   default: DEFAULT_JOURNEY,
   uk: UK_JOURNEY,
+  berlin: BERLIN_JOURNEY,
 };
