@@ -15,3 +15,5 @@ export * from './schemas/client-registration.js';
 export * from './schemas/events.js';
 export * from './schemas/failures.js';
 export * from './contract-deviations.js';
+export * from './support/json-values.js';
+export * from './support/clock.js';

@@ -1,7 +1,2 @@
-/** The current time, behind a seam so that validity and per-day rules can be tested at a fixed instant. */
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-}
-
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
+/* The shared clock seam (see @app/contract), re-exported where this specification's code looks for it. */
+export { SYSTEM_CLOCK, type Clock } from '@app/contract';

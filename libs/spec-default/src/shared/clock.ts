@@ -1,13 +1,5 @@
-/** The current time, behind a seam so that expiry rules can be tested at a fixed instant. */
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-}
+/* The shared clock seam (see @app/contract), re-exported where this specification's code looks for it. */
+export { SYSTEM_CLOCK, epochSeconds, type Clock } from '@app/contract';
 
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
-
+/** Seconds in a day, for validity periods expressed in days. */
 export const SECONDS_PER_DAY = 86_400;
-
-export function epochSeconds(epochMillis: number): number {
-  return Math.floor(epochMillis / 1000);
-}

@@ -1,11 +1,2 @@
-/** The current time, behind a seam so that expiry and period rules can be tested at a fixed instant. */
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-}
-
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
-
-export function epochSeconds(epochMillis: number): number {
-  return Math.floor(epochMillis / 1000);
-}
+/* The shared clock seam (see @app/contract), re-exported where this specification's code looks for it. */
+export { SYSTEM_CLOCK, epochSeconds, type Clock } from '@app/contract';

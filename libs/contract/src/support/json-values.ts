@@ -1,0 +1,52 @@
+import type { JsonObject } from '../schemas/json.js';
+
+/*
+ * Guards for reading JSON that a TPP or the identity server wrote, shared by every specification: each value is
+ * `unknown` until checked, so a wrong type deep inside a body (`Permissions: "x"`, `Data: []`) becomes a business
+ * answer, never a TypeError.
+ */
+
+/** A JSON object (not an array, not null), as org.json's `instanceof JSONObject` means it. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/** The value when it is a non-empty string, otherwise undefined. */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Structural equality of two JSON trees, like Jackson's `JsonNode.equals` (which the accelerator uses to compare a
+ * payment submission with its consent): object key order does not matter, array order does. Iterative, so a hostile,
+ * deeply nested body cannot overflow the stack.
+ */
+export function jsonEquals(left: unknown, right: unknown): boolean {
+  const pending: Array<[unknown, unknown]> = [[left, right]];
+  while (pending.length > 0) {
+    const [a, b] = pending.pop()!;
+    if (a === b) {
+      continue;
+    }
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
+        return false;
+      }
+      a.forEach((item, index) => pending.push([item, b[index]]));
+      continue;
+    }
+    if (!isJsonObject(a) || !isJsonObject(b)) {
+      return false;
+    }
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || keys.some((key) => !Object.hasOwn(b, key))) {
+      return false;
+    }
+    keys.forEach((key) => pending.push([a[key], b[key]]));
+  }
+  return true;
+}
