@@ -2,6 +2,7 @@ import type { SpecPlugin } from '@app/contract';
 import { ConfigurationError } from '@app/platform';
 import { createBerlinSpec } from '@app/spec-berlin';
 import { DEFAULT_SPEC } from '@app/spec-default';
+import { createUaeSpec } from '@app/spec-uae';
 import { createUkSpec } from '@app/spec-uk';
 
 /** The environment a specification reads its own settings from (validated by the specification's factory). */
@@ -21,6 +22,7 @@ export const AVAILABLE_SPECS: Readonly<Record<string, SpecFactory>> = {
   default: () => DEFAULT_SPEC,
   uk: (env) => createUkSpec(env),
   berlin: (env) => createBerlinSpec(env),
+  uae: (env) => createUaeSpec(env),
 };
 
 /** The fallback for points a specification does not implement: the accelerator's own behaviour. */

@@ -29,5 +29,8 @@ export * from './journeys/uk-journey.js';
 export * from './journeys/berlin-journey-fixtures.js';
 export * from './journeys/berlin-journey-tpp.js';
 export * from './journeys/berlin-journey.js';
+export * from './journeys/uae-journey-fixtures.js';
+export * from './journeys/uae-journey-flow.js';
+export * from './journeys/uae-journey.js';
 export * from './journeys/journey-registry.js';
 export * from './database/index.js';

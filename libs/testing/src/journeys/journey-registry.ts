@@ -1,6 +1,7 @@
 import { BERLIN_JOURNEY } from './berlin-journey.js';
 import { DEFAULT_JOURNEY } from './default-journey.js';
 import type { Journey } from './journey.js';
+import { UAE_JOURNEY } from './uae-journey.js';
 import { UK_JOURNEY } from './uk-journey.js';
 
 /**
@@ -11,4 +12,5 @@ export const JOURNEYS: Readonly<Record<string, Journey>> = {
   default: DEFAULT_JOURNEY,
   uk: UK_JOURNEY,
   berlin: BERLIN_JOURNEY,
+  uae: UAE_JOURNEY,
 };

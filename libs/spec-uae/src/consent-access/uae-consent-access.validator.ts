@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type OutcomeOf, type StoredConsentResource } from '@app/contract';
+import { tppConsentIdOf } from '../shared/consent-attributes.js';
+import type { Clock } from '../shared/clock.js';
+import { UaeConsentStatus } from '../shared/consent-status.js';
+import { objectAt, stringArrayAt } from '../shared/json.js';
+import { effectiveStatus } from '../consent-manage/stored-consent-status.js';
+import { isServiceInitiation } from '../consent-manage/uae-consent-response-body.js';
+import { UAE_SPEC_CLOCK } from '../uae-spec.tokens.js';
+import { accessFailure } from './access-failure.js';
+import { accountIdInPath, permissionsFor } from './account-resources.js';
+import { PaymentSubmissionHandler } from './payment-submission.handler.js';
+
+type AccessOutcome = OutcomeOf<'validate-consent-access'>;
+
+const PAYMENT_RESOURCES = /^\/payments(\/\{[^}]+\})?\/?$/;
+
+function activeAccountIds(resource: StoredConsentResource): Set<string> {
+  return new Set(
+    (resource.authorizations ?? [])
+      .filter((authorization) => authorization.status === UaeConsentStatus.Authorized)
+      .flatMap((authorization) => authorization.resources ?? [])
+      .filter((mapping) => mapping.status === 'active' && mapping.accountId !== undefined)
+      .map((mapping) => mapping.accountId as string),
+  );
+}
+
+/**
+ * validate-consent-access (contract §4.11), on every TPP API call: only an Authorized, unexpired consent serves
+ * (Suspended is 403 Consent.AccountTemporarilyBlocked, spec-rules §C.4); data calls need a permission for the
+ * resource and an account of the consent (a payment consent's optional Permissions included); a payment must match its consent and fit its control parameters, which
+ * are counted in the database across instances.
+ */
+@Injectable()
+export class UaeConsentAccessValidator extends ConsentAccessValidator {
+  constructor(
+    private readonly payments: PaymentSubmissionHandler,
+    @Inject(UAE_SPEC_CLOCK) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async handle(data: ConsentAccessRequest): Promise<AccessOutcome> {
+    const resource = data.consentResource;
+    const consentId = tppConsentIdOf(resource);
+    const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
+    const consent = objectAt(resource?.receipt, 'consent');
+    if (resource === undefined || consent === undefined || consentId === undefined || status === undefined) {
+      return accessFailure(403, 'Consent.PermanentAccountAccessFailure', 'The access token is not bound to a UAE consent');
+    }
+    const payload = data.dataRequestPayload ?? {};
+    const electedResource = payload.electedResource ?? '';
+    const payment = isServiceInitiation(resource);
+    const statusRefusal = this.statusRefusal(status, payment);
+    if (statusRefusal !== undefined) {
+      return statusRefusal;
+    }
+    if (payment && PAYMENT_RESOURCES.test(electedResource)) {
+      const method = (payload.resourceParams?.['httpMethod'] ?? '').toUpperCase();
+      return method === 'POST' ? this.payments.submit(resource.clientId, consent, consentId, payload) : succeed({});
+    }
+    // A payment consent's Permissions (e.g. ReadBalances) open the data of its debtor account, like data sharing.
+    const needed = permissionsFor(electedResource);
+    const granted = stringArrayAt(consent, 'Permissions') ?? [];
+    if (needed === undefined || !needed.some((permission) => granted.includes(permission))) {
+      return accessFailure(403, 'AccessToken.InvalidScope', `The consent's permissions do not cover ${electedResource}`);
+    }
+    const accountId = accountIdInPath(payload.resourceParams?.['resource'] ?? '');
+    if (accountId !== undefined && !activeAccountIds(resource).has(accountId)) {
+      return accessFailure(403, 'Consent.PermanentAccountAccessFailure', `Account ${accountId} is not an account of this consent`);
+    }
+    return succeed({});
+  }
+
+  private statusRefusal(status: UaeConsentStatus, payment: boolean): AccessOutcome | undefined {
+    switch (status) {
+      case UaeConsentStatus.Authorized:
+        return undefined;
+      case UaeConsentStatus.Suspended:
+        return accessFailure(403, 'Consent.AccountTemporarilyBlocked', 'The consent is suspended by the bank');
+      case UaeConsentStatus.AwaitingAuthorization:
+        return accessFailure(403, 'Consent.TransientAccountAccessFailure', 'The consent is not authorised yet');
+      case UaeConsentStatus.Consumed:
+        return payment
+          ? accessFailure(400, 'Consent.BusinessRuleViolation', 'The consent has been consumed')
+          : accessFailure(403, 'Consent.PermanentAccountAccessFailure', 'The consent is Consumed');
+      case UaeConsentStatus.Rejected:
+      case UaeConsentStatus.Revoked:
+      case UaeConsentStatus.Expired:
+        return accessFailure(403, 'Consent.PermanentAccountAccessFailure', `The consent is ${status}`);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConsentCreationResponseEnricher, succeed, type ConsentCreationEnrichmentRequest, type OutcomeOf } from '@app/contract';
+import type { Clock } from '../shared/clock.js';
+import { isNonEmptyJsonObject } from '../shared/json.js';
+import { uaeFailure } from '../shared/uae-error.js';
+import type { UaeSpecOptions } from '../uae-spec.options.js';
+import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
+import { effectiveStatus } from './stored-consent-status.js';
+import { uaeConsentResponseBody } from './uae-consent-response-body.js';
+
+/** enrich-consent-creation-response (contract §4.2), pre-initiated route only: the UAE consent body of the new consent. */
+@Injectable()
+export class UaeConsentCreationResponseEnricher extends ConsentCreationResponseEnricher {
+  constructor(
+    @Inject(UAE_SPEC_OPTIONS) private readonly options: UaeSpecOptions,
+    @Inject(UAE_SPEC_CLOCK) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  handle(data: ConsentCreationEnrichmentRequest): Promise<OutcomeOf<'enrich-consent-creation-response'>> {
+    const resource = data.consentResource;
+    const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
+    if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || status === undefined) {
+      return Promise.resolve(uaeFailure(400, 'Consent.Invalid', 'The consent is not a UAE consent', 'ConsentId'));
+    }
+    return Promise.resolve(
+      succeed({ modifiedResponse: uaeConsentResponseBody({ resource, status, resourceBaseUrl: this.options.resourceBaseUrl }) }),
+    );
+  }
+}

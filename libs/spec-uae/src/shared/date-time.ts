@@ -1,0 +1,32 @@
+/*
+ * UAE dates: `ExpirationDateTime` and friends are RFC 3339 date-times with a time zone; `FromDate`, `ToDate`,
+ * `PeriodStartDate` and `PaymentExecutionDate` are full dates. The official schemas check the formats; these helpers
+ * only turn already-valid text into instants.
+ */
+
+const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Epoch milliseconds of a date-time with a zone, or undefined. */
+export function parseDateTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !DATE_TIME_WITH_ZONE.test(value)) {
+    return undefined;
+  }
+  const millis = Date.parse(value);
+  return Number.isNaN(millis) ? undefined : millis;
+}
+
+/** Days since the epoch of a `yyyy-MM-dd` date (UTC), or undefined. */
+export function parseDate(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return undefined;
+  }
+  const millis = Date.parse(`${value}T00:00:00Z`);
+  return Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value ? undefined : Math.floor(millis / 86_400_000);
+}
+
+/** Epoch seconds as an ISO date-time with an explicit offset (`2026-05-27T10:00:00+00:00`), as UAE responses require. */
+export function formatDateTime(epochSeconds: number): string {
+  return `${new Date(epochSeconds * 1000).toISOString().slice(0, 19)}+00:00`;
+}
+
+export const ONE_YEAR_MILLIS = 365 * 86_400_000;

@@ -1,0 +1,73 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import {
+  AcceleratorErrorMapper,
+  AuthorizationRequestValidator,
+  AuthorizedConsentPersister,
+  ConsentAccessValidator,
+  ConsentCreationPreProcessor,
+  ConsentCreationResponseEnricher,
+  ConsentRetrievalPreProcessor,
+  ConsentRevocationPreProcessor,
+  ConsentScreenPopulator,
+  RefreshTokenIssuer,
+} from '@app/contract';
+import { AuthorizationDetailsReader } from './authorize/authorization-details.reader.js';
+import { UaeAuthorizationRequestValidator } from './authorize/uae-authorization-request.validator.js';
+import { PaymentLedger } from './consent-access/payment-ledger.js';
+import { PaymentSubmissionHandler } from './consent-access/payment-submission.handler.js';
+import { UaeConsentAccessValidator } from './consent-access/uae-consent-access.validator.js';
+import { ConsentSourceReader } from './consent-authorize/consent-source.js';
+import { UaeAuthorizedConsentPersister } from './consent-authorize/uae-authorized-consent.persister.js';
+import { UaeConsentScreenPopulator } from './consent-authorize/uae-consent-screen.populator.js';
+import { UaeConsentCreationResponseEnricher } from './consent-manage/uae-consent-creation-response.enricher.js';
+import { UaeConsentCreationPreProcessor } from './consent-manage/uae-consent-creation.pre-processor.js';
+import { UaeConsentRetrievalPreProcessor } from './consent-manage/uae-consent-retrieval.pre-processor.js';
+import { UaeConsentRevocationPreProcessor } from './consent-manage/uae-consent-revocation.pre-processor.js';
+import { UaeAcceleratorErrorMapper } from './error-mapping/uae-accelerator-error.mapper.js';
+import { UaeConsentRegistry } from './registry/uae-consent-registry.js';
+import { UaeOfficialSchemas } from './schemas/uae-official-schemas.js';
+import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
+import { UaeRefreshTokenIssuer } from './token/uae-refresh-token.issuer.js';
+import type { UaeSpecOptions } from './uae-spec.options.js';
+import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from './uae-spec.tokens.js';
+
+/** The extension points UAE implements natively; the others are answered by the default specification. */
+const UAE_HANDLERS: readonly Provider[] = [
+  { provide: AuthorizationRequestValidator, useClass: UaeAuthorizationRequestValidator },
+  { provide: ConsentScreenPopulator, useClass: UaeConsentScreenPopulator },
+  { provide: AuthorizedConsentPersister, useClass: UaeAuthorizedConsentPersister },
+  { provide: ConsentCreationPreProcessor, useClass: UaeConsentCreationPreProcessor },
+  { provide: ConsentCreationResponseEnricher, useClass: UaeConsentCreationResponseEnricher },
+  { provide: ConsentRetrievalPreProcessor, useClass: UaeConsentRetrievalPreProcessor },
+  { provide: ConsentRevocationPreProcessor, useClass: UaeConsentRevocationPreProcessor },
+  { provide: ConsentAccessValidator, useClass: UaeConsentAccessValidator },
+  { provide: RefreshTokenIssuer, useClass: UaeRefreshTokenIssuer },
+  { provide: AcceleratorErrorMapper, useClass: UaeAcceleratorErrorMapper },
+];
+
+/**
+ * The `uae` specification (UAE Open Finance standards v2.1): consents arrive through PAR with rich authorization
+ * requests and are created at persist time, with the pre-initiated route accepted as well. `BankBackend` and the
+ * usage-counter repository come from the application (global providers); this module imports neither module.
+ */
+@Module({})
+export class UaeSpecModule {
+  static register(options: UaeSpecOptions, clock: Clock = SYSTEM_CLOCK): DynamicModule {
+    return {
+      module: UaeSpecModule,
+      providers: [
+        { provide: UAE_SPEC_OPTIONS, useValue: options },
+        { provide: UAE_SPEC_CLOCK, useValue: clock },
+        // Compiled here, once, so that no request pays for a schema compilation.
+        { provide: UaeOfficialSchemas, useValue: new UaeOfficialSchemas() },
+        AuthorizationDetailsReader,
+        ConsentSourceReader,
+        UaeConsentRegistry,
+        PaymentLedger,
+        PaymentSubmissionHandler,
+        ...UAE_HANDLERS,
+      ],
+      exports: UAE_HANDLERS.map((provider) => (provider as { provide: unknown }).provide as never),
+    };
+  }
+}
