@@ -17,3 +17,4 @@ export * from './schemas/failures.js';
 export * from './contract-deviations.js';
 export * from './support/json-values.js';
 export * from './support/clock.js';
+export * from './support/date-time-format.js';

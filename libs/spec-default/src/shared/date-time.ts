@@ -1,3 +1,4 @@
+import { formatUtcDateTime } from '@app/contract';
 /*
  * Date-times as the accelerator's Java code reads and writes them.
  *
@@ -57,22 +58,9 @@ export function parseOffsetDateTime(text: string): number | undefined {
   return local.getTime() - offsetSeconds * 1000;
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
-/**
- * Epoch seconds as `yyyy-MM-dd'T'HH:mm:ssXXX` in UTC (e.g. `2026-05-27T10:00:00Z`), or undefined for an instant
- * outside years 0-9999, which the pattern cannot print.
- */
+/** Epoch seconds as the accelerator prints them (`yyyy-MM-dd'T'HH:mm:ssXXX` in UTC: `2026-05-27T10:00:00Z`). */
 export function formatOffsetDateTime(epochSeconds: number): string | undefined {
-  const date = new Date(epochSeconds * 1000);
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(year) || year < 0 || year > 9999) {
-    return undefined;
-  }
-  return (
-    `${pad(year, 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}Z`
-  );
+  return formatUtcDateTime(epochSeconds, 'Z');
 }
 
 /** Epoch milliseconds of a JSON value that should hold a date-time, or undefined when it is not a parsable string. */

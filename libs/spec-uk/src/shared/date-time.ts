@@ -1,3 +1,4 @@
+import { formatUtcDateTime } from '@app/contract';
 /*
  * Date-times of UK Open Banking bodies. The official schemas give them `format: date-time` (RFC 3339, checked by the
  * schema validation before any rule reads them), so a rule only needs the instant. Responses carry the offset as
@@ -13,17 +14,7 @@ export function instantOf(value: unknown): number | undefined {
   return Number.isNaN(millis) ? undefined : millis;
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
 /** `yyyy-MM-ddTHH:mm:ss+00:00` of epoch seconds, or undefined outside years 0-9999. */
 export function formatUkDateTime(epochSeconds: number): string | undefined {
-  const date = new Date(epochSeconds * 1000);
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(year) || year < 0 || year > 9999) {
-    return undefined;
-  }
-  return (
-    `${pad(year, 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}+00:00`
-  );
+  return formatUtcDateTime(epochSeconds, '+00:00');
 }
