@@ -4,7 +4,13 @@ import {
   CONSENTED_ACCOUNT_ID,
   JOURNEY_CLIENT_ID,
   JOURNEY_USER,
+  UK_ACCOUNTS_API,
+  UK_JOURNEY_CLIENT_ID,
+  UK_JOURNEY_USER,
+  UK_SAVINGS_ACCOUNT,
+  ukAccountAccessConsentBody,
   type IdentityServerSimulator,
+  type JsonRecord,
   type SimulatedExchange,
 } from '@app/testing';
 import { acceptedExchange, approve, createConsent, populateScreen } from './consent-journey.js';
@@ -19,32 +25,70 @@ import { extensionRequestRows, type BenchScenario } from './scenario.js';
 const ACCOUNT_ACCESS_PATH = 'account-access-consents';
 const ACCOUNTS_SCOPE = 'openid accounts';
 
+/** The journey fixtures an account-access scenario uses: each specification's own journey has its own. */
+export interface AccountAccessFixtures {
+  readonly consentBody: () => JsonRecord;
+  readonly clientId: string;
+  readonly userId: string;
+  readonly accountId: string;
+  readonly accountsApi: string;
+}
+
+/** The default journey's consent (UK v3.1 shapes, the accelerator's own rules). */
+export const DEFAULT_ACCOUNT_ACCESS: AccountAccessFixtures = {
+  consentBody: accountAccessConsentBody,
+  clientId: JOURNEY_CLIENT_ID,
+  userId: JOURNEY_USER,
+  accountId: CONSENTED_ACCOUNT_ID,
+  accountsApi: ACCOUNTS_API,
+};
+
+/** The UK journey's consent, which the UK module's stricter rules accept. */
+export const UK_ACCOUNT_ACCESS: AccountAccessFixtures = {
+  consentBody: () => ukAccountAccessConsentBody(),
+  clientId: UK_JOURNEY_CLIENT_ID,
+  userId: UK_JOURNEY_USER,
+  accountId: UK_SAVINGS_ACCOUNT,
+  accountsApi: UK_ACCOUNTS_API,
+};
+
 /** An account-access consent approved for one account: what validate-consent-access and persist start from. */
 export async function approvedAccountAccess(
   simulator: IdentityServerSimulator,
-  userId: string = JOURNEY_USER,
-  accountIds: readonly string[] | 'all' = [CONSENTED_ACCOUNT_ID],
+  userId?: string,
+  accountIds?: readonly string[] | 'all',
+  fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS,
 ): Promise<{ readonly consentId: string; readonly persist: SimulatedExchange }> {
-  const { consentId } = await createConsent(simulator, ACCOUNT_ACCESS_PATH, accountAccessConsentBody(), JOURNEY_CLIENT_ID);
-  const populate = await populateScreen(simulator, consentId, userId, JOURNEY_CLIENT_ID, ACCOUNTS_SCOPE);
-  const persist = await approve(simulator, consentId, userId, populate, accountIds);
+  const customer = userId ?? fixtures.userId;
+  const { consentId } = await createConsent(simulator, ACCOUNT_ACCESS_PATH, fixtures.consentBody(), fixtures.clientId);
+  const populate = await populateScreen(simulator, consentId, customer, fixtures.clientId, ACCOUNTS_SCOPE);
+  const persist = await approve(simulator, consentId, customer, populate, accountIds ?? [fixtures.accountId]);
   return { consentId, persist };
 }
 
 /** The consent page of a new account-access consent for `userId`. */
-export async function accountAccessScreen(simulator: IdentityServerSimulator, userId: string = JOURNEY_USER): Promise<SimulatedExchange> {
-  const { consentId } = await createConsent(simulator, ACCOUNT_ACCESS_PATH, accountAccessConsentBody(), JOURNEY_CLIENT_ID);
-  return populateScreen(simulator, consentId, userId, JOURNEY_CLIENT_ID, ACCOUNTS_SCOPE);
+export async function accountAccessScreen(
+  simulator: IdentityServerSimulator,
+  userId?: string,
+  fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS,
+): Promise<SimulatedExchange> {
+  const { consentId } = await createConsent(simulator, ACCOUNT_ACCESS_PATH, fixtures.consentBody(), fixtures.clientId);
+  return populateScreen(simulator, consentId, userId ?? fixtures.userId, fixtures.clientId, ACCOUNTS_SCOPE);
 }
 
 /** A TPP reads a consented account: the call the identity server makes on every data request. */
-export async function accountReadAccess(simulator: IdentityServerSimulator, consentId: string, accountId: string): Promise<SimulatedExchange> {
+export async function accountReadAccess(
+  simulator: IdentityServerSimulator,
+  consentId: string,
+  accountId: string,
+  accountsApi: string = DEFAULT_ACCOUNT_ACCESS.accountsApi,
+): Promise<SimulatedExchange> {
   return acceptedExchange(
-    await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}', resource: `${ACCOUNTS_API}/accounts/${accountId}`, httpMethod: 'GET' }),
+    await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}', resource: `${accountsApi}/accounts/${accountId}`, httpMethod: 'GET' }),
   );
 }
 
-export function accountAccessScenarios(spec: string): BenchScenario[] {
+export function accountAccessScenarios(spec: string, fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS): BenchScenario[] {
   return [
     {
       name: `${spec}: pre-process-consent-creation (account access)`,
@@ -54,7 +98,7 @@ export function accountAccessScenarios(spec: string): BenchScenario[] {
       databaseUse: 'writes',
       writtenRows: extensionRequestRows(spec, 'pre-process-consent-creation'),
       async prepare(simulator) {
-        return (await createConsent(simulator, ACCOUNT_ACCESS_PATH, accountAccessConsentBody(), JOURNEY_CLIENT_ID)).creation;
+        return (await createConsent(simulator, ACCOUNT_ACCESS_PATH, fixtures.consentBody(), fixtures.clientId)).creation;
       },
     },
     {
@@ -63,7 +107,7 @@ export function accountAccessScenarios(spec: string): BenchScenario[] {
       extension: 'populate-consent-authorize-screen',
       // The customer's accounts come from the bank backend (the embedded bank's tables here).
       databaseUse: 'reads',
-      prepare: (simulator) => accountAccessScreen(simulator),
+      prepare: (simulator) => accountAccessScreen(simulator, undefined, fixtures),
     },
     {
       name: `${spec}: persist-authorized-consent (approve one account)`,
@@ -72,7 +116,7 @@ export function accountAccessScenarios(spec: string): BenchScenario[] {
       databaseUse: 'writes',
       writtenRows: extensionRequestRows(spec, 'persist-authorized-consent'),
       async prepare(simulator) {
-        return (await approvedAccountAccess(simulator)).persist;
+        return (await approvedAccountAccess(simulator, undefined, undefined, fixtures)).persist;
       },
     },
     {
@@ -81,8 +125,8 @@ export function accountAccessScenarios(spec: string): BenchScenario[] {
       extension: 'validate-consent-access',
       databaseUse: 'none',
       async prepare(simulator) {
-        const { consentId } = await approvedAccountAccess(simulator);
-        return accountReadAccess(simulator, consentId, CONSENTED_ACCOUNT_ID);
+        const { consentId } = await approvedAccountAccess(simulator, undefined, undefined, fixtures);
+        return accountReadAccess(simulator, consentId, fixtures.accountId, fixtures.accountsApi);
       },
     },
   ];

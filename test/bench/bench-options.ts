@@ -20,7 +20,7 @@ export interface BenchOptions {
   readonly mariadbUrl: string;
   /** Whether the scaling section runs (it imports 1,101 accounts and fills 1,000,000 counter rows per database). */
   readonly scaling: boolean;
-  /** Only scenarios whose name contains one of these run; all when empty. */
+  /** Only scenarios whose name contains one of these (ignoring case) run; all when empty. */
   readonly only: readonly string[];
   /** Starts the service with `--cpu-prof`, writing V8 profiles into this folder. */
   readonly cpuProfileDir: string | undefined;
@@ -55,7 +55,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --databases <list>   comma list of sqlite, mariadb (default sqlite,mariadb)
   --mariadb-url <url>  MariaDB database to create, use and drop (default ${DEFAULT_MARIADB_URL})
   --no-scaling         skip the scaling section
-  --only <text>        run only the scenarios whose name contains <text> (repeatable)
+  --only <text>        run only the scenarios whose name contains <text>, any case (repeatable)
   --cpu-prof <dir>     start the service with --cpu-prof and write its V8 CPU profiles into <dir>
   --help               print this text`;
 

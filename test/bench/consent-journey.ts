@@ -1,4 +1,5 @@
 import {
+  accepted,
   arrayAt,
   buildRequestObjectClaims,
   isJsonRecord,
@@ -41,6 +42,29 @@ export async function createConsent(simulator: IdentityServerSimulator, path: st
   return { consentId: created.consentId, creation: created.creation };
 }
 
+/**
+ * POST /{path} with the TPP headers a specification's gateway forwards (Berlin's X-Request-ID and PSU-IP-Address, UK's
+ * idempotency key and signature), which the simulator's createConsent does not send; the consent is stored as the
+ * identity server stores it. The idempotency key, when given, is also kept on the stored consent, as the identity
+ * server keeps it.
+ */
+export async function createConsentWithHeaders(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  clientId: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<CreatedConsent> {
+  const requestData: JsonRecord = { consentInitiationData: body, consentResourcePath: path, requestHeaders: { 'x-wso2-client-id': clientId, ...headers } };
+  const answer = await simulator.client.call('pre-process-consent-creation', requestData);
+  const resource = answer.httpStatus === 200 && isJsonRecord(answer.body) && answer.body.status === 'SUCCESS' ? recordAt(recordAt(answer.body, 'data'), 'consentResource') : undefined;
+  if (resource === undefined) {
+    throw new ScenarioPreparationError(`pre-process-consent-creation was not accepted (HTTP ${answer.httpStatus}): ${answer.rawText.slice(0, 300)}`);
+  }
+  const consentId = simulator.store.createConsent(resource, clientId, headers['x-idempotency-key']).id;
+  return { consentId, creation: { ...answer, extension: 'pre-process-consent-creation', requestData, reaction: accepted('the identity server stores the consent') } };
+}
+
 export async function populateScreen(simulator: IdentityServerSimulator, consentId: string, userId: string, clientId: string, scope: string): Promise<SimulatedExchange> {
   const claims = buildRequestObjectClaims({ clientId, consentId, scope });
   return acceptedExchange(await simulator.populateScreen(consentId, userId, claims));
@@ -78,4 +102,13 @@ export async function approve(simulator: IdentityServerSimulator, consentId: str
 /** How many account mappings the identity server now holds for the consent (what validate-consent-access receives). */
 export function mappingCount(simulator: IdentityServerSimulator, consentId: string): number {
   return simulator.store.get(consentId).authorizations.reduce((total, authorization) => total + authorization.mappings.length, 0);
+}
+
+/** The `x-idempotency-key` the TPP sent with a data request: payments are counted once per key. */
+export function idempotencyKeyOf(exchange: SimulatedExchange): readonly string[] {
+  const key = stringAt(recordAt(recordAt(exchange.requestData, 'dataRequestPayload'), 'headers'), 'x-idempotency-key');
+  if (key === undefined) {
+    throw new ScenarioPreparationError(`${exchange.extension} carries no x-idempotency-key`);
+  }
+  return [key];
 }

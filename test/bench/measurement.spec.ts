@@ -1,9 +1,10 @@
 import { baselineRatio, growthPercent, ratio, scalingRatios, summariseLoad, toMiB, type LoadResult, type PointMeasurement } from './measurement.js';
 
-function loadResult(overrides: Partial<LoadResult['counts']> = {}, latenciesMs: number[] = [1, 2, 3, 4]): LoadResult {
+function loadResult(overrides: Partial<LoadResult['counts']> = {}, latenciesMs: number[] = [1, 2, 3, 4], refusals = 0): LoadResult {
   return {
     counts: { duration: 2, requests: { total: 1000 }, errors: 1, timeouts: 2, non2xx: 3, statusCodeStats: { '200': { count: 997 }, '500': { count: 3 } }, ...overrides },
     latenciesMs,
+    refusals,
   };
 }
 
@@ -28,6 +29,10 @@ describe('summariseLoad', () => {
     const summary = summariseLoad(loadResult({ statusCodeStats: undefined }), undefined);
     expect(summary.ok200).toBe(0);
     expect(summary.peakRssMiB).toBeUndefined();
+  });
+
+  it('counts answers refused in the envelope (HTTP 200, status ERROR) as errors', () => {
+    expect(summariseLoad(loadResult({}, [1], 40), undefined).errors).toBe(43);
   });
 
   it('rounds latencies to hundredths of a millisecond', () => {

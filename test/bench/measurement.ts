@@ -19,6 +19,8 @@ export interface LoadCounts {
 export interface LoadResult {
   readonly counts: LoadCounts;
   readonly latenciesMs: ArrayLike<number>;
+  /** 2xx answers whose envelope is not `status: SUCCESS`: a business refusal is not a served call. */
+  readonly refusals: number;
 }
 
 export interface PointMeasurement {
@@ -26,7 +28,7 @@ export interface PointMeasurement {
   readonly requestsPerSecond: number;
   readonly totalRequests: number;
   readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number; readonly mean: number };
-  /** Connection errors and timeouts: must be 0. */
+  /** Connection errors, timeouts and refused calls (HTTP 200 with `status: ERROR`): must be 0. */
   readonly errors: number;
   readonly non2xx: number;
   /** Answers with HTTP 200, which a write scenario compares with the rows it finds. */
@@ -55,7 +57,7 @@ export function summariseLoad(result: LoadResult, peakRssBytes: number | undefin
     requestsPerSecond: round(counts.requests.total / seconds, 1),
     totalRequests: counts.requests.total,
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), mean: round(latency.mean, 2) },
-    errors: counts.errors + counts.timeouts,
+    errors: counts.errors + counts.timeouts + result.refusals,
     non2xx: counts.non2xx,
     ok200: counts.statusCodeStats?.['200']?.count ?? 0,
     peakRssMiB: peakRssBytes === undefined ? undefined : toMiB(peakRssBytes),

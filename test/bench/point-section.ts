@@ -1,4 +1,4 @@
-import { IdentityServerFailure } from '@app/testing';
+import { IdentityServerFailure, StepFailure, type SimulatedExchange } from '@app/testing';
 import type { BaselineResult, PointResult, SkippedScenario } from './bench-results.js';
 import type { BenchDatabase } from './bench-database.js';
 import { baselineQuery } from './baseline-under-test.js';
@@ -7,7 +7,7 @@ import { ScenarioPreparationError } from './consent-journey.js';
 import type { LoadTarget } from './load-runner.js';
 import { measureLoad, type LoadSettings } from './measured-load.js';
 import { baselineRatio } from './measurement.js';
-import { RequestTemplate } from './request-template.js';
+import { RequestTemplate, RotatingTemplate } from './request-template.js';
 import type { BenchScenario } from './scenario.js';
 import type { ServiceUnderTest } from './service-under-test.js';
 import { pointTargets, type WriteCount } from './targets.js';
@@ -28,7 +28,8 @@ export type ProgressLog = (line: string) => void;
 
 /** Why a scenario cannot be built; anything else than a refused journey is a fault of the bench and is rethrown. */
 function reasonOf(error: unknown): string {
-  if (error instanceof ScenarioPreparationError || error instanceof IdentityServerFailure) {
+  // StepFailure: a journey helper of @app/testing found an answer other than the one the journey expects.
+  if (error instanceof ScenarioPreparationError || error instanceof IdentityServerFailure || error instanceof StepFailure) {
     return error.message;
   }
   throw error;
@@ -55,11 +56,17 @@ export async function prepareScenarios(
       continue;
     }
     try {
-      const exchange = await scenario.prepare(service.simulatorFor(scenario.spec));
-      const template = new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId);
+      const exchanges: SimulatedExchange[] = [];
+      for (let index = 0; index < Math.max(1, scenario.preparedConsents ?? 1); index += 1) {
+        exchanges.push(await scenario.prepare(service.simulatorFor(scenario.spec)));
+      }
+      const templates = exchanges.map(
+        (exchange) => new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId, scenario.perRequestValues?.(exchange)),
+      );
+      const exchange = exchanges[0];
       prepared.push({
         scenario,
-        target: { template, headers: exchange.request.headers },
+        target: { template: templates.length === 1 ? templates[0] : new RotatingTemplate(templates), headers: exchange.request.headers },
         requestBytes: exchange.request.body.length,
         answerBytes: Buffer.byteLength(exchange.rawText, 'utf8'),
       });

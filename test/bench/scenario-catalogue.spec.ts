@@ -26,4 +26,18 @@ describe('the scenario catalogue', () => {
     ]);
     expect(selectScenarios(SCENARIOS, ['nothing like this'])).toEqual([]);
   });
+
+  it('selects ignoring case', () => {
+    expect(selectScenarios(SCENARIOS, ['vrp']).map((scenario) => scenario.name)).toEqual(['uk: validate-consent-access (VRP payment within limits)']);
+  });
+
+  it('has the specification scenarios of the issue', () => {
+    expect(SCENARIOS.filter((scenario) => ['berlin', 'uae'].includes(scenario.spec) || scenario.name.includes('VRP')).map((scenario) => scenario.name)).toEqual([
+      'uk: validate-consent-access (VRP payment within limits)',
+      'berlin: pre-process-consent-creation (AIS consent)',
+      'berlin: validate-consent-access (account read, counted)',
+      'uae: validate-authorization-request (data-sharing request object)',
+      'uae: validate-consent-access (multi-payment within limits)',
+    ]);
+  });
 });

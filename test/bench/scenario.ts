@@ -27,6 +27,16 @@ export interface BenchScenario {
    * bytes the load repeats (with a fresh requestId each time). The exchange must be accepted by the identity server.
    */
   prepare(simulator: IdentityServerSimulator): Promise<SimulatedExchange>;
+  /**
+   * String values of the prepared body that must differ on every request, besides the requestId: a point that counts
+   * once per value (a payment's idempotency key) would otherwise answer every repetition as a replay, not a new call.
+   */
+  perRequestValues?(exchange: SimulatedExchange): readonly string[];
+  /**
+   * How many times `prepare` runs (1 unless given), each journey with its own consent; the load sends their bodies in
+   * turn. For a point whose limit per consent is lower than the calls of a run and cannot be raised enough.
+   */
+  readonly preparedConsents?: number;
 }
 
 /** The idempotency records of a point: the identity server stores these points' answers, so each call writes one row. */

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IdentityServerClient, IdentityServerSimulator } from '@app/testing';
+import { IdentityServerClient, IdentityServerSimulator, ukJourneyTrustFile } from '@app/testing';
+import { BENCH_BERLIN_MAX_FREQUENCY_PER_DAY } from './berlin-scenarios.js';
 import type { BenchDatabase } from './bench-database.js';
 import { ChildServer, freePort } from './child-server.js';
 
@@ -23,27 +27,41 @@ export class ServiceUnderTest {
   private constructor(
     readonly server: ChildServer,
     private readonly password: string,
+    private readonly settingsDir: string,
   ) {}
 
   static async start(database: BenchDatabase, options: ServiceStartOptions = {}): Promise<ServiceUnderTest> {
     const port = await freePort();
     const password = randomBytes(18).toString('base64url');
-    const server = await ChildServer.start({
-      label: `the service on ${database.choice}`,
-      script: SERVICE_MAIN,
-      port,
-      readinessPath: '/health',
-      nodeFlags: options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`],
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        EXTENSION_BASIC_USER: BASIC_USER,
-        EXTENSION_BASIC_PASSWORD: password,
-        LOG_LEVEL: 'warn',
-      },
-    });
-    return new ServiceUnderTest(server, password);
+    // The UK VRP consent is signed with the UK journey's TPP key, which the service trusts from this file.
+    const settingsDir = await mkdtemp(join(tmpdir(), 'consent-ext-bench-settings-'));
+    const trustFile = join(settingsDir, 'uk-jws-trust.json');
+    await writeFile(trustFile, JSON.stringify(ukJourneyTrustFile()));
+    let server: ChildServer;
+    try {
+      server = await ChildServer.start({
+        label: `the service on ${database.choice}`,
+        script: SERVICE_MAIN,
+        port,
+        readinessPath: '/health',
+        nodeFlags: options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`],
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: database.url,
+          EXTENSION_BASIC_USER: BASIC_USER,
+          EXTENSION_BASIC_PASSWORD: password,
+          LOG_LEVEL: 'warn',
+          UK_JWS_TRUST_FILE: trustFile,
+          // The counted Berlin read: its consents' frequencyPerDay (1000, the most allowed) must not be lowered to the default 4.
+          BERLIN_MAX_FREQUENCY_PER_DAY: String(BENCH_BERLIN_MAX_FREQUENCY_PER_DAY),
+        },
+      });
+    } catch (error: unknown) {
+      await rm(settingsDir, { recursive: true, force: true });
+      throw error;
+    }
+    return new ServiceUnderTest(server, password, settingsDir);
   }
 
   get baseUrl(): string {
@@ -70,5 +88,6 @@ export class ServiceUnderTest {
 
   async stop(): Promise<void> {
     await this.server.stop();
+    await rm(this.settingsDir, { recursive: true, force: true });
   }
 }
