@@ -1,4 +1,4 @@
-import { isJsonObject, jsonEquals, nonEmptyString } from './json-values.js';
+import { headerValue, isJsonObject, isNonEmptyJsonObject, jsonEquals, nonEmptyString, objectAt, stringAt } from './json-values.js';
 
 describe('JSON value guards', () => {
   it('tells JSON objects from arrays and null', () => {
@@ -19,5 +19,16 @@ describe('JSON value guards', () => {
       deep = [deep];
     }
     expect(jsonEquals(deep, deep)).toBe(true);
+  });
+  it('reads an object or a string at a key only when it has that type', () => {
+    expect(objectAt({ a: { b: 1 } }, 'a')).toEqual({ b: 1 });
+    expect([objectAt({ a: [] }, 'a'), objectAt('x', 'a'), stringAt({ a: 1 }, 'a'), stringAt({ a: 'v' }, 'a')]).toEqual([undefined, undefined, undefined, 'v']);
+  });
+  it('tells an empty object from one with keys', () => {
+    expect([isNonEmptyJsonObject({}), isNonEmptyJsonObject({ a: 1 }), isNonEmptyJsonObject([1])]).toEqual([false, true, false]);
+  });
+  it('finds a header whatever the letter case', () => {
+    expect(headerValue({ 'X-Request-ID': 'r1' }, 'x-request-id')).toBe('r1');
+    expect([headerValue({ 'x-a': '1' }, 'X-B'), headerValue(undefined, 'x-a')]).toEqual([undefined, undefined]);
   });
 });

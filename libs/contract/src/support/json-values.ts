@@ -50,3 +50,34 @@ export function jsonEquals(left: unknown, right: unknown): boolean {
   }
   return true;
 }
+
+/** A JSON object with at least one key; the identity server sends `{}` where it has no consent. */
+export function isNonEmptyJsonObject(value: unknown): value is JsonObject {
+  return isJsonObject(value) && Object.keys(value).length > 0;
+}
+
+/** The object at `key`, or undefined when there is none (or it is not an object). */
+export function objectAt(value: unknown, key: string): JsonObject | undefined {
+  const child = isJsonObject(value) ? value[key] : undefined;
+  return isJsonObject(child) ? child : undefined;
+}
+
+/** The string at `key`, or undefined. */
+export function stringAt(value: unknown, key: string): string | undefined {
+  const child = isJsonObject(value) ? value[key] : undefined;
+  return typeof child === 'string' ? child : undefined;
+}
+
+/**
+ * A TPP request header by name in any letter case: HTTP header names are case-insensitive, and gateways and the
+ * identity server do not agree on a spelling (`requestHeaders`, `dataRequestPayload.headers`).
+ */
+export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === wanted) {
+      return value;
+    }
+  }
+  return undefined;
+}

@@ -1,9 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { epochMilliseconds } from './column-transformers.js';
 
-export type ExtensionRequestState = 'pending' | 'completed';
+/**
+ * Answers are recorded once computed (in batches), so every row is `completed`; the column keeps the migration's
+ * schema, whose `pending` state no code writes any more.
+ */
+export type ExtensionRequestState = 'completed';
 
-/** The idempotency record of one extension call: who claimed it, and once answered, the answer to replay. */
+/** The idempotency record of one extension call: the first answer recorded for it, replayed to every copy. */
 @Entity({ name: 'extension_request' })
 @Unique('UQ_extension_request_key', ['spec', 'extension', 'requestId'])
 @Index('IDX_extension_request_created_at', ['createdAt'])

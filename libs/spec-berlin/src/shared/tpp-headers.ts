@@ -1,5 +1,9 @@
 import { isIP } from 'node:net';
 import { berlinError, type BerlinError } from './tpp-messages.js';
+import { headerValue } from '@app/contract';
+
+/** Header names are case-insensitive: the shared lookup (see @app/contract). */
+export { headerValue };
 
 /*
  * TPP request headers (§B.2). The identity server forwards them under the names of its allow-list, in whatever case
@@ -44,16 +48,6 @@ export const MANAGE_EXTENSION_HEADERS: readonly string[] = FORWARDED.flatMap((na
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const MAX_PSU_ID_LENGTH = 255;
-
-export function headerValue(headers: HeaderMap | undefined, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers ?? {})) {
-    if (key.toLowerCase() === wanted) {
-      return value;
-    }
-  }
-  return undefined;
-}
 
 const formatError = (header: string, text: string): BerlinError => berlinError(400, 'FORMAT_ERROR', text, header);
 
