@@ -7,17 +7,25 @@ const aliases = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
 );
 
-/** ESM-only packages that CommonJS dependencies require(); Jest on Node 20 needs them as CommonJS. */
-const ESM_ONLY_DEPENDENCIES = ['content-disposition'];
+/**
+ * ESM-only packages that CommonJS dependencies require() (e.g. @fastify/static requires content-disposition 3).
+ * Where Node can require() an ES module (22.12+, `process.features.require_module`), Jest 30 loads them as ES modules
+ * itself; transforming them to CommonJS there makes Jest evaluate CommonJS text as a module ("exports is not
+ * defined"). Only Node 20 needs them turned into CommonJS.
+ */
+const ESM_ONLY_DEPENDENCIES = process.features.require_module ? [] : ['content-disposition'];
+const esmToCommonJs = ESM_ONLY_DEPENDENCIES.length === 0
+  ? {}
+  : { [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-dependency-to-commonjs.cjs' };
 
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }],
-    [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-dependency-to-commonjs.cjs',
+    ...esmToCommonJs,
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
+  transformIgnorePatterns: ESM_ONLY_DEPENDENCIES.length === 0 ? ['/node_modules/'] : [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   maxWorkers: 2,
