@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { CONTRACT_DEVIATIONS, EXTENSION_NAMES, EXTENSION_SCHEMAS, isExtensionName, type ExtensionName } from '@app/contract';
-import { publishedContractPath } from '@app/testing';
-import { dereference, loadPublishedContract, sharedDir, type Json } from './shared-reference.js';
+import { dereference, loadPublishedContract, type Json } from './published-contract-document.js';
 
 const published = loadPublishedContract();
 const publishedPaths = published['paths'] as Record<string, { post: Json }>;
@@ -98,11 +96,6 @@ describe('Compatibility with the published contract accelerator-extensions-v1.0.
         expect({ example: example.name, valid: validate(data), errors: validate.errors ?? null }).toEqual({ example: example.name, valid: true, errors: null });
       }
     });
-  });
-
-  it('is what the test harness carries, byte for byte (the journey CLI uses that copy where shared/ is absent)', () => {
-    const shared = readFileSync(join(sharedDir(), 'reference', 'accelerator-extensions-v1.0.4.yaml'));
-    expect(readFileSync(publishedContractPath()).equals(shared)).toBe(true);
   });
 
   it('lists each deviation once, with a reason, for known points only', () => {

@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { loadOfficialOpenApiDocument } from './official-openapi-document.js';
 import { OfficialSchemaValidators } from './official-schema-validators.js';
 
-/* Exercised on an official file used as data: the UK account-information API (OBReadConsent1). */
-const sharedSpecs = process.env['SHARED_DIR'] ? join(process.env['SHARED_DIR'], 'specs') : join(process.cwd(), '..', 'shared', 'specs');
-const document = loadOfficialOpenApiDocument(join(sharedSpecs, 'uk-obie', 'v3.1.11', 'account-info-openapi.yaml'));
+/* Exercised on an official file used as data: the UK account-information API (OBReadConsent1), as vendored. */
+const document = loadOfficialOpenApiDocument(join(process.cwd(), 'libs', 'spec-uk', 'assets', 'openapi', 'account-info-openapi.yaml'));
 
 describe(OfficialSchemaValidators.name, () => {
   const validators = new OfficialSchemaValidators(document).precompile(['OBReadConsent1']);

@@ -20,8 +20,8 @@ function isSchemaNode(value: unknown): value is SchemaNode {
 
 /**
  * The harness ships its own copy of the published contract (libs/testing/assets, copied next to the compiled code by
- * the build), so that `npm run journey` works wherever the service is deployed; a test keeps the copy identical to
- * the shared reference.
+ * the build), so that `npm run journey` works wherever the service is deployed; its provenance record in
+ * libs/testing/assets/provenance.json carries the SHA-256 a test checks the copy against.
  */
 export function publishedContractPath(): string {
   return fileURLToPath(new URL(`../../assets/${PUBLISHED_CONTRACT_FILE}`, import.meta.url));

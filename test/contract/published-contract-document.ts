@@ -1,23 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { publishedContractPath } from '@app/testing';
 import { parse } from 'yaml';
-
-/** The shared reference folder that sits beside the repository (override with SHARED_DIR). */
-export function sharedDir(): string {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const dir = process.env['SHARED_DIR'] ?? join(repoRoot, '..', 'shared');
-  if (!existsSync(dir)) {
-    throw new Error(`The shared reference folder is missing at ${dir}; set SHARED_DIR`);
-  }
-  return dir;
-}
 
 export type Json = Record<string, unknown>;
 
-/** The published contract, `accelerator-extensions-v1.0.4.yaml`. */
+/** The published contract, `accelerator-extensions-v1.0.4.yaml`, as vendored with the test harness. */
 export function loadPublishedContract(): Json {
-  return parse(readFileSync(join(sharedDir(), 'reference', 'accelerator-extensions-v1.0.4.yaml'), 'utf8')) as Json;
+  return parse(readFileSync(publishedContractPath(), 'utf8')) as Json;
 }
 
 /** Resolves local `$ref`s (`#/components/...`) of a document, deeply, leaving the document untouched. */
