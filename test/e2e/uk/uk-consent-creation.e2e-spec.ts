@@ -58,12 +58,20 @@ function standingOrderBody(): JsonRecord {
         FirstPaymentDateTime: inDays(2),
         FinalPaymentDateTime: inDays(40),
         FirstPaymentAmount: { Amount: '10.00', Currency: 'GBP' },
-        RecurringPaymentAmount: { Amount: '10.00', Currency: 'GBP' },
+        RecurringPaymentAmount: { Amount: '12.50', Currency: 'GBP' },
         CreditorAccount: domestic['CreditorAccount'],
       },
     },
     Risk: {},
   };
+}
+
+/** A standing order without an end: NumberOfPayments or FinalPaymentDateTime may be added. */
+function openEndedStandingOrder(extra: JsonRecord = {}): JsonRecord {
+  return mutated(standingOrderBody, (b) => {
+    delete initiation(b)['FinalPaymentDateTime'];
+    Object.assign(initiation(b), extra);
+  });
 }
 
 interface RuleCase {
@@ -78,6 +86,7 @@ interface RuleCase {
 
 const AAC = 'account-access-consents';
 const DPC = 'domestic-payment-consents';
+const SO = 'domestic-standing-order-consents';
 const NO_SIGNATURE: CreationHeaders = { signature: null, idempotencyKey: null };
 
 const CASES: readonly RuleCase[] = [
@@ -201,6 +210,39 @@ const CASES: readonly RuleCase[] = [
   { id: 'A.6 RequestedExecutionDateTime in the past', path: 'domestic-scheduled-payment-consents', body: () => mutated(scheduledBody, (b) => (initiation(b)['RequestedExecutionDateTime'] = inDays(-1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.Initiation.RequestedExecutionDateTime' },
   { id: 'A.6 standing order Frequency malformed', path: 'domestic-standing-order-consents', body: () => mutated(standingOrderBody, (b) => (initiation(b)['Frequency'] = 'Fortnightly')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.Frequency' },
   { id: 'A.6 standing order final before first', path: 'domestic-standing-order-consents', body: () => mutated(standingOrderBody, (b) => (initiation(b)['FinalPaymentDateTime'] = inDays(1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.Initiation.FinalPaymentDateTime' },
+  {
+    id: 'issue 9 #1 standing order with NumberOfPayments and FinalPaymentDateTime',
+    path: SO,
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['NumberOfPayments'] = '12')),
+    status: 400,
+    code: 'UK.OBIE.Field.Unexpected',
+    errorPath: 'Data.Initiation.FinalPaymentDateTime',
+  },
+  { id: 'A.6 standing order NumberOfPayments "0"', path: SO, body: () => openEndedStandingOrder({ NumberOfPayments: '0' }), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.NumberOfPayments' },
+  {
+    id: 'A.6 standing order recurring amount equal to the first',
+    path: SO,
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentAmount'] = { Amount: '10', Currency: 'GBP' })),
+    status: 400,
+    code: 'UK.OBIE.Field.Unexpected',
+    errorPath: 'Data.Initiation.RecurringPaymentAmount',
+  },
+  {
+    id: 'A.6 standing order recurring date equal to the first',
+    path: SO,
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentDateTime'] = initiation(b)['FirstPaymentDateTime'])),
+    status: 400,
+    code: 'UK.OBIE.Field.Unexpected',
+    errorPath: 'Data.Initiation.RecurringPaymentDateTime',
+  },
+  {
+    id: 'A.6 standing order recurring date before the first',
+    path: SO,
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentDateTime'] = inDays(1))),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.Initiation.RecurringPaymentDateTime',
+  },
   { id: 'UK-35 CoF without DebtorAccount', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => delete data(b)['DebtorAccount']), status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Data.DebtorAccount' },
   { id: 'A.7 CoF expiry in the past', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => (data(b)['ExpirationDateTime'] = inDays(-1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ExpirationDateTime' },
   { id: 'A.7 CoF with Risk (not in the schema)', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => (b['Risk'] = {})), status: 400, code: 'UK.OBIE.Resource.InvalidFormat', errorPath: 'Risk' },
@@ -280,6 +322,17 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
     const call = await createConsent(simulator, path, sent);
     expect(call.contractViolations).toEqual([]);
     expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type, status: 'AwaitingAuthorisation', receipt: sent } } });
+  });
+
+  it.each([
+    ['a standing order ending after NumberOfPayments', () => openEndedStandingOrder({ NumberOfPayments: '12' })],
+    ['an open-ended standing order', () => openEndedStandingOrder()],
+    ['a standing order ending on FinalPaymentDateTime', standingOrderBody],
+  ])('issue 9 #1 accepts %s (the valid neighbours)', async (_case, body) => {
+    const sent = body();
+    const call = await createConsent(simulator, SO, sent);
+    expect(call.contractViolations).toEqual([]);
+    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'domestic-standing-orders', receipt: sent } } });
   });
 
   it('A.6 accepts both spellings of ContractPresentIndicator (v3.1.11 errata)', async () => {

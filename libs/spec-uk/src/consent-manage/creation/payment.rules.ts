@@ -5,6 +5,7 @@ import { UkErrorCode, ukRejection, type UkRejection } from '../../shared/uk-erro
 import { accountIdentificationRejection } from './account-identification.rules.js';
 import { currencyAmountRejection, supportedCurrencyRejection } from './amount.rules.js';
 import { firstRejection, type BodyRules, type RuleContext } from './rule-context.js';
+import { standingOrderScheduleRejection } from './standing-order-schedule.rules.js';
 
 /** `OBExternalLocalInstrument1Code` (an `x-namespaced-enum`, not enforced by the schema validation). */
 export const LOCAL_INSTRUMENTS = [
@@ -58,23 +59,20 @@ export const domesticScheduledPaymentRules: BodyRules = (body, context) => {
   ]);
 };
 
-/** Standing orders: the first payment ahead, the final one after it, every amount valid (§A.6 "Standing order"). */
+/**
+ * Standing orders (§A.6 "Standing order"): a coherent schedule first (the standard asks for an immediate rejection),
+ * then the initiation, every amount valid, and the first payment ahead.
+ */
 export const domesticStandingOrderRules: BodyRules = (body, context) => {
   const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
   const { supportedCurrencies } = context.options;
   return firstRejection([
+    () => standingOrderScheduleRejection(initiation),
     () => initiationRejection(initiation, context),
     ...['FirstPaymentAmount', 'RecurringPaymentAmount', 'FinalPaymentAmount'].map(
       (field) => () => currencyAmountRejection(objectAt(initiation, field), `${INITIATION}.${field}`, supportedCurrencies),
     ),
     () => futureDate(initiation, 'FirstPaymentDateTime', context.nowMillis),
-    () => {
-      const first = instantOf(initiation?.['FirstPaymentDateTime']);
-      const final = instantOf(initiation?.['FinalPaymentDateTime']);
-      return first !== undefined && final !== undefined && final < first
-        ? ukRejection(400, UkErrorCode.FieldInvalidDate, 'FinalPaymentDateTime must not be before FirstPaymentDateTime', `${INITIATION}.FinalPaymentDateTime`)
-        : undefined;
-    },
   ]);
 };
 
