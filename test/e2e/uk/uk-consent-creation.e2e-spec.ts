@@ -74,6 +74,10 @@ function openEndedStandingOrder(extra: JsonRecord = {}): JsonRecord {
   });
 }
 
+function vrpWithLimit(periodType: string, alignment: string): JsonRecord {
+  return mutated(() => ukVrpConsentBody(), (b) => (control(b)['PeriodicLimits'] = [{ PeriodType: periodType, PeriodAlignment: alignment, Amount: '100.00', Currency: 'GBP' }]));
+}
+
 interface RuleCase {
   readonly id: string;
   readonly path: string;
@@ -87,6 +91,7 @@ interface RuleCase {
 const AAC = 'account-access-consents';
 const DPC = 'domestic-payment-consents';
 const SO = 'domestic-standing-order-consents';
+const VRP = 'domestic-vrp-consents';
 const NO_SIGNATURE: CreationHeaders = { signature: null, idempotencyKey: null };
 
 const CASES: readonly RuleCase[] = [
@@ -254,6 +259,22 @@ const CASES: readonly RuleCase[] = [
   { id: 'VRP limit in another currency', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (((control(b)['PeriodicLimits'] as JsonRecord[])[0])['Currency'] = 'EUR')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.PeriodicLimits[0].Currency' },
   { id: 'VRP unknown VRPType', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (control(b)['VRPType'] = ['UK.OBIE.VRPType.Gambling'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.VRPType' },
   { id: 'VRP ValidTo before ValidFrom', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => Object.assign(control(b), { ValidFromDateTime: inDays(10), ValidToDateTime: inDays(5) })), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ControlParameters.ValidToDateTime' },
+  {
+    id: 'issue 9 #2 VRP Fortnight limit aligned to the calendar',
+    path: VRP,
+    body: () => vrpWithLimit('Fortnight', 'Calendar'),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.PeriodicLimits[0].PeriodAlignment',
+  },
+  {
+    id: 'VRP SupplementaryData the bank cannot process',
+    path: VRP,
+    body: () => mutated(() => ukVrpConsentBody(), (b) => (control(b)['SupplementaryData'] = { LoyaltyScheme: 'gold' })),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.SupplementaryData',
+  },
   { id: 'VRP without x-jws-signature', path: 'domestic-vrp-consents', body: () => ukVrpConsentBody(), headers: () => ({ signature: null }), status: 400, code: 'UK.OBIE.Signature.Missing', errorPath: 'x-jws-signature' },
   { id: 'an endpoint the UK module does not serve', path: 'file-payment-consents', body: () => ({ Data: {} }), status: 404, code: 'UK.OBIE.Resource.NotFound' },
 ];
@@ -333,6 +354,29 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
     const call = await createConsent(simulator, SO, sent);
     expect(call.contractViolations).toEqual([]);
     expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'domestic-standing-orders', receipt: sent } } });
+  });
+
+  it.each([
+    ['Day', 'Consent'],
+    ['Day', 'Calendar'],
+    ['Week', 'Consent'],
+    ['Week', 'Calendar'],
+    ['Fortnight', 'Consent'],
+    ['Month', 'Consent'],
+    ['Month', 'Calendar'],
+    ['Half-year', 'Consent'],
+    ['Half-year', 'Calendar'],
+    ['Year', 'Consent'],
+    ['Year', 'Calendar'],
+  ])('issue 9 #2 accepts a VRP %s limit aligned to the %s (only Fortnight/Calendar is constrained)', async (periodType, alignment) => {
+    const call = await createConsent(simulator, VRP, vrpWithLimit(periodType, alignment));
+    expect(call.contractViolations).toEqual([]);
+    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'domestic-vrps', status: 'AwaitingAuthorisation' } } });
+  });
+
+  it('accepts a VRP consent with an empty SupplementaryData', async () => {
+    const body = mutated(() => ukVrpConsentBody(), (b) => (control(b)['SupplementaryData'] = {}));
+    await expect(createConsent(simulator, VRP, body)).resolves.toMatchObject({ status: 'SUCCESS' });
   });
 
   it('A.6 accepts both spellings of ContractPresentIndicator (v3.1.11 errata)', async () => {

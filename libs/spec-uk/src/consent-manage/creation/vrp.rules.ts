@@ -18,9 +18,24 @@ function allKnown(values: readonly string[], known: readonly string[], path: str
 }
 
 /**
+ * "As the ISO calendar does not support or provide any guidance on when a fortnight should start, hence for a
+ * `PeriodType` of `Fortnight` the `PeriodAlignment` must be `Consent`" (OBDomesticVRPControlParameters, v3.1.11). It
+ * is the only combination the page constrains: every other PeriodType may be aligned to the consent or the calendar.
+ */
+const REQUIRED_ALIGNMENT: Readonly<Record<string, string>> = { Fortnight: 'Consent' };
+
+function periodAlignmentRejection(limit: JsonObject, path: string): UkRejection | undefined {
+  const periodType = stringAt(limit, 'PeriodType') ?? '';
+  const required = REQUIRED_ALIGNMENT[periodType];
+  return required === undefined || stringAt(limit, 'PeriodAlignment') === required
+    ? undefined
+    : ukRejection(400, UkErrorCode.FieldInvalid, `A PeriodType of ${periodType} requires the PeriodAlignment ${required}`, `${path}.PeriodAlignment`);
+}
+
+/**
  * The periodic limits (OBDomesticVRPControlParameters.PeriodicLimits): each above zero, in the currency of
- * MaximumIndividualAmount (one currency per consent, or the limits could not be added up), and one limit per
- * PeriodType and PeriodAlignment (two would contradict each other).
+ * MaximumIndividualAmount (one currency per consent, or the limits could not be added up), aligned as its PeriodType
+ * allows, and one limit per PeriodType and PeriodAlignment (two would contradict each other).
  */
 function periodicLimitsRejection(control: JsonObject | undefined, supported: readonly string[]): UkRejection | undefined {
   const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
@@ -35,6 +50,10 @@ function periodicLimitsRejection(control: JsonObject | undefined, supported: rea
     if (stringAt(limit, 'Currency') !== currency) {
       return ukRejection(400, UkErrorCode.FieldInvalid, `${path}.Currency must be the currency of MaximumIndividualAmount`, `${path}.Currency`);
     }
+    const misaligned = periodAlignmentRejection(limit, path);
+    if (misaligned !== undefined) {
+      return misaligned;
+    }
     const period = `${stringAt(limit, 'PeriodType')}/${stringAt(limit, 'PeriodAlignment')}`;
     if (seen.has(period)) {
       return ukRejection(400, UkErrorCode.FieldInvalid, `${path} repeats the limit of PeriodType and PeriodAlignment ${period}`, path);
@@ -42,6 +61,19 @@ function periodicLimitsRejection(control: JsonObject | undefined, supported: rea
     seen.add(period);
   }
   return undefined;
+}
+
+/**
+ * "The ASPSP must reject a consent request that has `Data.ControlParameters.SupplementaryData` that it cannot
+ * process" (POST /domestic-vrp-consents, v3.1.11). This module gives no meaning to any supplementary field, so only an
+ * empty object is accepted; the keys are listed sorted, the same for every copy of the request.
+ */
+function supplementaryDataRejection(control: JsonObject | undefined): UkRejection | undefined {
+  const supplementary = objectAt(control, 'SupplementaryData');
+  const keys = supplementary === undefined ? [] : Object.keys(supplementary).sort();
+  return keys.length === 0
+    ? undefined
+    : ukRejection(400, UkErrorCode.FieldInvalid, `The bank cannot process SupplementaryData (${keys.join(', ')})`, `${CONTROL}.SupplementaryData`);
 }
 
 /** OBDomesticVRPConsentRequest beyond its schema: control parameters that can be enforced, and usable accounts. */
@@ -58,6 +90,7 @@ export const vrpRules: BodyRules = (body, { nowMillis, options }) => {
     () => allKnown(stringsAt(control, 'PSUAuthenticationMethods'), VRP_AUTHENTICATION_METHODS, `${CONTROL}.PSUAuthenticationMethods`),
     () => currencyAmountRejection(objectAt(control, 'MaximumIndividualAmount'), `${CONTROL}.MaximumIndividualAmount`, options.supportedCurrencies),
     () => periodicLimitsRejection(control, options.supportedCurrencies),
+    () => supplementaryDataRejection(control),
     () =>
       validTo !== undefined && validTo <= nowMillis
         ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${CONTROL}.ValidToDateTime must be in the future`, `${CONTROL}.ValidToDateTime`)
