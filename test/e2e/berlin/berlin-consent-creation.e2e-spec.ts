@@ -91,6 +91,13 @@ describe('Berlin Group consent and payment initiation', () => {
       expect((resource['attributes'] as JsonRecord)['validUntil']).toBe(berlinIsoDate(180));
     });
 
+    it('issue 9 #16 accepts a one-off consent with frequencyPerDay 1 (the valid neighbour)', async () => {
+      const body = berlinConsentBody(DEDICATED, { recurringIndicator: false, frequencyPerDay: 1 });
+      const result = await create(simulator, 'consents', body);
+      expect(result.status).toBe('SUCCESS');
+      expect(result.data['consentResource']).toMatchObject({ recurringIndicator: false, frequency: 1, receipt: body });
+    });
+
     it('accepts the headers matched case-insensitively, as the allow-list spells them', async () => {
       const headers = { 'x-request-id': '99391c7e-ad88-49ec-a2ad-99ddcb1f7721', 'psu-ip-address': '2001:db8::1', 'tpp-redirect-preferred': 'false' };
       expect((await create(simulator, 'consents', berlinConsentBody(DEDICATED), headers)).status).toBe('SUCCESS');
@@ -99,6 +106,7 @@ describe('Berlin Group consent and payment initiation', () => {
     it.each([
       ['bank-offered', { accounts: [], balances: [], transactions: [] }, 'bankOffered'],
       ['bank-offered with empty additionalInformation', { accounts: [], additionalInformation: { ownerName: [] } }, 'bankOffered'],
+      ['dedicated with trustedBeneficiaries and transactions only (issue 9 #17 neighbour)', { transactions: [{ iban: EURO_ACCOUNT.iban }], additionalInformation: { trustedBeneficiaries: [] } }, 'dedicated'],
       ['dedicated with ownerName of a named account', { accounts: [{ iban: EURO_ACCOUNT.iban }], additionalInformation: { ownerName: [{ iban: EURO_ACCOUNT.iban }] } }, 'dedicated'],
       ['global', { allPsd2: 'allAccountsWithOwnerName' }, 'global'],
       ['available accounts', { availableAccounts: 'allAccounts' }, 'availableAccounts'],
@@ -168,6 +176,11 @@ describe('Berlin Group consent and payment initiation', () => {
       ['access as an array', { ...valid, access: [] }, 'FORMAT_ERROR', 'access'],
       ['body not JSON (omitted by the identity server)', undefined, 'FORMAT_ERROR', undefined],
       ['body a JSON array', [valid], 'FORMAT_ERROR', undefined],
+      ['issue 9 #16 one-off consent with frequencyPerDay 4', { ...valid, recurringIndicator: false, frequencyPerDay: 4 }, 'FORMAT_ERROR', 'frequencyPerDay'],
+      ['issue 9 #16 one-off consent with frequencyPerDay 2 (below the cap)', { ...valid, recurringIndicator: false, frequencyPerDay: 2 }, 'FORMAT_ERROR', 'frequencyPerDay'],
+      ['issue 9 #17 additionalInformation in a global consent', berlinConsentBody({ allPsd2: 'allAccounts', additionalInformation: { ownerName: [] } }), 'FORMAT_ERROR', 'access.additionalInformation'],
+      ['issue 9 #17 additionalInformation in a list-of-accounts consent', berlinConsentBody({ availableAccounts: 'allAccounts', additionalInformation: { trustedBeneficiaries: [] } }), 'FORMAT_ERROR', 'access.additionalInformation'],
+      ['empty ownerName beside named accounts', berlinConsentBody({ balances: [{ iban: EURO_ACCOUNT.iban }], additionalInformation: { ownerName: [] } }), 'FORMAT_ERROR', 'access.additionalInformation.ownerName'],
     ])('%s: 400 %s', async (_name, body, code, path) => {
       expectTppError(await create(simulator, 'consents', body), 400, code, path);
     });

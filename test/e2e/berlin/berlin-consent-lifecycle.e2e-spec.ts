@@ -271,7 +271,7 @@ describe('Berlin Group consent lifecycle', () => {
     });
 
     it('a one-off consent works on the day of its first use only', async () => {
-      const consent = await create('consents', dedicated({ recurringIndicator: false, frequencyPerDay: 2 }));
+      const consent = await create('consents', dedicated({ recurringIndicator: false, frequencyPerDay: 1 }));
       await approve(consent);
       expect((await access(consent, `/accounts/${EURO_ACCOUNT.accountId}`, { customerPresent: true })).status).toBe('SUCCESS');
       clock.advanceDays(1);

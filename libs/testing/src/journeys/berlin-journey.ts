@@ -251,7 +251,7 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
   {
     name: STEP.createBankOffered,
     async run(simulator, state) {
-      const body = berlinConsentBody({ accounts: [], balances: [] }, { recurringIndicator: false, frequencyPerDay: 2, validUntil: berlinIsoDate(30) });
+      const body = berlinConsentBody({ accounts: [], balances: [] }, { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(30) });
       state.bankOffered = await create(simulator, 'consents', body, 'received');
       return `consent ${state.bankOffered.consentId} received`;
     },

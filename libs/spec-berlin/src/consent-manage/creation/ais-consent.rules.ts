@@ -9,11 +9,11 @@ import { formatIsoDate, parseIsoDate, validityTimeOf } from '../../shared/iso-da
 import { isJsonObject } from '../../shared/json.js';
 import { schemaViolationError } from '../../shared/schema-violation-error.js';
 import { berlinError, type BerlinError } from '../../shared/tpp-messages.js';
+import { ACCOUNT_ARRAYS, additionalInformationError, oneOffFrequencyError } from './ais-consent-coherence.rules.js';
 
 /* POST /v1/consents (§B.3, cases BG-05 to BG-19): the official schema first, then the business rules, in that order. */
 
 export const FAR_FUTURE_VALID_UNTIL = '9999-12-31';
-const ACCOUNT_ARRAYS = ['accounts', 'balances', 'transactions'] as const;
 const LIST_FLAGS = ['availableAccounts', 'availableAccountsWithBalance', 'allPsd2'] as const;
 
 export interface AisConsentContext {
@@ -48,6 +48,10 @@ export function checkAisConsent(context: AisConsentContext): CreationOutcome {
   if ('error' in kind) {
     return kind;
   }
+  const incoherent = additionalInformationError(access);
+  if (incoherent !== undefined) {
+    return { error: incoherent };
+  }
   const references = accountReferencesError(access, options);
   if (references !== undefined) {
     return { error: references };
@@ -55,6 +59,10 @@ export function checkAisConsent(context: AisConsentContext): CreationOutcome {
   const validity = validUntilOf(body['validUntil'], context);
   if ('error' in validity) {
     return validity;
+  }
+  const oneOff = oneOffFrequencyError(body);
+  if (oneOff !== undefined) {
+    return { error: oneOff };
   }
   const listOnly = kind.kind === AccessKind.AvailableAccounts || kind.kind === AccessKind.AvailableAccountsWithBalance;
   if (listOnly && options.availableAccountsOneOff && body['recurringIndicator'] === true) {
