@@ -4,7 +4,7 @@ import { createBerlinSpec } from './index.js';
 describe('Berlin Group settings', () => {
   it('has documented defaults', () => {
     expect(resolveBerlinSpecOptions({})).toEqual(DEFAULT_BERLIN_SPEC_OPTIONS);
-    expect(DEFAULT_BERLIN_SPEC_OPTIONS).toMatchObject({ scaApproach: 'REDIRECT', maxConsentValidityDays: 180, maxFrequencyPerDay: 4, requiredApprovals: 1, businessAccountApprovals: 2 });
+    expect(DEFAULT_BERLIN_SPEC_OPTIONS).toMatchObject({ scaApproach: 'REDIRECT', maxConsentValidityDays: 180, maxFrequencyPerDay: 4, refreshTokenMaxDays: 90, requiredApprovals: 1, businessAccountApprovals: 2 });
   });
 
   it('reads every BERLIN_ variable', () => {
@@ -18,6 +18,7 @@ describe('Berlin Group settings', () => {
       BERLIN_AVAILABLE_ACCOUNTS_ONE_OFF: 'true',
       BERLIN_MAX_CONSENT_VALIDITY_DAYS: '90',
       BERLIN_MAX_FREQUENCY_PER_DAY: '10',
+      BERLIN_REFRESH_TOKEN_MAX_DAYS: '30',
       BERLIN_IBAN_CHECKSUM: 'false',
       BERLIN_COMBINED_SERVICE_SESSIONS: 'true',
       BERLIN_REQUIRED_APPROVALS: '2',
@@ -34,6 +35,7 @@ describe('Berlin Group settings', () => {
       availableAccountsOneOff: true,
       maxConsentValidityDays: 90,
       maxFrequencyPerDay: 10,
+      refreshTokenMaxDays: 30,
       ibanChecksum: false,
       combinedServiceSessions: true,
       requiredApprovals: 2,
@@ -48,6 +50,7 @@ describe('Berlin Group settings', () => {
     ['BERLIN_MAX_CONSENT_VALIDITY_DAYS', '0', /BERLIN_MAX_CONSENT_VALIDITY_DAYS must be an integer from 1 to 3650/],
     ['BERLIN_MAX_FREQUENCY_PER_DAY', '4.5', /BERLIN_MAX_FREQUENCY_PER_DAY must be an integer/],
     ['BERLIN_REQUIRED_APPROVALS', '11', /BERLIN_REQUIRED_APPROVALS must be an integer from 1 to 10/],
+    ['BERLIN_REFRESH_TOKEN_MAX_DAYS', '0', /BERLIN_REFRESH_TOKEN_MAX_DAYS must be an integer from 1 to 3650/],
     ['BERLIN_SCA_REDIRECT_URL', 'not a url', /BERLIN_SCA_REDIRECT_URL must be an absolute URL/],
     ['BERLIN_API_BASE_PATH', 'v1/', /BERLIN_API_BASE_PATH must be a path/],
     ['BERLIN_PAYMENT_PRODUCTS', 'sepa-credit-transfers,pain.001-sepa-credit-transfers', /BERLIN_PAYMENT_PRODUCTS must be a comma list/],

@@ -32,6 +32,12 @@ export interface BerlinSpecOptions {
   readonly maxConsentValidityDays: number;
   /** `BERLIN_MAX_FREQUENCY_PER_DAY`: a higher `frequencyPerDay` is lowered to this value. */
   readonly maxFrequencyPerDay: number;
+  /**
+   * `BERLIN_REFRESH_TOKEN_MAX_DAYS`: an AIS refresh token lives at most this many days after the authorisation, and
+   * never beyond the consent's validity ("issued refresh token expires after 90 days, when new authorization has to
+   * be completed").
+   */
+  readonly refreshTokenMaxDays: number;
   /** `BERLIN_IBAN_CHECKSUM`: IBANs must pass the ISO 13616 checksum, not only the pattern. */
   readonly ibanChecksum: boolean;
   /** `BERLIN_COMBINED_SERVICE_SESSIONS`: accept `combinedServiceIndicator: true`. */
@@ -57,6 +63,7 @@ export const DEFAULT_BERLIN_SPEC_OPTIONS: BerlinSpecOptions = {
   availableAccountsOneOff: false,
   maxConsentValidityDays: 180,
   maxFrequencyPerDay: 4,
+  refreshTokenMaxDays: 90,
   ibanChecksum: true,
   combinedServiceSessions: false,
   requiredApprovals: 1,
@@ -159,6 +166,7 @@ export function resolveBerlinSpecOptions(env: Env): BerlinSpecOptions {
     availableAccountsOneOff: booleanSetting(env, 'BERLIN_AVAILABLE_ACCOUNTS_ONE_OFF', defaults.availableAccountsOneOff),
     maxConsentValidityDays: integerSetting(env, 'BERLIN_MAX_CONSENT_VALIDITY_DAYS', defaults.maxConsentValidityDays, 1, MAX_VALIDITY_DAYS),
     maxFrequencyPerDay: integerSetting(env, 'BERLIN_MAX_FREQUENCY_PER_DAY', defaults.maxFrequencyPerDay, 1, MAX_FREQUENCY),
+    refreshTokenMaxDays: integerSetting(env, 'BERLIN_REFRESH_TOKEN_MAX_DAYS', defaults.refreshTokenMaxDays, 1, MAX_VALIDITY_DAYS),
     ibanChecksum: booleanSetting(env, 'BERLIN_IBAN_CHECKSUM', defaults.ibanChecksum),
     combinedServiceSessions: booleanSetting(env, 'BERLIN_COMBINED_SERVICE_SESSIONS', defaults.combinedServiceSessions),
     requiredApprovals: integerSetting(env, 'BERLIN_REQUIRED_APPROVALS', defaults.requiredApprovals, 1, MAX_APPROVALS),

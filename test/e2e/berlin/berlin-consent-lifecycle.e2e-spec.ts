@@ -351,6 +351,46 @@ describe('Berlin Group consent lifecycle', () => {
       const refused = checked('issue-refresh-token', await simulator.issueRefreshToken(consent.consentId));
       expect(refused).toMatchObject({ status: 'ERROR', errorCode: 400, data: { errorMessage: 'invalid_grant' } });
     });
+
+    const nowSeconds = (): number => Math.floor(clock.now() / 1000);
+
+    it('issue 9 #18 a consent valid 180 days: the refresh token lives 90 days', async () => {
+      const consent = await create('consents', dedicated({ validUntil: '9999-12-31' }));
+      await approve(consent);
+      const issued = checked('issue-refresh-token', await simulator.issueRefreshToken(consent.consentId));
+      expect(issued).toEqual({ status: 'SUCCESS', errorCode: undefined, data: { issueRefreshToken: true, refreshTokenValidityPeriod: 90 * 86_400 } });
+    });
+
+    it('issue 9 #18 a consent valid 30 days: the refresh token ends with the consent', async () => {
+      const consent = await create('consents', dedicated({ validUntil: berlinIsoDate(30) }));
+      await approve(consent);
+      const issued = checked('issue-refresh-token', await simulator.issueRefreshToken(consent.consentId));
+      const consentEnd = simulator.store.get(consent.consentId).validityTime;
+      expect(issued.data).toEqual({ issueRefreshToken: true, refreshTokenValidityPeriod: consentEnd - nowSeconds() });
+      expect(issued.data['refreshTokenValidityPeriod']).toBeLessThan(31 * 86_400);
+    });
+
+    it('issue 9 #18 refreshing never goes past 90 days after the authorisation: 400 invalid_grant on day 90', async () => {
+      const consent = await create('consents', dedicated({ validUntil: '9999-12-31' }));
+      await approve(consent);
+      const created = simulator.store.get(consent.consentId).createdTime;
+      clock.set(Date.now() + 89 * DAY);
+      const refreshed = checked('issue-refresh-token', await simulator.issueRefreshToken(consent.consentId, 'refresh_token'));
+      expect(refreshed.data).toEqual({ issueRefreshToken: true, refreshTokenValidityPeriod: created + 90 * 86_400 - nowSeconds() });
+      clock.set(Date.now() + 91 * DAY);
+      const refused = checked('issue-refresh-token', await simulator.issueRefreshToken(consent.consentId, 'refresh_token'));
+      expect(refused).toEqual({
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'invalid_grant', errorDescription: 'The refresh token has reached its 90 days: a new authorisation is required' },
+      });
+    });
+
+    it('a payment has no end: its refresh token is not limited', async () => {
+      const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
+      const issued = checked('issue-refresh-token', await simulator.issueRefreshToken(payment.consentId));
+      expect(issued.data).toEqual({ issueRefreshToken: true });
+    });
   });
 
   describe('accelerator errors (§B.7)', () => {
@@ -370,5 +410,30 @@ describe('Berlin Group consent lifecycle', () => {
       expect(message).toMatchObject({ category: 'ERROR', code: berlinCode });
       expect(message?.['path']).toBe(path);
     });
+  });
+});
+
+describe('Berlin Group refresh tokens with BERLIN_REFRESH_TOKEN_MAX_DAYS=7', () => {
+  let server: RunningTestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ rootModule: berlinRootModule({ env: { BERLIN_REFRESH_TOKEN_MAX_DAYS: '7' } }) });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('issue 9 #18 answers the setting when the consent lasts longer, and the consent when it ends sooner', async () => {
+    const simulator = new IdentityServerSimulator(
+      new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'berlin', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }),
+    );
+    const now = Math.floor(Date.now() / 1000);
+    const grant = (validity: number): Promise<CheckedResult> =>
+      callPoint(simulator, 'issue-refresh-token', { grantType: 'authorization_code', consentCreatedTime: now, consentValidityPeriod: validity, defaultRefreshTokenValidityPeriod: -1 });
+    const long = await grant(now + 180 * 86_400);
+    expect(long.data['refreshTokenValidityPeriod']).toBeGreaterThan(7 * 86_400 - 5);
+    expect(long.data['refreshTokenValidityPeriod']).toBeLessThanOrEqual(7 * 86_400);
+    const short = await grant(now + 3 * 86_400);
+    expect(short.data['refreshTokenValidityPeriod']).toBeGreaterThan(3 * 86_400 - 5);
+    expect(short.data['refreshTokenValidityPeriod']).toBeLessThanOrEqual(3 * 86_400);
   });
 });

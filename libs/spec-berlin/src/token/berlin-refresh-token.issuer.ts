@@ -1,26 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
-import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
+import type { BerlinSpecOptions } from '../berlin-spec.options.js';
+import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
+import { refreshTokenLifetime } from './refresh-token-lifetime.js';
 
 /**
- * issue-refresh-token: a refresh token only while the consent is within its validity (`validityTime`, the day after
- * `validUntil`), and never beyond it. A consent without an end (payments, funds confirmation) gets one.
+ * issue-refresh-token: an AIS refresh token lives the shorter of `BERLIN_REFRESH_TOKEN_MAX_DAYS` after the
+ * authorisation and the consent's validity (`validityTime`, the day after `validUntil`); past either, the grant is
+ * refused. A consent without an end (payments, funds confirmation) gets one with the identity server's validity.
  */
 @Injectable()
 export class BerlinRefreshTokenIssuer extends RefreshTokenIssuer {
-  constructor(@Inject(BERLIN_SPEC_CLOCK) private readonly clock: Clock) {
+  constructor(
+    @Inject(BERLIN_SPEC_CLOCK) private readonly clock: Clock,
+    @Inject(BERLIN_SPEC_OPTIONS) private readonly options: BerlinSpecOptions,
+  ) {
     super();
   }
 
-  handle({ consentValidityPeriod = 0 }: RequestDataOf<'issue-refresh-token'>): Promise<OutcomeOf<'issue-refresh-token'>> {
-    const now = Math.floor(this.clock.now() / 1000);
-    if (consentValidityPeriod <= 0) {
-      return Promise.resolve(succeed({ issueRefreshToken: true }));
+  handle(grant: RequestDataOf<'issue-refresh-token'>): Promise<OutcomeOf<'issue-refresh-token'>> {
+    const lifetime = refreshTokenLifetime(grant, Math.floor(this.clock.now() / 1000), this.options.refreshTokenMaxDays);
+    switch (lifetime.kind) {
+      case 'unlimited':
+        return Promise.resolve(succeed({ issueRefreshToken: true }));
+      case 'refused':
+        return Promise.resolve(fail(400, { errorMessage: 'invalid_grant', errorDescription: lifetime.reason }));
+      case 'limited':
+        return Promise.resolve(succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: lifetime.seconds }));
     }
-    if (now >= consentValidityPeriod) {
-      return Promise.resolve(fail(400, { errorMessage: 'invalid_grant', errorDescription: 'The consent is expired (validUntil has passed)' }));
-    }
-    return Promise.resolve(succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: consentValidityPeriod - now }));
   }
 }
