@@ -1,4 +1,4 @@
-import { buildRequestObjectClaims, ConsentStore, IdentityServerClient, IdentityServerSimulator, selectAccounts, type JsonRecord } from '@app/testing';
+import { buildDataRequestPayload, buildRequestObjectClaims, ConsentStore, IdentityServerClient, IdentityServerSimulator, selectAccounts, type JsonRecord } from '@app/testing';
 // The berlin journey files are not re-exported by @app/testing yet (barrel change requested in the report).
 import {
   berlinConsentBody,
@@ -390,6 +390,94 @@ describe('Berlin Group consent lifecycle', () => {
       const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
       const issued = checked('issue-refresh-token', await simulator.issueRefreshToken(payment.consentId));
       expect(issued.data).toEqual({ issueRefreshToken: true });
+    });
+  });
+
+  describe("issue 9 #15 another TPP's consent is never read, changed or terminated", () => {
+    const OTHER_TPP = 'another-tpp-client-id';
+    const asOtherTpp = (consentId: string): Record<string, string> => ({ ...berlinDataCallHeaders(consentId, true), 'x-wso2-client-id': OTHER_TPP });
+    const otherTppClaims = (consentId: string): JsonRecord => buildRequestObjectClaims({ clientId: OTHER_TPP, consentId });
+
+    it('retrieval (GET and /status, consent and payment): 403 CONSENT_UNKNOWN on consentId; the owner reads it', async () => {
+      const consent = await create('consents', dedicated());
+      expectTppError(await retrieve(consent.consentId, consent.path, asOtherTpp(consent.consentId)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expectTppError(await retrieve(consent.consentId, `${consent.path}/status`, asOtherTpp(consent.consentId)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
+      expectTppError(await retrieve(payment.consentId, payment.path, asOtherTpp(payment.consentId)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expect((await retrieve(consent.consentId, `${consent.path}/status`)).data['modifiedResponse']).toEqual({ consentStatus: 'received' });
+    });
+
+    it('the same refusal as an unknown consent, whatever else is wrong with the call', async () => {
+      const consent = await create('consents', dedicated());
+      const withoutRequestId = { 'x-wso2-client-id': OTHER_TPP };
+      expectTppError(await retrieve(consent.consentId, consent.path, withoutRequestId), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expectTppError(await tppDelete(consent.consentId, 'consents/another-id', withoutRequestId), 403, 'CONSENT_UNKNOWN', 'consentId');
+    });
+
+    it('TPP DELETE: 403 CONSENT_UNKNOWN and nothing changes; the owner terminates it', async () => {
+      const consent = await create('consents', dedicated());
+      await approve(consent);
+      expectTppError(await tppDelete(consent.consentId, consent.path, asOtherTpp(consent.consentId)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
+      expectTppError(await tppDelete(payment.consentId, payment.path, asOtherTpp(payment.consentId)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expect(await access(consent, `/accounts/${EURO_ACCOUNT.accountId}/balances`, { customerPresent: true })).toMatchObject({ status: 'SUCCESS' });
+      expect((await tppDelete(consent.consentId, consent.path)).data).toEqual({ revocationStatusName: 'terminatedByTpp', requireTokenRevocation: true });
+    });
+
+    it('file upload and file retrieval: 403 CONSENT_UNKNOWN for another TPP, 405 SERVICE_INVALID for the owner', async () => {
+      const payment = await create('bulk-payments/sepa-credit-transfers', {
+        debtorAccount: { iban: EURO_ACCOUNT.iban },
+        payments: [{ instructedAmount: { currency: 'EUR', amount: '10.00' }, creditorAccount: { iban: FOREIGN_IBAN }, creditorName: 'Merchant123' }],
+      });
+      const call = (clientId: string): JsonRecord => ({
+        consentId: payment.consentId,
+        consentResourcePath: `${payment.path}/file`,
+        requestHeaders: { ...berlinDataCallHeaders(payment.consentId, true), 'x-wso2-client-id': clientId },
+        consentResource: simulator.store.detailedView(payment.consentId),
+      });
+      expectTppError(await callPoint(simulator, 'pre-process-consent-file-upload', { ...call(OTHER_TPP), fileContent: '<xml/>' }), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expectTppError(await callPoint(simulator, 'validate-consent-file-retrieval', call(OTHER_TPP)), 403, 'CONSENT_UNKNOWN', 'consentId');
+      expectTppError(await callPoint(simulator, 'validate-consent-file-retrieval', call(BERLIN_CLIENT_ID)), 405, 'SERVICE_INVALID');
+    });
+
+    it('the consent screen: 403 CONSENT_UNKNOWN without a new status, even for an expired consent; the owner sees it', async () => {
+      const consent = await create('consents', dedicated({ validUntil: berlinIsoDate(0) }));
+      clock.advanceDays(1);
+      const refused = checked('populate-consent-authorize-screen', await simulator.populateScreen(consent.consentId, BERLIN_USER, otherTppClaims(consent.consentId)));
+      expect(refused).toEqual({ status: 'ERROR', errorCode: 403, data: { errorMessage: 'CONSENT_UNKNOWN: The consent id is unknown to this TPP' } });
+      expect(simulator.store.get(consent.consentId).status).toBe('received');
+      clock.set(Date.now());
+      expect((await populate(consent)).status).toBe('SUCCESS');
+    });
+
+    it('persist: 403 CONSENT_UNKNOWN, neither approved nor rejected; the owner approves it', async () => {
+      const consent = await create('consents', dedicated());
+      const screen = await populate(consent);
+      for (const approveIt of [true, false]) {
+        const refused = checked(
+          'persist-authorized-consent',
+          await simulator.persist(consent.consentId, BERLIN_USER, screen.data, {}, approveIt, { requestParameters: otherTppClaims(consent.consentId) }),
+        );
+        expect(refused).toEqual({ status: 'ERROR', errorCode: 403, data: { errorMessage: 'CONSENT_UNKNOWN: The consent id is unknown to this TPP' } });
+      }
+      expect(simulator.store.get(consent.consentId).status).toBe('received');
+      expect((await approve(consent)).data['consentResource']).toMatchObject({ status: 'valid' });
+    });
+
+    it('access: 400 CONSENT_UNKNOWN for account data (Consent-ID header), 403 for a payment (id in the path); the owner passes', async () => {
+      const consent = await create('consents', dedicated());
+      await approve(consent);
+      const stored = simulator.store.get(consent.consentId);
+      const accessAs = async (clientId: string, path: string, consentId: string): Promise<CheckedResult> => {
+        const resource = { electedResource: `/v1${path}`, resource: `/v1${path}`, httpMethod: 'GET', headers: berlinDataCallHeaders(consentId, true) };
+        const payload = { ...buildDataRequestPayload(simulator.store.get(consentId), resource, BERLIN_USER), clientId };
+        return callPoint(simulator, 'validate-consent-access', { consentId, consentResource: simulator.store.detailedView(consentId), dataRequestPayload: payload });
+      };
+      expectAccessRefused(await accessAs(OTHER_TPP, `/accounts/${EURO_ACCOUNT.accountId}/balances`, stored.id), 400, 'CONSENT_UNKNOWN');
+      expect((await accessAs(BERLIN_CLIENT_ID, `/accounts/${EURO_ACCOUNT.accountId}/balances`, stored.id)).status).toBe('SUCCESS');
+      const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
+      await approve(payment);
+      expectAccessRefused(await accessAs(OTHER_TPP, `/${payment.path}/status`, payment.consentId), 403, 'CONSENT_UNKNOWN');
     });
   });
 

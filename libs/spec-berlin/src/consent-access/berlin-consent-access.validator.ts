@@ -13,6 +13,7 @@ import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { readAccountReference, referenceKey } from '../shared/account-reference.js';
 import type { Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
+import { ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { ACTIVE_MAPPING, ConsentStatus } from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { effectiveStatus } from '../shared/effective-status.js';
@@ -33,7 +34,7 @@ const TYPE_OF_SERVICE: { readonly [S in RequestedResource['service']]: string } 
 const notValidFor = (text: string): BerlinError => berlinError(401, 'CONSENT_INVALID', text);
 
 /**
- * validate-consent-access, on every TPP call: the headers, then the consent (`valid`, within `validUntil`, not
+ * validate-consent-access, on every TPP call: the token's client owns the consent, the headers, then the consent (`valid`, within `validUntil`, not
  * superseded: 401 CONSENT_INVALID / CONSENT_EXPIRED), then the resource (the account and the kind of data the consent
  * covers), then the usage limits (one-off day, frequencyPerDay without the customer: 429 ACCESS_EXCEEDED).
  */
@@ -54,6 +55,7 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
     const consentId = consent.id ?? data.consentId ?? '';
     const resource = requestedResource(request);
     const refusal =
+      ownerError(consent, request, resource) ??
       this.headerError(request, consentId, resource) ?? serviceError(consent, resource) ?? (await this.statusError(consent)) ?? coverageError(consent, resource!, request);
     if (refusal !== undefined) {
       return accessDenied(refusal);
@@ -130,6 +132,14 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
     });
     return accepted ? undefined : berlinError(429, 'ACCESS_EXCEEDED', `The access frequency of ${consent.frequency ?? 1} per day is exceeded for this account and endpoint`);
   }
+}
+
+/**
+ * The token's client must own the consent. CONSENT_UNKNOWN is 403 where the id is in the path (a payment's own
+ * resources) and 400 where it is in the Consent-ID header or the body (account data, funds confirmation), §B.7.
+ */
+function ownerError(consent: StoredConsentResource, request: DataRequestPayload, resource: RequestedResource | undefined): BerlinError | undefined {
+  return ownedByAnotherTpp(consent, request.clientId) ? unknownConsentError(resource?.service === 'pis' ? 403 : 400) : undefined;
 }
 
 /** The call must belong to the consent's service: account data with an AIS consent, and so on. */

@@ -14,6 +14,7 @@ import { BankBackend } from '@app/bank-backend';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
+import { authorizingClientId, ownedByAnotherTpp, unknownConsentAuthorizeFailure } from '../shared/consent-owner.js';
 import { ACTIVE_MAPPING, AUTHORISATION_TYPE, ConsentStatus, ScaStatus, TransactionStatus } from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { RecurringConsentRegistry } from '../shared/recurring-consent-registry.js';
@@ -40,6 +41,10 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
 
   async handle(data: RequestDataOf<'persist-authorized-consent'>, context: ExtensionContext): Promise<OutcomeOf<'persist-authorized-consent'>> {
     const consent = data.consentResource ?? {};
+    // First: another TPP's authorisation may neither approve nor reject the consent.
+    if (ownedByAnotherTpp(consent, authorizingClientId(data.userGrantedData?.requestParameters))) {
+      return unknownConsentAuthorizeFailure();
+    }
     const userId = data.userGrantedData?.userId ?? data.userGrantedData?.authorizedResources?.userId;
     if (consent.id === undefined || userId === undefined) {
       return fail(400, { errorMessage: 'No Berlin Group consent or customer to persist' });

@@ -4,6 +4,7 @@ import { BankBackend } from '@app/bank-backend';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
+import { authorizingClientId, ownedByAnotherTpp, unknownConsentAuthorizeFailure } from '../shared/consent-owner.js';
 import { ConsentStatus, TransactionStatus } from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { hasLapsed } from '../shared/effective-status.js';
@@ -15,7 +16,8 @@ import { screenAccount, screenData } from './consent-screen-content.js';
 /**
  * populate-consent-authorize-screen: the customer sees per account what is shared. Dedicated consents show the named
  * accounts (each must be the customer's), global and account-list consents all of them, bank-offered consents let the
- * customer choose, payments show the debtor account and the transfers.
+ * customer choose, payments show the debtor account and the transfers. The request object's client must own the
+ * consent.
  */
 @Injectable()
 export class BerlinConsentScreenPopulator extends ConsentScreenPopulator {
@@ -28,7 +30,13 @@ export class BerlinConsentScreenPopulator extends ConsentScreenPopulator {
     super();
   }
 
-  async handle({ consentResource = {}, userId }: RequestDataOf<'populate-consent-authorize-screen'>): Promise<OutcomeOf<'populate-consent-authorize-screen'>> {
+  async handle({ consentResource = {}, userId, requestParameters }: RequestDataOf<'populate-consent-authorize-screen'>): Promise<
+    OutcomeOf<'populate-consent-authorize-screen'>
+  > {
+    // First: another TPP may not even reject the consent (no newConsentStatus).
+    if (ownedByAnotherTpp(consentResource, authorizingClientId(requestParameters))) {
+      return unknownConsentAuthorizeFailure();
+    }
     if (consentResource.id === undefined || userId === undefined) {
       return refuse('No Berlin Group consent or payment to authorise');
     }

@@ -3,6 +3,7 @@ import { ConsentRetrievalPreProcessor, succeed, type JsonObject, type OutcomeOf,
 import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
+import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { effectiveStatus } from '../shared/effective-status.js';
 import { epochDayOf, formatIsoDate, lastValidDayOf } from '../shared/iso-date.js';
@@ -19,8 +20,9 @@ const TYPE_OF_SERVICE: { readonly [S in BerlinResource['service']]: string } = {
 
 /**
  * GET of a consent or payment (§B.1, §B.4): the consent object, its `/status`, the payment with its
- * `transactionStatus`, or the funds-confirmation consent. A path that does not address this consent's resource is
- * 403 CONSENT_UNKNOWN (AIS, PIIS) or 403 RESOURCE_UNKNOWN (payments): the id is in the path.
+ * `transactionStatus`, or the funds-confirmation consent. Another TPP's consent or payment is 403 CONSENT_UNKNOWN, as
+ * the identity server's own check is mapped. A path that does not address this consent's resource is 403
+ * CONSENT_UNKNOWN (AIS, PIIS) or 403 RESOURCE_UNKNOWN (payments): the id is in the path.
  */
 @Injectable()
 export class BerlinConsentRetrievalPreProcessor extends ConsentRetrievalPreProcessor {
@@ -34,6 +36,9 @@ export class BerlinConsentRetrievalPreProcessor extends ConsentRetrievalPreProce
   async handle({ consentId, consentResourcePath, requestHeaders, consentResource = {} }: RequestDataOf<'pre-process-consent-retrieval'>): Promise<
     OutcomeOf<'pre-process-consent-retrieval'>
   > {
+    if (ownedByAnotherTpp(consentResource, managingClientId(requestHeaders))) {
+      return relayedFailure(unknownConsentError(403));
+    }
     const headerError = requestIdHeaderError(requestHeaders);
     if (headerError !== undefined) {
       return relayedFailure(headerError);

@@ -3,6 +3,7 @@ import { ConsentRevocationPreProcessor, succeed, type OutcomeOf, type RequestDat
 import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
+import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { ConsentStatus, FINAL_CONSENT_STATUSES, TransactionStatus } from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { effectiveStatus } from '../shared/effective-status.js';
@@ -26,7 +27,7 @@ const APPROVED_STATUSES: ReadonlySet<string> = new Set([
 const PSU_REVOCABLE_STATUSES: ReadonlySet<string> = new Set([ConsentStatus.Valid, ConsentStatus.PartiallyAuthorised]);
 
 /**
- * DELETE by the TPP (§B.1, §B.5): an AIS or PIIS consent becomes `terminatedByTpp` unless it is final; a payment is
+ * DELETE by the TPP (§B.1, §B.5): another TPP's consent or payment is 403 CONSENT_UNKNOWN; an AIS or PIIS consent becomes `terminatedByTpp` unless it is final; a payment is
  * cancelled (`CANC`) while it is not yet authorised, or when it is a periodic payment, else 405 CANCELLATION_INVALID.
  * The customer's revocation through the identity server's admin path makes a valid consent `revokedByPsu`.
  */
@@ -45,7 +46,8 @@ export class BerlinConsentRevocationPreProcessor extends ConsentRevocationPrePro
     const id = consentId ?? consentResource.id ?? '';
     const byCustomer = consentResourcePath === ADMIN_REVOKE_PATH;
     if (!byCustomer) {
-      const refusal = requestIdHeaderError(requestHeaders) ?? pathMismatch(consentResourcePath, id, consentResource);
+      const foreign = ownedByAnotherTpp(consentResource, managingClientId(requestHeaders)) ? unknownConsentError(403) : undefined;
+      const refusal = foreign ?? requestIdHeaderError(requestHeaders) ?? pathMismatch(consentResourcePath, id, consentResource);
       if (refusal !== undefined) {
         return relayedFailure(refusal);
       }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AcceleratorErrorMapper, isAcceptedErrorCode, type AcceptedErrorCode, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { unknownConsentError } from '../shared/consent-owner.js';
 import { berlinError, tppErrorBody, type BerlinError, type BerlinMessageCode } from '../shared/tpp-messages.js';
 
 /** Operations of the identity server whose consent id is in the TPP's path (GET, DELETE, file). */
@@ -33,9 +34,7 @@ export class BerlinAcceleratorErrorMapper extends AcceleratorErrorMapper {
 function mapError(code: number, description: string, operation: string): BerlinError {
   const status: AcceptedErrorCode = isAcceptedErrorCode(code) ? code : 500;
   if (/consent not found|does not match with the client id/i.test(description)) {
-    return PATH_ID_OPERATIONS.has(operation)
-      ? berlinError(403, 'CONSENT_UNKNOWN', 'The consent id is unknown to this TPP', 'consentId')
-      : berlinError(400, 'CONSENT_UNKNOWN', 'The consent id is unknown to this TPP', 'consentId');
+    return unknownConsentError(PATH_ID_OPERATIONS.has(operation) ? 403 : 400);
   }
   if (status >= 500) {
     return berlinError(status, 'SERVICE_BLOCKED', 'The ASPSP could not process the request; try again later');
