@@ -3,11 +3,16 @@ import { BankBackendModule } from '@app/bank-backend';
 import { PersistenceModule } from '@app/persistence';
 import { ExtensionPlatformModule, type AppConfig } from '@app/platform';
 import { FALLBACK_SPEC, selectSpecs } from './available-specs.js';
+import type { LoadedSpecModule } from './modules/extension-module-loader.js';
 
-/** The deployable service: persistence, the bank backend, the platform and the specifications chosen by config. */
+/**
+ * The deployable service: persistence, the bank backend, the platform and the specifications chosen by config, plus
+ * the modules loaded from EXTENSION_MODULES (`loadSpecModules`, which is asynchronous and so runs before this).
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, loaded: readonly LoadedSpecModule[] = [], env: Readonly<Record<string, string | undefined>> = process.env): DynamicModule {
+    const { served, bases } = selectSpecs(config.enabledSpecs, env, loaded);
     return {
       module: AppModule,
       imports: [
@@ -21,7 +26,7 @@ export class AppModule {
           }),
           global: true,
         },
-        ExtensionPlatformModule.forRoot({ config, specs: selectSpecs(config.enabledSpecs), fallback: FALLBACK_SPEC }),
+        ExtensionPlatformModule.forRoot({ config, specs: served, bases, fallback: FALLBACK_SPEC }),
       ],
     };
   }

@@ -72,6 +72,12 @@ describe('BankBackendModule', () => {
   });
 
   it('fails the boot on an unusable backend URL', async () => {
-    await expect(boot({ backendUrl: 'core.bank.example' }, false)).rejects.toThrow('BANK_BACKEND_URL');
+    await expect(boot({ backendUrl: 'core.bank.example', timeoutMs: 2_000 }, false)).rejects.toThrow('BANK_BACKEND_URL');
+  });
+
+  it('needs the timeout of the settings with a backend URL: the default is stated in one place only', async () => {
+    await expect(boot({ backendUrl: 'https://core.bank.example/api' }, false)).rejects.toThrow(
+      'BankBackendModule: a bank backend URL needs its timeout (BANK_BACKEND_TIMEOUT_MS)',
+    );
   });
 });

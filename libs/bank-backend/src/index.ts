@@ -1,7 +1,7 @@
 export type { BankAccountStatus, BankAccountSubType, BankAccountType, BankAccountView } from './bank-account.js';
 export { BankBackend } from './bank-backend.port.js';
 export { BankBackendUnavailableError } from './bank-backend-unavailable.error.js';
-export { BankBackendModule, DEFAULT_BANK_BACKEND_TIMEOUT_MS, type BankBackendModuleOptions } from './bank-backend.module.js';
+export { BankBackendModule, type BankBackendModuleOptions } from './bank-backend.module.js';
 export { EmbeddedBankBackend, EMBEDDED_BANK_BACKEND } from './embedded-bank-backend.js';
 export { HttpBankBackend, type HttpBankBackendOptions } from './http-bank-backend.js';
 export { DEMO_BANK_DATA } from './demo-bank-data.js';

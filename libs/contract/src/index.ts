@@ -18,3 +18,8 @@ export * from './contract-deviations.js';
 export * from './support/json-values.js';
 export * from './support/clock.js';
 export * from './support/date-time-format.js';
+export * from './settings/settings-reader.js';
+export * from './spec-module.js';
+export * from './point-bindings.js';
+export * from './point-origins.js';
+export * from './inherited-points.js';

@@ -2,8 +2,9 @@ import type { DynamicModule } from '@nestjs/common';
 
 /**
  * A specification module as the platform loads it. `module` binds the ports of the points the specification
- * implements natively; the platform serves every other point with the `default` specification's behaviour, so a
- * specification can be built (or replaced by a bank) one point at a time.
+ * implements itself (see `bindPoints`); every other point is answered by the specification it `extends`, if any, and
+ * then by the fallback (`default`) specification, so a specification can be built (or replaced by a bank) one point at
+ * a time.
  */
 export interface SpecPlugin {
   /** The path segment: the identity server's `base_url` is `http://host:port/{id}`. */
@@ -15,6 +16,11 @@ export interface SpecPlugin {
    * server forwards only the headers on its `manage_extension.allowed_headers` list (exact, case-sensitive names).
    */
   readonly forwardedHeaders?: readonly string[];
+  /**
+   * The id of a specification this one derives from: its points answer every point this one does not bind itself
+   * (e.g. "serve `uk`, with my own consent screen"). It is built even when it is not served at its own path.
+   */
+  readonly extends?: string;
 }
 
 /** Specification ids are path segments: lower-case letters, digits and dashes. */

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { SpecPlugin } from '@app/contract';
+import { InheritedPoints, type SpecPlugin } from '@app/contract';
 import { AuditTrailService } from './audit/audit-trail.service.js';
 import type { AppConfig } from './config/app-config.js';
-import { APP_CONFIG, FALLBACK_SPEC, SERVED_SPECS } from './config/config.tokens.js';
+import { APP_CONFIG, BASE_SPECS, FALLBACK_SPEC, SERVED_SPECS } from './config/config.tokens.js';
 import { ExtensionController } from './controllers/extension.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
@@ -23,6 +23,8 @@ export interface ExtensionPlatformOptions {
   readonly config: AppConfig;
   /** The specifications served under `/{id}`. */
   readonly specs: readonly SpecPlugin[];
+  /** Specifications that a served one extends but that are not served at their own path. */
+  readonly bases?: readonly SpecPlugin[];
   /** Answers every point a served specification does not implement; it must implement all 24. */
   readonly fallback: SpecPlugin;
 }
@@ -34,17 +36,22 @@ export interface ExtensionPlatformOptions {
 @Module({})
 export class ExtensionPlatformModule {
   static forRoot(options: ExtensionPlatformOptions): DynamicModule {
-    const specModules = [...new Set([...options.specs.map((s) => s.module), options.fallback.module])];
+    const bases = options.bases ?? [];
+    const specModules = [...new Set([...options.specs, ...bases, options.fallback].map((spec) => spec.module))];
     return {
       module: ExtensionPlatformModule,
+      // Global so that a derived specification's handlers can inject InheritedPoints (bound to the registry).
+      global: true,
       imports: [DiscoveryModule, TerminusModule.forRoot({ logger: false }), ...specModules],
       controllers: [HealthController, MetricsController, ExtensionController, SpecIndexController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SERVED_SPECS, useValue: options.specs },
+        { provide: BASE_SPECS, useValue: bases },
         { provide: FALLBACK_SPEC, useValue: options.fallback },
         { provide: APP_FILTER, useClass: ExtensionExceptionFilter },
         SpecRegistry,
+        { provide: InheritedPoints, useExisting: SpecRegistry },
         RequestDataValidator,
         ExtensionDispatcher,
         AnswerRecorder,
@@ -54,7 +61,7 @@ export class ExtensionPlatformModule {
         ExtensionMetrics,
         ShutdownLogger,
       ],
-      exports: [APP_CONFIG, SpecRegistry, AuditTrailService, ExtensionMetrics, IdempotencyPurgeService],
+      exports: [APP_CONFIG, SpecRegistry, InheritedPoints, AuditTrailService, ExtensionMetrics, IdempotencyPurgeService],
     };
   }
 }

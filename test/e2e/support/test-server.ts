@@ -45,6 +45,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     EXTENSION_BASIC_USER: TEST_USER,
     EXTENSION_BASIC_PASSWORD: TEST_PASSWORD,
     LOG_LEVEL: 'silent',
+    // The journeys grant consents on the demo customers' accounts.
+    SEED_DEMO_DATA: 'true',
     ...options.env,
   });
   const rootModule = options.rootModule ? options.rootModule(config) : AppModule.forRoot(config);

@@ -1,4 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SettingsReader } from '@app/contract';
 import { ConfigurationError, loadAppConfig } from './app-config.js';
+
+function secretFile(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'settings-')), 'secret');
+  writeFileSync(path, content);
+  return path;
+}
 
 describe(loadAppConfig.name, () => {
   it('has the documented defaults', () => {
@@ -12,7 +22,8 @@ describe(loadAppConfig.name, () => {
       tls: undefined,
       bankBackendUrl: undefined,
       bankBackendTimeoutMs: 2000,
-      seedDemoData: true,
+      seedDemoData: false,
+      extraModules: [],
       bodyLimitBytes: 10 * 1024 * 1024,
       requestCharset: 'auto',
       idempotencyRetentionHours: 24,
@@ -68,16 +79,57 @@ describe(loadAppConfig.name, () => {
     [{ EXTENSION_BASIC_PASSWORD: 'pw' }, 'EXTENSION_BASIC_USER and EXTENSION_BASIC_PASSWORD must be set together'],
     [{ EXTENSION_BASIC_USER: 'a:b', EXTENSION_BASIC_PASSWORD: 'pw' }, 'EXTENSION_BASIC_USER must not contain ":" (Basic authentication splits on it)'],
     [{ EXTENSION_JWT_ISSUER: 'x' }, 'EXTENSION_JWT_ISSUER and EXTENSION_JWT_AUDIENCE need EXTENSION_JWKS_URL'],
-    [{ EXTENSION_JWKS_URL: 'not a url' }, 'EXTENSION_JWKS_URL must be an absolute URL, got "not a url"'],
-    [{ BANK_BACKEND_URL: 'ftp://core' }, 'BANK_BACKEND_URL must use https: or http:, got "ftp:"'],
+    [{ EXTENSION_JWKS_URL: 'not a url' }, 'EXTENSION_JWKS_URL must be an absolute https or http URL, got "not a url"'],
+    [{ BANK_BACKEND_URL: 'ftp://core' }, 'BANK_BACKEND_URL must be an absolute https or http URL, got "ftp://core"'],
     [{ TLS_CERT_FILE: '/tmp/c.pem' }, 'TLS_CERT_FILE and TLS_KEY_FILE must be set together'],
     [{ TLS_CERT_FILE: '/nope/c.pem', TLS_KEY_FILE: '/nope/k.pem' }, 'TLS_CERT_FILE cannot be read (ENOENT): /nope/c.pem'],
-    [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false, got "maybe"'],
+    [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false (also on/off, yes/no, 1/0), got "maybe"'],
     [{ EXTENSION_BODY_LIMIT: '10gb' }, 'EXTENSION_BODY_LIMIT must be a size from 1kb to 100mb (e.g. 10mb), got "10gb"'],
     [{ EXTENSION_REQUEST_CHARSET: 'ebcdic' }, 'EXTENSION_REQUEST_CHARSET must be one of auto, latin1, utf8, got "ebcdic"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ BANK_BACKEND_TIMEOUT_MS: '10' }, 'BANK_BACKEND_TIMEOUT_MS must be a whole number from 50 to 60000, got "10"'],
   ])('stops on %j with a message naming the setting', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(new ConfigurationError(message));
+  });
+
+  it('seeds demo customers only in demo mode, and never under NODE_ENV=production unless asked', () => {
+    expect(loadAppConfig({}, { demo: true }).seedDemoData).toBe(true);
+    expect(loadAppConfig({ NODE_ENV: 'production' }, { demo: true }).seedDemoData).toBe(false);
+    expect(loadAppConfig({ SEED_DEMO_DATA: 'off' }, { demo: true }).seedDemoData).toBe(false);
+    expect(loadAppConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'yes' }).seedDemoData).toBe(true);
+  });
+
+  it.each(['true', 'ON', 'yes', '1'])('reads %s as true, like every boolean setting', (word) => {
+    expect(loadAppConfig({ SEED_DEMO_DATA: word }).seedDemoData).toBe(true);
+  });
+
+  it('reads each secret from the file named by <NAME>_FILE, without its final newline', () => {
+    const config = loadAppConfig({
+      EXTENSION_BASIC_USER: 'is',
+      EXTENSION_BASIC_PASSWORD_FILE: secretFile('s3cret with spaces \n'),
+      EXTENSION_BEARER_TOKEN_FILE: secretFile('token-1'),
+      DATABASE_URL_FILE: secretFile('mysql://u:p@db:3306/ext\n'),
+    });
+    expect(config.auth.basic).toEqual({ user: 'is', password: 's3cret with spaces ' });
+    expect(config.auth.bearerToken).toBe('token-1');
+    expect(config.databaseUrl).toBe('mysql://u:p@db:3306/ext');
+  });
+
+  it.each([
+    [{ EXTENSION_BEARER_TOKEN: 'a', EXTENSION_BEARER_TOKEN_FILE: '/x' }, 'EXTENSION_BEARER_TOKEN and EXTENSION_BEARER_TOKEN_FILE must not both be set'],
+    [{ EXTENSION_BEARER_TOKEN_FILE: '/nope/token' }, 'EXTENSION_BEARER_TOKEN_FILE must name a readable file, got "/nope/token" (ENOENT)'],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(new ConfigurationError(message));
+  });
+
+  it('records every setting with its value and source, secrets masked', () => {
+    const settings = new SettingsReader({ PORT: '8080', EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw') });
+    loadAppConfig({ PORT: '8080', EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw') }, {}, settings);
+    const byName = new Map(settings.catalogue.all().map((record) => [record.name, record]));
+    expect(byName.get('PORT')).toMatchObject({ owner: 'service', value: '8080', source: 'environment', secret: false });
+    expect(byName.get('LOG_LEVEL')).toMatchObject({ value: 'info', source: 'default' });
+    expect(byName.get('EXTENSION_BASIC_PASSWORD')).toMatchObject({ value: '********', source: 'file', secret: true });
+    expect(byName.get('BANK_BACKEND_URL')).toMatchObject({ value: '', source: 'unset' });
+    expect(byName.size).toBe(21);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { SettingError, SettingsReader, type SettingsEnvironment } from '@app/contract';
 
 /** Every setting of the service, read once from the environment and validated before anything starts. */
 export interface AppConfig {
@@ -7,6 +8,8 @@ export interface AppConfig {
   readonly host: string;
   /** Specification ids to serve; undefined = every implemented one. */
   readonly enabledSpecs: readonly string[] | undefined;
+  /** EXTENSION_MODULES: npm package names or file paths of extra specification modules. */
+  readonly extraModules: readonly string[];
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
   readonly auth: AuthConfig;
@@ -42,8 +45,6 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const CHARSETS: readonly RequestCharset[] = ['auto', 'latin1', 'utf8'];
 
@@ -55,95 +56,68 @@ export function hasCredentials(auth: AuthConfig): boolean {
   return auth.basic !== undefined || auth.bearerToken !== undefined || auth.jwt !== undefined;
 }
 
-/** Reads and validates the configuration; the first bad value stops the boot with a message naming the variable. */
-export function loadAppConfig(env: Env = process.env): AppConfig {
-  const text = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
-  };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = text(name);
-    if (raw === undefined) {
-      return fallback;
-    }
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    }
-    return Number(raw);
-  };
-  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
-    const raw = text(name);
-    if (raw === undefined) {
-      return fallback;
-    }
-    if (!(values as readonly string[]).includes(raw)) {
-      throw new ConfigurationError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
-    }
-    return raw as T;
-  };
-  const url = (name: string, protocols: readonly string[]): string | undefined => {
-    const raw = text(name);
-    if (raw === undefined) {
-      return undefined;
-    }
-    let parsed: URL;
-    try {
-      parsed = new URL(raw);
-    } catch {
-      throw new ConfigurationError(`${name} must be an absolute URL, got "${raw}"`);
-    }
-    if (!protocols.includes(parsed.protocol)) {
-      throw new ConfigurationError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-    }
-    return raw.replace(/\/+$/, '');
-  };
-  const boolean = (name: string, fallback: boolean): boolean => {
-    const raw = text(name)?.toLowerCase();
-    if (raw === undefined) {
-      return fallback;
-    }
-    if (['true', '1', 'yes'].includes(raw)) {
-      return true;
-    }
-    if (['false', '0', 'no'].includes(raw)) {
-      return false;
-    }
-    throw new ConfigurationError(`${name} must be true or false, got "${raw}"`);
-  };
+export interface AppConfigOptions {
+  /**
+   * `npm start`'s demo mode: the embedded bank is seeded with demo customers unless SEED_DEMO_DATA says otherwise.
+   * Never the default elsewhere, and never under NODE_ENV=production, so that no production bank (the container
+   * image included) offers demo accounts a consent could be granted on.
+   */
+  readonly demo?: boolean;
+}
 
-  const host = text('HOST') ?? '127.0.0.1';
+/**
+ * Reads and validates the service's own settings; the first bad value stops the boot with a message naming the
+ * variable. `settings` records every value read, for `npm run config`; the specification modules read theirs through
+ * the same reader.
+ */
+export function loadAppConfig(env: SettingsEnvironment = process.env, options: AppConfigOptions = {}, settings = new SettingsReader(env)): AppConfig {
+  try {
+    return readAppConfig(env, options, settings);
+  } catch (error) {
+    throw error instanceof SettingError ? new ConfigurationError(error.message) : error;
+  }
+}
+
+function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, settings: SettingsReader): AppConfig {
+  const port = settings.integer('PORT', { default: 3000, min: 0, max: 65535, description: 'Listening port.' });
+  const host = settings.text('HOST', { default: '127.0.0.1', description: 'Listening address (an IP address or localhost).' })!;
   if (host !== 'localhost' && isIP(host) === 0) {
-    throw new ConfigurationError(`HOST must be an IP address or localhost, got "${host}"`);
+    settings.invalid('HOST', 'an IP address or localhost', host);
   }
 
-  const specsRaw = text('EXTENSION_SPECS');
+  const specsRaw = settings.text('EXTENSION_SPECS', { description: 'Comma list of the built-in specifications to serve (unset: all).' });
   const enabledSpecs = specsRaw?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (specsRaw !== undefined && enabledSpecs?.length === 0) {
     throw new ConfigurationError('EXTENSION_SPECS must list at least one specification id');
   }
+  const modulesRaw = settings.text('EXTENSION_MODULES', {
+    description: 'Comma list of extra specification modules to load: npm package names or file paths, each exporting a SpecModule.',
+  });
+  const extraModules = modulesRaw?.split(',').map((s) => s.trim()).filter((s) => s.length > 0) ?? [];
 
-  const basicUser = text('EXTENSION_BASIC_USER');
-  const basicPassword = env['EXTENSION_BASIC_PASSWORD'];
-  if ((basicUser === undefined) !== (basicPassword === undefined || basicPassword === '')) {
+  const basicUser = settings.text('EXTENSION_BASIC_USER', { description: 'User of the Basic credentials the identity server sends.' });
+  const basicPassword = settings.text('EXTENSION_BASIC_PASSWORD', { description: 'Password of those Basic credentials.', secret: true });
+  if ((basicUser === undefined) !== (basicPassword === undefined)) {
     throw new ConfigurationError('EXTENSION_BASIC_USER and EXTENSION_BASIC_PASSWORD must be set together');
   }
   if (basicUser?.includes(':')) {
     throw new ConfigurationError('EXTENSION_BASIC_USER must not contain ":" (Basic authentication splits on it)');
   }
-  const jwksUrl = url('EXTENSION_JWKS_URL', ['https:', 'http:']);
-  if (jwksUrl === undefined && (text('EXTENSION_JWT_ISSUER') ?? text('EXTENSION_JWT_AUDIENCE')) !== undefined) {
+  const bearerToken = settings.text('EXTENSION_BEARER_TOKEN', { description: "Static bearer token of the identity server's OAuth2 mode.", secret: true });
+  const jwksUrl = settings.url('EXTENSION_JWKS_URL', { description: 'Accept bearer JWTs signed by a key of this JWKS.' });
+  const issuer = settings.text('EXTENSION_JWT_ISSUER', { description: 'Required iss of those JWTs.' });
+  const audience = settings.text('EXTENSION_JWT_AUDIENCE', { description: 'Required aud of those JWTs.' });
+  if (jwksUrl === undefined && (issuer ?? audience) !== undefined) {
     throw new ConfigurationError('EXTENSION_JWT_ISSUER and EXTENSION_JWT_AUDIENCE need EXTENSION_JWKS_URL');
   }
   const auth: AuthConfig = {
-    basic: basicUser !== undefined && basicPassword ? { user: basicUser, password: basicPassword } : undefined,
-    bearerToken: text('EXTENSION_BEARER_TOKEN'),
-    jwt: jwksUrl
-      ? { jwksUrl, issuer: text('EXTENSION_JWT_ISSUER'), audience: text('EXTENSION_JWT_AUDIENCE') }
-      : undefined,
+    basic: basicUser !== undefined && basicPassword !== undefined ? { user: basicUser, password: basicPassword } : undefined,
+    bearerToken,
+    jwt: jwksUrl ? { jwksUrl, issuer, audience } : undefined,
   };
 
-  const certFile = text('TLS_CERT_FILE');
-  const keyFile = text('TLS_KEY_FILE');
+  const certFile = settings.text('TLS_CERT_FILE', { description: 'PEM certificate file: serve HTTPS (TLS 1.2 minimum).' });
+  const keyFile = settings.text('TLS_KEY_FILE', { description: 'PEM private key file of that certificate.' });
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new ConfigurationError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
   }
@@ -156,21 +130,37 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   };
   const tls = certFile && keyFile ? { cert: readPem('TLS_CERT_FILE', certFile), key: readPem('TLS_KEY_FILE', keyFile) } : undefined;
 
+  const production = env['NODE_ENV']?.trim() === 'production';
   return {
-    port: integer('PORT', 3000, 0, 65535),
+    port,
     host,
     enabledSpecs,
-    databaseUrl: text('DATABASE_URL'),
-    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    extraModules,
+    databaseUrl: settings.text('DATABASE_URL', {
+      description: 'sqlite:path/file.sqlite, sqlite::memory: or mysql://user:pass@host:3306/db (unset: ./data/consent-extensions.sqlite).',
+      secret: true,
+    }),
+    databasePoolSize: settings.integer('DATABASE_POOL_SIZE', { default: 10, min: 1, max: 200, description: 'MySQL/MariaDB connections of one instance.' }),
     auth,
     tls,
-    bankBackendUrl: url('BANK_BACKEND_URL', ['https:', 'http:']),
-    bankBackendTimeoutMs: integer('BANK_BACKEND_TIMEOUT_MS', 2000, 50, 60000),
-    seedDemoData: boolean('SEED_DEMO_DATA', true),
-    bodyLimitBytes: parseByteSize('EXTENSION_BODY_LIMIT', text('EXTENSION_BODY_LIMIT') ?? '10mb'),
-    requestCharset: oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, 'auto'),
-    idempotencyRetentionHours: integer('IDEMPOTENCY_RETENTION_HOURS', 24, 1, 24 * 90),
-    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    bankBackendUrl: settings.url('BANK_BACKEND_URL', { description: "Base URL of the bank core's account API (unset: the embedded bank)." }),
+    bankBackendTimeoutMs: settings.integer('BANK_BACKEND_TIMEOUT_MS', { default: 2000, min: 50, max: 60000, description: 'Timeout of one call to the bank core, in ms.' }),
+    seedDemoData: settings.boolean('SEED_DEMO_DATA', {
+      default: options.demo === true && !production,
+      description: "Seed the embedded bank with demo customers when it is empty (default: only in npm start's demo mode, never with NODE_ENV=production).",
+    }),
+    bodyLimitBytes: parseByteSize(
+      'EXTENSION_BODY_LIMIT',
+      settings.text('EXTENSION_BODY_LIMIT', { default: '10mb', description: 'Largest request body, 1kb to 100mb.' })!,
+    ),
+    requestCharset: settings.oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, { default: 'auto', description: 'Request body decoding: auto, latin1 or utf8.' }),
+    idempotencyRetentionHours: settings.integer('IDEMPOTENCY_RETENTION_HOURS', {
+      default: 24,
+      min: 1,
+      max: 24 * 90,
+      description: 'How long answers are kept for replay to retried calls.',
+    }),
+    logLevel: settings.oneOf('LOG_LEVEL', LOG_LEVELS, { default: 'info', description: 'Log level of the JSON logs.' }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { allowedExtensionName, type ExtensionName } from '@app/contract';
+import { EXTENSION_NAMES, allowedExtensionName, type ExtensionName, type PointOrigin } from '@app/contract';
 
 export interface DeploymentTomlOptions {
   readonly baseUrl: string;
@@ -8,6 +8,18 @@ export interface DeploymentTomlOptions {
   readonly username?: string;
   /** Headers the specification needs forwarded besides `x-wso2-client-id`. */
   readonly forwardedHeaders?: readonly string[];
+  /** Where each point's answer comes from, printed as a comment so an integrator sees what is own, derived or default. */
+  readonly origins?: Readonly<Record<ExtensionName, PointOrigin>>;
+}
+
+function originComment(origins: Readonly<Record<ExtensionName, PointOrigin>>): string[] {
+  const list = (kind: PointOrigin['origin']): ExtensionName[] => EXTENSION_NAMES.filter((name) => origins[name].origin === kind);
+  const derivedFrom = [...new Set(list('derived').map((name) => origins[name].from))];
+  return [
+    `# Points answered by this specification's own handlers: ${list('own').join(', ') || 'none'}.`,
+    ...(derivedFrom.length > 0 ? [`# Points derived from ${derivedFrom.map((id) => `"${id}"`).join(', ')}: ${list('derived').join(', ')}.`] : []),
+    `# Points left to the default behaviour: ${list('default').join(', ') || 'none'}.`,
+  ];
 }
 
 /**
@@ -33,6 +45,7 @@ export function renderDeploymentToml(options: DeploymentTomlOptions): string {
         ];
   return [
     `# Consent extensions: specification "${options.spec}". Paste into <IS_HOME>/repository/conf/deployment.toml.`,
+    ...(options.origins ? originComment(options.origins) : []),
     '[financial_services.extensions.endpoint]',
     'enabled = true',
     `base_url = "${baseUrl}"`,

@@ -6,7 +6,7 @@ describe('parseJourneyArguments', () => {
   it('defaults the base URL and takes Basic credentials from the environment', () => {
     expect(parseJourneyArguments(['--spec', 'default'], { EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD: 'pw' }, KNOWN)).toEqual({
       kind: 'run',
-      arguments: { spec: 'default', baseUrl: DEFAULT_BASE_URL, credentials: { kind: 'basic', username: 'is', password: 'pw' } },
+      arguments: { spec: 'default', servedAs: 'default', baseUrl: DEFAULT_BASE_URL, credentials: { kind: 'basic', username: 'is', password: 'pw' } },
     });
   });
 
@@ -36,5 +36,13 @@ describe('parseJourneyArguments', () => {
 
   it('recognises --help', () => {
     expect(parseJourneyArguments(['--help'], {}, KNOWN)).toEqual({ kind: 'help' });
+  });
+
+  it('calls another path segment with --served-as, e.g. a module derived from the journey\'s specification', () => {
+    expect(parseJourneyArguments(['--spec', 'default', '--served-as', 'mybank-uk'], {}, KNOWN)).toMatchObject({ kind: 'run', arguments: { spec: 'default', servedAs: 'mybank-uk' } });
+    expect(parseJourneyArguments(['--spec', 'default', '--served-as', 'My Bank'], {}, KNOWN)).toEqual({
+      kind: 'invalid',
+      message: '--served-as must be a specification id (a path segment), got "My Bank"',
+    });
   });
 });

@@ -3,9 +3,10 @@ import type { ExtensionCredentials } from '../simulator/identity-server-client.j
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
 
-export const JOURNEY_USAGE = `Usage: npm run journey -- --spec <spec> [--base-url <url>] [--user <user> --password <password> | --token <token>]
+export const JOURNEY_USAGE = `Usage: npm run journey -- --spec <spec> [--served-as <id>] [--base-url <url>] [--user <user> --password <password> | --token <token>]
 
   --spec       the specification whose journey to run (the path segment of the identity server's base_url)
+  --served-as  the path segment to call instead, e.g. a bank's module derived from that specification
   --base-url   the extension service root (default ${DEFAULT_BASE_URL})
   --user       Basic-Auth user (default: env EXTENSION_BASIC_USER, else empty)
   --password   Basic-Auth password (default: env EXTENSION_BASIC_PASSWORD, else empty)
@@ -13,6 +14,8 @@ export const JOURNEY_USAGE = `Usage: npm run journey -- --spec <spec> [--base-ur
 
 export interface JourneyArguments {
   readonly spec: string;
+  /** The path segment called: `--served-as`, else the journey's specification. */
+  readonly servedAs: string;
   readonly baseUrl: string;
   readonly credentials: ExtensionCredentials;
 }
@@ -32,6 +35,7 @@ export function parseJourneyArguments(argv: readonly string[], environment: Node
       allowPositionals: false,
       options: {
         spec: { type: 'string' },
+        'served-as': { type: 'string' },
         'base-url': { type: 'string' },
         user: { type: 'string' },
         password: { type: 'string' },
@@ -65,5 +69,9 @@ export function parseJourneyArguments(argv: readonly string[], environment: Node
         username: values.user ?? environment.EXTENSION_BASIC_USER ?? '',
         password: values.password ?? environment.EXTENSION_BASIC_PASSWORD ?? '',
       };
-  return { kind: 'run', arguments: { spec: values.spec, baseUrl, credentials } };
+  const servedAs = values['served-as'] ?? values.spec;
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(servedAs)) {
+    return { kind: 'invalid', message: `--served-as must be a specification id (a path segment), got "${servedAs}"` };
+  }
+  return { kind: 'run', arguments: { spec: values.spec, servedAs, baseUrl, credentials } };
 }

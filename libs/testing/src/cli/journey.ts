@@ -24,14 +24,14 @@ async function main(): Promise<number> {
     console.error(`${parsed.message}\n\n${JOURNEY_USAGE}`);
     return EXIT_BAD_ARGUMENTS;
   }
-  const { spec, baseUrl, credentials } = parsed.arguments;
+  const { spec, servedAs, baseUrl, credentials } = parsed.arguments;
   const journey = JOURNEYS[spec];
   if (journey === undefined) {
     console.error(`No journey for spec "${spec}"`);
     return EXIT_BAD_ARGUMENTS;
   }
-  console.log(`Journey "${journey.name}" against ${baseUrl}/${spec} (${journey.description})`);
-  const simulator = new IdentityServerSimulator(new IdentityServerClient({ baseUrl, spec, credentials }));
+  console.log(`Journey "${journey.name}" against ${baseUrl}/${servedAs} (${journey.description})`);
+  const simulator = new IdentityServerSimulator(new IdentityServerClient({ baseUrl, spec: servedAs, credentials }));
   const result = await journey.run(simulator, (line) => console.log(`  ${line}`));
   console.log(formatSummary(result));
   return result.ok ? 0 : EXIT_STEP_FAILED;
