@@ -1,16 +1,29 @@
 // A specification module in plain JavaScript, loaded from wherever it lies on disk: the service resolves
-// '@consent-extensions/sdk' to its own copy, so the ports this module binds are the ones the platform looks up.
-//   EXTENSION_MODULES=./examples/plain-javascript/mybank-refresh-policy.mjs npm start
-import { Module } from '@nestjs/common';
-import { bindPoints, defineSpecModule, succeed, SPEC_MODULE_API_VERSION } from '@consent-extensions/sdk';
+// '@consent-extensions/sdk' to its own copy (so the ports this module binds are the ones the platform looks up), and
+// '@nestjs/common' from its own dependencies.
+//   EXTENSION_MODULES=/opt/bank/mybank-refresh-policy.mjs npm start     → served at /mybank-refresh
+import { Inject, Module } from '@nestjs/common';
+import { InheritedPoints, bindPoints, defineSpecModule, SPEC_MODULE_API_VERSION } from '@consent-extensions/sdk';
 
-/** Refresh tokens only for consents of the account-information API; the `uk` module answers everything else. */
-class AccountsOnlyRefreshTokenIssuer {
-  async handle(data) {
-    const consentType = data.consentResource?.consentType ?? '';
-    return succeed({ issueRefreshToken: consentType === 'accounts' });
+const MAX_REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
+
+/** The UK module's refresh-token decision, with the bank's cap: no refresh token lives more than 30 days. */
+class CappedRefreshTokenIssuer {
+  constructor(inherited) {
+    this.inherited = inherited;
+  }
+
+  async handle(data, context) {
+    const outcome = await this.inherited.handle('issue-refresh-token', data, context);
+    if (outcome.status !== 'SUCCESS' || !outcome.data.issueRefreshToken) {
+      return outcome;
+    }
+    const period = outcome.data.refreshTokenValidityPeriod ?? MAX_REFRESH_TOKEN_SECONDS;
+    return { ...outcome, data: { ...outcome.data, refreshTokenValidityPeriod: Math.min(period, MAX_REFRESH_TOKEN_SECONDS) } };
   }
 }
+// Without TypeScript's decorator metadata, name the constructor's dependency explicitly.
+Inject(InheritedPoints)(CappedRefreshTokenIssuer, undefined, 0);
 
 class MyBankRefreshModule {}
 Module({})(MyBankRefreshModule);
@@ -20,8 +33,8 @@ export default defineSpecModule({
   id: 'mybank-refresh',
   create: () => ({
     id: 'mybank-refresh',
-    title: 'UK Open Banking with refresh tokens for account access only',
+    title: 'UK Open Banking with refresh tokens capped at 30 days',
     extends: 'uk',
-    module: { module: MyBankRefreshModule, providers: bindPoints({ 'issue-refresh-token': AccountsOnlyRefreshTokenIssuer }) },
+    module: { module: MyBankRefreshModule, providers: bindPoints({ 'issue-refresh-token': CappedRefreshTokenIssuer }) },
   }),
 });
