@@ -272,6 +272,61 @@ describe('UK consent lifecycle', () => {
     });
   });
 
+  describe("issue 9 #15 another TPP's consent is never read, changed or deleted", () => {
+    const FOREIGN = { status: 403, code: 'UK.OBIE.Resource.NotFound', path: 'ConsentId' };
+    const FOREIGN_AUTHORIZE = { errorMessage: 'UK.OBIE.Resource.NotFound: No consent with this ConsentId exists for this TPP' };
+    const expectForeign = (call: CheckedCall): void => {
+      expectUkError(call, FOREIGN.status, FOREIGN.code);
+      expect(firstUkError(call)['Path']).toBe(FOREIGN.path);
+    };
+    const manage = (extension: 'pre-process-consent-retrieval' | 'pre-process-consent-revoke', consentId: string, path: string, clientId: string) =>
+      callPoint(simulator, extension, {
+        consentId,
+        consentResourcePath: path,
+        requestHeaders: { 'x-wso2-client-id': clientId },
+        consentResource: simulator.store.basicView(consentId, { withAttributes: true }),
+      });
+    const authorizeCall = (consentId: string, clientId: string) => buildRequestObjectClaims({ clientId, consentId, scope: 'openid accounts' });
+
+    it('GET: 403 Resource.NotFound on ConsentId at any endpoint (before the endpoint check); the owner reads it', async () => {
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+      expectForeign(await manage('pre-process-consent-retrieval', consentId, `account-access-consents/${consentId}`, UK_OTHER_CLIENT_ID));
+      expectForeign(await manage('pre-process-consent-retrieval', consentId, `funds-confirmation-consents/${consentId}`, UK_OTHER_CLIENT_ID));
+      expect(await manage('pre-process-consent-retrieval', consentId, `account-access-consents/${consentId}`, UK_JOURNEY_CLIENT_ID)).toMatchObject({ status: 'SUCCESS' });
+    });
+
+    it('DELETE: 403 Resource.NotFound and the consent stays; the owner deletes it', async () => {
+      const consentId = await authorisedConsent(simulator, 'domestic-vrp-consents', ukVrpConsentBody(), 'openid payments', UK_OTHER_CURRENT_ACCOUNT);
+      expectForeign(await manage('pre-process-consent-revoke', consentId, `domestic-vrp-consents/${consentId}`, UK_OTHER_CLIENT_ID));
+      expect(simulator.store.get(consentId).status).toBe('Authorised');
+      const owner = await manage('pre-process-consent-revoke', consentId, `domestic-vrp-consents/${consentId}`, UK_JOURNEY_CLIENT_ID);
+      expect(owner).toMatchObject({ status: 'SUCCESS', data: { revocationStatusName: 'Deleted', requireTokenRevocation: true } });
+    });
+
+    it('consent page: 403 without newConsentStatus, even when the consent has expired; the owner sees it', async () => {
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+      const expired = { ...simulator.store.detailedView(consentId), validityTime: 1 };
+      const call = await callPoint(simulator, 'populate-consent-authorize-screen', { consentId, userId: UK_JOURNEY_USER, requestParameters: authorizeCall(consentId, UK_OTHER_CLIENT_ID), consentResource: expired });
+      expect(call.contractViolations).toEqual([]);
+      expect(call).toMatchObject({ status: 'ERROR', errorCode: 403, data: FOREIGN_AUTHORIZE });
+      expect(call.data).not.toHaveProperty('newConsentStatus');
+      await expect(screenOf(simulator, consentId, 'openid accounts')).resolves.toHaveProperty('consentData');
+    });
+
+    it("persist: 403 without newConsentStatus, so another TPP neither approves nor rejects; the owner's approval passes", async () => {
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+      const screen = await screenOf(simulator, consentId, 'openid accounts');
+      const selection = selectAccounts(screen, [displayNameOf(screen, UK_SAVINGS_ACCOUNT)]);
+      for (const approve of [true, false]) {
+        const exchange = await simulator.persist(consentId, UK_JOURNEY_USER, screen, selection, approve, { requestParameters: authorizeCall(consentId, UK_OTHER_CLIENT_ID) });
+        expect(exchange.body).toEqual({ responseId: exchange.requestId, status: 'ERROR', errorCode: 403, data: FOREIGN_AUTHORIZE });
+      }
+      expect(simulator.store.get(consentId).status).toBe('AwaitingAuthorisation');
+      const owner = await simulator.persist(consentId, UK_JOURNEY_USER, screen, selection, true);
+      expect(owner.body).toMatchObject({ status: 'SUCCESS', data: { consentResource: { status: 'Authorised' } } });
+    });
+  });
+
   describe('tokens and authorization requests', () => {
     const refresh = (consentValidityPeriod: number) =>
       callPoint(simulator, 'issue-refresh-token', { grantType: 'refresh_token', consentCreatedTime: 1_700_000_000, consentValidityPeriod, defaultRefreshTokenValidityPeriod: -1 });

@@ -3,6 +3,7 @@ import { UsageCounterRepository } from '@app/persistence';
 import { ConsentAccessValidator, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
+import { foreignConsentRejection, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString } from '../shared/json.js';
 import { kindOfType, type ConsentFamily } from '../shared/uk-consent-kind.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../shared/uk-error.js';
@@ -45,6 +46,10 @@ export class UkConsentAccessValidator extends ConsentAccessValidator {
   }
 
   private async refusal({ consentId, consentResource, dataRequestPayload }: AccessRequestData, context: ExtensionContext): Promise<UkRejection | undefined> {
+    // First: another TPP learns nothing else about the consent.
+    if (ownedByAnotherTpp(consentResource, dataRequestPayload?.clientId)) {
+      return foreignConsentRejection();
+    }
     const kind = kindOfType(consentResource?.type);
     const id = nonEmptyString(consentId) ?? nonEmptyString(consentResource?.id);
     if (kind === undefined || consentResource === undefined || id === undefined || dataRequestPayload === undefined) {
@@ -52,9 +57,6 @@ export class UkConsentAccessValidator extends ConsentAccessValidator {
     }
     if (dataRequestPayload.consentId !== undefined && dataRequestPayload.consentId !== id) {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'The access token is bound to another consent');
-    }
-    if (dataRequestPayload.clientId !== undefined && consentResource.clientId !== undefined && dataRequestPayload.clientId !== consentResource.clientId) {
-      return ukRejection(403, UkErrorCode.ResourceNotFound, 'The consent belongs to another TPP');
     }
     if (consentResource.status !== UkConsentStatus.Authorised) {
       return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, `The consent is ${String(consentResource.status)}, not Authorised`);

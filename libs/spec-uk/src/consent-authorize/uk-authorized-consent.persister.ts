@@ -12,6 +12,7 @@ import {
 } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
+import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString, objectAt, stringsAt } from '../shared/json.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
 import { ACTIVE_MAPPING, AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
@@ -40,6 +41,10 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
   }
 
   async handle({ isApproved, consentResource, userGrantedData = {} }: PersistRequest): Promise<Outcome> {
+    // First: another TPP's authorisation may neither approve nor reject the consent.
+    if (ownedByAnotherTpp(consentResource, authorizingClientId(userGrantedData.requestParameters))) {
+      return foreignConsentAuthorizeFailure();
+    }
     const { authorizedResources = {} } = userGrantedData;
     const userId = nonEmptyString(userGrantedData.userId) ?? nonEmptyString(authorizedResources.userId);
     const kind = kindOfType(consentResource?.type);

@@ -12,6 +12,7 @@ import {
 } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
+import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { isJsonObject, nonEmptyString, objectAt } from '../shared/json.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
 import { UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
@@ -24,7 +25,7 @@ type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
 type Outcome = OutcomeOf<'populate-consent-authorize-screen'>;
 
 /**
- * The consent page of a UK consent (§A.5): only a consent awaiting authorisation, not expired, whose authorization is
+ * The consent page of a UK consent (§A.5): only the request object's client's own consent awaiting authorisation, not expired, whose authorization is
  * still `Created`, is shown. Permissions are described in plain language; payments show amount, creditor and
  * reference and let the customer pick one account that can pay; a debtor account the consent names must be the
  * customer's and is the only one offered.
@@ -38,7 +39,11 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     super();
   }
 
-  async handle({ userId, consentResource }: ScreenRequest): Promise<Outcome> {
+  async handle({ userId, consentResource, requestParameters }: ScreenRequest): Promise<Outcome> {
+    // First: another TPP may not even make the consent Rejected (no newConsentStatus).
+    if (ownedByAnotherTpp(consentResource, authorizingClientId(requestParameters))) {
+      return foreignConsentAuthorizeFailure();
+    }
     if (consentResource === undefined || Object.keys(consentResource).length === 0) {
       return authorizeFailure('UK consents are created by the TPP first: the request object must name one in openbanking_intent_id');
     }

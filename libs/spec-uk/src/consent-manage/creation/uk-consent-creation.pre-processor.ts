@@ -11,6 +11,7 @@ import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../../uk-sp
 import type { UkSpecOptions } from '../../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../../schemas/uk-official-schemas.js';
 import type { Clock } from '../../shared/clock.js';
+import { managingClientId } from '../../shared/consent-owner.js';
 import { headerValue, isJsonObject } from '../../shared/json.js';
 import { parseManagePath, type UkConsentKind } from '../../shared/uk-consent-kind.js';
 import { UkErrorCode, ukFailure, ukRejection, type UkRejection } from '../../shared/uk-error.js';
@@ -53,9 +54,6 @@ const ACCEPTED_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
 /** The schema's pattern of `x-fapi-auth-date` (§A.2), checked when the bank forwards the header. */
 const FAPI_AUTH_DATE =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC)$/;
-
-/** The client id the gateway adds to every TPP call; the only way the TPP reaches this point (contract §3.2). */
-export const CLIENT_ID_HEADER = 'x-wso2-client-id';
 
 /**
  * `POST /…-consents` (§A.1-§A.8): the headers of idempotent endpoints, the detached JWS of signed ones, the official
@@ -104,7 +102,8 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
       const signatureProblem = await this.signatures.verify(
         headerValue(requestHeaders, 'x-jws-signature'),
         consentInitiationData,
-        headerValue(requestHeaders, CLIENT_ID_HEADER),
+        // The only way the TPP's client id reaches this point (contract §3.2).
+        managingClientId(requestHeaders),
       );
       if (signatureProblem !== undefined) {
         return signatureProblem;
