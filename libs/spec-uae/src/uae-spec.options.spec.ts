@@ -13,7 +13,13 @@ describe('UAE settings', () => {
       resourceBaseUrl: DEFAULT_RESOURCE_BASE_URL,
       supportedAccountTypes: ['Retail', 'SME', 'Corporate'],
       supportedAccountSubTypes: ['CurrentAccount', 'Savings', 'CreditCard', 'Mortgage', 'Finance'],
+      allowCombinedPaymentSchedule: false,
     });
+  });
+
+  it('reads UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE as true or false', () => {
+    expect(resolveUaeSpecOptions({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'true' }).allowCombinedPaymentSchedule).toBe(true);
+    expect(resolveUaeSpecOptions({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: ' false ' }).allowCombinedPaymentSchedule).toBe(false);
   });
 
   it('reads lists, a base URL without its trailing slash, and a private key as a JWK or a PEM file', () => {
@@ -44,6 +50,7 @@ describe('UAE settings', () => {
     ['UAE_RESOURCE_BASE_URL', 'ftp://bank.ae/api'],
     ['UAE_SUPPORTED_ACCOUNT_TYPES', 'Retail,Private'],
     ['UAE_SUPPORTED_ACCOUNT_SUB_TYPES', 'Pension'],
+    ['UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE', 'yes'],
   ])('refuses %s=%s with a message naming the setting', (name, value) => {
     expect(() => createUaeSpec({ [name]: value })).toThrow(name);
   });

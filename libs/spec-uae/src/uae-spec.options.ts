@@ -14,6 +14,11 @@ export interface UaeSpecOptions {
   readonly supportedAccountTypes: readonly string[];
   /** AccountSubType values the bank supports; others are refused. */
   readonly supportedAccountSubTypes: readonly string[];
+  /**
+   * Accept a ConsentSchedule holding both a SinglePayment and a MultiPayment (the "Combined Payment" the schema's
+   * description mentions). The requirement pages of every payment type forbid it, so it is off unless the bank offers it.
+   */
+  readonly allowCombinedPaymentSchedule: boolean;
 }
 
 export type UaeSpecEnvironment = Readonly<Record<string, string | undefined>>;
@@ -29,6 +34,7 @@ export const UAE_SETTINGS = {
   resourceBaseUrl: 'UAE_RESOURCE_BASE_URL',
   supportedAccountTypes: 'UAE_SUPPORTED_ACCOUNT_TYPES',
   supportedAccountSubTypes: 'UAE_SUPPORTED_ACCOUNT_SUB_TYPES',
+  allowCombinedPaymentSchedule: 'UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE',
 } as const;
 
 function listSetting(env: UaeSpecEnvironment, name: string, allowed: readonly string[]): readonly string[] {
@@ -42,6 +48,17 @@ function listSetting(env: UaeSpecEnvironment, name: string, allowed: readonly st
     throw new Error(`${name} must be a comma list of ${allowed.join(', ')}; got "${raw}"`);
   }
   return [...new Set(values)];
+}
+
+function booleanSetting(env: UaeSpecEnvironment, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (raw !== 'true' && raw !== 'false') {
+    throw new Error(`${name} must be true or false; got "${raw}"`);
+  }
+  return raw === 'true';
 }
 
 /** A JWK (JSON text) or the path of a PEM file holding a private key. */
@@ -86,5 +103,6 @@ export function resolveUaeSpecOptions(env: UaeSpecEnvironment): UaeSpecOptions {
     resourceBaseUrl: urlSetting(env, UAE_SETTINGS.resourceBaseUrl, DEFAULT_RESOURCE_BASE_URL),
     supportedAccountTypes: listSetting(env, UAE_SETTINGS.supportedAccountTypes, ACCOUNT_TYPES),
     supportedAccountSubTypes: listSetting(env, UAE_SETTINGS.supportedAccountSubTypes, ACCOUNT_SUB_TYPES),
+    allowCombinedPaymentSchedule: booleanSetting(env, UAE_SETTINGS.allowCombinedPaymentSchedule, false),
   };
 }
