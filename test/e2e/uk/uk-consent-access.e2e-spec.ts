@@ -248,6 +248,24 @@ describe('UK consent access (validate-consent-access)', () => {
       expectRefused(await pay('0.01', 'key-4'), 400, 'UK.OBIE.Rules.FailsControlParameters');
     });
 
+    it('pro-rates a calendar-aligned limit in its first period to the remaining days (OBDomesticVRPControlParameters)', async () => {
+      // A yearly limit of 0.10 a day, from today: this year's limit is 0.10 per day left in the year, today included.
+      const today = new Date().toISOString().slice(0, 10);
+      const year = Number(today.slice(0, 4));
+      const daysInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+      const daysLeft = (Date.UTC(year + 1, 0, 1) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+      const body = ukVrpConsentBody();
+      Object.assign((body['Data'] as JsonRecord)['ControlParameters'] as JsonRecord, {
+        ValidFromDateTime: `${today}T00:00:00+00:00`,
+        PeriodicLimits: [{ PeriodType: 'Year', PeriodAlignment: 'Calendar', Amount: (daysInYear / 10).toFixed(2), Currency: 'GBP' }],
+      });
+      const yearly = await authorisedConsent(simulator, 'domestic-vrp-consents', body, 'openid payments', UK_OTHER_CURRENT_ACCOUNT);
+      const pay = (amount: string) => payments(simulator, yearly, ukVrpPayment(yearly, amount, 'VRP-Y'), randomUUID(), '/domestic-vrps');
+      expectRefused(await pay(((daysLeft + 0.1) / 10).toFixed(2)), 400, 'UK.OBIE.Rules.FailsControlParameters');
+      expectAllowed(await pay((daysLeft / 10).toFixed(2)));
+      expectRefused(await pay('0.01'), 400, 'UK.OBIE.Rules.FailsControlParameters');
+    });
+
     it('refuses payments before ValidFromDateTime', async () => {
       const body = ukVrpConsentBody();
       ((body['Data'] as JsonRecord)['ControlParameters'] as JsonRecord)['ValidFromDateTime'] = `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}+00:00`;

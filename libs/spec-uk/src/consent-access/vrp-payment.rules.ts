@@ -7,7 +7,7 @@ import { UkErrorCode, ukRejection, type UkRejection } from '../shared/uk-error.j
 import { vrpNotYetValid } from '../consent-authorize/consent-expiry.js';
 import { activeAccountIds, httpMethodOf, type AccessRequest, type AccessRules } from './access-request.js';
 import { paymentIdempotencyKey, paymentOrderEventId, submissionData, unchangedField } from './submission-body.js';
-import { vrpPeriodKey } from './vrp-periods.js';
+import { applicableVrpLimit, vrpPeriodKey } from './vrp-periods.js';
 
 function failsControl(message: string, path?: string): UkRejection {
   return ukRejection(400, UkErrorCode.RulesFailsControlParameters, message, path);
@@ -60,7 +60,7 @@ function instructionMismatch(data: JsonObject, initiation: JsonObject | undefine
     : unchangedField(stringAt(objectAt(instruction, 'RemittanceInformation'), 'Reference'), reference, 'Data.Instruction.RemittanceInformation.Reference');
 }
 
-/** One increment per periodic limit: the payment's amount in the period it falls in, against the limit's amount. */
+/** One increment per periodic limit: the payment's amount in the period it falls in, against the limit of that period. */
 function periodicIncrements(request: AccessRequest, control: JsonObject | undefined, amount: bigint): UsageIncrement[] | UkRejection {
   const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
   const consentStart = instantOf(control?.['ValidFromDateTime']) ?? (request.consent.createdTime ?? 0) * 1000;
@@ -73,7 +73,8 @@ function periodicIncrements(request: AccessRequest, control: JsonObject | undefi
     if (periodKey === undefined || ceiling === undefined) {
       return failsControl(`The consent's periodic limit ${periodType}/${alignment} cannot be applied`);
     }
-    increments.push({ counterKey: `uk-vrp:${request.consentId}:${periodType}:${alignment}`, periodKey, amount, limit: ceiling });
+    const applicable = applicableVrpLimit(ceiling, periodType, alignment, request.nowMillis, consentStart);
+    increments.push({ counterKey: `uk-vrp:${request.consentId}:${periodType}:${alignment}`, periodKey, amount, limit: applicable });
   }
   return increments;
 }

@@ -1,3 +1,5 @@
+import { AMOUNT_SCALE_DIGITS } from '../shared/amount.js';
+
 /*
  * The period a VRP payment falls in, per periodic limit (OBDomesticVRPControlParameters.PeriodicLimits): `Calendar`
  * periods are calendar days, ISO weeks, fortnights, months, half-years and years (UTC); `Consent` periods start at
@@ -57,4 +59,47 @@ export function vrpPeriodKey(periodType: string, alignment: string, nowMs: numbe
     default:
       return undefined;
   }
+}
+
+/** 0.01 of the currency in units of 10^-5. */
+const HUNDREDTH = 10n ** BigInt(AMOUNT_SCALE_DIGITS - 2);
+
+/** The first day and the day after the last of the calendar period containing `atMs`, in days since the epoch (UTC). */
+function calendarPeriodDays(periodType: string, atMs: number): { readonly first: number; readonly end: number } | undefined {
+  const day = Math.floor(atMs / DAY_MS);
+  const days = FIXED_LENGTH_DAYS[periodType];
+  if (days !== undefined) {
+    const mondayDay = MONDAY_EPOCH_MS / DAY_MS;
+    const first = day - ((((day - mondayDay) % days) + days) % days);
+    return { first, end: first + days };
+  }
+  const months = MONTHS[periodType];
+  if (months === undefined) {
+    return undefined;
+  }
+  const at = new Date(atMs);
+  const firstMonth = at.getUTCMonth() - (at.getUTCMonth() % months);
+  const first = Date.UTC(at.getUTCFullYear(), firstMonth, 1) / DAY_MS;
+  return { first, end: Date.UTC(at.getUTCFullYear(), firstMonth + months, 1) / DAY_MS };
+}
+
+/**
+ * The limit that applies in the period containing `nowMs`. "If the PeriodAlignment is Calendar, the limit is
+ * pro-rated in the first period to the remaining number of days" (OBDomesticVRPControlParameters, v3.1.11; "the time
+ * element of the date should be disregarded"): in the calendar period where the consent starts, the limit times the
+ * days from the start's date to the period's end, over the period's days, rounded down to the hundredth as in the
+ * standard's examples (300.00 a month from 06-Jun: 250.00 for June; 500.00 a year from 06-Jun: 286.30 for the year).
+ * Every other period has the full limit. Amounts are in units of 10^-5 (see shared/amount.ts).
+ */
+export function applicableVrpLimit(limit: bigint, periodType: string, alignment: string, nowMs: number, consentStartMs: number): bigint {
+  if (alignment !== 'Calendar') {
+    return limit;
+  }
+  const period = calendarPeriodDays(periodType, nowMs);
+  const startDay = Math.floor(consentStartMs / DAY_MS);
+  if (period === undefined || startDay <= period.first || startDay >= period.end) {
+    return limit;
+  }
+  const proRated = (limit * BigInt(period.end - startDay)) / BigInt(period.end - period.first);
+  return proRated - (proRated % HUNDREDTH);
 }
