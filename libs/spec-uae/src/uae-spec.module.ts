@@ -26,10 +26,11 @@ import { UaeConsentRevocationPreProcessor } from './consent-manage/uae-consent-r
 import { UaeAcceleratorErrorMapper } from './error-mapping/uae-accelerator-error.mapper.js';
 import { UaeConsentRegistry } from './registry/uae-consent-registry.js';
 import { UaeOfficialSchemas } from './schemas/uae-official-schemas.js';
+import { loadAaniPurposeCodes } from './shared/aani-purpose-codes.js';
 import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
 import { UaeRefreshTokenIssuer } from './token/uae-refresh-token.issuer.js';
 import type { UaeSpecOptions } from './uae-spec.options.js';
-import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from './uae-spec.tokens.js';
+import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from './uae-spec.tokens.js';
 
 /** The extension points UAE implements natively; the others are answered by the default specification. */
 const UAE_HANDLERS: readonly Provider[] = [
@@ -60,6 +61,7 @@ export class UaeSpecModule {
         { provide: UAE_SPEC_CLOCK, useValue: clock },
         // Compiled here, once, so that no request pays for a schema compilation.
         { provide: UaeOfficialSchemas, useValue: new UaeOfficialSchemas() },
+        { provide: UAE_AANI_PURPOSE_CODES, useValue: loadAaniPurposeCodes() },
         AuthorizationDetailsReader,
         ConsentSourceReader,
         UaeConsentRegistry,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildAuthorizedResources, checkExtensionResponse, isJsonRecord, selectAccounts, type IdentityServerSimulator, type JsonRecord } from '@app/testing';
 import { startTestServer, type RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
-import { uaeDataSharingItem, uaeSingleInstantPaymentItem, uaeRequestObjectClaims, uaeVariableMultiPaymentItem } from '@app/testing';
+import { uaeDataSharingItem, uaeDomesticPii, uaeEncryptedPii, uaeSingleInstantPaymentItem, uaeRequestObjectClaims, uaeVariableMultiPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody, mutated, set } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { CUSTOMER, TPP } from './support/uae-stored-consents.js';
@@ -90,7 +90,9 @@ describe('uae consent screen and persist', () => {
 
   it('shows the DebtorAccount the TPP named as the only account, and refuses one the customer does not hold', async () => {
     const withDebtor = (identification: string) =>
-      uaeRequestObjectClaims(mutated(uaeSingleInstantPaymentItem(), set('consent.PersonalIdentifiableInformation.Initiation.DebtorAccount', { SchemeName: 'IBAN', Identification: identification })));
+      uaeRequestObjectClaims(
+        uaeSingleInstantPaymentItem(undefined, undefined, undefined, uaeEncryptedPii(mutated(uaeDomesticPii(), set('Initiation.DebtorAccount', { SchemeName: 'IBAN', Identification: identification })))),
+      );
     const answer = await populate(withDebtor(DIRHAM_ACCOUNT));
     expect(listAt(answer.data, 'consentData.initiatedAccountsForConsent').map((account) => account['accountId'])).toEqual([DIRHAM_ACCOUNT]);
     expect(at(answer.data, 'consumerData.accounts')).toEqual([]);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { buildAuthorizedResources, type JsonRecord } from '@app/testing';
 import { startTestServer, type RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
-import { uaeDataSharingItem, uaeSingleInstantPaymentItem, uaeRequestObjectClaims } from '@app/testing';
-import { append, callChecked, mutated, remove, set, type Mutation } from './support/uae-calls.js';
+import { uaeDataSharingItem, uaeDomesticPii, uaeEncryptedPii, uaeSingleInstantPaymentItem, uaeRequestObjectClaims, uaeToday, uaeVariableMultiPaymentItem } from '@app/testing';
+import { append, at, callChecked, mutated, remove, set, type Mutation } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { uaeRootModule } from './support/uae-test-specs.js';
 
@@ -33,7 +33,7 @@ describe('uae validate-authorization-request', () => {
     expect(await validate(uaeRequestObjectClaims(uaeDataSharingItem()))).toMatchObject({ status: 'SUCCESS', data: {} });
   });
 
-  it('accepts a valid single instant payment with a decoded PII', async () => {
+  it('accepts a valid single instant payment with an encrypted PII', async () => {
     expect(await validate(uaeRequestObjectClaims(uaeSingleInstantPaymentItem()))).toMatchObject({ status: 'SUCCESS' });
   });
 
@@ -83,11 +83,86 @@ describe('uae validate-authorization-request', () => {
       ['no schedule', set('consent.ControlParameters.ConsentSchedule', {}), /^Consent\.BusinessRuleViolation: ConsentSchedule must hold a SinglePayment or a MultiPayment/],
       ['CurrencyRequest on a domestic payment', set('consent.CurrencyRequest', { CurrencyOfTransfer: 'USD', ExtendedPurpose: 'Tuition' }), /^Consent\.BusinessRuleViolation: CurrencyRequest is not allowed on a domestic payment consent/],
       ['ReadBalances without an accounts permission', set('consent.Permissions', ['ReadBalances']), /^Consent\.BusinessRuleViolation: ReadBalances requires ReadAccountsBasic or ReadAccountsDetail/],
-      ['a PII without a creditor', set('consent.PersonalIdentifiableInformation', { Initiation: {}, Risk: {} }), /^Consent\.BusinessRuleViolation: Initiation\.Creditor must name at least one creditor/],
+      ['a PII without a creditor', set('consent.PersonalIdentifiableInformation', uaeEncryptedPii({ Initiation: {}, Risk: {} })), /^Consent\.BusinessRuleViolation: Initiation\.Creditor must name exactly 1 creditor for a SingleInstantPayment, not 0/],
       ['a zero amount', set('consent.ControlParameters.ConsentSchedule.SinglePayment.Amount.Amount', '0.00'), /^Consent\.BusinessRuleViolation: Amounts must be greater than zero/],
-      ['a JWE PII the bank has no key for', set('consent.PersonalIdentifiableInformation', 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.a.b.c.d'), /^JWE\.DecryptionError: the bank has no key configured/],
+      ['a JWE PII the bank cannot decrypt', set('consent.PersonalIdentifiableInformation', 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.a.b.c.d'), /^JWE\.DecryptionError: PersonalIdentifiableInformation cannot be decrypted/],
     ])('%s', async (_label, mutate, description) => {
       await expectRefused(uaeRequestObjectClaims(mutated(uaeSingleInstantPaymentItem(), mutate)), description);
+    });
+  });
+
+  describe('the payment rules of the requirement pages (issue 9)', () => {
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const iso = (millis: number) => `${new Date(millis).toISOString().slice(0, 19)}+00:00`;
+    const SCHEDULE = 'consent.ControlParameters.ConsentSchedule';
+    const variableOnDemand = (...mutations: Mutation[]) => mutated(uaeVariableMultiPaymentItem(), ...mutations);
+    /** A fixed defined schedule paying 25.00 on each date, the consent expiring on `expiry`. */
+    const fixedDefined = (dates: string[], expiry: string) =>
+      mutated(
+        uaeSingleInstantPaymentItem(),
+        set(SCHEDULE, { MultiPayment: { PeriodicSchedule: { Type: 'FixedDefinedSchedule', Schedule: dates.map((date) => ({ PaymentExecutionDate: date, Amount: { Amount: '25.00', Currency: 'AED' } })) } } }),
+        set('consent.ExpirationDateTime', expiry),
+      );
+    const single = at(uaeSingleInstantPaymentItem(), `${SCHEDULE}.SinglePayment`);
+
+    it.each<[string, JsonRecord]>([
+      ['a variable on-demand consent starting today, not delegated', variableOnDemand(set(`${SCHEDULE}.MultiPayment.PeriodicSchedule.PeriodStartDate`, uaeToday(now)), set('consent.ControlParameters.IsDelegatedAuthentication', false))],
+      ['a variable on-demand consent starting on its expiry date', variableOnDemand(set(`${SCHEDULE}.MultiPayment.PeriodicSchedule.PeriodStartDate`, uaeToday(now, 30)))],
+      ['a variable on-demand consent to an open beneficiary (no creditor)', variableOnDemand(set('consent.PersonalIdentifiableInformation', uaeEncryptedPii({ Initiation: {}, Risk: {} })))],
+      ['a fixed defined schedule from today, expiring on its last date', fixedDefined([uaeToday(now), uaeToday(now, 7)], `${uaeToday(now, 7)}T23:00:00+04:00`)],
+      ['a PaymentPurposeCode of the AANI list', mutated(uaeSingleInstantPaymentItem(), set('consent.PaymentPurposeCode', 'TCP'))],
+    ])('accepts %s', async (_label, item) => {
+      expect(await validate(uaeRequestObjectClaims(item))).toMatchObject({ httpStatus: 200, status: 'SUCCESS', data: {} });
+    });
+
+    it.each<[string, JsonRecord, RegExp]>([
+      ['5: a SinglePayment and a MultiPayment in one ConsentSchedule', variableOnDemand(set(`${SCHEDULE}.SinglePayment`, single)), /^Consent\.BusinessRuleViolation: SinglePayment and MultiPayment must not be combined in one ConsentSchedule \(authorization_details\[0\]\.consent\.ControlParameters\.ConsentSchedule\)$/],
+      ['6: a PaymentPurposeCode that is not on the AANI list', mutated(uaeSingleInstantPaymentItem(), set('consent.PaymentPurposeCode', 'ZZZ')), /^Consent\.BusinessRuleViolation: PaymentPurposeCode ZZZ is not on the AANI purpose code list \(authorization_details\[0\]\.consent\.PaymentPurposeCode\)$/],
+      ['7: a delegated variable on-demand consent', variableOnDemand(set('consent.ControlParameters.IsDelegatedAuthentication', true)), /^Consent\.BusinessRuleViolation: IsDelegatedAuthentication must be false or absent: Delegated SCA is not permitted/],
+      ['8: a PeriodStartDate in the past', variableOnDemand(set(`${SCHEDULE}.MultiPayment.PeriodicSchedule.PeriodStartDate`, uaeToday(now, -1))), /^Consent\.BusinessRuleViolation: PeriodStartDate must not be in the past \(authorization_details\[0\]\.consent\.ControlParameters\.ConsentSchedule\.MultiPayment\.PeriodicSchedule\.PeriodStartDate\)$/],
+      ['8: a PeriodStartDate after the expiry', variableOnDemand(set(`${SCHEDULE}.MultiPayment.PeriodicSchedule.PeriodStartDate`, uaeToday(now, 32))), /^Consent\.BusinessRuleViolation: PeriodStartDate must not be after ExpirationDateTime/],
+      ['9: a PaymentExecutionDate twice', fixedDefined([uaeToday(now, 7), uaeToday(now, 7)], `${uaeToday(now, 7)}T23:00:00+04:00`), /^Consent\.BusinessRuleViolation: PaymentExecutionDate \S+ appears more than once in the schedule \(.*Schedule\[1\]\.PaymentExecutionDate\)$/],
+      ['9: a PaymentExecutionDate in the past', fixedDefined([uaeToday(now, -1), uaeToday(now, 7)], `${uaeToday(now, 7)}T23:00:00+04:00`), /^Consent\.BusinessRuleViolation: PaymentExecutionDate \S+ is in the past \(.*Schedule\[0\]\.PaymentExecutionDate\)$/],
+      ['9: an ExpirationDateTime after the last PaymentExecutionDate', fixedDefined([uaeToday(now), uaeToday(now, 7)], iso(now + 20 * DAY)), /^Consent\.BusinessRuleViolation: The date of ExpirationDateTime must be the last PaymentExecutionDate \(\S+\) \(authorization_details\[0\]\.consent\.ExpirationDateTime\)$/],
+      ['10: a single instant payment to two creditors', mutated(uaeSingleInstantPaymentItem(), set('consent.PersonalIdentifiableInformation', uaeEncryptedPii(mutated(uaeDomesticPii(), append('Initiation.Creditor', at(uaeDomesticPii(), 'Initiation.Creditor.0')))))), /^Consent\.BusinessRuleViolation: Initiation\.Creditor must name exactly 1 creditor for a SingleInstantPayment, not 2/],
+      ['11: a PII sent as a plain object', mutated(uaeSingleInstantPaymentItem(), set('consent.PersonalIdentifiableInformation', uaeDomesticPii())), /^Body\.InvalidFormat: PersonalIdentifiableInformation must be a JWE in compact serialisation, never a plain object \(authorization_details\[0\]\.consent\.PersonalIdentifiableInformation\)$/],
+    ])('refuses rule %s with invalid_request', async (_label, item, description) => {
+      await expectRefused(uaeRequestObjectClaims(item), description);
+    });
+  });
+
+  describe('the request object against its schema and its scope (issue 9, rules 3 and 4)', () => {
+    it('accepts the documented iat and jti, and a null optional claim (the identity server omits nulls)', async () => {
+      const claims = mutated(uaeRequestObjectClaims(uaeDataSharingItem()), set('iat', Math.floor(Date.now() / 1000)), set('jti', randomUUID()), set('max_age', null));
+      expect(await validate(claims)).toMatchObject({ httpStatus: 200, status: 'SUCCESS', data: {} });
+    });
+
+    it.each<[string, Mutation, RegExp]>([
+      ['the UK-style claims claim', set('claims', { id_token: { openbanking_intent_id: { value: 'x', essential: true } } }), /^The request object carries the undocumented claim claims: only the claims of the PAR request schema, iat and jti are allowed$/],
+      ['an OpenID acr_values claim', set('acr_values', 'urn:openbanking:psd2:sca'), /^The request object carries the undocumented claim acr_values/],
+    ])('refuses %s with invalid_request', async (_label, mutate, description) => {
+      await expectRefused(mutated(uaeRequestObjectClaims(uaeDataSharingItem()), mutate), description);
+    });
+
+    async function expectInvalidScope(requestObject: JsonRecord, description: RegExp): Promise<void> {
+      const answer = await validate(requestObject);
+      expect(answer).toMatchObject({ httpStatus: 200, status: 'ERROR', errorCode: 400, data: { errorMessage: 'invalid_scope' } });
+      expect(answer.data.errorDescription).toMatch(description);
+    }
+
+    it.each<[string, JsonRecord, string, RegExp]>([
+      ['data sharing asking for payments', uaeDataSharingItem(), 'payments openid', /^invalid_scope: a urn:openfinanceuae:account-access-consent:v2\.1 consent needs the scope accounts openid; accounts is missing \(scope\)$/],
+      ['data sharing without openid', uaeDataSharingItem(), 'accounts', /^invalid_scope: .* openid is missing \(scope\)$/],
+      ['a payment asking for accounts', uaeSingleInstantPaymentItem(), 'accounts openid', /^invalid_scope: a urn:openfinanceuae:service-initiation-consent:v2\.1 consent needs the scope payments openid; payments is missing \(scope\)$/],
+      ['a payment without account permissions adding accounts', uaeSingleInstantPaymentItem(), 'accounts payments openid', /^invalid_scope: accounts does not fit a urn:openfinanceuae:service-initiation-consent:v2\.1 consent, whose scope is payments openid \(scope\)$/],
+    ])('refuses %s with invalid_scope', async (_label, item, scope, description) => {
+      await expectInvalidScope(mutated(uaeRequestObjectClaims(item), set('scope', scope)), description);
+    });
+
+    it('accepts accounts beside payments when the payment consent reads accounts', async () => {
+      const item = mutated(uaeSingleInstantPaymentItem(), set('consent.Permissions', ['ReadAccountsBasic', 'ReadBalances']));
+      expect(await validate(mutated(uaeRequestObjectClaims(item), set('scope', 'accounts payments openid')))).toMatchObject({ status: 'SUCCESS' });
     });
   });
 
@@ -106,6 +181,7 @@ describe('uae validate-authorization-request', () => {
       ['authorization_details as an object', set('authorization_details', uaeDataSharingItem()), /exactly one consent/],
       ['authorization_details as JSON text of one item', set('authorization_details', JSON.stringify([{ type: 'x' }])), /type must be one of/],
       ['nbf as a string', set('nbf', 'now'), /nbf and exp claims must be times/],
+      ['two audiences', set('aud', ['https://localhost:9446/oauth2/token', 'https://other.example']), /^The aud claim must be one audience: the issuer of the authorisation server$/],
     ])('%s', async (_label, mutate, description) => {
       await expectRefused(mutated(uaeRequestObjectClaims(uaeDataSharingItem()), mutate), description);
     });

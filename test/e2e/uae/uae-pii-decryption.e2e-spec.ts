@@ -69,7 +69,7 @@ describe('uae PersonalIdentifiableInformation decryption', () => {
 
   it('checks the decrypted PII against the official schema and the creditor rule', async () => {
     const noCreditor = await validate(await encryptPii({ Initiation: {}, Risk: {} }, bank.publicKey, tpp.privateKey));
-    expect(noCreditor.data.errorDescription).toMatch(/^Consent\.BusinessRuleViolation: Initiation\.Creditor must name at least one creditor/);
+    expect(noCreditor.data.errorDescription).toMatch(/^Consent\.BusinessRuleViolation: Initiation\.Creditor must name exactly 1 creditor for a SingleInstantPayment, not 0/);
     const extra = { ...uaeDomesticPii(), Extra: 1 };
     const invalid = await validate(await encryptPii(extra, bank.publicKey, tpp.privateKey));
     expect(invalid.data.errorDescription).toMatch(/^Body\.InvalidFormat: .*Extra is not allowed here/);

@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { JsonObject } from '@app/contract';
 import type { SchemaViolation } from '@app/openapi-schemas';
 import { isJsonObject, objectAt, stringAt } from '../shared/json.js';
+import type { AaniPurposeCodes } from '../shared/aani-purpose-codes.js';
 import type { Clock } from '../shared/clock.js';
+import { paymentControlsOf } from '../shared/payment-controls.js';
 import type { ConsentProblem } from '../shared/uae-error.js';
 import { AUTHORIZATION_DETAIL_SCHEMAS, SERVICE_INITIATION_TYPE, UaeOfficialSchemas, type AuthorizationDetailType } from '../schemas/uae-official-schemas.js';
 import type { UaeSpecOptions } from '../uae-spec.options.js';
-import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
+import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
 import { dataSharingConsentProblem } from './data-sharing-consent.rules.js';
+import { creditorCountProblem } from './pii-creditor.rules.js';
 import { decryptPii } from './pii-decryption.js';
 import { serviceInitiationConsentProblem } from './service-initiation-consent.rules.js';
 import type { UaeConsentRequest } from './uae-consent-request.js';
@@ -41,6 +44,7 @@ export class AuthorizationDetailsReader {
     private readonly schemas: UaeOfficialSchemas,
     @Inject(UAE_SPEC_OPTIONS) private readonly options: UaeSpecOptions,
     @Inject(UAE_SPEC_CLOCK) private readonly clock: Clock,
+    @Inject(UAE_AANI_PURPOSE_CODES) private readonly purposeCodes: AaniPurposeCodes,
   ) {}
 
   /** `authorization_details` as the request-object claims carry it: an array (or its JSON text) of one item. */
@@ -79,7 +83,9 @@ export class AuthorizationDetailsReader {
     const now = this.clock.now();
     const consent = objectAt(item, 'consent') as JsonObject;
     const serviceInitiation = knownType === SERVICE_INITIATION_TYPE;
-    const problem = serviceInitiation ? serviceInitiationConsentProblem(item, now, path) : dataSharingConsentProblem(item, now, this.options, path);
+    const problem = serviceInitiation
+      ? serviceInitiationConsentProblem(item, { now, allowCombinedPaymentSchedule: this.options.allowCombinedPaymentSchedule, purposeCodes: this.purposeCodes }, path)
+      : dataSharingConsentProblem(item, now, this.options, path);
     if (problem !== undefined) {
       return refused(problem);
     }
@@ -93,27 +99,31 @@ export class AuthorizationDetailsReader {
     if (!serviceInitiation) {
       return { ok: true, request: { ...base, kind: 'account-access' } };
     }
-    const pii = await this.readPii(consent['PersonalIdentifiableInformation'], `${path}.consent.PersonalIdentifiableInformation`);
+    const pii = await this.readPii(consent, `${path}.consent.PersonalIdentifiableInformation`);
     return 'problem' in pii ? refused(pii.problem) : { ok: true, request: { ...base, kind: 'service-initiation', pii: pii.value } };
   }
 
-  private async readPii(value: unknown, path: string): Promise<{ value: JsonObject } | { problem: ConsentProblem }> {
-    let pii: unknown = value;
-    if (typeof value === 'string') {
-      const decrypted = await decryptPii(value, this.options.piiDecryptionKey);
-      if (!decrypted.ok) {
-        return { problem: { code: 'JWE.DecryptionError', message: decrypted.reason, path } };
-      }
-      pii = decrypted.pii;
+  /**
+   * The PII of an already-checked payment consent: a compact JWE (AEJWEPaymentPII "MUST be used when invoking the PAR
+   * operation"; the schema's decoded forms only document what is inside), decrypted with the bank's key, then checked
+   * against the domestic PII schema and the creditor rule of the consent's schedule.
+   */
+  private async readPii(consent: JsonObject, path: string): Promise<{ value: JsonObject } | { problem: ConsentProblem }> {
+    const value = consent['PersonalIdentifiableInformation'];
+    if (typeof value !== 'string') {
+      return { problem: { code: 'Body.InvalidFormat', message: 'PersonalIdentifiableInformation must be a JWE in compact serialisation, never a plain object', path } };
     }
-    const violation = this.schemas.domesticPaymentPii(pii);
+    const decrypted = await decryptPii(value, this.options.piiDecryptionKey);
+    if (!decrypted.ok) {
+      return { problem: { code: 'JWE.DecryptionError', message: decrypted.reason, path } };
+    }
+    const violation = this.schemas.domesticPaymentPii(decrypted.pii);
     if (violation !== undefined) {
       return { problem: schemaProblem(violation, path) };
     }
-    const creditors = objectAt(pii, 'Initiation')?.['Creditor'];
-    if (!Array.isArray(creditors) || creditors.length === 0) {
-      return { problem: { code: 'Consent.BusinessRuleViolation', message: 'Initiation.Creditor must name at least one creditor', path: `${path}.Initiation.Creditor` } };
-    }
-    return { value: pii as JsonObject };
+    // The consent passed its rules, so it names a schedule this module knows.
+    const controls = paymentControlsOf(consent);
+    const creditorProblem = controls === undefined ? undefined : creditorCountProblem(decrypted.pii, controls, path);
+    return creditorProblem === undefined ? { value: decrypted.pii } : { problem: creditorProblem };
   }
 }

@@ -61,6 +61,29 @@ describe('PaymentLedger and UaeConsentRegistry across instances', () => {
     expect(await instances[0].consumption('tpp', consentId, single, TODAY)).toEqual({ count: 1n, value: 10_000n });
   });
 
+  it('counts a combined payment: the single payment once (its amount exactly), every other payment against the multi-payment controls', async () => {
+    const consentId = randomUUID();
+    const combined: PaymentControls = {
+      kind: 'combined',
+      single: { kind: 'single', amount: AED(50_000n) },
+      multi: { kind: 'multi', maximumCumulativeCount: 2, periodic: { scheduleType: 'VariableOnDemand', periodType: 'Day', periodStartDay: TODAY, maximumAmount: AED(60_000n) } },
+    };
+    const singleKey = randomUUID();
+    expect(await instances[0].record('tpp', consentId, singleKey, combined, AED(50_000n), TODAY)).toEqual({ outcome: 'accepted' });
+    // Its resend is the same payment; another payment of the same amount is a multi-payment.
+    expect(await instances[1].record('tpp', consentId, singleKey, combined, AED(50_000n), TODAY)).toEqual({ outcome: 'accepted' });
+    const multiKey = randomUUID();
+    expect(await instances[1].record('tpp', consentId, multiKey, combined, AED(50_000n), TODAY)).toEqual({ outcome: 'accepted' });
+    expect(await instances[0].record('tpp', consentId, multiKey, combined, AED(50_000n), TODAY)).toEqual({ outcome: 'accepted' });
+    expect(await instances[0].record('tpp', consentId, randomUUID(), combined, AED(1_000n), TODAY)).toEqual({ outcome: 'accepted' });
+    expect(await instances[0].record('tpp', consentId, randomUUID(), combined, AED(1_000n), TODAY)).toEqual({
+      outcome: 'refused',
+      code: 'Consent.FailsControlParameters',
+      message: 'The maximum cumulative number of payments of the consent has been reached',
+    });
+    expect(await instances[1].consumption('tpp', consentId, combined, TODAY)).toEqual({ count: 3n, value: 101_000n, countInCurrentPeriod: 2n, valueInCurrentPeriod: 51_000n });
+  });
+
   it('creates a ConsentId once, even when two instances persist it at the same time', async () => {
     const consentId = randomUUID();
     const outcomes = await Promise.all(registries.map((registry) => registry.record(randomUUID(), 'tpp', consentId, { created: true, root: true, ownerId: 'psu@wso2.com' })));

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { UsageCounterRepository, type UsageIncrement } from '@app/persistence';
 import { consentKey } from '../registry/uae-consent-registry.js';
 import type { Money } from '../shared/money.js';
-import { periodIndex, type PaymentControls } from '../shared/payment-controls.js';
+import { periodIndex, type MultiPaymentControls, type PaymentControls, type SinglePaymentControls } from '../shared/payment-controls.js';
 
 export type LedgerDecision =
   | { readonly outcome: 'accepted' }
@@ -46,6 +46,65 @@ function amountProblem(amount: Money, exact: Money | undefined, maximum: Money |
   return undefined;
 }
 
+/** The counters one payment moves, and why each would refuse it. */
+interface CountingPlan {
+  readonly increments: readonly UsageIncrement[];
+  readonly reasons: ReadonlyMap<string, LedgerDecision>;
+}
+
+function sameMoney(left: Money, right: Money): boolean {
+  return left.currency === right.currency && left.minorUnits === right.minorUnits;
+}
+
+/**
+ * The counters a payment of `amount` on `day` moves under one schedule (one counter key per consent; each limit is a
+ * period key), or the refusal when it fits no scheduled payment at all.
+ */
+function countingPlan(counterKey: string, controls: SinglePaymentControls | MultiPaymentControls, amount: Money, day: number): CountingPlan | LedgerDecision {
+  const increments: UsageIncrement[] = [];
+  const reasons = new Map<string, LedgerDecision>();
+  const count = (periodKey: string, value: bigint, limit: bigint, reason: LedgerDecision): void => {
+    increments.push({ counterKey, periodKey, amount: value, limit });
+    reasons.set(periodKey, reason);
+  };
+  if (controls.kind === 'single') {
+    const problem = amountProblem(amount, controls.amount, undefined);
+    if (problem !== undefined) {
+      return refused(problem);
+    }
+    count(SINGLE_PAYMENT, 1n, 1n, refused('The single payment of this consent has already been made: the consent is Consumed', 'Consent.BusinessRuleViolation'));
+    return { increments, reasons };
+  }
+  const periodic = controls.periodic;
+  if (periodic !== undefined) {
+    const index = periodIndex(periodic, day);
+    if (index === undefined) {
+      return refused('The payment is before the PeriodStartDate of the consent');
+    }
+    const problem = amountProblem(amount, periodic.exactAmount, periodic.maximumAmount);
+    if (problem !== undefined) {
+      return refused(problem);
+    }
+    // Counted even without a limit, for the consent's PaymentConsumption.
+    count(`p${index}:count`, 1n, limitOf(periodic.maximumCountPerPeriod), refused('The maximum number of payments in this period has been reached'));
+    count(`p${index}:value`, amount.minorUnits, limitOf(periodic.maximumValuePerPeriod?.minorUnits), refused('The payment would exceed the maximum cumulative value of payments in this period'));
+  }
+  if (controls.defined !== undefined) {
+    const scheduled = controls.defined.payments.find((payment) => payment.day === day);
+    if (scheduled === undefined) {
+      return refused('No payment of the consent is scheduled today');
+    }
+    const problem = amountProblem(amount, scheduled.exactAmount, scheduled.maximumAmount);
+    if (problem !== undefined) {
+      return refused(problem);
+    }
+    count(`d${scheduled.date}`, 1n, 1n, refused(`The payment scheduled on ${scheduled.date} has already been made`));
+  }
+  count(ALL_COUNT, 1n, limitOf(controls.maximumCumulativeCount), refused('The maximum cumulative number of payments of the consent has been reached'));
+  count(ALL_VALUE, amount.minorUnits, limitOf(controls.maximumCumulativeValue?.minorUnits), refused('The payment would exceed the maximum cumulative value of payments of the consent'));
+  return { increments, reasons };
+}
+
 /**
  * The payments made under each service initiation consent, counted in the usage-counter table: one conditional
  * upsert per limit in a single transaction, so concurrent payments on any number of instances can never pass a
@@ -55,81 +114,69 @@ function amountProblem(amount: Money, exact: Money | undefined, maximum: Money |
 export class PaymentLedger {
   constructor(private readonly counters: UsageCounterRepository) {}
 
-  /** Counts a payment of `amount` today (`day`, days since the epoch) if the consent's controls allow it. */
+  /** Counts a payment of `amount` on `day` (a UAE calendar day, days since the epoch) if the consent's controls allow it. */
   async record(clientId: string, consentId: string, idempotencyKey: string, controls: PaymentControls, amount: Money, day: number): Promise<LedgerDecision> {
     const key = consentKey(clientId, consentId);
     const counterKey = `uae:payments:${key}`;
-    const increment = (periodKey: string, value: bigint, limit: bigint): UsageIncrement => ({ counterKey, periodKey, amount: value, limit });
-    const increments: UsageIncrement[] = [];
-    const reasons = new Map<string, LedgerDecision>();
+    const requestId = `uae-payment:${createHash('sha256').update(`${key}\n${idempotencyKey}`).digest('hex')}`;
     switch (controls.kind) {
       case 'file':
         return refused('File payments are not offered by this bank', 'Consent.BusinessRuleViolation');
-      case 'single': {
-        const problem = amountProblem(amount, controls.amount, undefined);
-        if (problem !== undefined) {
-          return refused(problem);
+      case 'single':
+      case 'multi':
+        return this.count(counterKey, requestId, countingPlan(counterKey, controls, amount, day));
+      case 'combined': {
+        // A payment of exactly the single payment's amount is that payment while it is unmade; every other payment
+        // (and any once it is made) counts against the multi-payment controls. Each attempt is idempotent on its own.
+        if (sameMoney(amount, controls.single.amount)) {
+          const single = await this.count(counterKey, `${requestId}:single`, countingPlan(counterKey, controls.single, amount, day));
+          if (single.outcome === 'accepted') {
+            return single;
+          }
         }
-        increments.push(increment(SINGLE_PAYMENT, 1n, 1n));
-        reasons.set(SINGLE_PAYMENT, refused('The single payment of this consent has already been made: the consent is Consumed', 'Consent.BusinessRuleViolation'));
-        break;
-      }
-      case 'multi': {
-        const periodic = controls.periodic;
-        if (periodic !== undefined) {
-          const index = periodIndex(periodic, day);
-          if (index === undefined) {
-            return refused('The payment is before the PeriodStartDate of the consent');
-          }
-          const problem = amountProblem(amount, periodic.exactAmount, periodic.maximumAmount);
-          if (problem !== undefined) {
-            return refused(problem);
-          }
-          // Counted even without a limit, for the consent's PaymentConsumption.
-          increments.push(increment(`p${index}:count`, 1n, limitOf(periodic.maximumCountPerPeriod)));
-          reasons.set(`p${index}:count`, refused('The maximum number of payments in this period has been reached'));
-          increments.push(increment(`p${index}:value`, amount.minorUnits, limitOf(periodic.maximumValuePerPeriod?.minorUnits)));
-          reasons.set(`p${index}:value`, refused('The payment would exceed the maximum cumulative value of payments in this period'));
-        }
-        if (controls.defined !== undefined) {
-          const scheduled = controls.defined.payments.find((payment) => payment.day === day);
-          if (scheduled === undefined) {
-            return refused('No payment of the consent is scheduled today');
-          }
-          const problem = amountProblem(amount, scheduled.exactAmount, scheduled.maximumAmount);
-          if (problem !== undefined) {
-            return refused(problem);
-          }
-          increments.push(increment(`d${scheduled.date}`, 1n, 1n));
-          reasons.set(`d${scheduled.date}`, refused(`The payment scheduled on ${scheduled.date} has already been made`));
-        }
-        increments.push(increment(ALL_COUNT, 1n, limitOf(controls.maximumCumulativeCount)));
-        reasons.set(ALL_COUNT, refused('The maximum cumulative number of payments of the consent has been reached'));
-        increments.push(increment(ALL_VALUE, amount.minorUnits, limitOf(controls.maximumCumulativeValue?.minorUnits)));
-        reasons.set(ALL_VALUE, refused('The payment would exceed the maximum cumulative value of payments of the consent'));
-        break;
+        return this.count(counterKey, `${requestId}:multi`, countingPlan(counterKey, controls.multi, amount, day));
       }
     }
+  }
+
+  /** Moves every counter of the plan in one transaction, or none. */
+  private async count(counterKey: string, requestId: string, plan: CountingPlan | LedgerDecision): Promise<LedgerDecision> {
+    if ('outcome' in plan) {
+      return plan;
+    }
     // One counter key per consent, so the refused increment is told apart by its period key.
-    const perPeriodCounters = increments.map((item) => ({ ...item, counterKey: `${counterKey}:${item.periodKey}` }));
-    const requestId = `uae-payment:${createHash('sha256').update(`${key}\n${idempotencyKey}`).digest('hex')}`;
+    const perPeriodCounters = plan.increments.map((item) => ({ ...item, counterKey: `${counterKey}:${item.periodKey}` }));
     const result = await this.counters.consume(requestId, perPeriodCounters);
     const outcome = result.outcome === 'replayed' ? result.previous : result;
     if (outcome.outcome === 'accepted') {
       return { outcome: 'accepted' };
     }
     const periodKey = outcome.counterKey.slice(counterKey.length + 1);
-    return reasons.get(periodKey) ?? refused('The payment is outside the control parameters of the consent');
+    return plan.reasons.get(periodKey) ?? refused('The payment is outside the control parameters of the consent');
   }
 
   /** The payments counted so far, overall and in the period of `day` (for a periodic schedule). */
   async consumption(clientId: string, consentId: string, controls: PaymentControls, day: number): Promise<PaymentConsumption> {
     const counterKey = `uae:payments:${consentKey(clientId, consentId)}`;
     const used = (periodKey: string) => this.counters.usedIn(`${counterKey}:${periodKey}`, periodKey);
-    if (controls.kind !== 'multi') {
-      const count = controls.kind === 'single' ? await used(SINGLE_PAYMENT) : 0n;
-      return { count, value: controls.kind === 'single' ? count * controls.amount.minorUnits : 0n };
+    switch (controls.kind) {
+      case 'file':
+        return { count: 0n, value: 0n };
+      case 'single': {
+        const count = await used(SINGLE_PAYMENT);
+        return { count, value: count * controls.amount.minorUnits };
+      }
+      case 'multi':
+        return this.multiConsumption(used, controls, day);
+      case 'combined': {
+        const single = await used(SINGLE_PAYMENT);
+        const multi = await this.multiConsumption(used, controls.multi, day);
+        return { ...multi, count: multi.count + single, value: multi.value + single * controls.single.amount.minorUnits };
+      }
     }
+  }
+
+  private async multiConsumption(used: (periodKey: string) => Promise<bigint>, controls: MultiPaymentControls, day: number): Promise<PaymentConsumption> {
     const consumption = { count: await used(ALL_COUNT), value: await used(ALL_VALUE) };
     const index = controls.periodic === undefined ? undefined : periodIndex(controls.periodic, day);
     if (index === undefined) {

@@ -15,6 +15,9 @@ function scheduleLines(controls: PaymentControls | undefined): string[] {
   if (controls.kind === 'single') {
     return [`One instant payment of ${formatMoney(controls.amount)}`];
   }
+  if (controls.kind === 'combined') {
+    return [...scheduleLines(controls.single), ...scheduleLines(controls.multi)];
+  }
   const lines: string[] = [];
   const periodic = controls.periodic;
   if (periodic !== undefined) {

@@ -16,7 +16,7 @@ import { UaeConsentStatus } from '../shared/consent-status.js';
 import { parseDateTime } from '../shared/date-time.js';
 import { isJsonObject } from '../shared/json.js';
 import { describeProblem } from '../shared/uae-error.js';
-import { paymentControlsOf } from '../shared/payment-controls.js';
+import { isRecurring, paymentControlsOf } from '../shared/payment-controls.js';
 import { authorizeFailure } from './authorize-failure.js';
 import { UAE_CONSENT_TYPES } from './consent-screen-data.js';
 import { ConsentSourceReader } from './consent-source.js';
@@ -116,7 +116,7 @@ export class UaeAuthorizedConsentPersister extends AuthorizedConsentPersister {
         status,
         frequency: 0,
         validityTime: Math.floor((parseDateTime(request.consent['ExpirationDateTime']) ?? 0) / 1000),
-        recurringIndicator: !payment || paymentControlsOf(request.consent)?.kind === 'multi',
+        recurringIndicator: !payment || isRecurring(paymentControlsOf(request.consent)),
         receipt: request.item,
         attributes: {
           [UAE_ATTRIBUTES.consentId]: request.consentId,

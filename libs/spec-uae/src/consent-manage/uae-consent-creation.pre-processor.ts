@@ -7,8 +7,8 @@ import { SERVICE_INITIATION_TYPE } from '../schemas/uae-official-schemas.js';
 import { UAE_ATTRIBUTES } from '../shared/consent-attributes.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
 import { parseDateTime } from '../shared/date-time.js';
-import { paymentControlsOf } from '../shared/payment-controls.js';
-import { uaeFailure } from '../shared/uae-error.js';
+import { isRecurring, paymentControlsOf } from '../shared/payment-controls.js';
+import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';
 
 /**
  * pre-process-consent-creation (contract §4.1), for gateways that stage UAE consents as a POST of the
@@ -31,8 +31,7 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
     }
     const reading = await this.reader.readItem(data.consentInitiationData, 'Body');
     if (!reading.ok) {
-      const { code, message, path } = reading.problem;
-      return uaeFailure(400, code, message, path);
+      return uaeProblemFailure(400, reading.problem);
     }
     const request = reading.request;
     const path = data.consentResourcePath ?? '';
@@ -57,7 +56,7 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
         status: UaeConsentStatus.AwaitingAuthorization,
         frequency: 0,
         validityTime: Math.floor((parseDateTime(request.consent['ExpirationDateTime']) ?? 0) / 1000),
-        recurringIndicator: !payment || paymentControlsOf(request.consent)?.kind === 'multi',
+        recurringIndicator: !payment || isRecurring(paymentControlsOf(request.consent)),
         receipt: request.item,
         attributes: {
           [UAE_ATTRIBUTES.consentId]: request.consentId,

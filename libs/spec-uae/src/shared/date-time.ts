@@ -30,3 +30,21 @@ export function formatDateTime(epochSeconds: number): string {
 }
 
 export const ONE_YEAR_MILLIS = 365 * 86_400_000;
+
+export const DAY_MILLIS = 86_400_000;
+
+/**
+ * Dates without a zone (PeriodStartDate, PaymentExecutionDate, statement and booking filters) are dates of the UAE
+ * calendar: Gulf Standard Time, UTC+4 all year (no daylight saving).
+ */
+export const UAE_UTC_OFFSET_MILLIS = 4 * 3_600_000;
+
+/** The UAE calendar day (days since the epoch) of an instant. */
+export function uaeDay(epochMillis: number): number {
+  return Math.floor((epochMillis + UAE_UTC_OFFSET_MILLIS) / DAY_MILLIS);
+}
+
+/** The instant a UAE calendar day begins (its midnight in Gulf Standard Time). */
+export function uaeDayStart(day: number): number {
+  return day * DAY_MILLIS - UAE_UTC_OFFSET_MILLIS;
+}

@@ -1,5 +1,5 @@
 import { parseDate } from './date-time.js';
-import { paymentControlsOf, periodIndex, type PeriodicLimits } from './payment-controls.js';
+import { isRecurring, paymentControlsOf, periodIndex, type PeriodicLimits } from './payment-controls.js';
 import { formatMoney, parseAmount } from './money.js';
 
 const day = (date: string): number => parseDate(date)!;
@@ -48,5 +48,23 @@ describe('payment periods and amounts', () => {
       maximumCumulativeCount: 3,
       periodic: { periodType: 'Week', exactAmount: { minorUnits: 1000n, currency: 'AED' }, maximumCountPerPeriod: 2 },
     });
+  });
+
+  it('reads a SinglePayment beside a MultiPayment as a combined payment', () => {
+    const controls = paymentControlsOf({
+      ControlParameters: {
+        ConsentSchedule: {
+          SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: '5.00', Currency: 'AED' } },
+          MultiPayment: { PeriodicSchedule: { Type: 'FixedDefinedSchedule', Schedule: [{ PaymentExecutionDate: '2026-02-01', Amount: { Amount: '1.00', Currency: 'AED' } }] } },
+        },
+      },
+    });
+    expect(controls).toEqual({
+      kind: 'combined',
+      single: { kind: 'single', amount: { minorUnits: 500n, currency: 'AED' } },
+      multi: { kind: 'multi', defined: { scheduleType: 'FixedDefinedSchedule', payments: [{ day: day('2026-02-01'), date: '2026-02-01', exactAmount: { minorUnits: 100n, currency: 'AED' } }] } },
+    });
+    expect(isRecurring(controls)).toBe(true);
+    expect(isRecurring({ kind: 'single', amount: { minorUnits: 1n, currency: 'AED' } })).toBe(false);
   });
 });

@@ -29,16 +29,30 @@ export interface PeriodicLimits {
   readonly maximumCountPerPeriod?: number;
 }
 
-export type PaymentControls =
-  | { readonly kind: 'single'; readonly amount: Money }
-  | {
-      readonly kind: 'multi';
-      readonly maximumCumulativeValue?: Money;
-      readonly maximumCumulativeCount?: number;
-      readonly periodic?: PeriodicLimits;
-      readonly defined?: { readonly scheduleType: string; readonly payments: readonly DefinedPayment[] };
-    }
-  | { readonly kind: 'file' };
+export interface SinglePaymentControls {
+  readonly kind: 'single';
+  readonly amount: Money;
+}
+
+export interface MultiPaymentControls {
+  readonly kind: 'multi';
+  readonly maximumCumulativeValue?: Money;
+  readonly maximumCumulativeCount?: number;
+  readonly periodic?: PeriodicLimits;
+  readonly defined?: { readonly scheduleType: string; readonly payments: readonly DefinedPayment[] };
+}
+
+/**
+ * A "Combined Payment" (one SinglePayment and one MultiPayment, as the ConsentSchedule description names it), which a
+ * bank accepts only with UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE.
+ */
+export interface CombinedPaymentControls {
+  readonly kind: 'combined';
+  readonly single: SinglePaymentControls;
+  readonly multi: MultiPaymentControls;
+}
+
+export type PaymentControls = SinglePaymentControls | MultiPaymentControls | CombinedPaymentControls | { readonly kind: 'file' };
 
 const PERIOD_TYPES: readonly string[] = ['Day', 'Week', 'Month', 'Year'];
 
@@ -84,32 +98,43 @@ function definedPayments(schedule: JsonObject): DefinedPayment[] {
   });
 }
 
+function multiPaymentControls(multi: JsonObject): MultiPaymentControls | undefined {
+  const maximumCumulativeValue = moneyAt(multi, 'MaximumCumulativeValueOfPayments');
+  const maximumCumulativeCount = positiveInteger(multi['MaximumCumulativeNumberOfPayments']);
+  const periodicSchedule = objectAt(multi, 'PeriodicSchedule') ?? {};
+  const scheduleType = stringAt(periodicSchedule, 'Type') ?? '';
+  const common = {
+    kind: 'multi' as const,
+    ...(maximumCumulativeValue ? { maximumCumulativeValue } : {}),
+    ...(maximumCumulativeCount !== undefined ? { maximumCumulativeCount } : {}),
+  };
+  if (scheduleType.endsWith('DefinedSchedule')) {
+    return { ...common, defined: { scheduleType, payments: definedPayments(periodicSchedule) } };
+  }
+  const periodic = periodicLimits(periodicSchedule, scheduleType);
+  return periodic === undefined ? undefined : { ...common, periodic };
+}
+
 /** The limits of a consent's ControlParameters, or undefined when it names no schedule this module knows. */
 export function paymentControlsOf(consent: unknown): PaymentControls | undefined {
   const schedule = objectAt(objectAt(consent, 'ControlParameters'), 'ConsentSchedule');
-  const single = objectAt(schedule, 'SinglePayment');
-  const multi = objectAt(schedule, 'MultiPayment');
-  if (single !== undefined) {
-    const amount = moneyAt(single, 'Amount');
-    return amount === undefined ? undefined : { kind: 'single', amount };
+  const singleNode = objectAt(schedule, 'SinglePayment');
+  const multiNode = objectAt(schedule, 'MultiPayment');
+  const amount = singleNode === undefined ? undefined : moneyAt(singleNode, 'Amount');
+  const single: SinglePaymentControls | undefined = amount === undefined ? undefined : { kind: 'single', amount };
+  const multi = multiNode === undefined ? undefined : multiPaymentControls(multiNode);
+  if ((singleNode !== undefined && single === undefined) || (multiNode !== undefined && multi === undefined)) {
+    return undefined;
   }
-  if (multi !== undefined) {
-    const maximumCumulativeValue = moneyAt(multi, 'MaximumCumulativeValueOfPayments');
-    const maximumCumulativeCount = positiveInteger(multi['MaximumCumulativeNumberOfPayments']);
-    const periodicSchedule = objectAt(multi, 'PeriodicSchedule') ?? {};
-    const scheduleType = stringAt(periodicSchedule, 'Type') ?? '';
-    const common = {
-      kind: 'multi' as const,
-      ...(maximumCumulativeValue ? { maximumCumulativeValue } : {}),
-      ...(maximumCumulativeCount !== undefined ? { maximumCumulativeCount } : {}),
-    };
-    if (scheduleType.endsWith('DefinedSchedule')) {
-      return { ...common, defined: { scheduleType, payments: definedPayments(periodicSchedule) } };
-    }
-    const periodic = periodicLimits(periodicSchedule, scheduleType);
-    return periodic === undefined ? undefined : { ...common, periodic };
+  if (single !== undefined && multi !== undefined) {
+    return { kind: 'combined', single, multi };
   }
-  return objectAt(schedule, 'FilePayment') !== undefined ? { kind: 'file' } : undefined;
+  return single ?? multi ?? (objectAt(schedule, 'FilePayment') !== undefined ? { kind: 'file' } : undefined);
+}
+
+/** The schedule's type as the standards name it (`SingleInstantPayment`, `VariableOnDemand`, …). */
+export function scheduleTypeOf(controls: SinglePaymentControls | MultiPaymentControls): string {
+  return controls.kind === 'single' ? 'SingleInstantPayment' : (controls.periodic?.scheduleType ?? controls.defined?.scheduleType ?? '');
 }
 
 /** Every amount the controls name, for the currency rule. */
@@ -119,6 +144,8 @@ export function amountsOf(controls: PaymentControls): Money[] {
       return [controls.amount];
     case 'file':
       return [];
+    case 'combined':
+      return [...amountsOf(controls.single), ...amountsOf(controls.multi)];
     case 'multi': {
       const periodic = controls.periodic;
       return [
@@ -130,6 +157,11 @@ export function amountsOf(controls: PaymentControls): Money[] {
       ].filter((money): money is Money => money !== undefined);
     }
   }
+}
+
+/** Whether the consent allows more than one payment (the identity server's `recurringIndicator`). */
+export function isRecurring(controls: PaymentControls | undefined): boolean {
+  return controls?.kind === 'multi' || controls?.kind === 'combined';
 }
 
 /**

@@ -43,6 +43,11 @@ export interface ConsentProblem {
   readonly path: string;
 }
 
+/** A consent manage rejection of a consent problem, in the UAE error body. */
+export function uaeProblemFailure(httpCode: AcceptedErrorCode, problem: ConsentProblem): ExtensionFailure<JsonObject> {
+  return uaeFailure(httpCode, problem.code, problem.message, problem.path);
+}
+
 /** The precise description of a consent problem for an OAuth or redirect error: the UAE code, the sentence, the field. */
 export function describeProblem(problem: ConsentProblem): string {
   return `${problem.code}: ${problem.message} (${problem.path})`;
