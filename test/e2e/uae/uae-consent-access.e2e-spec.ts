@@ -79,6 +79,70 @@ describe('uae validate-consent-access', () => {
     });
   });
 
+  describe('the query filters, the API version and the permissions of a resource (issue 9, rules 12 to 14)', () => {
+    const item = () => mutated(uaeDataSharingItem(), set('consent.Permissions', ['ReadAccountsBasic', 'ReadTransactionsBasic', 'ReadStatements']));
+    const iso = (millis: number) => new Date(millis).toISOString().slice(0, 19);
+    const transactions = (consent: StoredUaeConsent, query: string) => access(consent, '/accounts/{AccountId}/transactions', `/accounts/${SHARED_ACCOUNT}/transactions${query}`);
+    const statements = (consent: StoredUaeConsent, query: string) => access(consent, '/accounts/{AccountId}/statements', `/accounts/${SHARED_ACCOUNT}/statements${query}`);
+
+    it.each<[string, string]>([
+      ['no filter', ''],
+      ['a past window', `?fromBookingDateTime=2026-01-01T00:00:00&toBookingDateTime=${iso(Date.now() - 60_000)}`],
+      ['dates without a time, and a URL-encoded zone (ignored)', `?fromBookingDateTime=2026-01-01&toBookingDateTime=${iso(Date.now() - 60_000)}%2B04%3A00`],
+    ])('serves transactions with %s', async (_label, query) => {
+      expect(await transactions(storeUaeConsent(simulator, item()), query)).toMatchObject({ status: 'SUCCESS' });
+    });
+
+    it.each<[string, string, string]>([
+      ['a toBookingDateTime in the future', `?toBookingDateTime=${iso(Date.now() + 3_600_000)}`, 'toBookingDateTime must not be in the future'],
+      ['a fromBookingDateTime after the toBookingDateTime', '?fromBookingDateTime=2026-03-02T00:00:00&toBookingDateTime=2026-03-01T23:59:59', 'fromBookingDateTime must not be after toBookingDateTime'],
+      ['a fromBookingDateTime that is not a date-time', '?fromBookingDateTime=last-week', 'fromBookingDateTime must be an ISO 8601 date-time (the time is optional)'],
+    ])('12: refuses transactions with %s with 400 Resource.InvalidFormat', async (_label, query, description) => {
+      expect(await transactions(storeUaeConsent(simulator, item()), query)).toMatchObject({
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'Resource.InvalidFormat', errorDescription: description },
+      });
+    });
+
+    it('13: serves statements of a past window, and refuses a future or inverted one with 400 Resource.InvalidFormat', async () => {
+      const consent = storeUaeConsent(simulator, item());
+      expect(await statements(consent, `?fromStatementDate=2026-01-01&toStatementDate=${uaeToday()}`)).toMatchObject({ status: 'SUCCESS' });
+      expect(await statements(consent, `?toStatementDate=${uaeToday(Date.now(), 1)}`)).toMatchObject({
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'Resource.InvalidFormat', errorDescription: 'toStatementDate must not be in the future' },
+      });
+      expect(await statements(consent, '?fromStatementDate=2026-02-02&toStatementDate=2026-02-01')).toMatchObject({
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'Resource.InvalidFormat', errorDescription: 'fromStatementDate must not be after toStatementDate' },
+      });
+    });
+
+    it('14: refuses a call under another version of the standards than the consent with 403 AccessToken.InvalidScope', async () => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem());
+      const call = (version: string) =>
+        simulator
+          .validateAccess(consent.isConsentId, { electedResource: '/accounts/{AccountId}', resource: `/open-finance/${version}/accounts/${SHARED_ACCOUNT}`, httpMethod: 'GET' })
+          .then(checkedBody);
+      expect(await call('v1.2')).toMatchObject({
+        status: 'ERROR',
+        errorCode: 403,
+        data: { errorMessage: 'AccessToken.InvalidScope', errorDescription: 'The consent was given under v2.1 of the standards; it cannot be used under v1.2' },
+      });
+      expect(await call('v2.1')).toMatchObject({ status: 'SUCCESS' });
+    });
+
+    it('opens transactions only with a transactions permission, and the parties with any party permission', async () => {
+      const fxOnly = storeUaeConsent(simulator, mutated(uaeDataSharingItem(), set('consent.Permissions', ['ReadAccountsBasic', 'ReadFXTransactionsDetail'])));
+      expect(await transactions(fxOnly, '')).toMatchObject(refusedWith(403, 'AccessToken.InvalidScope'));
+      const party = storeUaeConsent(simulator, mutated(uaeDataSharingItem(), set('consent.Permissions', ['ReadAccountsBasic', 'ReadParty'])));
+      expect(await access(party, '/parties', '/parties')).toMatchObject({ status: 'SUCCESS' });
+      expect(await access(party, '/accounts/{AccountId}/parties', `/accounts/${SHARED_ACCOUNT}/parties`)).toMatchObject({ status: 'SUCCESS' });
+    });
+  });
+
   describe('a single instant payment', () => {
     it('allows exactly one payment (AE-27), replays a resend of it, and shows the consent Consumed', async () => {
       const consent = storeUaeConsent(simulator, uaeSingleInstantPaymentItem(), { accountIds: [DIRHAM_ACCOUNT] });
@@ -208,7 +272,7 @@ describe('uae validate-consent-access', () => {
     });
 
     it('enforces a defined schedule: only on a scheduled date, once', async () => {
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = uaeToday(Date.now(), 1);
       const schedule = (dates: string[]) =>
         mutated(
           uaeVariableMultiPaymentItem(),
@@ -221,6 +285,18 @@ describe('uae validate-consent-access', () => {
       expect(await pay(consent, '50.01')).toMatchObject(refusedWith(400, 'Consent.FailsControlParameters'));
       expect(await pay(consent, '50.00')).toMatchObject({ status: 'SUCCESS' });
       expect(await pay(consent, '10.00')).toMatchObject(refusedWith(400, 'Consent.FailsControlParameters'));
+    });
+
+    it('lets a multi-payment carry its own purpose code and references, from the AANI list only', async () => {
+      const consent = storeUaeConsent(simulator, uaeVariableMultiPaymentItem());
+      const own = mutated(uaePaymentSubmission(consent.tppConsentId, '10.00'), set('Data.PaymentPurposeCode', 'UTL'), set('Data.DebtorReference', 'March'));
+      expect(await pay(consent, '10.00', randomUUID(), own)).toMatchObject({ status: 'SUCCESS' });
+      const unknown = mutated(uaePaymentSubmission(consent.tppConsentId, '10.00'), set('Data.PaymentPurposeCode', 'ZZZ'));
+      expect(await pay(consent, '10.00', randomUUID(), unknown)).toMatchObject({
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'Consent.BusinessRuleViolation', errorDescription: 'Data.PaymentPurposeCode ZZZ is not on the AANI purpose code list' },
+      });
     });
 
     it('refuses payments before the PeriodStartDate', async () => {

@@ -1,9 +1,12 @@
 /*
- * The UAE bank data sharing resources (account-information v2.1) and the permissions each needs: any one of them.
+ * The UAE bank data sharing resources (account-information v2.1) and the permissions each needs: any one of them, as
+ * the Bank Data Sharing requirement page lists them per endpoint. Permissions that only add data to a resource
+ * (ReadFXTransactions*, ReadFXRemittanceCharges on transactions, ReadProductFinanceRates on product) do not open it.
  * Matched on the gateway's resource template (`electedResource`).
  */
 
 const ACCOUNTS = ['ReadAccountsBasic', 'ReadAccountsDetail'];
+const PARTIES = ['ReadParty', 'ReadPartyUser', 'ReadPartyUserIdentity'];
 
 const RESOURCE_PERMISSIONS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^\/accounts\/?$/, ACCOUNTS],
@@ -11,13 +14,13 @@ const RESOURCE_PERMISSIONS: ReadonlyArray<readonly [RegExp, readonly string[]]> 
   [/^\/accounts\/\{[^}]+\}\/balances$/, ['ReadBalances']],
   [/^\/accounts\/\{[^}]+\}\/beneficiaries$/, ['ReadBeneficiariesBasic', 'ReadBeneficiariesDetail']],
   [/^\/accounts\/\{[^}]+\}\/direct-debits$/, ['ReadDirectDebits']],
-  [/^\/accounts\/\{[^}]+\}\/product$/, ['ReadProduct', 'ReadProductFinanceRates']],
+  [/^\/accounts\/\{[^}]+\}\/product$/, ['ReadProduct']],
   [/^\/accounts\/\{[^}]+\}\/scheduled-payments$/, ['ReadScheduledPaymentsBasic', 'ReadScheduledPaymentsDetail']],
   [/^\/accounts\/\{[^}]+\}\/standing-orders$/, ['ReadStandingOrdersBasic', 'ReadStandingOrdersDetail']],
-  [/^\/accounts\/\{[^}]+\}\/transactions$/, ['ReadTransactionsBasic', 'ReadTransactionsDetail', 'ReadFXTransactionsBasic', 'ReadFXTransactionsDetail']],
+  [/^\/accounts\/\{[^}]+\}\/transactions$/, ['ReadTransactionsBasic', 'ReadTransactionsDetail']],
   [/^\/accounts\/\{[^}]+\}\/statements$/, ['ReadStatements']],
-  [/^\/accounts\/\{[^}]+\}\/parties$/, ['ReadParty']],
-  [/^\/parties$/, ['ReadPartyUser', 'ReadPartyUserIdentity']],
+  [/^\/accounts\/\{[^}]+\}\/parties$/, PARTIES],
+  [/^\/parties$/, PARTIES],
 ];
 
 /** The permissions that open a resource template, or undefined for a template that is not a data sharing resource. */

@@ -3,17 +3,25 @@ import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type Outcom
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import type { Clock } from '../shared/clock.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
-import { objectAt, stringArrayAt } from '../shared/json.js';
+import { objectAt, stringArrayAt, stringAt } from '../shared/json.js';
 import { effectiveStatus } from '../consent-manage/stored-consent-status.js';
 import { isServiceInitiation } from '../consent-manage/uae-consent-response-body.js';
 import { UAE_SPEC_CLOCK } from '../uae-spec.tokens.js';
 import { accessFailure } from './access-failure.js';
 import { accountIdInPath, permissionsFor } from './account-resources.js';
+import { versionMismatch } from './api-version.js';
 import { PaymentSubmissionHandler } from './payment-submission.handler.js';
+import { bookingWindowProblem, statementWindowProblem, type FilterProblem } from './query-filter.rules.js';
 
 type AccessOutcome = OutcomeOf<'validate-consent-access'>;
 
 const PAYMENT_RESOURCES = /^\/payments(\/\{[^}]+\})?\/?$/;
+
+/** The resources whose query filters have rules, with those rules. */
+const FILTERED_RESOURCES: ReadonlyArray<readonly [RegExp, (parameters: Readonly<Record<string, string>>, now: number) => FilterProblem | undefined]> = [
+  [/^\/accounts\/\{[^}]+\}\/transactions$/, bookingWindowProblem],
+  [/^\/accounts\/\{[^}]+\}\/statements$/, statementWindowProblem],
+];
 
 function activeAccountIds(resource: StoredConsentResource): Set<string> {
   return new Set(
@@ -27,9 +35,10 @@ function activeAccountIds(resource: StoredConsentResource): Set<string> {
 
 /**
  * validate-consent-access (contract §4.11), on every TPP API call: only an Authorized, unexpired consent serves
- * (Suspended is 403 Consent.AccountTemporarilyBlocked, spec-rules §C.4); data calls need a permission for the
- * resource and an account of the consent (a payment consent's optional Permissions included); a payment must match its consent and fit its control parameters, which
- * are counted in the database across instances.
+ * (Suspended is 403 Consent.AccountTemporarilyBlocked, spec-rules §C.4), under the API version of its type; data calls
+ * need a permission for the resource, an account of the consent (a payment consent's optional Permissions included)
+ * and date filters that can be met; a payment must match its consent and fit its control parameters, which are
+ * counted in the database across instances.
  */
 @Injectable()
 export class UaeConsentAccessValidator extends ConsentAccessValidator {
@@ -42,18 +51,23 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
 
   async handle(data: ConsentAccessRequest): Promise<AccessOutcome> {
     const resource = data.consentResource;
+    const payload = data.dataRequestPayload ?? {};
     const consentId = tppConsentIdOf(resource);
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     const consent = objectAt(resource?.receipt, 'consent');
     if (resource === undefined || consent === undefined || consentId === undefined || status === undefined) {
       return accessFailure(403, 'Consent.PermanentAccountAccessFailure', 'The access token is not bound to a UAE consent');
     }
-    const payload = data.dataRequestPayload ?? {};
     const electedResource = payload.electedResource ?? '';
     const payment = isServiceInitiation(resource);
     const statusRefusal = this.statusRefusal(status, payment);
     if (statusRefusal !== undefined) {
       return statusRefusal;
+    }
+    const requestPath = payload.resourceParams?.['resource'] ?? '';
+    const mismatch = versionMismatch(requestPath, stringAt(resource.receipt, 'type'));
+    if (mismatch !== undefined) {
+      return accessFailure(403, 'AccessToken.InvalidScope', mismatch);
     }
     if (payment && PAYMENT_RESOURCES.test(electedResource)) {
       const method = (payload.resourceParams?.['httpMethod'] ?? '').toUpperCase();
@@ -65,11 +79,13 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
     if (needed === undefined || !needed.some((permission) => granted.includes(permission))) {
       return accessFailure(403, 'AccessToken.InvalidScope', `The consent's permissions do not cover ${electedResource}`);
     }
-    const accountId = accountIdInPath(payload.resourceParams?.['resource'] ?? '');
+    const accountId = accountIdInPath(requestPath);
     if (accountId !== undefined && !activeAccountIds(resource).has(accountId)) {
       return accessFailure(403, 'Consent.PermanentAccountAccessFailure', `Account ${accountId} is not an account of this consent`);
     }
-    return succeed({});
+    const filterRule = FILTERED_RESOURCES.find(([pattern]) => pattern.test(electedResource))?.[1];
+    const filterProblem = filterRule?.(payload.resourceParams ?? {}, this.clock.now());
+    return filterProblem === undefined ? succeed({}) : accessFailure(400, 'Resource.InvalidFormat', filterProblem.message);
   }
 
   private statusRefusal(status: UaeConsentStatus, payment: boolean): AccessOutcome | undefined {

@@ -6,6 +6,7 @@ import { UaeConsentStatus } from '../shared/consent-status.js';
 import { objectAt } from '../shared/json.js';
 import { formatAmount } from '../shared/money.js';
 import { paymentControlsOf } from '../shared/payment-controls.js';
+import { uaeDay } from '../shared/date-time.js';
 import { DOMESTIC_CURRENCY } from '../authorize/service-initiation-consent.rules.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import type { Clock } from '../shared/clock.js';
@@ -59,7 +60,7 @@ export class UaeConsentRetrievalPreProcessor extends ConsentRetrievalPreProcesso
     const consumption =
       controls === undefined || resource.clientId === undefined
         ? undefined
-        : await this.ledger.consumption(resource.clientId, consentId, controls, Math.floor(this.clock.now() / 86_400_000));
+        : await this.ledger.consumption(resource.clientId, consentId, controls, uaeDay(this.clock.now()));
     // A single-payment consent is Consumed once its payment is made; the identity server is not told, the ledger knows.
     const consumed = controls?.kind === 'single' && storedStatus === UaeConsentStatus.Authorized && (consumption?.count ?? 0n) > 0n;
     const status = consumed ? UaeConsentStatus.Consumed : storedStatus;
