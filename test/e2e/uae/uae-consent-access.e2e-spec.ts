@@ -5,9 +5,9 @@ import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
 import { startTestServer, type RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDataSharingItem, uaePaymentSubmission, uaeSingleInstantPaymentItem, uaeToday, uaeVariableMultiPaymentItem } from '@app/testing';
-import { at, checkedBody, mutated, remove, set, type Mutation } from './support/uae-calls.js';
+import { at, callChecked, checkedBody, mutated, remove, set, type Mutation } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
-import { storeUaeConsent, type StoredUaeConsent } from './support/uae-stored-consents.js';
+import { storeUaeConsent, TPP, type StoredUaeConsent } from './support/uae-stored-consents.js';
 import { uaeRootModule } from './support/uae-test-specs.js';
 
 
@@ -140,6 +140,31 @@ describe('uae validate-consent-access', () => {
       const party = storeUaeConsent(simulator, mutated(uaeDataSharingItem(), set('consent.Permissions', ['ReadAccountsBasic', 'ReadParty'])));
       expect(await access(party, '/parties', '/parties')).toMatchObject({ status: 'SUCCESS' });
       expect(await access(party, '/accounts/{AccountId}/parties', `/accounts/${SHARED_ACCOUNT}/parties`)).toMatchObject({ status: 'SUCCESS' });
+    });
+  });
+
+  describe("another TPP's consent (issue 9, rule 15)", () => {
+    it('is never opened by a token of another TPP: 400 Consent.Invalid, while its own TPP passes', async () => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem());
+      const asClient = (clientId: string) =>
+        callChecked(simulator.client, 'validate-consent-access', {
+          consentId: consent.isConsentId,
+          consentResource: simulator.store.detailedView(consent.isConsentId),
+          dataRequestPayload: {
+            consentId: consent.isConsentId,
+            clientId,
+            userId: 'psu@wso2.com',
+            electedResource: '/accounts',
+            resourceParams: { resource: `${API}/accounts`, httpMethod: 'GET' },
+          },
+        });
+      expect(await asClient('another-tpp')).toMatchObject({
+        httpStatus: 200,
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'Consent.Invalid', errorDescription: 'The ConsentId does not identify a UAE consent of this TPP' },
+      });
+      expect(await asClient(TPP)).toMatchObject({ status: 'SUCCESS' });
     });
   });
 

@@ -241,6 +241,31 @@ describe('uae consent screen and persist', () => {
       expect(checkedBody((await simulator.createConsent('account-access-consents', reused, TPP)).creation)).toMatchObject({ status: 'ERROR', data: { Errors: [{ Code: 'Consent.Invalid' }] } });
     });
 
+    it("neither shows nor persists another TPP's staged consent, and leaves its status (issue 9, rule 15)", async () => {
+      const item = uaeDataSharingItem();
+      const created = await simulator.createConsent('account-access-consents', item, TPP);
+      const consentId = created.consentId!;
+      const foreignClaims = uaeRequestObjectClaims(item, 'another-tpp');
+      const refusal = { httpStatus: 200, status: 'ERROR', errorCode: 400, data: { errorMessage: 'Consent.Invalid: The ConsentId does not identify a UAE consent of this TPP (ConsentId)' } };
+      const screen = await callChecked(simulator.client, 'populate-consent-authorize-screen', {
+        consentId,
+        userId: CUSTOMER,
+        requestParameters: foreignClaims,
+        consentResource: simulator.store.detailedView(consentId),
+      });
+      expect(screen).toEqual(refusal);
+      const persisted = await callChecked(simulator.client, 'persist-authorized-consent', {
+        consentId,
+        isApproved: true,
+        consentResource: simulator.store.detailedView(consentId),
+        userGrantedData: { userId: CUSTOMER, requestParameters: foreignClaims, authorizedResources: { approval: 'true', authorizedData: [{ accounts: [{ displayName: 'Current', accountId: '60161331926819' }] }] } },
+      });
+      expect(persisted).toEqual(refusal);
+      expect(simulator.store.get(consentId).status).toBe('AwaitingAuthorization');
+      // Its own TPP's request object still opens the screen.
+      expect(checkedBody(await simulator.populateScreen(consentId, CUSTOMER, uaeRequestObjectClaims(item)))).toMatchObject({ status: 'SUCCESS' });
+    });
+
     it('refuses to show a stored consent that is no longer awaiting authorisation', async () => {
       const created = await simulator.createConsent('account-access-consents', uaeDataSharingItem(), TPP);
       simulator.store.updateStatus(created.consentId!, 'Revoked');

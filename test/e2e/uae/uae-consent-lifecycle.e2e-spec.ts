@@ -7,7 +7,7 @@ import { startTestServer, type RunningTestServer } from '../support/test-server.
 import { uaeDataSharingItem, uaeSingleInstantPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
-import { storeUaeConsent } from './support/uae-stored-consents.js';
+import { storeUaeConsent, TPP } from './support/uae-stored-consents.js';
 import { uaeRootModule } from './support/uae-test-specs.js';
 
 const openapi = join(process.cwd(), 'libs', 'spec-uae', 'assets', 'openapi');
@@ -118,6 +118,38 @@ describe('uae consent retrieval and revocation', () => {
     const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { validityTime: Math.floor(Date.now() / 1000) - 10 });
     const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
     expect(checkedBody(answer)).toMatchObject({ status: 'ERROR', errorCode: 400, data: { Errors: [{ Code: 'Consent.BusinessRuleViolation' }] } });
+  });
+
+  describe("another TPP's consent (issue 9, rule 15): answered like an unknown consent, never read nor revoked", () => {
+    const call = (extension: 'pre-process-consent-retrieval' | 'pre-process-consent-revoke', isConsentId: string, clientId: string) =>
+      callChecked(simulator.client, extension, {
+        consentId: isConsentId,
+        consentResourcePath: `account-access-consents/${isConsentId}`,
+        requestHeaders: { 'x-wso2-client-id': clientId },
+        consentResource: simulator.store.basicView(isConsentId, { withAttributes: true }),
+      });
+    const refusal = {
+      httpStatus: 200,
+      status: 'ERROR',
+      errorCode: 400,
+      data: { Errors: [{ Code: 'Consent.Invalid', Message: 'The ConsentId does not identify a UAE consent of this TPP', Path: 'ConsentId' }] },
+    };
+
+    it('refuses the retrieval with 400 Consent.Invalid, and serves its own TPP', async () => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem());
+      const foreign = await call('pre-process-consent-retrieval', consent.isConsentId, 'another-tpp');
+      expect(foreign).toEqual(refusal);
+      expect(error400Body(foreign.data)).toBeUndefined();
+      expect(await call('pre-process-consent-retrieval', consent.isConsentId, TPP)).toMatchObject({ status: 'SUCCESS', data: { modifiedResponse: { Data: { ConsentId: consent.tppConsentId } } } });
+    });
+
+    it('refuses the revocation with 400 Consent.Invalid and records no RevokedBy; its own TPP revokes it', async () => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem());
+      expect(await call('pre-process-consent-revoke', consent.isConsentId, 'another-tpp')).toEqual(refusal);
+      expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data')).toMatchObject({ Status: 'Authorized' });
+      expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data.RevokedBy')).toBeUndefined();
+      expect(await call('pre-process-consent-revoke', consent.isConsentId, TPP)).toMatchObject({ status: 'SUCCESS', data: { revocationStatusName: 'Revoked' } });
+    });
   });
 
   it('maps accelerator errors to the UAE format, "not found" to 400 Consent.Invalid', async () => {

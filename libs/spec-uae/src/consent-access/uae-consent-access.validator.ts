@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type OutcomeOf, type StoredConsentResource } from '@app/contract';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
+import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import type { Clock } from '../shared/clock.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
 import { objectAt, stringArrayAt, stringAt } from '../shared/json.js';
@@ -34,11 +35,12 @@ function activeAccountIds(resource: StoredConsentResource): Set<string> {
 }
 
 /**
- * validate-consent-access (contract §4.11), on every TPP API call: only an Authorized, unexpired consent serves
- * (Suspended is 403 Consent.AccountTemporarilyBlocked, spec-rules §C.4), under the API version of its type; data calls
- * need a permission for the resource, an account of the consent (a payment consent's optional Permissions included)
- * and date filters that can be met; a payment must match its consent and fit its control parameters, which are
- * counted in the database across instances.
+ * validate-consent-access (contract §4.11), on every TPP API call: only the consent's own TPP (another TPP's token gets
+ * the answer of an unknown consent, 400 Consent.Invalid); only an Authorized, unexpired consent serves (Suspended is
+ * 403 Consent.AccountTemporarilyBlocked, spec-rules §C.4), under the API version of its type; data calls need a
+ * permission for the resource, an account of the consent (a payment consent's optional Permissions included) and date
+ * filters that can be met; a payment must match its consent and fit its control parameters, which are counted in the
+ * database across instances.
  */
 @Injectable()
 export class UaeConsentAccessValidator extends ConsentAccessValidator {
@@ -52,6 +54,10 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
   async handle(data: ConsentAccessRequest): Promise<AccessOutcome> {
     const resource = data.consentResource;
     const payload = data.dataRequestPayload ?? {};
+    // A token of another TPP never opens this consent (the identity server checks it too, contract §4.11).
+    if (isForeignConsent(payload.clientId, resource)) {
+      return accessFailure(400, NOT_A_CONSENT_OF_THIS_TPP.code, NOT_A_CONSENT_OF_THIS_TPP.message);
+    }
     const consentId = tppConsentIdOf(resource);
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     const consent = objectAt(resource?.receipt, 'consent');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject, StoredConsentResource } from '@app/contract';
 import { AuthorizationDetailsReader, type ConsentReading } from '../authorize/authorization-details.reader.js';
+import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import { isNonEmptyJsonObject, stringAt } from '../shared/json.js';
 
 /** Where the consent being authorised comes from, and the TPP that asked for it. */
@@ -9,6 +10,11 @@ export interface ConsentSource {
   readonly clientId: string | undefined;
   /** The identity server holds the consent already (it was created through pre-process-consent-creation). */
   readonly preInitiated: boolean;
+  /**
+   * The stored consent belongs to another TPP than the request object's `client_id`: it is neither read nor changed
+   * (no status is sent with the refusal).
+   */
+  readonly foreign: boolean;
 }
 
 /**
@@ -21,13 +27,18 @@ export class ConsentSourceReader {
   constructor(private readonly reader: AuthorizationDetailsReader) {}
 
   async read(consentResource: StoredConsentResource | undefined, requestParameters: JsonObject | undefined): Promise<ConsentSource> {
+    const callerClientId = stringAt(requestParameters, 'client_id');
     if (isNonEmptyJsonObject(consentResource)) {
-      return { reading: await this.reader.readItem(consentResource.receipt ?? {}, 'receipt'), clientId: consentResource.clientId, preInitiated: true };
+      if (isForeignConsent(callerClientId, consentResource)) {
+        return { reading: { ok: false, problem: NOT_A_CONSENT_OF_THIS_TPP }, clientId: callerClientId, preInitiated: true, foreign: true };
+      }
+      return { reading: await this.reader.readItem(consentResource.receipt ?? {}, 'receipt'), clientId: consentResource.clientId, preInitiated: true, foreign: false };
     }
     return {
       reading: await this.reader.readAuthorizationDetails(requestParameters?.['authorization_details']),
-      clientId: stringAt(requestParameters, 'client_id'),
+      clientId: callerClientId,
       preInitiated: false,
+      foreign: false,
     };
   }
 }

@@ -71,7 +71,8 @@ export class UaeAuthorizedConsentPersister extends AuthorizedConsentPersister {
     const source = await this.sources.read(data.consentResource, data.userGrantedData?.requestParameters);
     const { preInitiated, clientId } = source;
     if (!source.reading.ok) {
-      return authorizeFailure(describeProblem(source.reading.problem), preInitiated);
+      // Another TPP's consent keeps its status: only the TPP's own consent is rejected with the refusal.
+      return authorizeFailure(describeProblem(source.reading.problem), preInitiated && !source.foreign);
     }
     const request = source.reading.request;
     const userId = data.userGrantedData?.userId ?? data.userGrantedData?.authorizedResources?.userId;

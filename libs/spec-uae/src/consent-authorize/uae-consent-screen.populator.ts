@@ -33,7 +33,8 @@ export class UaeConsentScreenPopulator extends ConsentScreenPopulator {
     const source = await this.sources.read(data.consentResource, data.requestParameters);
     const { preInitiated } = source;
     if (!source.reading.ok) {
-      return authorizeFailure(describeProblem(source.reading.problem), preInitiated);
+      // Another TPP's consent keeps its status: only the TPP's own consent is rejected with the refusal.
+      return authorizeFailure(describeProblem(source.reading.problem), preInitiated && !source.foreign);
     }
     if (preInitiated && data.consentResource?.status !== UaeConsentStatus.AwaitingAuthorization) {
       return authorizeFailure('Consent is not in an authorisable state', false);

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsentCreationResponseEnricher, succeed, type ConsentCreationEnrichmentRequest, type OutcomeOf } from '@app/contract';
 import type { Clock } from '../shared/clock.js';
+import { NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
-import { uaeFailure } from '../shared/uae-error.js';
+import { uaeProblemFailure } from '../shared/uae-error.js';
 import type { UaeSpecOptions } from '../uae-spec.options.js';
 import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
 import { effectiveStatus } from './stored-consent-status.js';
@@ -22,7 +23,7 @@ export class UaeConsentCreationResponseEnricher extends ConsentCreationResponseE
     const resource = data.consentResource;
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || status === undefined) {
-      return Promise.resolve(uaeFailure(400, 'Consent.Invalid', 'The consent is not a UAE consent', 'ConsentId'));
+      return Promise.resolve(uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP));
     }
     return Promise.resolve(
       succeed({ modifiedResponse: uaeConsentResponseBody({ resource, status, resourceBaseUrl: this.options.resourceBaseUrl }) }),

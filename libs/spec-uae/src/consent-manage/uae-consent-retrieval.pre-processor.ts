@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRetrievalPreProcessor, succeed, type JsonObject, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
+import { ConsentRetrievalPreProcessor, headerValue, succeed, type JsonObject, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
 import { PaymentLedger, type PaymentConsumption } from '../consent-access/payment-ledger.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
@@ -9,9 +9,10 @@ import { paymentControlsOf } from '../shared/payment-controls.js';
 import { uaeDay } from '../shared/date-time.js';
 import { DOMESTIC_CURRENCY } from '../authorize/service-initiation-consent.rules.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
+import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import type { Clock } from '../shared/clock.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
-import { uaeFailure } from '../shared/uae-error.js';
+import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';
 import type { UaeSpecOptions } from '../uae-spec.options.js';
 import { UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
 import { effectiveStatus } from './stored-consent-status.js';
@@ -46,10 +47,14 @@ export class UaeConsentRetrievalPreProcessor extends ConsentRetrievalPreProcesso
 
   async handle(data: StoredConsentRequest): Promise<OutcomeOf<'pre-process-consent-retrieval'>> {
     const resource = data.consentResource;
+    // Another TPP's consent is not read at all.
+    if (isForeignConsent(headerValue(data.requestHeaders, 'x-wso2-client-id'), resource)) {
+      return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
+    }
     const consentId = tppConsentIdOf(resource);
     const storedStatus = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || consentId === undefined || storedStatus === undefined) {
-      return uaeFailure(400, 'Consent.Invalid', 'The consent is not a UAE consent', 'ConsentId');
+      return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
     }
     const path = data.consentResourcePath ?? '';
     const payment = isServiceInitiation(resource);

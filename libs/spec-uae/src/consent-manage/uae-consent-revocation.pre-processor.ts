@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRevocationPreProcessor, succeed, type ExtensionContext, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
+import { ConsentRevocationPreProcessor, headerValue, succeed, type ExtensionContext, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
+import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import type { Clock } from '../shared/clock.js';
 import { REVOCABLE_STATUSES, UaeConsentStatus, type RevokedBy } from '../shared/consent-status.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
-import { uaeFailure } from '../shared/uae-error.js';
+import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';
 import { UAE_SPEC_CLOCK } from '../uae-spec.tokens.js';
 import { effectiveStatus } from './stored-consent-status.js';
 
@@ -29,10 +30,14 @@ export class UaeConsentRevocationPreProcessor extends ConsentRevocationPreProces
 
   async handle(data: StoredConsentRequest, context: ExtensionContext): Promise<OutcomeOf<'pre-process-consent-revoke'>> {
     const resource = data.consentResource;
+    // Another TPP's consent is never terminated (the admin path has no TPP, so it is never foreign).
+    if (isForeignConsent(headerValue(data.requestHeaders, 'x-wso2-client-id'), resource)) {
+      return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
+    }
     const consentId = tppConsentIdOf(resource);
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || consentId === undefined || status === undefined) {
-      return uaeFailure(400, 'Consent.Invalid', 'The consent is not a UAE consent', 'ConsentId');
+      return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
     }
     if (!REVOCABLE_STATUSES.includes(status)) {
       return uaeFailure(400, 'Consent.BusinessRuleViolation', `A consent in status ${status} cannot be revoked`, 'Data.Status');
