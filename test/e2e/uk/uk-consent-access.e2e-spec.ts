@@ -266,6 +266,20 @@ describe('UK consent access (validate-consent-access)', () => {
       expectRefused(await pay('0.01'), 400, 'UK.OBIE.Rules.FailsControlParameters');
     });
 
+    it('VRP funds confirmation: names the consent and, when it has one, the Reference of the consent', async () => {
+      const confirm = (data: JsonRecord) =>
+        simulator.validateAccess(consentId, {
+          electedResource: '/domestic-vrp-consents/{ConsentId}/funds-confirmation',
+          resource: `${UK_PAYMENTS_API}/domestic-vrp-consents/${consentId}/funds-confirmation`,
+          httpMethod: 'POST',
+          body: { Data: { ConsentId: consentId, InstructedAmount: { Amount: '10.00', Currency: 'GBP' }, ...data } },
+        });
+      expectAllowed(await confirm({ Reference: 'SWEEP-0001' }));
+      expectAllowed(await confirm({}));
+      expectRefused(await confirm({ Reference: 'OTHER-REF' }), 400, 'UK.OBIE.Resource.ConsentMismatch');
+      expectRefused(await confirm({ ConsentId: 'another-consent' }), 400, 'UK.OBIE.Resource.ConsentMismatch');
+    });
+
     it('refuses payments before ValidFromDateTime', async () => {
       const body = ukVrpConsentBody();
       ((body['Data'] as JsonRecord)['ControlParameters'] as JsonRecord)['ValidFromDateTime'] = `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}+00:00`;

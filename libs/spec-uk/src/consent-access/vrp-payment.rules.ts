@@ -60,6 +60,21 @@ function instructionMismatch(data: JsonObject, initiation: JsonObject | undefine
     : unchangedField(stringAt(objectAt(instruction, 'RemittanceInformation'), 'Reference'), reference, 'Data.Instruction.RemittanceInformation.Reference');
 }
 
+/**
+ * OBVRPFundsConfirmationRequest (v3.1.11): it names this consent, and its Reference "must be the same value as the
+ * Reference field in the consent".
+ */
+function fundsConfirmationMismatch(request: AccessRequest, initiation: JsonObject | undefined): UkRejection | undefined {
+  const submission = submissionData(request);
+  if ('rejection' in submission) {
+    return submission.rejection;
+  }
+  const reference = submission.data['Reference'];
+  return reference === undefined
+    ? undefined
+    : unchangedField(reference, stringAt(objectAt(initiation, 'RemittanceInformation'), 'Reference'), 'Data.Reference');
+}
+
 /** One increment per periodic limit: the payment's amount in the period it falls in, against the limit of that period. */
 function periodicIncrements(request: AccessRequest, control: JsonObject | undefined, amount: bigint): UsageIncrement[] | UkRejection {
   const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
@@ -94,7 +109,7 @@ export function vrpPaymentRules(usage: UsageCounterRepository): AccessRules {
       return failsControl('The consent is not valid before its ValidFromDateTime', 'Data.ControlParameters.ValidFromDateTime');
     }
     if (template === '/domestic-vrp-consents/{ConsentId}/funds-confirmation' && httpMethodOf(request) === 'POST') {
-      return undefined;
+      return fundsConfirmationMismatch(request, objectAt(consented, 'Initiation'));
     }
     if (template !== '/domestic-vrps' || httpMethodOf(request) !== 'POST') {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A VRP consent does not give access to ${template}`);
