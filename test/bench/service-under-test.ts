@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IdentityServerClient, IdentityServerSimulator, ukJourneyTrustFile } from '@app/testing';
+import { IdentityServerClient, IdentityServerSimulator, uaeJourneyPiiDecryptionKey, ukJourneyTrustFile } from '@app/testing';
 import { BENCH_BERLIN_MAX_FREQUENCY_PER_DAY } from './berlin-scenarios.js';
 import type { BenchDatabase } from './bench-database.js';
 import { ChildServer, freePort } from './child-server.js';
@@ -52,7 +52,11 @@ export class ServiceUnderTest {
           EXTENSION_BASIC_USER: BASIC_USER,
           EXTENSION_BASIC_PASSWORD: password,
           LOG_LEVEL: 'warn',
+          // The scenarios grant consents on the demo customers' accounts.
+          SEED_DEMO_DATA: 'true',
           UK_JWS_TRUST_FILE: trustFile,
+          // The UAE payment scenarios send their PII encrypted to the demo bank key, as the standard requires.
+          UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
           // The counted Berlin read: its consents' frequencyPerDay (1000, the most allowed) must not be lowered to the default 4.
           BERLIN_MAX_FREQUENCY_PER_DAY: String(BENCH_BERLIN_MAX_FREQUENCY_PER_DAY),
         },
