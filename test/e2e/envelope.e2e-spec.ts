@@ -33,6 +33,37 @@ describe('The extension envelope (contract §1, §2.7, §2.8)', () => {
     expect(checkExtensionResponse('pre-process-consent-creation', requestId, res.status, res.json)).toEqual([]);
   });
 
+  it('reads a field the identity server may omit as absent when it arrives as null (authorizations[].userId: null)', async () => {
+    const requestId = randomUUID();
+    const res = await post('/default/pre-process-consent-retrieval', {
+      requestId,
+      data: {
+        consentId: 'c-null',
+        consentResourcePath: 'account-access-consents/c-null',
+        requestHeaders: { 'x-wso2-client-id': 'tpp-1' },
+        consentResource: {
+          id: 'c-null',
+          clientId: 'tpp-1',
+          type: 'accounts',
+          status: 'AwaitingAuthorisation',
+          receipt: accountConsentBody,
+          createdTime: 1_700_000_000,
+          updatedTime: 1_700_000_000,
+          authorizations: [{ id: 'a-1', userId: null, type: 'authorisation', status: 'Created', resources: [] }],
+        },
+      },
+    });
+    expect(res.json).toMatchObject({ responseId: requestId, status: 'SUCCESS', data: { modifiedResponse: { Data: { ConsentId: 'c-null', Status: 'AwaitingAuthorisation' } } } });
+    expect(res.status).toBe(200);
+  });
+
+  it('still refuses a null where a value is required, with the contract error', async () => {
+    const requestId = randomUUID();
+    const res = await post('/default/pre-process-consent-retrieval', { requestId, data: { consentId: 12 } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ responseId: requestId, status: 'ERROR', data: { errorMessage: 'invalid_request', errorDescription: 'data.consentId must be string (pre-process-consent-retrieval)' } });
+  });
+
   it('answers a business rejection with HTTP 200, status ERROR and the errorCode to relay', async () => {
     const requestId = randomUUID();
     const res = await post('/default/pre-process-consent-creation', {
