@@ -14,12 +14,13 @@ export type SpecEnvironment = Readonly<Record<string, string | undefined>>;
  * and the specifications never import one another. A bank adds its own through EXTENSION_MODULES, without a fork.
  */
 export function builtInSpecModules(env: SpecEnvironment): readonly SpecModule[] {
-  const builtIn = (id: string, create: () => SpecPlugin): SpecModule => ({ apiVersion: SPEC_MODULE_API_VERSION, id, create });
+  const builtIn = (id: string, create: SpecModule['create']): SpecModule => ({ apiVersion: SPEC_MODULE_API_VERSION, id, create });
   return [
     builtIn('default', () => DEFAULT_SPEC),
+    // The UK settings move to the shared reader next; until then they read the environment themselves.
     builtIn('uk', () => createUkSpec(env)),
-    builtIn('berlin', () => createBerlinSpec(env)),
-    builtIn('uae', () => createUaeSpec(env)),
+    builtIn('berlin', (settings) => createBerlinSpec(settings)),
+    builtIn('uae', (settings) => createUaeSpec(settings)),
   ];
 }
 

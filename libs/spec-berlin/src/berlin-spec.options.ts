@@ -2,6 +2,7 @@
  * The ASPSP choices that §B leaves to the bank (IMPL), as settings with documented defaults. Read from environment
  * variables prefixed `BERLIN_`; a bad value stops the boot with a message naming the variable.
  */
+import type { SettingsReader } from '@app/contract';
 
 export const SCA_APPROACHES = ['REDIRECT', 'EMBEDDED', 'DECOUPLED'] as const;
 export type ScaApproach = (typeof SCA_APPROACHES)[number];
@@ -71,106 +72,63 @@ export const DEFAULT_BERLIN_SPEC_OPTIONS: BerlinSpecOptions = {
   paymentProducts: PAYMENT_PRODUCTS,
 };
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function setting(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function booleanSetting(env: Env, name: string, fallback: boolean): boolean {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (value !== 'true' && value !== 'false') {
-    throw new Error(`${name} must be true or false, got "${value}"`);
-  }
-  return value === 'true';
-}
-
-function integerSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return parsed;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  const found = allowed.find((candidate) => candidate === value.toUpperCase() || candidate === value);
-  if (found === undefined) {
-    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
-  }
-  return found;
-}
-
-function urlSetting(env: Env, name: string, fallback: string): string {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  try {
-    new URL(value.replaceAll('{consentId}', 'id'));
-  } catch {
-    throw new Error(`${name} must be an absolute URL (with an optional {consentId} placeholder), got "${value}"`);
-  }
-  return value;
-}
-
-function basePathSetting(env: Env, name: string, fallback: string): string {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(value)) {
-    throw new Error(`${name} must be a path such as /v1 or /psd2/v1 (no trailing slash), got "${value}"`);
-  }
-  return value;
-}
-
-function productsSetting(env: Env, name: string, fallback: readonly PaymentProduct[]): readonly PaymentProduct[] {
-  const value = setting(env, name);
-  if (value === undefined) {
-    return fallback;
-  }
-  const products = value.split(',').map((product) => product.trim());
-  const unknown = products.filter((product) => !(PAYMENT_PRODUCTS as readonly string[]).includes(product));
-  if (unknown.length > 0 || products.length === 0) {
-    throw new Error(`${name} must be a comma list of ${PAYMENT_PRODUCTS.join(', ')}, got "${value}"`);
-  }
-  return products as PaymentProduct[];
-}
-
 const MAX_VALIDITY_DAYS = 3650;
 const MAX_FREQUENCY = 1000;
 const MAX_APPROVALS = 10;
 
-export function resolveBerlinSpecOptions(env: Env): BerlinSpecOptions {
+/** The scaRedirect template: an absolute URL once `{consentId}` is filled in. */
+function redirectUrl(settings: SettingsReader, name: string, fallback: string, description: string): string {
+  const value = settings.text(name, { default: fallback, description })!;
+  return URL.canParse(value.replaceAll('{consentId}', 'id')) ? value : settings.invalid(name, 'an absolute URL (with an optional {consentId} placeholder)', value);
+}
+
+function basePath(settings: SettingsReader, name: string, fallback: string, description: string): string {
+  const value = settings.text(name, { default: fallback, description })!;
+  return /^(\/[A-Za-z0-9._~-]+)+$/.test(value) ? value : settings.invalid(name, 'a path such as /v1 or /psd2/v1 (no trailing slash)', value);
+}
+
+/** Reads the `BERLIN_` settings through the service's settings reader; a bad value throws a SettingError naming it. */
+export function resolveBerlinSpecOptions(settings: SettingsReader): BerlinSpecOptions {
   const defaults = DEFAULT_BERLIN_SPEC_OPTIONS;
+  const days = (name: string, fallback: number, max: number, description: string): number =>
+    settings.integer(name, { default: fallback, min: 1, max, description });
   return {
-    scaApproach: oneOf(env, 'BERLIN_SCA_APPROACH', SCA_APPROACHES, defaults.scaApproach),
-    scaRedirectUrl: urlSetting(env, 'BERLIN_SCA_REDIRECT_URL', defaults.scaRedirectUrl),
-    apiBasePath: basePathSetting(env, 'BERLIN_API_BASE_PATH', defaults.apiBasePath),
-    bankOfferedConsent: booleanSetting(env, 'BERLIN_BANK_OFFERED_CONSENT', defaults.bankOfferedConsent),
-    globalConsent: booleanSetting(env, 'BERLIN_GLOBAL_CONSENT', defaults.globalConsent),
-    availableAccountsConsent: booleanSetting(env, 'BERLIN_AVAILABLE_ACCOUNTS_CONSENT', defaults.availableAccountsConsent),
-    availableAccountsOneOff: booleanSetting(env, 'BERLIN_AVAILABLE_ACCOUNTS_ONE_OFF', defaults.availableAccountsOneOff),
-    maxConsentValidityDays: integerSetting(env, 'BERLIN_MAX_CONSENT_VALIDITY_DAYS', defaults.maxConsentValidityDays, 1, MAX_VALIDITY_DAYS),
-    maxFrequencyPerDay: integerSetting(env, 'BERLIN_MAX_FREQUENCY_PER_DAY', defaults.maxFrequencyPerDay, 1, MAX_FREQUENCY),
-    refreshTokenMaxDays: integerSetting(env, 'BERLIN_REFRESH_TOKEN_MAX_DAYS', defaults.refreshTokenMaxDays, 1, MAX_VALIDITY_DAYS),
-    ibanChecksum: booleanSetting(env, 'BERLIN_IBAN_CHECKSUM', defaults.ibanChecksum),
-    combinedServiceSessions: booleanSetting(env, 'BERLIN_COMBINED_SERVICE_SESSIONS', defaults.combinedServiceSessions),
-    requiredApprovals: integerSetting(env, 'BERLIN_REQUIRED_APPROVALS', defaults.requiredApprovals, 1, MAX_APPROVALS),
-    businessAccountApprovals: integerSetting(env, 'BERLIN_BUSINESS_ACCOUNT_APPROVALS', defaults.businessAccountApprovals, 1, MAX_APPROVALS),
-    paymentProducts: productsSetting(env, 'BERLIN_PAYMENT_PRODUCTS', defaults.paymentProducts),
+    scaApproach: settings.oneOf('BERLIN_SCA_APPROACH', SCA_APPROACHES, {
+      default: defaults.scaApproach,
+      ignoreCase: true,
+      description: 'The SCA approach of the creation response links; EMBEDDED refuses bank-offered consents.',
+    }),
+    scaRedirectUrl: redirectUrl(settings, 'BERLIN_SCA_REDIRECT_URL', defaults.scaRedirectUrl, 'The scaRedirect link; {consentId} is replaced by the consent or payment id.'),
+    apiBasePath: basePath(settings, 'BERLIN_API_BASE_PATH', defaults.apiBasePath, 'Base of the self, status and scaStatus links and of Location.'),
+    bankOfferedConsent: settings.boolean('BERLIN_BANK_OFFERED_CONSENT', { default: defaults.bankOfferedConsent, description: 'Accept consents with empty account arrays.' }),
+    globalConsent: settings.boolean('BERLIN_GLOBAL_CONSENT', { default: defaults.globalConsent, description: 'Accept allPsd2 consents.' }),
+    availableAccountsConsent: settings.boolean('BERLIN_AVAILABLE_ACCOUNTS_CONSENT', {
+      default: defaults.availableAccountsConsent,
+      description: 'Accept availableAccounts / availableAccountsWithBalance consents.',
+    }),
+    availableAccountsOneOff: settings.boolean('BERLIN_AVAILABLE_ACCOUNTS_ONE_OFF', {
+      default: defaults.availableAccountsOneOff,
+      description: 'A consent on the account list must be one-off.',
+    }),
+    maxConsentValidityDays: days('BERLIN_MAX_CONSENT_VALIDITY_DAYS', defaults.maxConsentValidityDays, MAX_VALIDITY_DAYS, 'Caps validUntil (including 9999-12-31).'),
+    maxFrequencyPerDay: settings.integer('BERLIN_MAX_FREQUENCY_PER_DAY', { default: defaults.maxFrequencyPerDay, min: 1, max: MAX_FREQUENCY, description: 'Caps frequencyPerDay.' }),
+    refreshTokenMaxDays: days('BERLIN_REFRESH_TOKEN_MAX_DAYS', defaults.refreshTokenMaxDays, MAX_VALIDITY_DAYS, 'Longest life of an AIS refresh token, never beyond the consent.'),
+    ibanChecksum: settings.boolean('BERLIN_IBAN_CHECKSUM', { default: defaults.ibanChecksum, description: 'IBANs must pass the checksum, not only the pattern.' }),
+    combinedServiceSessions: settings.boolean('BERLIN_COMBINED_SERVICE_SESSIONS', {
+      default: defaults.combinedServiceSessions,
+      description: 'Accept combinedServiceIndicator: true.',
+    }),
+    requiredApprovals: settings.integer('BERLIN_REQUIRED_APPROVALS', { default: defaults.requiredApprovals, min: 1, max: MAX_APPROVALS, description: 'Approvers of a consent on retail accounts.' }),
+    businessAccountApprovals: settings.integer('BERLIN_BUSINESS_ACCOUNT_APPROVALS', {
+      default: defaults.businessAccountApprovals,
+      min: 1,
+      max: MAX_APPROVALS,
+      description: 'Approvers when the TPP names an SME or Corporate account.',
+    }),
+    paymentProducts: settings.list('BERLIN_PAYMENT_PRODUCTS', {
+      default: defaults.paymentProducts,
+      allowed: PAYMENT_PRODUCTS,
+      description: 'The payment products offered; others get 404 PRODUCT_UNKNOWN.',
+    }),
   };
 }

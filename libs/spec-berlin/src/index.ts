@@ -1,4 +1,4 @@
-import type { SpecPlugin } from '@app/contract';
+import type { SettingsReader, SpecPlugin } from '@app/contract';
 import { BerlinSpecModule } from './berlin-spec.module.js';
 import { resolveBerlinSpecOptions } from './berlin-spec.options.js';
 import { MANAGE_EXTENSION_HEADERS } from './shared/tpp-headers.js';
@@ -22,13 +22,13 @@ export const BERLIN_SPEC_ID = 'berlin';
 
 /**
  * The Berlin Group NextGenPSD2 XS2A 1.3.x specification, served at `/berlin/{extension-name}`. Its settings are the
- * `BERLIN_*` environment variables (see README.md); a bad value throws an Error naming the variable.
+ * `BERLIN_*` variables (see README.md), read through the service's settings reader; a bad one throws a SettingError.
  */
-export function createBerlinSpec(env: Readonly<Record<string, string | undefined>>): SpecPlugin {
+export function createBerlinSpec(settings: SettingsReader): SpecPlugin {
   return {
     id: BERLIN_SPEC_ID,
     title: 'Berlin Group NextGenPSD2 XS2A 1.3.x',
-    module: BerlinSpecModule.register(resolveBerlinSpecOptions(env)),
+    module: BerlinSpecModule.register(resolveBerlinSpecOptions(settings)),
     forwardedHeaders: MANAGE_EXTENSION_HEADERS,
   };
 }

@@ -1,22 +1,22 @@
-import type { SpecPlugin } from '@app/contract';
+import type { SettingsReader, SpecPlugin } from '@app/contract';
 import type { Clock } from './shared/clock.js';
 import { UaeSpecModule } from './uae-spec.module.js';
-import { resolveUaeSpecOptions, type UaeSpecEnvironment } from './uae-spec.options.js';
+import { resolveUaeSpecOptions } from './uae-spec.options.js';
 
 export { UaeSpecModule } from './uae-spec.module.js';
-export { resolveUaeSpecOptions, UAE_SETTINGS, DEFAULT_RESOURCE_BASE_URL, type UaeSpecOptions, type UaeSpecEnvironment } from './uae-spec.options.js';
+export { resolveUaeSpecOptions, UAE_SETTINGS, DEFAULT_RESOURCE_BASE_URL, type UaeSpecOptions } from './uae-spec.options.js';
 export type { Clock as UaeClock } from './shared/clock.js';
 
 export const UAE_SPEC_ID = 'uae';
 
 /**
- * The UAE Open Finance specification (v2.1), built from its UAE_* settings; throws an Error naming the setting when
- * one is invalid. `clock` is for tests that pin the time rules.
+ * The UAE Open Finance specification (v2.1), built from its UAE_* settings read through the service's settings
+ * reader; a bad one throws a SettingError naming it. `clock` is for tests that pin the time rules.
  */
-export function createUaeSpec(env: UaeSpecEnvironment, clock?: Clock): SpecPlugin {
+export function createUaeSpec(settings: SettingsReader, clock?: Clock): SpecPlugin {
   return {
     id: UAE_SPEC_ID,
     title: 'UAE Open Finance (standards v2.1)',
-    module: UaeSpecModule.register(resolveUaeSpecOptions(env), clock),
+    module: UaeSpecModule.register(resolveUaeSpecOptions(settings), clock),
   };
 }

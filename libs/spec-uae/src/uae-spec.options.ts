@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { SettingsReader } from '@app/contract';
 
 /** What a deployment tunes in the UAE specification; `resolveUaeSpecOptions` reads it from UAE_* settings. */
 export interface UaeSpecOptions {
@@ -21,14 +22,12 @@ export interface UaeSpecOptions {
   readonly allowCombinedPaymentSchedule: boolean;
 }
 
-export type UaeSpecEnvironment = Readonly<Record<string, string | undefined>>;
-
 const ACCOUNT_TYPES = ['Retail', 'SME', 'Corporate'];
 const ACCOUNT_SUB_TYPES = ['CurrentAccount', 'Savings', 'CreditCard', 'Mortgage', 'Finance'];
 /** A reserved example host: set UAE_RESOURCE_BASE_URL to the bank's public API base. */
 export const DEFAULT_RESOURCE_BASE_URL = 'https://api.lfi.example/open-finance/v2.1';
 
-/** UAE_* settings, each with its default. */
+/** UAE_* settings. */
 export const UAE_SETTINGS = {
   piiDecryptionKey: 'UAE_PII_DECRYPTION_KEY',
   resourceBaseUrl: 'UAE_RESOURCE_BASE_URL',
@@ -37,72 +36,44 @@ export const UAE_SETTINGS = {
   allowCombinedPaymentSchedule: 'UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE',
 } as const;
 
-function listSetting(env: UaeSpecEnvironment, name: string, allowed: readonly string[]): readonly string[] {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') {
-    return allowed;
-  }
-  const values = raw.split(',').map((value) => value.trim()).filter((value) => value !== '');
-  const unknown = values.find((value) => !allowed.includes(value));
-  if (unknown !== undefined || values.length === 0) {
-    throw new Error(`${name} must be a comma list of ${allowed.join(', ')}; got "${raw}"`);
-  }
-  return [...new Set(values)];
-}
-
-function booleanSetting(env: UaeSpecEnvironment, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  if (raw !== 'true' && raw !== 'false') {
-    throw new Error(`${name} must be true or false; got "${raw}"`);
-  }
-  return raw === 'true';
-}
-
-/** A JWK (JSON text) or the path of a PEM file holding a private key. */
-function privateKeySetting(env: UaeSpecEnvironment, name: string): KeyObject | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') {
+/** A JWK (JSON text) or the path of a PEM file holding a private key; a secret, so also read from UAE_PII_DECRYPTION_KEY_FILE. */
+function privateKey(settings: SettingsReader): KeyObject | undefined {
+  const name = UAE_SETTINGS.piiDecryptionKey;
+  const raw = settings.text(name, { secret: true, description: "The bank's private key for the TPP's encrypted PII: a JWK as JSON, or the path of a PEM file." });
+  if (raw === undefined) {
     return undefined;
   }
+  const text = raw.trim();
   try {
-    const text = raw.trim();
-    if (text.startsWith('{')) {
-      return createPrivateKey({ key: JSON.parse(text) as never, format: 'jwk' });
-    }
-    return createPrivateKey(readFileSync(text, 'utf8'));
+    return text.startsWith('{') ? createPrivateKey({ key: JSON.parse(text) as never, format: 'jwk' }) : createPrivateKey(readFileSync(text, 'utf8'));
   } catch (error) {
-    throw new Error(`${name} must be a private key as a JWK (JSON) or the path of a PEM file: ${(error as Error).message}`);
+    // The value is a secret: the message names the problem, never the key.
+    return settings.invalid(name, 'a private key as a JWK (JSON) or the path of a PEM file', `(${(error as Error).message})`);
   }
 }
 
-function urlSetting(env: UaeSpecEnvironment, name: string, fallback: string): string {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an absolute http(s) URL; got "${raw}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${name} must be an absolute http(s) URL; got "${raw}"`);
-  }
-  return raw.replace(/\/+$/, '');
-}
-
-/** Reads and checks the UAE settings, throwing an Error that names the setting when one is invalid. */
-export function resolveUaeSpecOptions(env: UaeSpecEnvironment): UaeSpecOptions {
-  const piiDecryptionKey = privateKeySetting(env, UAE_SETTINGS.piiDecryptionKey);
+/** Reads the `UAE_` settings through the service's settings reader; a bad value throws a SettingError naming it. */
+export function resolveUaeSpecOptions(settings: SettingsReader): UaeSpecOptions {
+  const piiDecryptionKey = privateKey(settings);
   return {
     ...(piiDecryptionKey === undefined ? {} : { piiDecryptionKey }),
-    resourceBaseUrl: urlSetting(env, UAE_SETTINGS.resourceBaseUrl, DEFAULT_RESOURCE_BASE_URL),
-    supportedAccountTypes: listSetting(env, UAE_SETTINGS.supportedAccountTypes, ACCOUNT_TYPES),
-    supportedAccountSubTypes: listSetting(env, UAE_SETTINGS.supportedAccountSubTypes, ACCOUNT_SUB_TYPES),
-    allowCombinedPaymentSchedule: booleanSetting(env, UAE_SETTINGS.allowCombinedPaymentSchedule, false),
+    resourceBaseUrl: settings.url(UAE_SETTINGS.resourceBaseUrl, {
+      default: DEFAULT_RESOURCE_BASE_URL,
+      description: "Base of Links.Self in consent responses: the bank's public API base.",
+    })!,
+    supportedAccountTypes: settings.list(UAE_SETTINGS.supportedAccountTypes, {
+      default: ACCOUNT_TYPES,
+      allowed: ACCOUNT_TYPES,
+      description: 'AccountType values the bank accepts; others are refused at PAR.',
+    }),
+    supportedAccountSubTypes: settings.list(UAE_SETTINGS.supportedAccountSubTypes, {
+      default: ACCOUNT_SUB_TYPES,
+      allowed: ACCOUNT_SUB_TYPES,
+      description: 'AccountSubType values the bank accepts.',
+    }),
+    allowCombinedPaymentSchedule: settings.boolean(UAE_SETTINGS.allowCombinedPaymentSchedule, {
+      default: false,
+      description: 'Accept a ConsentSchedule with one SinglePayment and one MultiPayment.',
+    }),
   };
 }

@@ -107,9 +107,12 @@ export class SettingsReader {
     });
   }
 
-  /** One of a fixed set of words. */
-  oneOf<T extends string>(name: string, values: readonly T[], options: WithDefault<T>): T {
-    return this.parsed(name, options, (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : this.invalid(name, `one of ${values.join(', ')}`, raw)));
+  /** One of a fixed set of words; `ignoreCase` also takes them in any case. */
+  oneOf<T extends string>(name: string, values: readonly T[], options: WithDefault<T> & { readonly ignoreCase?: boolean }): T {
+    return this.parsed(name, options, (raw) => {
+      const found = values.find((value) => value === raw || (options.ignoreCase === true && value.toLowerCase() === raw.toLowerCase()));
+      return found ?? this.invalid(name, `one of ${values.join(', ')}`, raw);
+    });
   }
 
   /** A comma list without duplicates; `allowed` restricts the items. An empty list is refused. */

@@ -1,7 +1,8 @@
 import { uaeEncryptedPii, uaeJourneyPiiDecryptionKey } from '@app/testing';
 import { UaeOfficialSchemas } from '../schemas/uae-official-schemas.js';
 import { loadAaniPurposeCodes } from '../shared/aani-purpose-codes.js';
-import { resolveUaeSpecOptions, type UaeSpecEnvironment } from '../uae-spec.options.js';
+import { SettingsReader, type SettingsEnvironment as UaeSpecEnvironment } from '@app/contract';
+import { resolveUaeSpecOptions } from '../uae-spec.options.js';
 import { AuthorizationDetailsReader, type ConsentReading } from './authorization-details.reader.js';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
@@ -11,7 +12,7 @@ const schemas = new UaeOfficialSchemas();
 const purposeCodes = loadAaniPurposeCodes();
 
 function readerWith(env: UaeSpecEnvironment = {}): AuthorizationDetailsReader {
-  const options = resolveUaeSpecOptions({ UAE_SUPPORTED_ACCOUNT_SUB_TYPES: 'CurrentAccount,Savings', UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env });
+  const options = resolveUaeSpecOptions(new SettingsReader({ UAE_SUPPORTED_ACCOUNT_SUB_TYPES: 'CurrentAccount,Savings', UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env }));
   return new AuthorizationDetailsReader(schemas, options, { now: () => NOW }, purposeCodes);
 }
 

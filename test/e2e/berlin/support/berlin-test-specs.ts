@@ -1,3 +1,4 @@
+import { SettingsReader } from '@app/contract';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BankBackendModule } from '@app/bank-backend';
 import { PersistenceModule } from '@app/persistence';
@@ -20,7 +21,7 @@ export function berlinRootModule(options: BerlinTestOptions = {}): (config: AppC
     const berlin = {
       id: BERLIN_SPEC_ID,
       title: 'Berlin Group (test)',
-      module: BerlinSpecModule.register(resolveBerlinSpecOptions(options.env ?? {}), options.clock),
+      module: BerlinSpecModule.register(resolveBerlinSpecOptions(new SettingsReader(options.env ?? {})), options.clock),
     };
     return {
       module: BerlinTestAppModule,

@@ -1,3 +1,4 @@
+import { SettingsReader } from '@app/contract';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BankBackendModule } from '@app/bank-backend';
 import { PersistenceModule } from '@app/persistence';
@@ -11,7 +12,7 @@ import { uaeJourneyPiiDecryptionKey } from '@app/testing';
  * decrypts the fixtures' PII with the demo key unless `env` names another one.
  */
 export function uaeRootModule(env: Readonly<Record<string, string | undefined>> = {}, clock?: UaeClock): (config: AppConfig) => DynamicModule {
-  const settings = { UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env };
+  const settings = new SettingsReader({ UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env });
   return (config) => {
     @Module({})
     class UaeTestAppModule {}
