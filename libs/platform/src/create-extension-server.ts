@@ -43,7 +43,7 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
     logger: new PinoNestLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  registerJsonBodyParser(fastify, config.requestCharset, config.bodyLimitBytes);
+  registerJsonBodyParser(fastify, { charset: config.requestCharset, bodyLimit: config.bodyLimitBytes, maxDepth: config.maxJsonDepth });
   registerAuthenticationHook(fastify, config.auth);
   registerGracefulShutdown(fastify);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });

@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly bankBackendTimeoutMs: number;
   readonly seedDemoData: boolean;
   readonly bodyLimitBytes: number;
+  /** The deepest nesting of objects and arrays a request body may have; deeper bodies get 400 before parsing. */
+  readonly maxJsonDepth: number;
   readonly requestCharset: RequestCharset;
   readonly idempotencyRetentionHours: number;
   readonly logLevel: LogLevel;
@@ -153,6 +155,14 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
       'EXTENSION_BODY_LIMIT',
       settings.text('EXTENSION_BODY_LIMIT', { default: '10mb', description: 'Largest request body, 1kb to 100mb.' })!,
     ),
+    // Consents the identity server sends nest about a dozen levels; 64 leaves room for any bank's own data while
+    // keeping every recursive walk (schema validation, the specifications' code) far from the stack limit.
+    maxJsonDepth: settings.integer('EXTENSION_MAX_JSON_DEPTH', {
+      default: 64,
+      min: 16,
+      max: 512,
+      description: 'Deepest nesting of objects and arrays in a request body (16 to 512); deeper bodies are refused with 400.',
+    }),
     requestCharset: settings.oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, { default: 'auto', description: 'Request body decoding: auto, latin1 or utf8.' }),
     idempotencyRetentionHours: settings.integer('IDEMPOTENCY_RETENTION_HOURS', {
       default: 24,

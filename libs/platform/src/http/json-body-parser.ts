@@ -2,21 +2,36 @@ import secureJson from 'secure-json-parse';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestCharset } from '../config/app-config.js';
 import { MalformedRequestError } from '../errors/service-errors.js';
+import { exceedsJsonDepth } from './json-nesting.js';
 import { decodeRequestBody } from './request-body-decoder.js';
 
 /** Finds the requestId in a body that is not valid JSON, so that the failure can still be correlated. */
 const REQUEST_ID_IN_TEXT = /"requestId"\s*:\s*"([^"\\]{1,128})"/;
 
+export interface JsonBodyParserOptions {
+  readonly charset: RequestCharset;
+  readonly bodyLimit: number;
+  /** EXTENSION_MAX_JSON_DEPTH: deeper bodies are refused before they are parsed. */
+  readonly maxDepth: number;
+}
+
 /**
- * Replaces Fastify's JSON parser: decodes the charset the identity server really uses, rejects prototype-pollution
- * keys, and turns every parse failure into the contract's 400 instead of Fastify's own error body.
+ * Replaces Fastify's JSON parser: decodes the charset the identity server really uses, refuses over-deep nesting
+ * before anything recursive sees it, rejects prototype-pollution keys, and turns every parse failure into the
+ * contract's 400 instead of Fastify's own error body.
  */
-export function registerJsonBodyParser(fastify: FastifyInstance, charset: RequestCharset, bodyLimit: number): void {
+export function registerJsonBodyParser(fastify: FastifyInstance, options: JsonBodyParserOptions): void {
+  const { charset, bodyLimit, maxDepth } = options;
   fastify.removeAllContentTypeParsers();
   const parse = (request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void): void => {
     const text = decodeRequestBody(body, request.headers['content-type'], charset);
     if (text.trim().length === 0) {
       done(new MalformedRequestError('The request body is empty; a JSON object {"requestId", "data"} is required'));
+      return;
+    }
+    if (exceedsJsonDepth(text, maxDepth)) {
+      const requestId = REQUEST_ID_IN_TEXT.exec(text)?.[1];
+      done(new MalformedRequestError(`The request body nests JSON deeper than ${maxDepth} levels (EXTENSION_MAX_JSON_DEPTH)`, requestId));
       return;
     }
     try {
