@@ -6,7 +6,10 @@
 #   4. podman run with a read-only root filesystem (no tmpfs either) and a fresh volume for /app/data, published on
 #      127.0.0.1 only: /health answers 200, the image's HEALTHCHECK passes, PID 1 is uid 1000 (not root), node is v24,
 #      the four specification journeys pass against it (they write to the database under the read-only root);
-#   5. SIGTERM (podman stop) ends it with exit code 0 well before the kill timeout.
+#   5. SIGTERM (podman stop) ends it with exit code 0 well before the kill timeout, and nothing was logged as an error;
+#   6. with CHECK_MYSQL_URL set (mysql://user:password@127.0.0.1:3306/database, an existing database reachable from
+#      the host): the same on MySQL/MariaDB, configured as the compose files do (DATABASE_URL_FILE and
+#      EXTENSION_BASIC_PASSWORD_FILE), with no writable path at all.
 # Prints a summary; exits non-zero on the first failure. The containers and volumes it made are removed; the image
 # stays (tagged IMAGE) for the next run's cache and for use.
 #
@@ -52,7 +55,7 @@ PODMAN=(podman --runtime runc --cgroup-manager cgroupfs)
 LIMITS=(--ulimit "nofile=$(ulimit -Sn):$(ulimit -Hn)" --ulimit "nproc=4096:4096")
 
 cleanup() {
-  "${PODMAN[@]}" rm -f -t 0 "$NAME" "${NAME}-trust" >/dev/null 2>&1 || true
+  "${PODMAN[@]}" rm -f -t 0 "$NAME" "${NAME}-mysql" >/dev/null 2>&1 || true
   "${PODMAN[@]}" volume rm -f "$VOLUME" >/dev/null 2>&1 || true
   rm -rf "$LOGS"
 }
@@ -94,47 +97,96 @@ NODE_VERSION=$("${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only
 [[ $NODE_VERSION == v24.* ]] || fail "node in the image is ${NODE_VERSION}, expected v24"
 pass "node ${NODE_VERSION} in the image"
 
-# 4. Run it: read-only root filesystem without any tmpfs, a fresh volume for /app/data. The check seeds the demo bank
-# (the journeys need its customers) and trusts the UK journey's demo TPP key, written by the image's own code.
+# Helpers for the runs below.
+seconds_since() { awk -v start="$1" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - start }'; }
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (: >"/dev/tcp/127.0.0.1/${port}") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+# start_container NAME podman-run-options...: starts the image; sets URL (from the host) and INNER_URL (from inside).
+start_container() {
+  local name=$1 port
+  shift
+  RUN_START=$(date +%s.%N)
+  if [[ $CHECK_NETWORK == host ]]; then
+    port=$(free_port)
+    set -- --network host -e HOST=127.0.0.1 -e "PORT=${port}" "$@"
+  else
+    set -- -p 127.0.0.1::3000 "$@"
+  fi
+  # Podman says on stderr that it cannot schedule health checks without systemd; the check runs them itself.
+  "${PODMAN[@]}" run -d --name "$name" "${LIMITS[@]}" --read-only --read-only-tmpfs=false --health-interval=disable \
+    --stop-timeout "$STOP_TIMEOUT" -e EXTENSION_BASIC_USER=check -e SEED_DEMO_DATA=true "$@" "$IMAGE" \
+    >/dev/null 2>>"$LOGS/podman.log" || { cat "$LOGS/podman.log"; fail "podman run"; }
+  if [[ $CHECK_NETWORK == host ]]; then
+    URL="http://127.0.0.1:${port}"
+    INNER_URL=$URL
+  else
+    URL="http://127.0.0.1:$("${PODMAN[@]}" port "$name" 3000/tcp | head -n 1 | sed 's/.*://')"
+    INNER_URL=http://127.0.0.1:3000
+  fi
+}
+# wait_healthy NAME: polls GET /health from the host for up to 30 s; sets HEALTH to its answer.
+wait_healthy() {
+  HEALTH=
+  for _ in $(seq 1 120); do
+    if HEALTH=$(curl -fsS --max-time 2 "${URL}/health" 2>/dev/null); then break; fi
+    HEALTH=
+    [[ $("${PODMAN[@]}" inspect --format '{{.State.Running}}' "$1") == true ]] || break
+    sleep 0.25
+  done
+  "${PODMAN[@]}" logs "$1" >"$LOGS/container.log" 2>&1 || true
+  [[ -n $HEALTH ]] || fail "GET ${URL}/health did not answer 200 within 30 s"
+  READY_S=$(seconds_since "$RUN_START")
+}
+# journeys NAME SPEC...: the journeys of those specifications, run by the image's own journey tool against it.
+journeys() {
+  local name=$1 spec
+  shift
+  for spec in "$@"; do
+    if ! "${PODMAN[@]}" exec -e EXTENSION_BASIC_USER=check -e "EXTENSION_BASIC_PASSWORD=${PASSWORD}" "$name" \
+      node dist/libs/testing/src/cli/journey.js --spec "$spec" --base-url "$INNER_URL" >"$LOGS/journey.log" 2>&1; then
+      cat "$LOGS/journey.log"
+      "${PODMAN[@]}" logs "$name" >"$LOGS/container.log" 2>&1 || true
+      fail "the ${spec} journey against the image"
+    fi
+  done
+}
+# stop_gracefully NAME: SIGTERM through podman stop (SIGKILL after STOP_TIMEOUT s); exit code 0, no error logged.
+stop_gracefully() {
+  local start exit_code
+  start=$(date +%s.%N)
+  "${PODMAN[@]}" stop -t "$STOP_TIMEOUT" "$1" >/dev/null 2>>"$LOGS/podman.log"
+  STOP_S=$(seconds_since "$start")
+  exit_code=$("${PODMAN[@]}" inspect --format '{{.State.ExitCode}}' "$1")
+  "${PODMAN[@]}" logs "$1" >"$LOGS/container.log" 2>&1 || true
+  [[ $exit_code == 0 ]] || fail "after SIGTERM the service exited with ${exit_code}, expected 0"
+  grep -q 'Stopping on SIGTERM' "$LOGS/container.log" || fail "the service did not log its SIGTERM shutdown"
+  awk -v s="$STOP_S" -v t="$STOP_TIMEOUT" 'BEGIN { exit !(s < t / 2) }' || fail "SIGTERM took ${STOP_S} s"
+  if grep -q '"level":[56]0' "$LOGS/container.log"; then
+    grep '"level":[56]0' "$LOGS/container.log" | head -n 5
+    fail "the service logged errors"
+  fi
+}
+
+# 4. Run it: read-only root filesystem without any tmpfs, a fresh volume for /app/data, SQLite (the image's default
+# database). The check seeds the demo bank (the journeys need its customers) and trusts the UK journey's demo TPP key,
+# written into the volume by the image's own code.
 PASSWORD="check-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 "${PODMAN[@]}" volume create "$VOLUME" >/dev/null
-"${PODMAN[@]}" run --rm --name "${NAME}-trust" "${LIMITS[@]}" --network none --read-only -v "${VOLUME}:/app/data" \
-  "$IMAGE" node --input-type=module -e "
+"${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only -v "${VOLUME}:/app/data" "$IMAGE" \
+  node --input-type=module -e "
     import { writeFileSync } from 'node:fs';
     const { ukJourneyTrustFile } = await import('/app/dist/libs/testing/src/journeys/uk-journey-fixtures.js');
     writeFileSync('/app/data/uk-trust.json', JSON.stringify(ukJourneyTrustFile()));" 2>>"$LOGS/podman.log" ||
   fail "writing the UK journey's trust file into the volume"
 
-RUN=("${PODMAN[@]}" run -d --name "$NAME" "${LIMITS[@]}" --read-only --read-only-tmpfs=false
-  -v "${VOLUME}:/app/data" --health-interval=disable --stop-timeout "$STOP_TIMEOUT"
-  -e EXTENSION_BASIC_USER=check -e "EXTENSION_BASIC_PASSWORD=${PASSWORD}" -e SEED_DEMO_DATA=true
-  -e UK_JWS_TRUST_FILE=/app/data/uk-trust.json)
-if [[ $CHECK_NETWORK == host ]]; then
-  PORT=$((20000 + RANDOM % 20000))
-  INNER_PORT=$PORT
-  RUN+=(--network host -e HOST=127.0.0.1 -e "PORT=${PORT}")
-else
-  INNER_PORT=3000
-  RUN+=(-p 127.0.0.1::3000)
-fi
-run_start=$(date +%s.%N)
-# Podman says on stderr that it cannot schedule health checks without systemd; the check runs them itself.
-"${RUN[@]}" "$IMAGE" >/dev/null 2>>"$LOGS/podman.log" || { cat "$LOGS/podman.log"; fail "podman run"; }
-if [[ $CHECK_NETWORK != host ]]; then
-  PORT=$("${PODMAN[@]}" port "$NAME" 3000/tcp | head -n 1 | sed 's/.*://')
-fi
-URL="http://127.0.0.1:${PORT}"
-
-HEALTH=
-for _ in $(seq 1 120); do
-  if HEALTH=$(curl -fsS --max-time 2 "${URL}/health" 2>/dev/null); then break; fi
-  [[ $("${PODMAN[@]}" inspect --format '{{.State.Running}}' "$NAME") == true ]] || break
-  HEALTH=
-  sleep 0.25
-done
-"${PODMAN[@]}" logs "$NAME" >"$LOGS/container.log" 2>&1 || true
-[[ -n $HEALTH ]] || fail "GET ${URL}/health did not answer 200 within 30 s"
-READY_S=$(awk -v start="$run_start" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - start }')
+start_container "$NAME" -v "${VOLUME}:/app/data" -e "EXTENSION_BASIC_PASSWORD=${PASSWORD}" \
+  -e UK_JWS_TRUST_FILE=/app/data/uk-trust.json
+wait_healthy "$NAME"
 pass "GET /health answered 200 ${READY_S} s after start: ${HEALTH}"
 
 "${PODMAN[@]}" healthcheck run "$NAME" >/dev/null 2>>"$LOGS/podman.log" || fail "the image's HEALTHCHECK (podman healthcheck run)"
@@ -148,32 +200,34 @@ pass "PID 1 is node as uid 1000 (non-root): ${PID1% }"
 if "${PODMAN[@]}" exec "$NAME" sh -c 'touch /app/probe || touch /tmp/probe' 2>/dev/null; then
   fail "the root filesystem is writable"
 fi
-for SPEC in default uk berlin uae; do
-  if ! "${PODMAN[@]}" exec -e EXTENSION_BASIC_USER=check -e "EXTENSION_BASIC_PASSWORD=${PASSWORD}" "$NAME" \
-    node dist/libs/testing/src/cli/journey.js --spec "$SPEC" --base-url "http://127.0.0.1:${INNER_PORT}" \
-    >"$LOGS/journey-${SPEC}.log" 2>&1; then
-    cat "$LOGS/journey-${SPEC}.log"
-    "${PODMAN[@]}" logs "$NAME" >"$LOGS/container.log" 2>&1 || true
-    fail "the ${SPEC} journey against the image"
-  fi
-done
-pass "journeys default, uk, berlin, uae pass on a read-only root filesystem (data in the volume: $("${PODMAN[@]}" exec "$NAME" ls /app/data | tr '\n' ' '))"
+journeys "$NAME" default uk berlin uae
+DATA_FILES=$("${PODMAN[@]}" exec "$NAME" ls /app/data | tr '\n' ' ')
+[[ $DATA_FILES == *consent-extensions.sqlite* ]] || fail "no SQLite database in /app/data (${DATA_FILES})"
+pass "journeys default, uk, berlin, uae pass on a read-only root filesystem (in the volume: ${DATA_FILES% })"
 
-# 5. SIGTERM: podman stop sends it, and would kill after STOP_TIMEOUT seconds.
-stop_start=$(date +%s.%N)
-"${PODMAN[@]}" stop -t "$STOP_TIMEOUT" "$NAME" >/dev/null 2>>"$LOGS/podman.log"
-STOP_S=$(awk -v start="$stop_start" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - start }')
-EXIT_CODE=$("${PODMAN[@]}" inspect --format '{{.State.ExitCode}}' "$NAME")
-"${PODMAN[@]}" logs "$NAME" >"$LOGS/container.log" 2>&1 || true
-[[ $EXIT_CODE == 0 ]] || fail "after SIGTERM the service exited with ${EXIT_CODE}, expected 0"
-grep -q 'Stopping on SIGTERM' "$LOGS/container.log" || fail "the service did not log its SIGTERM shutdown"
-awk -v s="$STOP_S" -v t="$STOP_TIMEOUT" 'BEGIN { exit !(s < t / 2) }' || fail "SIGTERM took ${STOP_S} s"
-pass "SIGTERM: graceful shutdown, exit code 0 after ${STOP_S} s"
-if grep -q '"level":[56]0' "$LOGS/container.log"; then
-  grep '"level":[56]0' "$LOGS/container.log" | head -n 5
-  fail "the service logged errors"
+# 5. SIGTERM.
+stop_gracefully "$NAME"
+pass "SIGTERM: graceful shutdown, exit code 0 after ${STOP_S} s, no error logged"
+
+# 6. Optional: the same image on MySQL/MariaDB, configured as the compose files do (DATABASE_URL_FILE and
+# EXTENSION_BASIC_PASSWORD_FILE, secrets mounted under /run/secrets), with /app/data read-only as well: with such a
+# database the service writes nothing at all. CHECK_MYSQL_URL must be reachable from the host (host network).
+if [[ -n ${CHECK_MYSQL_URL:-} ]]; then
+  printf '%s' "$CHECK_MYSQL_URL" >"$LOGS/database_url"
+  printf '%s' "$PASSWORD" >"$LOGS/extension_basic_password"
+  chmod 644 "$LOGS/database_url" "$LOGS/extension_basic_password"
+  SAVED_NETWORK=$CHECK_NETWORK
+  CHECK_NETWORK=host
+  start_container "${NAME}-mysql" --image-volume ignore \
+    -v "$LOGS/database_url:/run/secrets/database_url:ro" -e DATABASE_URL_FILE=/run/secrets/database_url \
+    -v "$LOGS/extension_basic_password:/run/secrets/extension_basic_password:ro" \
+    -e EXTENSION_BASIC_PASSWORD_FILE=/run/secrets/extension_basic_password
+  wait_healthy "${NAME}-mysql"
+  journeys "${NAME}-mysql" default berlin uae
+  stop_gracefully "${NAME}-mysql"
+  CHECK_NETWORK=$SAVED_NETWORK
+  pass "on ${CHECK_MYSQL_URL%%://*} through DATABASE_URL_FILE, nothing writable at all: healthy after ${READY_S} s, journeys default, berlin, uae pass, SIGTERM exit 0"
 fi
-pass "no error in the service's log"
 
 # Images of earlier builds that nothing uses any more (layers of the current build stay as cache).
 "${PODMAN[@]}" image prune -f --filter until=72h >/dev/null 2>&1 || true
