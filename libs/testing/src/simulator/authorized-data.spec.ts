@@ -121,7 +121,7 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
 
     const text = serializeLikeIdentityServer(buildAuthorizedData(populate, { accounts: ['Plain'] }));
 
-    expect(text).toBe('[{"accounts":[{"displayName":"Plain","accountId":null,"title":null,"description":null,"selected":null}]}]');
+    expect(text).toBe('[{"accounts":[{"accountId":null,"displayName":"Plain","description":null,"title":null,"selected":null}]}]');
   });
 
   it('gives nothing when nothing was chosen and nothing was initiated', () => {

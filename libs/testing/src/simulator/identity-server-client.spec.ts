@@ -155,6 +155,18 @@ describe('IdentityServerClient on the wire', () => {
     expect(lastRequest().bytes.toString('latin1')).toBe('{"requestId":"fixed-id","data":{"isApproved":false}}');
   });
 
+  it("writes a TPP body's keys in the identity server's HashMap order, or as given for a raw-body deployment", async () => {
+    const body = { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' }, Risk: {} };
+    await new IdentityServerClient({ baseUrl, spec: 'uk', keyOrder: 'java-hash-map' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
+    expect(lastRequest().bytes.toString('latin1')).toBe(
+      '{"data":{"consentInitiationData":{"Risk":{},"Data":{"ExpirationDateTime":"2030-01-01T00:00:00+00:00","Permissions":["ReadAccountsBasic"]}}},"requestId":"r"}',
+    );
+    await new IdentityServerClient({ baseUrl, spec: 'uk', keyOrder: 'as-given' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
+    expect(lastRequest().bytes.toString('latin1')).toBe(
+      '{"requestId":"r","data":{"consentInitiationData":{"Data":{"Permissions":["ReadAccountsBasic"],"ExpirationDateTime":"2030-01-01T00:00:00+00:00"},"Risk":{}}}}',
+    );
+  });
+
   it('returns undefined as body and the raw text when the answer is not JSON', async () => {
     const client = new IdentityServerClient({ baseUrl, spec: 'default' });
 

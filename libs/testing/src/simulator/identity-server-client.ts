@@ -5,6 +5,7 @@ import {
   serializeLikeIdentityServer,
   type BodyCharset,
   type JsonEscaping,
+  type KeyOrder,
 } from './identity-server-json.js';
 
 /** `Security.Type` of the identity server: `Basic-Auth` with configured credentials, or `OAuth2` (a static token). */
@@ -26,6 +27,11 @@ export interface IdentityServerClientOptions {
   readonly jsonEscaping?: JsonEscaping;
   /** The identity server's read timeout; the shipped deployment.toml says 5 s. */
   readonly timeoutMs?: number;
+  /**
+   * Defaults to `java-hash-map`: the identity server re-serialises every JSON object from a HashMap, so keys arrive in
+   * its order. `as-given` is a deployment whose gateway forwards the TPP's own bytes.
+   */
+  readonly keyOrder?: KeyOrder;
 }
 
 /** Exactly what went over the wire, kept so that a retry can resend the same bytes. */
@@ -57,6 +63,8 @@ export interface CallOptions {
 export const IDENTITY_SERVER_USER_AGENT = 'Apache-HttpClient/4.5.13 (Java/21)';
 
 const DEFAULT_TIMEOUT_MS = 5000;
+/** The key order of the simulator's calls unless a test chooses one. */
+const DEFAULT_KEY_ORDER: KeyOrder = 'as-given';
 
 function authorizationHeader(credentials: ExtensionCredentials): string | undefined {
   switch (credentials.kind) {
@@ -91,6 +99,7 @@ export class IdentityServerClient {
   private readonly credentials: ExtensionCredentials;
   private readonly bodyCharset: BodyCharset;
   private readonly jsonEscaping: JsonEscaping;
+  private readonly keyOrder: KeyOrder;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: IdentityServerClientOptions) {
@@ -99,6 +108,7 @@ export class IdentityServerClient {
     this.credentials = options.credentials ?? { kind: 'basic', username: '', password: '' };
     this.bodyCharset = options.bodyCharset ?? 'iso-8859-1';
     this.jsonEscaping = options.jsonEscaping ?? 'minimal';
+    this.keyOrder = options.keyOrder ?? DEFAULT_KEY_ORDER;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -113,7 +123,7 @@ export class IdentityServerClient {
   /** One logical call: a new `requestId` unless one is given. */
   async call(extension: ExtensionName, data: unknown, options: CallOptions = {}): Promise<ExtensionAnswer> {
     const requestId = options.requestId ?? randomUUID();
-    const text = serializeLikeIdentityServer({ requestId, data }, this.jsonEscaping);
+    const text = serializeLikeIdentityServer({ requestId, data }, this.jsonEscaping, this.keyOrder);
     return this.send({
       extension,
       url: this.urlOf(extension),

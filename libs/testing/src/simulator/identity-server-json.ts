@@ -5,10 +5,15 @@
  *   Values that the Java side holds as `JSONObject.NULL` (for instance the account objects inside
  *   `authorizedResources.authorizedData`, which Jackson wrote with `"title": null`) ARE written as `null`: use
  *   `JSON_NULL` for those.
+ * - org.json keeps an object's keys in a `java.util.HashMap`, so they are written in HashMap order, not in the order
+ *   the TPP sent them (`java-hash-map-order.ts`); `as-given` keeps insertion order, for a deployment where the raw
+ *   bytes reach the service.
  * - `new StringEntity(String)` encodes the text as ISO-8859-1 while the header says `application/json` with no
  *   charset: every character outside Latin-1 becomes `?` (one `?` per code point, as Java's encoder does for a
  *   surrogate pair).
  */
+
+import { javaHashMapOrder } from './java-hash-map-order.js';
 
 /** A `null` the identity server really sends (org.json's `JSONObject.NULL`), as opposed to an omitted property. */
 export const JSON_NULL: unique symbol = Symbol('JSON_NULL');
@@ -82,15 +87,19 @@ export function quoteJsonString(text: string, escaping: JsonEscaping): string {
   return `${quoted}"`;
 }
 
+/** Key order of the objects sent: org.json's (the identity server's) or as the test built them. */
+export type KeyOrder = 'java-hash-map' | 'as-given';
+
 function isOmitted(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
 /**
- * Compact JSON text as org.json writes it: no spaces, null properties omitted, `JSON_NULL` written as `null`.
- * Takes `unknown` because answers of the service are sent back as they came (receipts, populate answers).
+ * Compact JSON text as org.json writes it: no spaces, null properties omitted, `JSON_NULL` written as `null`, keys in
+ * HashMap order. Takes `unknown` because answers of the service are sent back as they came (receipts, populate
+ * answers).
  */
-export function serializeLikeIdentityServer(value: unknown, escaping: JsonEscaping = 'minimal'): string {
+export function serializeLikeIdentityServer(value: unknown, escaping: JsonEscaping = 'minimal', keyOrder: KeyOrder = 'java-hash-map'): string {
   if (value === JSON_NULL || value === null || value === undefined) {
     // A top-level or array-element null: org.json's JSONArray keeps it as `null`.
     return 'null';
@@ -108,12 +117,14 @@ export function serializeLikeIdentityServer(value: unknown, escaping: JsonEscapi
     return value ? 'true' : 'false';
   }
   if (Array.isArray(value)) {
-    return `[${value.map((item: unknown) => serializeLikeIdentityServer(item, escaping)).join(',')}]`;
+    return `[${value.map((item: unknown) => serializeLikeIdentityServer(item, escaping, keyOrder)).join(',')}]`;
   }
   if (typeof value === 'object') {
-    const members = Object.entries(value)
-      .filter(([, member]) => !isOmitted(member))
-      .map(([key, member]) => `${quoteJsonString(key, escaping)}:${serializeLikeIdentityServer(member, escaping)}`);
+    const record = value as Record<string, unknown>;
+    // Omitted members never enter the JSONObject, so they take no part in its table size.
+    const present = Object.keys(record).filter((key) => !isOmitted(record[key]));
+    const keys = keyOrder === 'java-hash-map' ? javaHashMapOrder(present) : present;
+    const members = keys.map((key) => `${quoteJsonString(key, escaping)}:${serializeLikeIdentityServer(record[key], escaping, keyOrder)}`);
     return `{${members.join(',')}}`;
   }
   throw new TypeError(`Cannot send a ${typeof value} as JSON`);
