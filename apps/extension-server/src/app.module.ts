@@ -23,6 +23,7 @@ export class AppModule {
             backendUrl: config.bankBackendUrl,
             timeoutMs: config.bankBackendTimeoutMs,
             seedDemoData: config.seedDemoData,
+            customerIds: config.customerIds,
           }),
           global: true,
         },

@@ -41,6 +41,18 @@ describe('BankBackendModule', () => {
     }
   });
 
+  it("finds the customer behind the identity server's tenant- and store-qualified user id, in one place for every specification", async () => {
+    const moduleRef = await boot({ seedDemoData: true, customerIds: { tenantDomains: ['carbon.super'], stripUserStore: true } });
+    try {
+      const backend = moduleRef.get(BankBackend);
+      expect((await backend.accountsOf('PRIMARY/psu@wso2.com@carbon.super')).map(({ accountId }) => accountId)).toContain('30080012343456');
+      expect(await backend.holdsAccount('psu@wso2.com@carbon.super', '30080098763459')).toBe(true);
+      expect(await backend.accountsOf('psu@wso2.com@other.tenant')).toEqual([]);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+
   it('leaves a bank that already has customers alone', async () => {
     await new BankDataRepository(database.dataSource).importBankData({ customers: [{ userId: 'own@bank.example', displayName: 'Own', accounts: [] }] });
 

@@ -6,3 +6,4 @@ export { EmbeddedBankBackend, EMBEDDED_BANK_BACKEND } from './embedded-bank-back
 export { HttpBankBackend, type HttpBankBackendOptions } from './http-bank-backend.js';
 export { DEMO_BANK_DATA } from './demo-bank-data.js';
 export { loadBankDataImportFile, parseBankDataImport } from './bank-data-import.js';
+export { CustomerIdMapping, IDENTITY_SERVER_USER_IDS, type CustomerIdMappingOptions } from './customer-id-mapping.js';

@@ -22,6 +22,7 @@ describe(loadAppConfig.name, () => {
       tls: undefined,
       bankBackendUrl: undefined,
       bankBackendTimeoutMs: 2000,
+      customerIds: { tenantDomains: ['carbon.super'], stripUserStore: true },
       seedDemoData: false,
       extraModules: [],
       bodyLimitBytes: 10 * 1024 * 1024,
@@ -134,6 +135,6 @@ describe(loadAppConfig.name, () => {
     expect(byName.get('LOG_LEVEL')).toMatchObject({ value: 'info', source: 'default' });
     expect(byName.get('EXTENSION_BASIC_PASSWORD')).toMatchObject({ value: '********', source: 'file', secret: true });
     expect(byName.get('BANK_BACKEND_URL')).toMatchObject({ value: '', source: 'unset' });
-    expect(byName.size).toBe(22);
+    expect(byName.size).toBe(24);
   });
 });

@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly tls: TlsConfig | undefined;
   readonly bankBackendUrl: string | undefined;
   readonly bankBackendTimeoutMs: number;
+  /** How the identity server's user ids become the bank's customer ids. */
+  readonly customerIds: { readonly tenantDomains: readonly string[]; readonly stripUserStore: boolean };
   readonly seedDemoData: boolean;
   readonly bodyLimitBytes: number;
   /** The deepest nesting of objects and arrays a request body may have; deeper bodies get 400 before parsing. */
@@ -147,6 +149,17 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
     tls,
     bankBackendUrl: settings.url('BANK_BACKEND_URL', { description: "Base URL of the bank core's account API (unset: the embedded bank)." }),
     bankBackendTimeoutMs: settings.integer('BANK_BACKEND_TIMEOUT_MS', { default: 2000, min: 50, max: 60000, description: 'Timeout of one call to the bank core, in ms.' }),
+    customerIds: {
+      tenantDomains: settings.list('BANK_USER_ID_TENANT_DOMAINS', {
+        default: ['carbon.super'],
+        item: { pattern: /^[A-Za-z0-9.-]+$/, expected: 'tenant domains such as carbon.super' },
+        description: "Tenant domains stripped from the end of the identity server's user ids (psu@wso2.com@carbon.super → psu@wso2.com).",
+      }),
+      stripUserStore: settings.boolean('BANK_USER_ID_STRIP_USER_STORE', {
+        default: true,
+        description: 'Strip a user-store prefix from user ids (PRIMARY/psu@wso2.com → psu@wso2.com).',
+      }),
+    },
     seedDemoData: settings.boolean('SEED_DEMO_DATA', {
       default: options.demo === true && !production,
       description: "Seed the embedded bank with demo customers when it is empty (default: only in npm start's demo mode, never with NODE_ENV=production).",
