@@ -51,10 +51,16 @@ function createBerlinConsent(simulator: IdentityServerSimulator, clientId: strin
   return createConsentWithHeaders(simulator, CONSENTS_PATH, dedicatedConsentBody(frequencyPerDay), clientId, berlinInitiationHeaders());
 }
 
-/** The account read of a recurring consent without PSU-IP-Address: counted against frequencyPerDay on every call. */
-async function countedAccountRead(simulator: IdentityServerSimulator): Promise<SimulatedExchange> {
+/**
+ * The account read of a recurring consent without PSU-IP-Address: counted against frequencyPerDay on every call. The
+ * consent is of a TPP of its own (see createBerlinConsent); the fault tests give it a low frequency to check the limit.
+ */
+export async function countedAccountRead(
+  simulator: IdentityServerSimulator,
+  frequencyPerDay: number = BENCH_BERLIN_MAX_FREQUENCY_PER_DAY,
+): Promise<SimulatedExchange> {
   const clientId = `${BERLIN_CLIENT_ID}-${randomUUID()}`;
-  const { consentId } = await createBerlinConsent(simulator, clientId, BENCH_BERLIN_MAX_FREQUENCY_PER_DAY);
+  const { consentId } = await createBerlinConsent(simulator, clientId, frequencyPerDay);
   const populate = await populateScreen(simulator, consentId, BERLIN_USER, clientId, ACCOUNTS_SCOPE);
   // A dedicated consent names its accounts: the page posts no selection, as in the journey.
   acceptedExchange(await simulator.persist(consentId, BERLIN_USER, populateData(populate), {}, true));
@@ -88,7 +94,7 @@ export function berlinScenarios(): BenchScenario[] {
       // One usage event per call: the frequencyPerDay counter of the consent, account and endpoint.
       databaseUse: 'writes',
       writtenRows: usageEventRows,
-      prepare: countedAccountRead,
+      prepare: (simulator) => countedAccountRead(simulator),
       preparedConsents: BERLIN_READ_CONSENTS,
     },
   ];

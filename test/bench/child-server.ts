@@ -56,6 +56,21 @@ export class ChildServer {
     return server;
   }
 
+  /** Whether the process has exited (by itself or by a signal). */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** Sends a signal (the fault tests' SIGKILL) and waits for the process to exit. */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.exited) {
+      return;
+    }
+    const exited = once(this.child, 'exit');
+    this.child.kill(signal);
+    await exited;
+  }
+
   /** SIGTERM, then SIGKILL if the process has not exited in time. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) {

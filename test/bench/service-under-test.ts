@@ -15,8 +15,24 @@ import { ChildServer, freePort } from './child-server.js';
  */
 
 /** This file is dist/test/bench/service-under-test.js once built; main.js is in dist/apps/. */
-const SERVICE_MAIN = fileURLToPath(new URL('../../apps/extension-server/src/main.js', import.meta.url));
+export const SERVICE_MAIN = fileURLToPath(new URL('../../apps/extension-server/src/main.js', import.meta.url));
 const BASIC_USER = 'bench-identity-server';
+
+/**
+ * The settings the scenarios' journeys need (shared with the fault tests, which start the service the same way):
+ * `trustFile` is a file holding `ukJourneyTrustFile()`.
+ */
+export function scenarioSettings(trustFile: string): Record<string, string> {
+  return {
+    // The scenarios grant consents on the demo customers' accounts.
+    SEED_DEMO_DATA: 'true',
+    UK_JWS_TRUST_FILE: trustFile,
+    // The UAE payment scenarios send their PII encrypted to the demo bank key, as the standard requires.
+    UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
+    // The counted Berlin read: its consents' frequencyPerDay (1000, the most allowed) must not be lowered to the default 4.
+    BERLIN_MAX_FREQUENCY_PER_DAY: String(BENCH_BERLIN_MAX_FREQUENCY_PER_DAY),
+  };
+}
 
 export interface ServiceStartOptions {
   /** V8 CPU profiles of the service go there (`node --cpu-prof`), written when it stops. */
@@ -52,13 +68,7 @@ export class ServiceUnderTest {
           EXTENSION_BASIC_USER: BASIC_USER,
           EXTENSION_BASIC_PASSWORD: password,
           LOG_LEVEL: 'warn',
-          // The scenarios grant consents on the demo customers' accounts.
-          SEED_DEMO_DATA: 'true',
-          UK_JWS_TRUST_FILE: trustFile,
-          // The UAE payment scenarios send their PII encrypted to the demo bank key, as the standard requires.
-          UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
-          // The counted Berlin read: its consents' frequencyPerDay (1000, the most allowed) must not be lowered to the default 4.
-          BERLIN_MAX_FREQUENCY_PER_DAY: String(BENCH_BERLIN_MAX_FREQUENCY_PER_DAY),
+          ...scenarioSettings(trustFile),
         },
       });
     } catch (error: unknown) {

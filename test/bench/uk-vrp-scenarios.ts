@@ -30,25 +30,36 @@ export const BENCH_VRP_PAYMENT = '0.01';
 /** The journey's daily limit (250.00) stops a load after 25,000 payments of 0.01; this one never does. */
 export const BENCH_VRP_DAILY_LIMIT = '1000000000.00';
 
-/** The journey's VRP consent with its periodic limits raised for a load; every other control parameter is kept. */
-export function benchVrpConsentBody(now: number = Date.now()): JsonRecord {
+/**
+ * The journey's VRP consent with its periodic limits raised for a load (or set to `dailyLimit`); every other control
+ * parameter is kept. `periodAlignment` replaces the journey's calendar alignment when given: the fault tests use
+ * `Consent`, whose first day has the whole limit (a calendar-aligned first day is pro-rated to the hours left).
+ */
+export function benchVrpConsentBody(now: number = Date.now(), dailyLimit: string = BENCH_VRP_DAILY_LIMIT, periodAlignment?: string): JsonRecord {
   const body = ukVrpConsentBody(now);
   const limits = arrayAt(recordAt(recordAt(body, 'Data'), 'ControlParameters'), 'PeriodicLimits') ?? [];
   for (const limit of limits.filter(isJsonRecord)) {
-    limit['Amount'] = BENCH_VRP_DAILY_LIMIT;
+    limit['Amount'] = dailyLimit;
+    if (periodAlignment !== undefined) {
+      limit['PeriodAlignment'] = periodAlignment;
+    }
   }
   return body;
 }
 
 /** POST /domestic-vrp-consents as the journey's TPP sends it: an idempotency key and the detached signature of the body. */
-async function signedVrpConsent(simulator: IdentityServerSimulator): Promise<string> {
-  const body = benchVrpConsentBody();
+async function signedVrpConsent(simulator: IdentityServerSimulator, body: JsonRecord = benchVrpConsentBody()): Promise<string> {
   const headers = { 'x-idempotency-key': randomUUID(), 'x-jws-signature': await signDetached(body) };
   return (await createConsentWithHeaders(simulator, VRP_CONSENTS_PATH, body, UK_JOURNEY_CLIENT_ID, headers)).consentId;
 }
 
-async function vrpPaymentWithinLimits(simulator: IdentityServerSimulator): Promise<SimulatedExchange> {
-  const consentId = await signedVrpConsent(simulator);
+/** A payment of `payment` under a new approved VRP consent (the bench's, or `consentBody`). */
+export async function vrpPaymentWithinLimits(
+  simulator: IdentityServerSimulator,
+  consentBody?: JsonRecord,
+  payment: string = BENCH_VRP_PAYMENT,
+): Promise<SimulatedExchange> {
+  const consentId = await signedVrpConsent(simulator, consentBody);
   const populate = await populateScreen(simulator, consentId, UK_JOURNEY_USER, UK_JOURNEY_CLIENT_ID, 'openid payments');
   await approve(simulator, consentId, UK_JOURNEY_USER, populate, [UK_OTHER_CURRENT_ACCOUNT]);
   const instructionId = `VRP-${randomUUID().slice(0, 8)}`;
@@ -57,7 +68,7 @@ async function vrpPaymentWithinLimits(simulator: IdentityServerSimulator): Promi
       electedResource: '/domestic-vrps',
       resource: `${UK_PAYMENTS_API}/domestic-vrps`,
       httpMethod: 'POST',
-      body: ukVrpPayment(consentId, BENCH_VRP_PAYMENT, instructionId),
+      body: ukVrpPayment(consentId, payment, instructionId),
       headers: { 'x-idempotency-key': randomUUID() },
     }),
   );
@@ -72,7 +83,7 @@ export function ukVrpScenarios(): BenchScenario[] {
       // One usage event per payment: the amounts of the consent's periods.
       databaseUse: 'writes',
       writtenRows: usageEventRows,
-      prepare: vrpPaymentWithinLimits,
+      prepare: (simulator) => vrpPaymentWithinLimits(simulator),
       // A payment is counted once per idempotency key: a repeated key would be a retry, answered without counting.
       perRequestValues: idempotencyKeyOf,
     },
