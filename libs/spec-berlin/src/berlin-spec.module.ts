@@ -1,17 +1,5 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import {
-  AcceleratorErrorMapper,
-  AuthorizedConsentPersister,
-  ConsentAccessValidator,
-  ConsentCreationPreProcessor,
-  ConsentCreationResponseEnricher,
-  ConsentFileRetrievalValidator,
-  ConsentFileUploadPreProcessor,
-  ConsentRetrievalPreProcessor,
-  ConsentRevocationPreProcessor,
-  ConsentScreenPopulator,
-  RefreshTokenIssuer,
-} from '@app/contract';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { bindPoints } from '@app/contract';
 import type { BerlinSpecOptions } from './berlin-spec.options.js';
 import { BERLIN_SCHEMAS, BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from './berlin-spec.tokens.js';
 import { AccessUsage } from './consent-access/access-usage.js';
@@ -30,33 +18,19 @@ import { RecurringConsentRegistry } from './shared/recurring-consent-registry.js
 import { BerlinRefreshTokenIssuer } from './token/berlin-refresh-token.issuer.js';
 
 /** The points Berlin Group implements; the others (search, events, DCR, authorization request) fall back to `default`. */
-const HANDLERS: readonly Provider[] = [
-  { provide: ConsentCreationPreProcessor, useClass: BerlinConsentCreationPreProcessor },
-  { provide: ConsentCreationResponseEnricher, useClass: BerlinConsentCreationResponseEnricher },
-  { provide: ConsentRetrievalPreProcessor, useClass: BerlinConsentRetrievalPreProcessor },
-  { provide: ConsentFileUploadPreProcessor, useClass: BerlinConsentFileUploadRefusal },
-  { provide: ConsentFileRetrievalValidator, useClass: BerlinConsentFileRetrievalRefusal },
-  { provide: ConsentRevocationPreProcessor, useClass: BerlinConsentRevocationPreProcessor },
-  { provide: ConsentScreenPopulator, useClass: BerlinConsentScreenPopulator },
-  { provide: AuthorizedConsentPersister, useClass: BerlinAuthorizedConsentPersister },
-  { provide: ConsentAccessValidator, useClass: BerlinConsentAccessValidator },
-  { provide: RefreshTokenIssuer, useClass: BerlinRefreshTokenIssuer },
-  { provide: AcceleratorErrorMapper, useClass: BerlinAcceleratorErrorMapper },
-];
-
-const PORTS = [
-  ConsentCreationPreProcessor,
-  ConsentCreationResponseEnricher,
-  ConsentRetrievalPreProcessor,
-  ConsentFileUploadPreProcessor,
-  ConsentFileRetrievalValidator,
-  ConsentRevocationPreProcessor,
-  ConsentScreenPopulator,
-  AuthorizedConsentPersister,
-  ConsentAccessValidator,
-  RefreshTokenIssuer,
-  AcceleratorErrorMapper,
-];
+const BERLIN_POINTS = bindPoints({
+  'pre-process-consent-creation': BerlinConsentCreationPreProcessor,
+  'enrich-consent-creation-response': BerlinConsentCreationResponseEnricher,
+  'pre-process-consent-retrieval': BerlinConsentRetrievalPreProcessor,
+  'pre-process-consent-file-upload': BerlinConsentFileUploadRefusal,
+  'validate-consent-file-retrieval': BerlinConsentFileRetrievalRefusal,
+  'pre-process-consent-revoke': BerlinConsentRevocationPreProcessor,
+  'populate-consent-authorize-screen': BerlinConsentScreenPopulator,
+  'persist-authorized-consent': BerlinAuthorizedConsentPersister,
+  'validate-consent-access': BerlinConsentAccessValidator,
+  'issue-refresh-token': BerlinRefreshTokenIssuer,
+  'map-accelerator-error-response': BerlinAcceleratorErrorMapper,
+});
 
 /**
  * The Berlin Group NextGenPSD2 XS2A 1.3.x specification. The official schemas are compiled here, once, when the
@@ -74,9 +48,8 @@ export class BerlinSpecModule {
         { provide: BERLIN_SCHEMAS, useValue: schemas },
         RecurringConsentRegistry,
         AccessUsage,
-        ...HANDLERS,
+        ...BERLIN_POINTS,
       ],
-      exports: PORTS,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { SettingsReader } from '@app/contract';
+import { EXTENSION_PORTS, SettingsReader, nativePointsOf } from '@app/contract';
 import { DEFAULT_BERLIN_SPEC_OPTIONS, resolveBerlinSpecOptions } from './berlin-spec.options.js';
 import { createBerlinSpec } from './index.js';
 
@@ -63,6 +63,6 @@ describe('Berlin Group settings', () => {
     const plugin = createBerlinSpec(new SettingsReader({}));
     expect(plugin.id).toBe('berlin');
     expect(plugin.forwardedHeaders).toEqual(expect.arrayContaining(['X-Request-ID', 'x-request-id', 'PSU-IP-Address', 'psu-ip-address', 'TPP-Redirect-URI']));
-    expect(plugin.module.exports).toHaveLength(11);
+    expect(nativePointsOf(plugin, EXTENSION_PORTS)).toHaveLength(11);
   });
 });

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import { EXTENSION_NAMES, EXTENSION_PORTS, type ExtensionContext } from '@app/contract';
+import { EXTENSION_NAMES, EXTENSION_PORTS, nativePointsOf, type ExtensionContext } from '@app/contract';
 import { DEFAULT_SPEC, DefaultSpecModule } from './index.js';
 
 class EmptyBankBackend extends BankBackend {
@@ -40,10 +40,10 @@ describe(DefaultSpecModule.name, () => {
     await moduleRef.close();
   });
 
-  it('exports every port', () => {
+  it('binds every port in its own providers, where the registry looks for them', () => {
     const module = DefaultSpecModule.register();
     expect(module.module).toBe(DefaultSpecModule);
-    expect(module.exports).toEqual(EXTENSION_NAMES.map((name) => EXTENSION_PORTS[name]));
+    expect(nativePointsOf({ id: 'default', title: 'Default', module }, EXTENSION_PORTS)).toEqual([...EXTENSION_NAMES]);
   });
 
   it('applies its options', async () => {

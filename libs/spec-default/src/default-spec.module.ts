@@ -1,5 +1,5 @@
-import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { EXTENSION_NAMES, EXTENSION_PORTS, type ExtensionHandler, type ExtensionName } from '@app/contract';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { bindPoints, type PointBindings } from '@app/contract';
 import { resolveDefaultSpecOptions, type DefaultSpecOptions } from './default-spec.options.js';
 import { DEFAULT_SPEC_CLOCK, DEFAULT_SPEC_OPTIONS } from './default-spec.tokens.js';
 import { SYSTEM_CLOCK } from './shared/clock.js';
@@ -29,10 +29,10 @@ import { DefaultEventSubscriptionValidator } from './events/default-event-subscr
 import { DefaultRefreshTokenIssuer } from './token/default-refresh-token.issuer.js';
 
 /**
- * The implementation of every extension point, keyed by point so that the compiler refuses a missing one. Each class
- * extends its point's port (`EXTENSION_PORTS`), which is also its injection token.
+ * The implementation of every extension point, keyed by point so that the compiler refuses a missing one (`Required`)
+ * and checks each class against its point's port.
  */
-const DEFAULT_HANDLERS: { readonly [N in ExtensionName]: Type<ExtensionHandler<N>> } = {
+const DEFAULT_HANDLERS: Required<PointBindings> = {
   'pre-process-client-creation': DefaultClientCreationPreProcessor,
   'pre-process-client-update': DefaultClientUpdatePreProcessor,
   'pre-process-client-retrieval': DefaultClientRetrievalPreProcessor,
@@ -67,17 +67,13 @@ const DEFAULT_HANDLERS: { readonly [N in ExtensionName]: Type<ExtensionHandler<N
 @Module({})
 export class DefaultSpecModule {
   static register(options: DefaultSpecOptions = {}): DynamicModule {
-    const handlers = EXTENSION_NAMES.map(
-      (name): Provider => ({ provide: EXTENSION_PORTS[name], useClass: DEFAULT_HANDLERS[name] }),
-    );
     return {
       module: DefaultSpecModule,
       providers: [
         { provide: DEFAULT_SPEC_OPTIONS, useValue: resolveDefaultSpecOptions(options) },
         { provide: DEFAULT_SPEC_CLOCK, useValue: SYSTEM_CLOCK },
-        ...handlers,
+        ...bindPoints(DEFAULT_HANDLERS),
       ],
-      exports: EXTENSION_NAMES.map((name) => EXTENSION_PORTS[name]),
     };
   }
 }

@@ -1,16 +1,5 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import {
-  AcceleratorErrorMapper,
-  AuthorizationRequestValidator,
-  AuthorizedConsentPersister,
-  ConsentAccessValidator,
-  ConsentCreationPreProcessor,
-  ConsentCreationResponseEnricher,
-  ConsentRetrievalPreProcessor,
-  ConsentRevocationPreProcessor,
-  ConsentScreenPopulator,
-  RefreshTokenIssuer,
-} from '@app/contract';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { bindPoints } from '@app/contract';
 import { AuthorizationDetailsReader } from './authorize/authorization-details.reader.js';
 import { UaeAuthorizationRequestValidator } from './authorize/uae-authorization-request.validator.js';
 import { PaymentLedger } from './consent-access/payment-ledger.js';
@@ -33,18 +22,18 @@ import type { UaeSpecOptions } from './uae-spec.options.js';
 import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from './uae-spec.tokens.js';
 
 /** The extension points UAE implements natively; the others are answered by the default specification. */
-const UAE_HANDLERS: readonly Provider[] = [
-  { provide: AuthorizationRequestValidator, useClass: UaeAuthorizationRequestValidator },
-  { provide: ConsentScreenPopulator, useClass: UaeConsentScreenPopulator },
-  { provide: AuthorizedConsentPersister, useClass: UaeAuthorizedConsentPersister },
-  { provide: ConsentCreationPreProcessor, useClass: UaeConsentCreationPreProcessor },
-  { provide: ConsentCreationResponseEnricher, useClass: UaeConsentCreationResponseEnricher },
-  { provide: ConsentRetrievalPreProcessor, useClass: UaeConsentRetrievalPreProcessor },
-  { provide: ConsentRevocationPreProcessor, useClass: UaeConsentRevocationPreProcessor },
-  { provide: ConsentAccessValidator, useClass: UaeConsentAccessValidator },
-  { provide: RefreshTokenIssuer, useClass: UaeRefreshTokenIssuer },
-  { provide: AcceleratorErrorMapper, useClass: UaeAcceleratorErrorMapper },
-];
+const UAE_POINTS = bindPoints({
+  'validate-authorization-request': UaeAuthorizationRequestValidator,
+  'populate-consent-authorize-screen': UaeConsentScreenPopulator,
+  'persist-authorized-consent': UaeAuthorizedConsentPersister,
+  'pre-process-consent-creation': UaeConsentCreationPreProcessor,
+  'enrich-consent-creation-response': UaeConsentCreationResponseEnricher,
+  'pre-process-consent-retrieval': UaeConsentRetrievalPreProcessor,
+  'pre-process-consent-revoke': UaeConsentRevocationPreProcessor,
+  'validate-consent-access': UaeConsentAccessValidator,
+  'issue-refresh-token': UaeRefreshTokenIssuer,
+  'map-accelerator-error-response': UaeAcceleratorErrorMapper,
+});
 
 /**
  * The `uae` specification (UAE Open Finance standards v2.1): consents arrive through PAR with rich authorization
@@ -67,9 +56,8 @@ export class UaeSpecModule {
         UaeConsentRegistry,
         PaymentLedger,
         PaymentSubmissionHandler,
-        ...UAE_HANDLERS,
+        ...UAE_POINTS,
       ],
-      exports: UAE_HANDLERS.map((provider) => (provider as { provide: unknown }).provide as never),
     };
   }
 }
