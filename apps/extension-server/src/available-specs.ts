@@ -13,18 +13,17 @@ export type SpecEnvironment = Readonly<Record<string, string | undefined>>;
  * The specifications this build carries, by id. The application is the only place that knows them all: the platform
  * and the specifications never import one another. A bank adds its own through EXTENSION_MODULES, without a fork.
  */
-export function builtInSpecModules(env: SpecEnvironment): readonly SpecModule[] {
+export function builtInSpecModules(): readonly SpecModule[] {
   const builtIn = (id: string, create: SpecModule['create']): SpecModule => ({ apiVersion: SPEC_MODULE_API_VERSION, id, create });
   return [
     builtIn('default', () => DEFAULT_SPEC),
-    // The UK settings move to the shared reader next; until then they read the environment themselves.
-    builtIn('uk', () => createUkSpec(env)),
+    builtIn('uk', (settings) => createUkSpec(settings)),
     builtIn('berlin', (settings) => createBerlinSpec(settings)),
     builtIn('uae', (settings) => createUaeSpec(settings)),
   ];
 }
 
-export const BUILT_IN_SPEC_IDS: readonly string[] = builtInSpecModules({}).map((module) => module.id);
+export const BUILT_IN_SPEC_IDS: readonly string[] = builtInSpecModules().map((module) => module.id);
 
 /** The fallback for points a specification does not implement: the accelerator's own behaviour. */
 export const FALLBACK_SPEC: SpecPlugin = DEFAULT_SPEC;
@@ -45,7 +44,7 @@ export function selectSpecs(
   loaded: readonly LoadedSpecModule[] = [],
   settings = new SettingsReader(env),
 ): SpecSelection {
-  const builtIns = builtInSpecModules(env);
+  const builtIns = builtInSpecModules();
   const modules = new Map<string, { module: SpecModule; origin: string }>();
   for (const module of builtIns) {
     modules.set(module.id, { module, origin: 'built in' });

@@ -1,9 +1,9 @@
-import { EXTENSION_PORTS, nativePointsOf } from '@app/contract';
+import { EXTENSION_PORTS, nativePointsOf, SettingsReader } from '@app/contract';
 import { createUkSpec, UK_SPEC_ID } from './index.js';
 
 describe(createUkSpec.name, () => {
   it('serves /uk and implements every consent extension point natively', () => {
-    const plugin = createUkSpec({});
+    const plugin = createUkSpec(new SettingsReader({}));
     expect(plugin.id).toBe(UK_SPEC_ID);
     expect(nativePointsOf(plugin, EXTENSION_PORTS).sort()).toEqual(
       [
@@ -22,6 +22,6 @@ describe(createUkSpec.name, () => {
   });
 
   it('fails with a message naming the setting', () => {
-    expect(() => createUkSpec({ UK_SIGNATURE_VERIFICATION: 'maybe' })).toThrow('UK_SIGNATURE_VERIFICATION');
+    expect(() => createUkSpec(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'maybe' }))).toThrow('UK_SIGNATURE_VERIFICATION must be true or false');
   });
 });

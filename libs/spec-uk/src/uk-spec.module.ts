@@ -22,6 +22,7 @@ import { UkConsentScreenPopulator } from './consent-authorize/uk-consent-screen.
 import { UkConsentCreationPreProcessor } from './consent-manage/creation/uk-consent-creation.pre-processor.js';
 import { JwsSignatureVerifier } from './consent-manage/signature/jws-signature.verifier.js';
 import { ResponseSigner } from './consent-manage/signature/response-signer.js';
+import { SignatureCheckNotice } from './consent-manage/signature/signature-check.notice.js';
 import { UkConsentCreationResponseEnricher } from './consent-manage/uk-consent-creation-response.enricher.js';
 import { UkConsentRetrievalPreProcessor } from './consent-manage/uk-consent-retrieval.pre-processor.js';
 import { UkConsentRevocationPreProcessor } from './consent-manage/uk-consent-revocation.pre-processor.js';
@@ -72,6 +73,7 @@ export class UkSpecModule {
         { provide: UK_OFFICIAL_SCHEMAS, useValue: schemas },
         JwsSignatureVerifier,
         ResponseSigner,
+        SignatureCheckNotice,
         ...UK_HANDLERS,
       ],
       exports: UK_PORTS,

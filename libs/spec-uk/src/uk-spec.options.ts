@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SettingsReader } from '@app/contract';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { isJsonObject } from './shared/json.js';
 
@@ -27,7 +28,7 @@ export const UK_PERMISSIONS = [
   'ReadTransactionsDetail',
 ] as const;
 
-/** What a bank sets for the `uk` specification (environment variables `UK_…`, see README.md). */
+/** What a bank sets for the `uk` specification (the `UK_…` settings, see README.md). */
 export interface UkSpecOptions {
   /** Verify `x-jws-signature` on payment consents (UK_SIGNATURE_VERIFICATION). */
   readonly verifySignatures: boolean;
@@ -56,97 +57,24 @@ export interface ResponseSigningSettings {
   readonly issuer: string;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-export type SpecEnvironment = Readonly<Record<string, string | undefined>>;
-
-const DEFAULT_CURRENCIES = ['GBP', 'EUR', 'USD'];
-
-function setting(env: SpecEnvironment, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function list(text: string): string[] {
-  return [...new Set(text.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
-}
-
-function onOff(env: SpecEnvironment, name: string, fallback: boolean): boolean {
-  const value = setting(env, name)?.toLowerCase();
-  if (value === undefined) {
-    return fallback;
-  }
-  if (value === 'on' || value === 'off') {
-    return value === 'on';
-  }
-  throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
-}
-
-function currencies(env: SpecEnvironment): string[] {
-  const value = setting(env, 'UK_SUPPORTED_CURRENCIES');
-  const codes = value === undefined ? DEFAULT_CURRENCIES : list(value);
-  const bad = codes.find((code) => !/^[A-Z]{3}$/.test(code));
-  if (bad !== undefined || codes.length === 0) {
-    throw new Error(`UK_SUPPORTED_CURRENCIES must be a comma list of ISO 4217 codes such as "GBP,EUR", got "${env['UK_SUPPORTED_CURRENCIES']}"`);
-  }
-  return codes;
-}
-
-function permissions(env: SpecEnvironment): string[] {
-  const value = setting(env, 'UK_SUPPORTED_PERMISSIONS');
-  if (value === undefined) {
-    return [...UK_PERMISSIONS];
-  }
-  const chosen = list(value);
-  const unknown = chosen.find((permission) => !(UK_PERMISSIONS as readonly string[]).includes(permission));
-  if (unknown !== undefined || !chosen.includes('ReadAccountsBasic')) {
-    throw new Error(
-      `UK_SUPPORTED_PERMISSIONS must be a comma list of OBReadConsent1 permissions including ReadAccountsBasic (accepted: ${UK_PERMISSIONS.join(', ')}), got "${value}"`,
-    );
-  }
-  return chosen;
-}
-
-function absoluteUrl(env: SpecEnvironment, name: string, fallback?: string): string | undefined {
-  const value = setting(env, name) ?? fallback;
-  if (value === undefined) {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${name} must be an absolute http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${name} must be an absolute http(s) URL, got "${value}"`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
-/** `client-a=https://…/a.jwks,client-b=https://…/b.jwks` */
-function jwksUrls(env: SpecEnvironment): Record<string, string> {
-  const value = setting(env, 'UK_TPP_JWKS_URLS');
-  if (value === undefined) {
-    return {};
-  }
-  const entries = list(value).map((entry) => {
-    const separator = entry.indexOf('=');
-    const clientId = entry.slice(0, separator).trim();
-    const url = entry.slice(separator + 1).trim();
-    if (separator <= 0 || !/^https?:\/\//.test(url) || !URL.canParse(url)) {
-      throw new Error(`UK_TPP_JWKS_URLS must be a comma list of <client id>=<https URL of the TPP's JWKS>, got "${entry}"`);
-    }
-    return [clientId, url] as const;
-  });
-  return Object.fromEntries(entries);
-}
+/** The `UK_…` settings, by their names. */
+export const UK_SETTINGS = {
+  signatureVerification: 'UK_SIGNATURE_VERIFICATION',
+  trustFile: 'UK_JWS_TRUST_FILE',
+  jwksUrls: 'UK_TPP_JWKS_URLS',
+  trustAnchor: 'UK_JWS_TRUST_ANCHOR',
+  currencies: 'UK_SUPPORTED_CURRENCIES',
+  permissions: 'UK_SUPPORTED_PERMISSIONS',
+  apiBaseUrl: 'UK_API_BASE_URL',
+  apiVersionPath: 'UK_API_VERSION_PATH',
+  responseSigningKeyFile: 'UK_RESPONSE_SIGNING_KEY_FILE',
+  responseSigningIss: 'UK_RESPONSE_SIGNING_ISS',
+} as const;
 
 /** A JSON file `{"<client id>": {"keys": [JWK, …]}, …}`: the public signing keys of each TPP. */
-function trustedKeys(env: SpecEnvironment): Record<string, JSONWebKeySet> {
-  const path = setting(env, 'UK_JWS_TRUST_FILE');
+function trustedKeys(settings: SettingsReader): Record<string, JSONWebKeySet> {
+  const name = UK_SETTINGS.trustFile;
+  const path = settings.text(name, { description: 'JSON file {"<client id>": {"keys": [JWK, …]}} of TPP public signing keys.' });
   if (path === undefined) {
     return {};
   }
@@ -154,19 +82,19 @@ function trustedKeys(env: SpecEnvironment): Record<string, JSONWebKeySet> {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`UK_JWS_TRUST_FILE "${path}" cannot be read as JSON: ${(error as Error).message}`);
+    return settings.invalid(name, `a readable JSON file (${(error as Error).message})`, path);
   }
   if (!isJsonObject(parsed)) {
-    throw new Error(`UK_JWS_TRUST_FILE "${path}" must hold an object {"<client id>": {"keys": [JWK, …]}}`);
+    return settings.invalid(name, 'a JSON file holding an object {"<client id>": {"keys": [JWK, …]}}', path);
   }
   const sets: Record<string, JSONWebKeySet> = {};
   for (const [clientId, set] of Object.entries(parsed)) {
     const keys: unknown = isJsonObject(set) ? set['keys'] : undefined;
     if (!Array.isArray(keys) || !keys.every((key: unknown) => isJsonObject(key) && typeof key['kty'] === 'string' && typeof key['kid'] === 'string')) {
-      throw new Error(`UK_JWS_TRUST_FILE "${path}": the entry of "${clientId}" must be a JWKS whose keys each have "kty" and "kid"`);
+      return settings.invalid(name, `a trust file whose entry of "${clientId}" is a JWKS whose keys each have "kty" and "kid"`, path);
     }
     if (keys.some((key: unknown) => isJsonObject(key) && ('d' in key || 'k' in key))) {
-      throw new Error(`UK_JWS_TRUST_FILE "${path}": the entry of "${clientId}" holds a private or secret key; trust files hold public keys only`);
+      return settings.invalid(name, `a trust file of public keys only (the entry of "${clientId}" holds a private or secret key)`, path);
     }
     // Checked above: every key is an object with kty and kid; jose validates the rest when it imports the key.
     sets[clientId] = { keys: keys as JSONWebKeySet['keys'] };
@@ -174,50 +102,96 @@ function trustedKeys(env: SpecEnvironment): Record<string, JSONWebKeySet> {
   return sets;
 }
 
+/** `client-a=https://…/a.jwks,client-b=https://…/b.jwks` */
+function jwksUrls(settings: SettingsReader): Record<string, string> {
+  const name = UK_SETTINGS.jwksUrls;
+  const entries = settings.list<string>(name, {
+    default: [],
+    item: { pattern: /^[^=\s]+=https?:\/\/\S+$/, expected: '<client id>=<https URL of the TPP\'s JWKS>' },
+    description: "<client id>=<https JWKS URL>,…: each TPP's JWKS, fetched and cached.",
+  });
+  return Object.fromEntries(
+    entries.map((entry) => {
+      const separator = entry.indexOf('=');
+      const url = entry.slice(separator + 1);
+      return URL.canParse(url) ? [entry.slice(0, separator), url] : settings.invalid(name, "a comma list of <client id>=<https URL of the TPP's JWKS>", entry);
+    }),
+  );
+}
+
 /** A private PS256 key file and the bank's issuer: both or neither. */
-function responseSigning(env: SpecEnvironment): ResponseSigningSettings | undefined {
-  const path = setting(env, 'UK_RESPONSE_SIGNING_KEY_FILE');
-  const issuer = setting(env, 'UK_RESPONSE_SIGNING_ISS');
+function responseSigning(settings: SettingsReader): ResponseSigningSettings | undefined {
+  const keyName = UK_SETTINGS.responseSigningKeyFile;
+  const path = settings.text(keyName, { description: "The bank's private RSA JWK (with kid) to sign payment and VRP consent bodies; set with UK_RESPONSE_SIGNING_ISS." });
+  const issuer = settings.text(UK_SETTINGS.responseSigningIss, { description: "The bank's http://openbanking.org.uk/iss in its response signatures." });
   if (path === undefined && issuer === undefined) {
     return undefined;
   }
   if (path === undefined || issuer === undefined) {
-    throw new Error('UK_RESPONSE_SIGNING_KEY_FILE and UK_RESPONSE_SIGNING_ISS must be set together (or neither)');
+    return settings.invalid(
+      path === undefined ? keyName : UK_SETTINGS.responseSigningIss,
+      `set together with ${path === undefined ? UK_SETTINGS.responseSigningIss : keyName} (or neither)`,
+      '',
+    );
   }
   let key: unknown;
   try {
     key = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`UK_RESPONSE_SIGNING_KEY_FILE "${path}" cannot be read as JSON: ${(error as Error).message}`);
+    return settings.invalid(keyName, `a readable JSON file (${(error as Error).message})`, path);
   }
   if (!isJsonObject(key) || key['kty'] !== 'RSA' || typeof key['d'] !== 'string' || typeof key['kid'] !== 'string' || key['kid'] === '') {
-    throw new Error(`UK_RESPONSE_SIGNING_KEY_FILE "${path}" must hold a private RSA JWK (kty RSA, d) with its kid, for PS256`);
+    return settings.invalid(keyName, 'a file holding a private RSA JWK (kty RSA, d) with its kid, for PS256', path);
   }
   return { key: key as JWK & { kid: string }, issuer };
 }
 
+function matching(settings: SettingsReader, name: string, value: string, pattern: RegExp, expectation: string): string {
+  return pattern.test(value) ? value : settings.invalid(name, expectation, value);
+}
+
 /**
- * Reads and checks the settings of the `uk` specification; throws an Error naming the variable and the accepted values,
- * which the application turns into a boot failure.
+ * Reads the `UK_` settings through the service's settings reader (the same words, messages and `npm run config`
+ * listing as every other setting); a bad value throws a SettingError naming it.
  */
-export function resolveUkSpecOptions(env: SpecEnvironment): UkSpecOptions {
-  const versionPath = setting(env, 'UK_API_VERSION_PATH') ?? 'v3.1';
-  if (!/^v3\.1(\.\d{1,2})?$/.test(versionPath)) {
-    throw new Error(`UK_API_VERSION_PATH must be "v3.1" or "v3.1.<minor>" (this module implements v3.1.11), got "${versionPath}"`);
+export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
+  const permissions = settings.list(UK_SETTINGS.permissions, {
+    default: UK_PERMISSIONS,
+    allowed: UK_PERMISSIONS,
+    description: "The OBReadConsent1 permissions the bank's AISP API serves (must include ReadAccountsBasic).",
+  });
+  if (!permissions.includes('ReadAccountsBasic')) {
+    settings.invalid(UK_SETTINGS.permissions, 'a comma list of OBReadConsent1 permissions including ReadAccountsBasic', permissions.join(','));
   }
-  const trustAnchor = setting(env, 'UK_JWS_TRUST_ANCHOR') ?? 'openbanking.org.uk';
-  if (!/^[A-Za-z0-9.-]{1,253}$/.test(trustAnchor)) {
-    throw new Error(`UK_JWS_TRUST_ANCHOR must be a DNS name such as "openbanking.org.uk", got "${trustAnchor}"`);
-  }
+  const signing = responseSigning(settings);
   return {
-    verifySignatures: onOff(env, 'UK_SIGNATURE_VERIFICATION', true),
-    trustedKeys: trustedKeys(env),
-    jwksUrls: jwksUrls(env),
-    trustAnchor,
-    supportedCurrencies: currencies(env),
-    supportedPermissions: permissions(env),
-    apiBaseUrl: absoluteUrl(env, 'UK_API_BASE_URL', 'https://localhost:8243')!,
-    apiVersionPath: versionPath,
-    ...optional('responseSigning', responseSigning(env)),
+    verifySignatures: settings.boolean(UK_SETTINGS.signatureVerification, {
+      default: false,
+      description: "Verify x-jws-signature on payment and VRP consents; only where the TPP's raw body reaches the service (else the gateway verifies it).",
+    }),
+    trustedKeys: trustedKeys(settings),
+    jwksUrls: jwksUrls(settings),
+    trustAnchor: matching(
+      settings,
+      UK_SETTINGS.trustAnchor,
+      settings.text(UK_SETTINGS.trustAnchor, { default: 'openbanking.org.uk', description: 'The required http://openbanking.org.uk/tan claim.' })!,
+      /^[A-Za-z0-9.-]{1,253}$/,
+      'a DNS name such as openbanking.org.uk',
+    ),
+    supportedCurrencies: settings.list(UK_SETTINGS.currencies, {
+      default: ['GBP', 'EUR', 'USD'],
+      item: { pattern: /^[A-Z]{3}$/, expected: 'ISO 4217 codes such as GBP,EUR' },
+      description: 'Accepted currencies; others get UK.OBIE.Unsupported.Currency.',
+    }),
+    supportedPermissions: permissions,
+    apiBaseUrl: settings.url(UK_SETTINGS.apiBaseUrl, { default: 'https://localhost:8243', description: "Public base of the bank's Open Banking API, for Links.Self." })!,
+    apiVersionPath: matching(
+      settings,
+      UK_SETTINGS.apiVersionPath,
+      settings.text(UK_SETTINGS.apiVersionPath, { default: 'v3.1', description: 'Version segment of Links.Self.' })!,
+      /^v3\.1(\.\d{1,2})?$/,
+      'v3.1 or v3.1.<minor> (this module implements v3.1.11)',
+    ),
+    ...(signing === undefined ? {} : { responseSigning: signing }),
   };
 }

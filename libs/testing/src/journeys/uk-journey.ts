@@ -32,8 +32,9 @@ import {
  * The `uk` specification end to end, as the identity server drives it: account access (approve, deny, access allowed
  * and refused by permission and by account, expiry, revocation), a signed domestic payment up to the submission check,
  * a funds-confirmation consent, and a VRP consent driven to its daily limit with concurrent payments. Payment steps
- * sign with the demo TPP key of uk-journey-fixtures.ts: the service must trust it (UK_JWS_TRUST_FILE) or run with
- * UK_SIGNATURE_VERIFICATION=off.
+ * sign with the demo TPP key of uk-journey-fixtures.ts. The first payment step learns whether the service checks
+ * x-jws-signature itself (UK_SIGNATURE_VERIFICATION=on, trusting that key through UK_JWS_TRUST_FILE, where the TPP's raw
+ * body reaches it) or leaves it to the gateway (off, the default), and expects the answers of that mode.
  */
 
 interface UkConsent {
@@ -43,6 +44,8 @@ interface UkConsent {
 }
 
 interface UkJourneyState {
+  /** Whether the service verifies x-jws-signature itself (learnt from the answer to an unsigned payment consent). */
+  verifiesSignatures?: boolean;
   accounts?: UkConsent;
   expiring?: UkConsent & { readonly expiresAt: number };
   denied?: UkConsent;
@@ -168,8 +171,8 @@ const STEP = {
   expiredRefresh: 'refuse a refresh token once expired',
   createDenied: 'create a consent to deny',
   persistDenied: 'persist the denial',
-  unsignedPayment: 'refuse an unsigned payment consent',
-  tamperedPayment: 'refuse a payment consent changed after signing',
+  unsignedPayment: 'an unsigned payment consent: refused when the service verifies signatures',
+  tamperedPayment: 'a payment consent changed after signing: refused when the service verifies signatures',
   createPayment: 'create a signed domestic payment consent',
   populatePayment: 'populate the payment screen',
   persistPayment: 'persist with one payable account',
@@ -361,20 +364,27 @@ const PAYMENT_PATH = 'domestic-payment-consents';
 const paymentSteps: readonly Step[] = [
   {
     name: STEP.unsignedPayment,
-    async run(simulator) {
+    async run(simulator, state) {
       const answer = await simulator.client.call('pre-process-consent-creation', {
         consentInitiationData: ukDomesticPaymentConsentBody(),
         consentResourcePath: PAYMENT_PATH,
         requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, 'x-idempotency-key': randomUUID() },
       });
-      const data = expectAnswer(checked(answer, 'pre-process-consent-creation'), { status: 'ERROR', errorCode: 400 });
+      const checkedAnswer = checked(answer, 'pre-process-consent-creation');
+      state.verifiesSignatures = isJsonRecord(answer.body) && answer.body.status === 'ERROR';
+      if (!state.verifiesSignatures) {
+        expectAnswer(checkedAnswer);
+        return 'accepted: the service leaves x-jws-signature to the gateway (UK_SIGNATURE_VERIFICATION off)';
+      }
+      const data = expectAnswer(checkedAnswer, { status: 'ERROR', errorCode: 400 });
       expectValue('Errors[0].ErrorCode', 'UK.OBIE.Signature.Missing', ukErrorCode(data));
-      return '400 UK.OBIE.Signature.Missing';
+      return '400 UK.OBIE.Signature.Missing (UK_SIGNATURE_VERIFICATION on)';
     },
   },
   {
     name: STEP.tamperedPayment,
-    async run(simulator) {
+    dependsOn: [STEP.unsignedPayment],
+    async run(simulator, state) {
       const body = ukDomesticPaymentConsentBody();
       const signature = await signDetached(body);
       const tampered = { ...body, Data: { ...(body.Data as JsonRecord), ReadRefundAccount: 'No' } };
@@ -383,6 +393,10 @@ const paymentSteps: readonly Step[] = [
         consentResourcePath: PAYMENT_PATH,
         requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, 'x-idempotency-key': randomUUID(), 'x-jws-signature': signature },
       });
+      if (state.verifiesSignatures !== true) {
+        expectAnswer(checked(answer, 'pre-process-consent-creation'));
+        return 'accepted: only the gateway sees the bytes the TPP signed';
+      }
       const data = expectAnswer(checked(answer, 'pre-process-consent-creation'), { status: 'ERROR', errorCode: 400 });
       expectValue('Errors[0].ErrorCode', 'UK.OBIE.Signature.Invalid', ukErrorCode(data));
       return '400 UK.OBIE.Signature.Invalid';

@@ -5,9 +5,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BankBackendModule } from '@app/bank-backend';
 import { PersistenceModule } from '@app/persistence';
 import { ExtensionPlatformModule, type AppConfig } from '@app/platform';
+import { SettingsReader } from '@app/contract';
 import { DEFAULT_SPEC } from '@app/spec-default';
 import { createUkSpec } from '@app/spec-uk';
-import { IdentityServerClient, IdentityServerSimulator } from '@app/testing';
+import { IdentityServerClient, IdentityServerSimulator, type KeyOrder } from '@app/testing';
 import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer } from '../../support/test-server.js';
 import { ukJourneyTrustFile } from '@app/testing';
 
@@ -20,7 +21,7 @@ export function writeJourneyTrustFile(): string {
 
 /** The application serving `uk` (with `default` as the fallback of the points it leaves out), as in production. */
 export function ukRootModule(env: Record<string, string | undefined>): (config: AppConfig) => DynamicModule {
-  const uk = createUkSpec(env);
+  const uk = createUkSpec(new SettingsReader(env, 'uk'));
   return (config) => {
     @Module({})
     class UkTestAppModule {}
@@ -35,13 +36,19 @@ export function ukRootModule(env: Record<string, string | undefined>): (config: 
   };
 }
 
-/** The service on a fresh test database (SQLite, or MariaDB with TEST_DATABASE_URL), trusting the journey TPP's key. */
+/**
+ * The service on a fresh test database (SQLite, or MariaDB with TEST_DATABASE_URL), trusting the journey TPP's key and
+ * verifying signatures: the deployment where the TPP's raw body reaches the service, which `ukSimulator` reproduces by
+ * default. A test of the identity server's real behaviour (re-ordered keys) sets UK_SIGNATURE_VERIFICATION=off and
+ * passes `java-hash-map` to `ukSimulator`.
+ */
 export function startUkTestServer(env: Record<string, string | undefined> = {}): Promise<RunningTestServer> {
-  return startTestServer({ rootModule: ukRootModule({ UK_JWS_TRUST_FILE: writeJourneyTrustFile(), ...env }) });
+  return startTestServer({ rootModule: ukRootModule({ UK_SIGNATURE_VERIFICATION: 'on', UK_JWS_TRUST_FILE: writeJourneyTrustFile(), ...env }) });
 }
 
-export function ukSimulator(server: RunningTestServer): IdentityServerSimulator {
+/** `as-given`: the TPP's key order reaches the service (UK_SIGNATURE_VERIFICATION=on); `java-hash-map`: the identity server's. */
+export function ukSimulator(server: RunningTestServer, keyOrder: KeyOrder = 'as-given'): IdentityServerSimulator {
   return new IdentityServerSimulator(
-    new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'uk', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }),
+    new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'uk', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD }, keyOrder }),
   );
 }

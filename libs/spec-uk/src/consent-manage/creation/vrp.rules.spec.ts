@@ -1,9 +1,9 @@
-import type { JsonObject } from '@app/contract';
+import { SettingsReader, type JsonObject } from '@app/contract';
 import { resolveUkSpecOptions } from '../../uk-spec.options.js';
 import { vrpRules } from './vrp.rules.js';
 
 const NOW = Date.parse('2030-01-10T09:00:00Z');
-const CONTEXT = { nowMillis: NOW, options: resolveUkSpecOptions({}) };
+const CONTEXT = { nowMillis: NOW, options: resolveUkSpecOptions(new SettingsReader({})) };
 const PERIOD_TYPES = ['Day', 'Week', 'Fortnight', 'Month', 'Half-year', 'Year'];
 const ALIGNMENTS = ['Consent', 'Calendar'];
 
