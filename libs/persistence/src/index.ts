@@ -21,6 +21,7 @@ export {
   type ExtensionRequestKey,
   type RecordedAnswer,
 } from './repositories/extension-request.repository.js';
+export { unstorableCharacterIn } from './repositories/extension-request-key.js';
 
 // Usage limits.
 export {

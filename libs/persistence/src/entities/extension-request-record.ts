@@ -9,11 +9,18 @@ export type ExtensionRequestState = 'completed';
 
 /** The idempotency record of one extension call: the first answer recorded for it, replayed to every copy. */
 @Entity({ name: 'extension_request' })
-@Unique('UQ_extension_request_key', ['spec', 'extension', 'requestId'])
+@Unique('UQ_extension_request_request_key', ['requestKey'])
 @Index('IDX_extension_request_created_at', ['createdAt'])
 export class ExtensionRequestRecord {
   @PrimaryGeneratedColumn('increment', { name: 'id', type: 'integer', unsigned: true })
   id!: number;
+
+  /**
+   * SHA-256 (lower-case hex) of `spec/extension/requestId`: the unique key, so that request ids compare exactly on
+   * both databases (MariaDB's collations ignore trailing spaces). See requestKeyOf.
+   */
+  @Column({ name: 'request_key', type: 'varchar', length: 64 })
+  requestKey!: string;
 
   @Column({ name: 'spec', type: 'varchar', length: 32 })
   spec!: string;

@@ -34,11 +34,17 @@ describe('InitialSchema1763683200000', () => {
     return upQueries.map(({ query }) => query);
   }
 
-  it('creates, on an empty database, exactly the schema the entities describe', async () => {
+  /** Reverts every migration, the later ones first, down to an empty database. */
+  async function revertAll(): Promise<void> {
+    expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
     expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
+  }
+
+  it('creates, on an empty database, exactly the schema the entities describe', async () => {
+    await revertAll();
     expect(await existingTables()).toEqual([]);
 
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
@@ -49,9 +55,9 @@ describe('InitialSchema1763683200000', () => {
       "INSERT INTO bank_customer (user_id, display_name, created_at) VALUES ('someone@example.com', 'Someone', 0)",
     );
 
-    expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
+    await revertAll();
     expect(await existingTables()).toEqual([]);
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);

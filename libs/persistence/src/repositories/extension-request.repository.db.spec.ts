@@ -76,6 +76,30 @@ describe('ExtensionRequestRepository', () => {
     ]);
   });
 
+  it('keeps request ids that differ only by trailing spaces apart, in one batch and across batches (MariaDB pads them)', async () => {
+    const base = newKey();
+    const spaced = { ...base, requestId: `${base.requestId} ` };
+    expect(await repository.recordAnswers([answer(base, '{"bare":1}'), answer(spaced, '{"spaced":1}', OTHER_BODY)])).toEqual([
+      { kind: 'recorded' },
+      { kind: 'recorded' },
+    ]);
+    const twoSpaces = { ...base, requestId: `${base.requestId}  ` };
+    expect(await repository.recordAnswers([answer(spaced, '{"again":1}', OTHER_BODY), answer(twoSpaces, '{}'), answer(base, '{"again":1}')])).toEqual([
+      { kind: 'replay', httpStatus: 200, responseBody: '{"spaced":1}' },
+      { kind: 'recorded' },
+      { kind: 'replay', httpStatus: 200, responseBody: '{"bare":1}' },
+    ]);
+  });
+
+  it.each([
+    ['a lone surrogate', 'id-\ud800', 'a lone UTF-16 surrogate (U+D800)'],
+    ['a NUL character', 'id-\u0000', 'a NUL character (U+0000)'],
+  ])('refuses a request id with %s, which the database would not give back as sent', async (_label, requestId, what) => {
+    await expect(repository.recordAnswers([answer({ ...newKey(), requestId }, '{}')])).rejects.toThrow(
+      new RangeError(`The requestId ${JSON.stringify(requestId)} holds ${what}, which the database cannot store as sent.`),
+    );
+  });
+
   describe('with two service instances on one database', () => {
     let secondInstance: DataSource;
 

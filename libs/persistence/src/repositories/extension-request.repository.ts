@@ -3,13 +3,9 @@ import { DataSource } from 'typeorm';
 import { databaseKindOf, type DatabaseKind } from '../sql/database-kind.js';
 import { execute, integerColumn, nullableTextColumn, selectRows, textColumn, type SqlParameter } from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
+import { requestKeyOf, unstorableCharacterIn, type ExtensionRequestKey } from './extension-request-key.js';
 
-/** One extension call as the identity server identifies it; a resend after a timeout carries the same key. */
-export interface ExtensionRequestKey {
-  readonly spec: string;
-  readonly extension: string;
-  readonly requestId: string;
-}
+export type { ExtensionRequestKey } from './extension-request-key.js';
 
 /** An answer to keep, so that every later copy of the same call gets it again. */
 export interface AnswerToRecord {
@@ -48,7 +44,8 @@ interface StoredAnswer {
 /**
  * Idempotency records: the first answer recorded for a call is the answer to every copy of it. Answers are written
  * in batches, one multi-row INSERT that skips keys already present, so that concurrent calls share one commit; the
- * unique key (spec, extension, request_id) decides, across any number of instances, which answer came first.
+ * unique `request_key` (a digest of spec, extension and requestId, see requestKeyOf) decides, across any number of
+ * instances, which answer came first, comparing request ids exactly on both databases.
  */
 @Injectable()
 export class ExtensionRequestRepository {
@@ -62,7 +59,8 @@ export class ExtensionRequestRepository {
 
   /** Records a batch of answers; for each, says whether it is the one on record. */
   async recordAnswers(answers: readonly AnswerToRecord[]): Promise<RecordedAnswer[]> {
-    const rows = answers.map(validRow);
+    const keys = answers.map((answer) => requestKeyOf(answer.key));
+    const rows = answers.map((answer, index) => validRow(answer, keys[index]));
     let inserted = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -71,9 +69,9 @@ export class ExtensionRequestRepository {
     if (inserted === answers.length) {
       return answers.map(() => ({ kind: 'recorded' }));
     }
-    const stored = await this.storedAnswers(answers.map((answer) => answer.key));
-    return answers.map((answer) => {
-      const first = stored.get(keyString(answer.key));
+    const stored = await this.storedAnswers(keys);
+    return answers.map((answer, index) => {
+      const first = stored.get(keys[index]);
       if (first === undefined) {
         throw new Error(`The answer to request ${answer.key.requestId} was neither inserted nor found.`);
       }
@@ -93,22 +91,22 @@ export class ExtensionRequestRepository {
 
   /** An INSERT of `count` rows that leaves an existing key untouched and does not count it as changed. */
   private insertSkippingDuplicates(count: number): string {
-    const values = Array.from({ length: count }, () => `(?, ?, ?, ?, 'completed', ?, ?, ?, ?)`).join(', ');
-    const insert = `INSERT INTO extension_request (spec, extension, request_id, fingerprint, state, http_status, response_body, created_at, completed_at) VALUES ${values}`;
+    const values = Array.from({ length: count }, () => `(?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?)`).join(', ');
+    const insert = `INSERT INTO extension_request (request_key, spec, extension, request_id, fingerprint, state, http_status, response_body, created_at, completed_at) VALUES ${values}`;
     // MySQL's INSERT IGNORE would also turn other errors (truncation) into warnings; a no-op update does not.
-    return this.kind === 'sqlite' ? `${insert} ON CONFLICT (spec, extension, request_id) DO NOTHING` : `${insert} ON DUPLICATE KEY UPDATE id = id`;
+    return this.kind === 'sqlite' ? `${insert} ON CONFLICT (request_key) DO NOTHING` : `${insert} ON DUPLICATE KEY UPDATE id = id`;
   }
 
-  private async storedAnswers(keys: readonly ExtensionRequestKey[]): Promise<Map<string, StoredAnswer>> {
+  /** The stored answers of these request keys (digests), by key. */
+  private async storedAnswers(keys: readonly string[]): Promise<Map<string, StoredAnswer>> {
     const found = new Map<string, StoredAnswer>();
     for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
       const chunk = keys.slice(start, start + ROWS_PER_STATEMENT);
-      const condition = chunk.map(() => '(spec = ? AND extension = ? AND request_id = ?)').join(' OR ');
       const rows = await this.gateway.run((runner) =>
         selectRows(
           runner,
-          `SELECT spec, extension, request_id, fingerprint, http_status, response_body FROM extension_request WHERE ${condition}`,
-          chunk.flatMap((key) => [key.spec, key.extension, key.requestId]),
+          `SELECT request_key, request_id, fingerprint, http_status, response_body FROM extension_request WHERE request_key IN (${chunk.map(() => '?').join(', ')})`,
+          chunk,
         ),
       );
       for (const row of rows) {
@@ -116,23 +114,27 @@ export class ExtensionRequestRepository {
         if (responseBody === null) {
           throw new Error(`The record of request ${textColumn(row, 'request_id')} has no answer.`);
         }
-        const key = { spec: textColumn(row, 'spec'), extension: textColumn(row, 'extension'), requestId: textColumn(row, 'request_id') };
-        found.set(keyString(key), { fingerprint: textColumn(row, 'fingerprint'), httpStatus: integerColumn(row, 'http_status'), responseBody });
+        found.set(textColumn(row, 'request_key'), { fingerprint: textColumn(row, 'fingerprint'), httpStatus: integerColumn(row, 'http_status'), responseBody });
       }
     }
     return found;
   }
 }
 
-const keyString = (key: ExtensionRequestKey): string => JSON.stringify([key.spec, key.extension, key.requestId]);
-
-function validRow(answer: AnswerToRecord): SqlParameter[] {
+function validRow(answer: AnswerToRecord, requestKey: string): SqlParameter[] {
   const { key, fingerprint, httpStatus, responseBody } = answer;
   for (const field of ['spec', 'extension', 'requestId'] as const) {
     const value = key[field];
     if (value === '' || value.length > MAX_KEY_LENGTH[field]) {
       throw new RangeError(`The ${field} of an extension request must have 1 to ${MAX_KEY_LENGTH[field]} characters.`);
     }
+  }
+  if (key.spec.includes('/') || key.extension.includes('/')) {
+    throw new RangeError('The spec and extension of an extension request must not contain "/" (it separates them in the request key).');
+  }
+  const unstorable = unstorableCharacterIn(key.requestId);
+  if (unstorable !== undefined) {
+    throw new RangeError(`The requestId ${JSON.stringify(key.requestId)} holds ${unstorable}, which the database cannot store as sent.`);
   }
   if (!SHA256_HEX.test(fingerprint)) {
     throw new RangeError('The fingerprint must be a SHA-256 digest in lower-case hex (64 characters).');
@@ -145,5 +147,5 @@ function validRow(answer: AnswerToRecord): SqlParameter[] {
     throw new RangeError(`A response of ${size} bytes is too large to be replayed (at most ${MAX_REPLAYABLE_RESPONSE_BYTES}).`);
   }
   const now = Date.now();
-  return [key.spec, key.extension, key.requestId, fingerprint, httpStatus, responseBody, now, now];
+  return [requestKey, key.spec, key.extension, key.requestId, fingerprint, httpStatus, responseBody, now, now];
 }

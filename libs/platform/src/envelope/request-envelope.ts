@@ -1,3 +1,4 @@
+import { unstorableCharacterIn } from '@app/persistence';
 import { MalformedRequestError } from '../errors/service-errors.js';
 
 export interface ParsedEnvelope {
@@ -18,6 +19,12 @@ export function parseRequestEnvelope(body: unknown): ParsedEnvelope {
   }
   if (requestId.length > MAX_REQUEST_ID_LENGTH) {
     throw new MalformedRequestError(`requestId must be at most ${MAX_REQUEST_ID_LENGTH} characters`);
+  }
+  // Refused up front, at every point: an id the database would store altered could never match its own retry, and
+  // the identity server's UUIDs never hold such characters.
+  const unstorable = unstorableCharacterIn(requestId);
+  if (unstorable !== undefined) {
+    throw new MalformedRequestError(`requestId ${JSON.stringify(requestId)} holds ${unstorable}, which cannot be stored as sent`, requestId);
   }
   if (data === undefined) {
     throw new MalformedRequestError('data is required', requestId);
