@@ -83,6 +83,24 @@ describe('UsageCounterRepository', () => {
       expect(await repository.usedIn(counterKey, '2025-11-21')).toBe(37n);
     });
 
+    it('keeps 100 counters exact under 600 concurrent calls, each sent twice, through both instances', async () => {
+      const other = new UsageCounterRepository(secondInstance);
+      const counterKeys = Array.from({ length: 100 }, () => newCounter());
+      const calls = Array.from({ length: 600 }, (_, index) => ({ requestId: newRequestId(), counterKey: counterKeys[index % 100] }));
+
+      // Every call reaches both instances, as the identity server's retry after a read timeout may make it.
+      const results = await Promise.all(
+        calls.flatMap(({ requestId, counterKey }) => [repository.consume(requestId, [one(counterKey, 4)]), other.consume(requestId, [one(counterKey, 4)])]),
+      );
+
+      const firstOutcomes = results.map((result) => (result.outcome === 'replayed' ? result.previous.outcome : result.outcome));
+      expect(results.filter((result) => result.outcome !== 'replayed')).toHaveLength(600);
+      expect(firstOutcomes.filter((outcome) => outcome === 'accepted')).toHaveLength(2 * 400);
+      for (const counterKey of counterKeys) {
+        expect(await repository.usedIn(counterKey, '2025-11-21')).toBe(4n);
+      }
+    });
+
     it('counts a request id resent to both instances at once exactly once', async () => {
       const other = new UsageCounterRepository(secondInstance);
       const counterKey = newCounter();
