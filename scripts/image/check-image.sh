@@ -92,7 +92,7 @@ CONFIG_USER=$("${PODMAN[@]}" image inspect --format '{{.Config.User}}' "$IMAGE")
 "${PODMAN[@]}" image inspect --format '{{.Config.Env}}' "$IMAGE" | grep -q 'SEED_DEMO_DATA=false' ||
   fail "the image does not default to SEED_DEMO_DATA=false"
 
-NODE_VERSION=$("${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only "$IMAGE" node --version 2>>"$LOGS/podman.log") ||
+NODE_VERSION=$("${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only --image-volume ignore "$IMAGE" node --version 2>>"$LOGS/podman.log") ||
   fail "node --version in the image"
 [[ $NODE_VERSION == v24.* ]] || fail "node in the image is ${NODE_VERSION}, expected v24"
 pass "node ${NODE_VERSION} in the image"
@@ -129,17 +129,18 @@ start_container() {
     INNER_URL=http://127.0.0.1:3000
   fi
 }
-# wait_healthy NAME: polls GET /health from the host for up to 30 s; sets HEALTH to its answer.
+# wait_healthy NAME: polls GET /health from the host for up to 60 s (a loaded 2-core machine needs 10-20 s); sets
+# HEALTH to its answer.
 wait_healthy() {
   HEALTH=
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     if HEALTH=$(curl -fsS --max-time 2 "${URL}/health" 2>/dev/null); then break; fi
     HEALTH=
     [[ $("${PODMAN[@]}" inspect --format '{{.State.Running}}' "$1") == true ]] || break
     sleep 0.25
   done
   "${PODMAN[@]}" logs "$1" >"$LOGS/container.log" 2>&1 || true
-  [[ -n $HEALTH ]] || fail "GET ${URL}/health did not answer 200 within 30 s"
+  [[ -n $HEALTH ]] || fail "GET ${URL}/health did not answer 200 within 60 s"
   READY_S=$(seconds_since "$RUN_START")
 }
 # journeys NAME SPEC...: the journeys of those specifications, run by the image's own journey tool against it.
@@ -173,19 +174,22 @@ stop_gracefully() {
 }
 
 # 4. Run it: read-only root filesystem without any tmpfs, a fresh volume for /app/data, SQLite (the image's default
-# database). The check seeds the demo bank (the journeys need its customers) and trusts the UK journey's demo TPP key,
-# written into the volume by the image's own code.
+# database). As .ci/run does for the service it starts, the check seeds the demo bank (the journeys need its
+# customers), trusts the UK journey's demo TPP key and holds the UAE journey's demo PII key, both made by the image's
+# own journey fixtures: the trust file is written into the volume, the key printed.
 PASSWORD="check-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 "${PODMAN[@]}" volume create "$VOLUME" >/dev/null
-"${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only -v "${VOLUME}:/app/data" "$IMAGE" \
+UAE_KEY=$("${PODMAN[@]}" run --rm "${LIMITS[@]}" --network none --read-only -v "${VOLUME}:/app/data" "$IMAGE" \
   node --input-type=module -e "
     import { writeFileSync } from 'node:fs';
     const { ukJourneyTrustFile } = await import('/app/dist/libs/testing/src/journeys/uk-journey-fixtures.js');
-    writeFileSync('/app/data/uk-trust.json', JSON.stringify(ukJourneyTrustFile()));" 2>>"$LOGS/podman.log" ||
-  fail "writing the UK journey's trust file into the volume"
+    const { uaeJourneyPiiDecryptionKey } = await import('/app/dist/libs/testing/src/journeys/uae-journey-fixtures.js');
+    writeFileSync('/app/data/uk-trust.json', JSON.stringify(ukJourneyTrustFile()));
+    process.stdout.write(uaeJourneyPiiDecryptionKey());" 2>>"$LOGS/podman.log") ||
+  fail "the journeys' demo keys from the image's fixtures"
 
 start_container "$NAME" -v "${VOLUME}:/app/data" -e "EXTENSION_BASIC_PASSWORD=${PASSWORD}" \
-  -e UK_JWS_TRUST_FILE=/app/data/uk-trust.json
+  -e UK_JWS_TRUST_FILE=/app/data/uk-trust.json -e "UAE_PII_DECRYPTION_KEY=${UAE_KEY}"
 wait_healthy "$NAME"
 pass "GET /health answered 200 ${READY_S} s after start: ${HEALTH}"
 
@@ -221,7 +225,7 @@ if [[ -n ${CHECK_MYSQL_URL:-} ]]; then
   start_container "${NAME}-mysql" --image-volume ignore \
     -v "$LOGS/database_url:/run/secrets/database_url:ro" -e DATABASE_URL_FILE=/run/secrets/database_url \
     -v "$LOGS/extension_basic_password:/run/secrets/extension_basic_password:ro" \
-    -e EXTENSION_BASIC_PASSWORD_FILE=/run/secrets/extension_basic_password
+    -e EXTENSION_BASIC_PASSWORD_FILE=/run/secrets/extension_basic_password -e "UAE_PII_DECRYPTION_KEY=${UAE_KEY}"
   wait_healthy "${NAME}-mysql"
   journeys "${NAME}-mysql" default berlin uae
   stop_gracefully "${NAME}-mysql"
