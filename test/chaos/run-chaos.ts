@@ -1,6 +1,8 @@
 import { ChaosOptionsError, CHAOS_USAGE, parseChaosOptions, type ChaosOptions, type ScenarioName } from './chaos-options.js';
 import type { ChaosDatabaseChoice } from './chaos-database.js';
+import { dbOutageScenario } from './db-outage-scenario.js';
 import { killScenario } from './kill-scenario.js';
+import { twoInstancesScenario } from './two-instances-scenario.js';
 import { formatReport, type ScenarioReport } from './scenario-report.js';
 import type { ScenarioSettings } from './scenario-settings.js';
 
@@ -14,8 +16,8 @@ type Runner = (settings: ScenarioSettings) => Promise<ScenarioReport>;
 
 const RUNNERS: Record<ScenarioName, { readonly run: Runner; readonly databases: readonly ChaosDatabaseChoice[] }> = {
   kill: { run: killScenario, databases: ['sqlite', 'mariadb'] },
-  'db-outage': { run: notYet, databases: ['mariadb'] },
-  'two-instances': { run: notYet, databases: ['mariadb'] },
+  'db-outage': { run: dbOutageScenario, databases: ['mariadb'] },
+  'two-instances': { run: twoInstancesScenario, databases: ['mariadb'] },
   galera: { run: notYet, databases: ['mariadb'] },
   'rolling-restart': { run: notYet, databases: ['mariadb'] },
 };
