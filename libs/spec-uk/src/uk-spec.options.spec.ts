@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SettingError, SettingsReader } from '@app/contract';
-import { resolveUkSpecOptions, UK_PERMISSIONS } from './uk-spec.options.js';
+import { resolveUkSpecOptions, UK_CHARGE_BEARERS, UK_FREQUENCY_CODES, UK_PERMISSIONS } from './uk-spec.options.js';
 
 function file(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'uk-options-')), 'trust.json');
@@ -25,6 +25,8 @@ describe(resolveUkSpecOptions.name, () => {
       supportedPermissions: [...UK_PERMISSIONS],
       apiBaseUrl: 'https://localhost:8243',
       apiVersionPath: 'v3.1',
+      supportedChargeBearers: [...UK_CHARGE_BEARERS],
+      supportedFrequencies: [...UK_FREQUENCY_CODES],
     });
   });
 
@@ -38,6 +40,8 @@ describe(resolveUkSpecOptions.name, () => {
       UK_SUPPORTED_PERMISSIONS: 'ReadAccountsBasic,ReadBalances',
       UK_API_BASE_URL: 'https://api.bank.example/',
       UK_API_VERSION_PATH: 'v3.1.11',
+      UK_SUPPORTED_CHARGE_BEARERS: 'Shared,BorneByDebtor',
+      UK_SUPPORTED_FREQUENCIES: 'EvryWorkgDay,IntrvlMnthDay',
     });
     expect(options).toEqual({
       verifySignatures: true,
@@ -48,6 +52,8 @@ describe(resolveUkSpecOptions.name, () => {
       supportedPermissions: ['ReadAccountsBasic', 'ReadBalances'],
       apiBaseUrl: 'https://api.bank.example',
       apiVersionPath: 'v3.1.11',
+      supportedChargeBearers: ['Shared', 'BorneByDebtor'],
+      supportedFrequencies: ['EvryWorkgDay', 'IntrvlMnthDay'],
     });
   });
 
@@ -77,6 +83,8 @@ describe(resolveUkSpecOptions.name, () => {
     [{ UK_JWS_TRUST_ANCHOR: 'not a host' }, 'UK_JWS_TRUST_ANCHOR must be a DNS name such as openbanking.org.uk, got "not a host"'],
     [{ UK_TPP_JWKS_URLS: 'tpp-a' }, 'UK_TPP_JWKS_URLS must be a comma list of <client id>=<https URL of the TPP\'s JWKS>, got "tpp-a"'],
     [{ UK_TPP_JWKS_URLS: 'tpp-a=not-a-url' }, 'UK_TPP_JWKS_URLS must be a comma list of <client id>=<https URL'],
+    [{ UK_SUPPORTED_CHARGE_BEARERS: 'Shared,Nobody' }, 'UK_SUPPORTED_CHARGE_BEARERS must be a comma list of BorneByCreditor, BorneByDebtor, FollowingServiceLevel, Shared, got "Shared,Nobody"'],
+    [{ UK_SUPPORTED_FREQUENCIES: 'EvryDay,Fortnightly' }, 'UK_SUPPORTED_FREQUENCIES must be a comma list of EvryDay, EvryWorkgDay, IntrvlDay, IntrvlWkDay, WkInMnthDay, IntrvlMnthDay, QtrDay, got "EvryDay,Fortnightly"'],
     [{ UK_JWS_TRUST_FILE: '/nonexistent/trust.json' }, 'UK_JWS_TRUST_FILE must be a readable JSON file'],
     [{ UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be set together with UK_RESPONSE_SIGNING_ISS (or neither), got ""'],
     [{ UK_RESPONSE_SIGNING_KEY_FILE: '/nonexistent/key.json', UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be a readable JSON file'],

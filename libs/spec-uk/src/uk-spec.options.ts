@@ -28,6 +28,12 @@ export const UK_PERMISSIONS = [
   'ReadTransactionsDetail',
 ] as const;
 
+/** `OBChargeBearerType1Code`: who bears the charges of an international payment. */
+export const UK_CHARGE_BEARERS = ['BorneByCreditor', 'BorneByDebtor', 'FollowingServiceLevel', 'Shared'] as const;
+
+/** The schedule codes of a standing order's `Frequency` (the first part of each pattern of the schema's regex). */
+export const UK_FREQUENCY_CODES = ['EvryDay', 'EvryWorkgDay', 'IntrvlDay', 'IntrvlWkDay', 'WkInMnthDay', 'IntrvlMnthDay', 'QtrDay'] as const;
+
 /** What a bank sets for the `uk` specification (the `UK_…` settings, see README.md). */
 export interface UkSpecOptions {
   /** Verify `x-jws-signature` on payment consents (UK_SIGNATURE_VERIFICATION). */
@@ -46,6 +52,10 @@ export interface UkSpecOptions {
   readonly apiBaseUrl: string;
   /** The version segment of the API paths, `v3.1` (UK_API_VERSION_PATH). */
   readonly apiVersionPath: string;
+  /** Charge allocations the bank can fulfil on international payments (UK_SUPPORTED_CHARGE_BEARERS). */
+  readonly supportedChargeBearers: readonly string[];
+  /** Standing-order schedule codes the bank runs (UK_SUPPORTED_FREQUENCIES). */
+  readonly supportedFrequencies: readonly string[];
   /** The bank's key and identity to sign responses of signed endpoints (UK_RESPONSE_SIGNING_KEY_FILE, UK_RESPONSE_SIGNING_ISS). */
   readonly responseSigning?: ResponseSigningSettings;
 }
@@ -67,6 +77,8 @@ export const UK_SETTINGS = {
   permissions: 'UK_SUPPORTED_PERMISSIONS',
   apiBaseUrl: 'UK_API_BASE_URL',
   apiVersionPath: 'UK_API_VERSION_PATH',
+  chargeBearers: 'UK_SUPPORTED_CHARGE_BEARERS',
+  frequencies: 'UK_SUPPORTED_FREQUENCIES',
   responseSigningKeyFile: 'UK_RESPONSE_SIGNING_KEY_FILE',
   responseSigningIss: 'UK_RESPONSE_SIGNING_ISS',
 } as const;
@@ -192,6 +204,16 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
       /^v3\.1(\.\d{1,2})?$/,
       'v3.1 or v3.1.<minor> (this module implements v3.1.11)',
     ),
+    supportedChargeBearers: settings.list(UK_SETTINGS.chargeBearers, {
+      default: UK_CHARGE_BEARERS,
+      allowed: UK_CHARGE_BEARERS,
+      description: 'Charge allocations the bank can fulfil on international payments; others are refused with UK.OBIE.Field.Invalid.',
+    }),
+    supportedFrequencies: settings.list(UK_SETTINGS.frequencies, {
+      default: UK_FREQUENCY_CODES,
+      allowed: UK_FREQUENCY_CODES,
+      description: 'Standing-order schedule codes the bank runs; others get UK.OBIE.Unsupported.Frequency.',
+    }),
     ...(signing === undefined ? {} : { responseSigning: signing }),
   };
 }

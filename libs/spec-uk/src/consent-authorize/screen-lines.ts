@@ -1,5 +1,6 @@
 import type { JsonObject } from '@app/contract';
 import { isJsonObject, objectAt, stringAt, stringsAt } from '../shared/json.js';
+import { describeFrequency } from './frequency-description.js';
 import { describePermission } from './permission-descriptions.js';
 
 /*
@@ -55,16 +56,42 @@ export function accountAccessBoxes(data: JsonObject | undefined): { boxes: Scree
   return { boxes, descriptions: stringsAt(data, 'Permissions').map(describePermission) };
 }
 
+const CHARGE_BEARERS: Readonly<Record<string, string>> = {
+  BorneByCreditor: 'Paid by the payee',
+  BorneByDebtor: 'Paid by you',
+  FollowingServiceLevel: 'As the payment scheme sets them',
+  Shared: 'Shared: you pay your bank\'s charges, the payee pays theirs',
+};
+
+function chargeBearerLine(chargeBearer: string | undefined): string | undefined {
+  return chargeBearer === undefined ? undefined : (CHARGE_BEARERS[chargeBearer] ?? chargeBearer);
+}
+
+/** An agreed rate with its contract; an actual or indicative one is the rate on the day of the payment. */
+function exchangeRateLines(rate: JsonObject | undefined, currencyOfTransfer: string | undefined): string[] {
+  const rateType = stringAt(rate, 'RateType');
+  if (rateType === 'Agreed') {
+    const unit = stringAt(rate, 'UnitCurrency') ?? '';
+    return [`Agreed rate: 1 ${unit} = ${String(rate?.['ExchangeRate'])} ${currencyOfTransfer ?? ''}`.trim(), `Contract ${stringAt(rate, 'ContractIdentification') ?? ''}`];
+  }
+  if (rateType === 'Actual') {
+    return ['The rate of the day the payment is made'];
+  }
+  return rateType === 'Indicative' ? ['An indicative rate: the rate of the day the payment is made applies'] : [];
+}
+
 export function paymentBoxes(title: string, initiation: JsonObject | undefined): ScreenBoxes {
   const boxes: ScreenBoxes = {};
   const remittance = objectAt(initiation, 'RemittanceInformation');
   add(boxes, 'Payment', [title]);
   add(boxes, 'Amount', [amountLine(objectAt(initiation, 'InstructedAmount')) ?? amountLine(objectAt(initiation, 'FirstPaymentAmount'))]);
   add(boxes, 'Currency of transfer', [stringAt(initiation, 'CurrencyOfTransfer')]);
+  add(boxes, 'Exchange rate', exchangeRateLines(objectAt(initiation, 'ExchangeRateInformation'), stringAt(initiation, 'CurrencyOfTransfer')));
+  add(boxes, 'Charges', [chargeBearerLine(stringAt(initiation, 'ChargeBearer'))]);
   add(boxes, 'Pay to', accountLines(objectAt(initiation, 'CreditorAccount')));
   add(boxes, 'Reference', [stringAt(remittance, 'Reference'), stringAt(remittance, 'Unstructured')]);
   add(boxes, 'Payment date', [dateLine(initiation?.['RequestedExecutionDateTime'])]);
-  add(boxes, 'Frequency', [stringAt(initiation, 'Frequency')]);
+  add(boxes, 'Frequency', [stringAt(initiation, 'Frequency') === undefined ? undefined : describeFrequency(stringAt(initiation, 'Frequency')!)]);
   add(boxes, 'First payment', [dateLine(initiation?.['FirstPaymentDateTime'])]);
   add(boxes, 'Regular payments', [amountLine(objectAt(initiation, 'RecurringPaymentAmount'))]);
   add(boxes, 'Final payment', [dateLine(initiation?.['FinalPaymentDateTime']), amountLine(objectAt(initiation, 'FinalPaymentAmount'))]);

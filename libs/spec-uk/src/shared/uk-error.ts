@@ -22,6 +22,7 @@ export const UkErrorCode = {
   SignatureMissing: 'UK.OBIE.Signature.Missing',
   UnsupportedAccountIdentifier: 'UK.OBIE.Unsupported.AccountIdentifier',
   UnsupportedCurrency: 'UK.OBIE.Unsupported.Currency',
+  UnsupportedFrequency: 'UK.OBIE.Unsupported.Frequency',
   UnsupportedLocalInstrument: 'UK.OBIE.Unsupported.LocalInstrument',
   UnsupportedScheme: 'UK.OBIE.Unsupported.Scheme',
   UnexpectedError: 'UK.OBIE.UnexpectedError',

@@ -183,3 +183,52 @@ export function ukVrpPayment(consentId: string, amount: string, instructionId: s
     Risk: { PaymentContextCode: 'TransferToSelf' },
   };
 }
+
+const EURO_CREDITOR = { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013000', Name: 'Berlin Supplies GmbH' };
+
+/** A scheduled international payment of 250.00 GBP, paid in EUR at an agreed rate, in three days. */
+export function ukInternationalScheduledInitiation(now: number = Date.now()): JsonRecord {
+  return {
+    InstructionIdentification: 'INTL-SCHED-0001',
+    EndToEndIdentification: 'E2E-INTL-SCHED-0001',
+    InstructionPriority: 'Normal',
+    ChargeBearer: 'Shared',
+    RequestedExecutionDateTime: ukDateTime(now + 3 * DAY_MS),
+    CurrencyOfTransfer: 'EUR',
+    DestinationCountryCode: 'DE',
+    InstructedAmount: { Amount: '250.00', Currency: 'GBP' },
+    ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-2026-0042' },
+    CreditorAgent: { SchemeName: 'UK.OBIE.BICFI', Identification: 'DEUTDEFF' },
+    CreditorAccount: EURO_CREDITOR,
+    RemittanceInformation: { Reference: 'INV-2026-118' },
+  };
+}
+
+export function ukInternationalScheduledConsentBody(now: number = Date.now()): JsonRecord {
+  return { Data: { Permission: 'Create', Initiation: ukInternationalScheduledInitiation(now) }, Risk: { PaymentContextCode: 'PartyToParty' } };
+}
+
+/** A monthly international standing order of 75.00 EUR on the 15th, twelve payments, the first in a week. */
+export function ukInternationalStandingOrderInitiation(now: number = Date.now()): JsonRecord {
+  return {
+    Frequency: 'IntrvlMnthDay:01:15',
+    Reference: 'RENT-BERLIN',
+    NumberOfPayments: '12',
+    FirstPaymentDateTime: ukDateTime(now + 7 * DAY_MS),
+    ChargeBearer: 'BorneByDebtor',
+    CurrencyOfTransfer: 'EUR',
+    InstructedAmount: { Amount: '75.00', Currency: 'EUR' },
+    CreditorAgent: { Name: 'Deutsche Bank', PostalAddress: { TownName: 'Frankfurt', Country: 'DE' } },
+    CreditorAccount: EURO_CREDITOR,
+  };
+}
+
+export function ukInternationalStandingOrderConsentBody(now: number = Date.now()): JsonRecord {
+  return { Data: { Permission: 'Create', Initiation: ukInternationalStandingOrderInitiation(now) }, Risk: { PaymentContextCode: 'PartyToParty' } };
+}
+
+/** The TPP's payment-order body (`POST /international-scheduled-payments`, `/international-standing-orders`): the consent's Initiation and Risk. */
+export function ukPaymentOrderSubmission(consentId: string, consentBody: JsonRecord): JsonRecord {
+  const data = consentBody['Data'] as JsonRecord;
+  return { Data: { ConsentId: consentId, Initiation: structuredClone(data['Initiation']) }, Risk: structuredClone(consentBody['Risk']) };
+}

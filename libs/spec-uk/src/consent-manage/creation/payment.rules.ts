@@ -3,8 +3,9 @@ import { instantOf } from '../../shared/date-time.js';
 import { objectAt, stringAt } from '../../shared/json.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../../shared/uk-error.js';
 import { accountIdentificationRejection } from './account-identification.rules.js';
-import { currencyAmountRejection, supportedCurrencyRejection } from './amount.rules.js';
+import { currencyAmountRejection } from './amount.rules.js';
 import { firstRejection, type BodyRules, type RuleContext } from './rule-context.js';
+import { frequencyRejection } from './frequency.rules.js';
 import { standingOrderScheduleRejection } from './standing-order-schedule.rules.js';
 
 /** `OBExternalLocalInstrument1Code` (an `x-namespaced-enum`, not enforced by the schema validation). */
@@ -23,10 +24,10 @@ export const LOCAL_INSTRUMENTS = [
   'UK.OBIE.Target2',
 ] as const;
 
-const INITIATION = 'Data.Initiation';
+export const INITIATION = 'Data.Initiation';
 
 /** The rules every payment-order consent shares (§A.6): accounts, local instrument, amounts and currencies. */
-function initiationRejection(initiation: JsonObject | undefined, { options }: RuleContext): UkRejection | undefined {
+export function initiationRejection(initiation: JsonObject | undefined, { options }: RuleContext): UkRejection | undefined {
   const debtor = objectAt(initiation, 'DebtorAccount');
   const creditor = objectAt(initiation, 'CreditorAccount');
   const localInstrument = stringAt(initiation, 'LocalInstrument');
@@ -42,7 +43,7 @@ function initiationRejection(initiation: JsonObject | undefined, { options }: Ru
 }
 
 /** A date of the initiation that must lie ahead (a payment cannot be scheduled in the past). */
-function futureDate(initiation: JsonObject | undefined, field: string, nowMillis: number): UkRejection | undefined {
+export function futureDate(initiation: JsonObject | undefined, field: string, nowMillis: number): UkRejection | undefined {
   const at = instantOf(initiation?.[field]);
   return at !== undefined && at <= nowMillis
     ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${INITIATION}.${field} must be in the future`, `${INITIATION}.${field}`)
@@ -61,74 +62,18 @@ export const domesticScheduledPaymentRules: BodyRules = (body, context) => {
 
 /**
  * Standing orders (§A.6 "Standing order"): a coherent schedule first (the standard asks for an immediate rejection),
- * then the initiation, every amount valid, and the first payment ahead.
+ * then a frequency the bank runs, the initiation, every amount valid, and the first payment ahead.
  */
 export const domesticStandingOrderRules: BodyRules = (body, context) => {
   const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
   const { supportedCurrencies } = context.options;
   return firstRejection([
     () => standingOrderScheduleRejection(initiation),
+    () => frequencyRejection(initiation?.['Frequency'], context.options.supportedFrequencies),
     () => initiationRejection(initiation, context),
     ...['FirstPaymentAmount', 'RecurringPaymentAmount', 'FinalPaymentAmount'].map(
       (field) => () => currencyAmountRejection(objectAt(initiation, field), `${INITIATION}.${field}`, supportedCurrencies),
     ),
     () => futureDate(initiation, 'FirstPaymentDateTime', context.nowMillis),
-  ]);
-};
-
-const EXCHANGE_RATE = `${INITIATION}.ExchangeRateInformation`;
-const CREDITOR_AGENT = `${INITIATION}.CreditorAgent`;
-
-/** A creditor agent is identified by SchemeName and Identification, or by Name and PostalAddress (§A.6). */
-function creditorAgentRejection(agent: JsonObject | undefined): UkRejection | undefined {
-  if (agent === undefined) {
-    return undefined;
-  }
-  const has = (field: string): boolean => Object.hasOwn(agent, field);
-  if (has('SchemeName') || has('Identification')) {
-    const missing = ['SchemeName', 'Identification'].find((field) => !has(field));
-    return missing === undefined
-      ? undefined
-      : ukRejection(400, UkErrorCode.FieldExpected, `CreditorAgent.${missing} must be given with the other identification field`, `${CREDITOR_AGENT}.${missing}`);
-  }
-  const missing = ['Name', 'PostalAddress'].find((field) => !has(field));
-  return missing === undefined
-    ? undefined
-    : ukRejection(400, UkErrorCode.FieldExpected, 'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress', `${CREDITOR_AGENT}.${missing}`);
-}
-
-/**
- * International payments (§A.6): a supported currency of transfer, an identifiable creditor agent, and the
- * exchange-rate combinations: an Agreed rate
- * needs ExchangeRate and ContractIdentification (Field.Expected), an Actual or Indicative one allows neither
- * (Field.Unexpected).
- */
-export const internationalPaymentRules: BodyRules = (body, context) => {
-  const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
-  const exchangeRate = objectAt(initiation, 'ExchangeRateInformation');
-  const rateType = stringAt(exchangeRate, 'RateType');
-  const present = (field: string): boolean => exchangeRate !== undefined && Object.hasOwn(exchangeRate, field);
-  return firstRejection([
-    () => initiationRejection(initiation, context),
-    () => supportedCurrencyRejection(stringAt(initiation, 'CurrencyOfTransfer'), `${INITIATION}.CurrencyOfTransfer`, context.options.supportedCurrencies),
-    () => creditorAgentRejection(objectAt(initiation, 'CreditorAgent')),
-    () => {
-      if (rateType !== 'Agreed') {
-        return undefined;
-      }
-      const missing = ['ExchangeRate', 'ContractIdentification'].find((field) => !present(field));
-      return missing === undefined
-        ? undefined
-        : ukRejection(400, UkErrorCode.FieldExpected, `${missing} must be given with an Agreed RateType`, `${EXCHANGE_RATE}.${missing}`);
-    },
-    () => {
-      if (rateType !== 'Actual' && rateType !== 'Indicative') {
-        return undefined;
-      }
-      const unexpected = ['ExchangeRate', 'ContractIdentification'].find(present);
-      return unexpected === undefined
-        ? undefined
-        : ukRejection(400, UkErrorCode.FieldUnexpected, `${unexpected} must not be given with an ${rateType} RateType`, `${EXCHANGE_RATE}.${unexpected}`);
-    },
   ]);
 };

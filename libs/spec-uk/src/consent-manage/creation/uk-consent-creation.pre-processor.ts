@@ -20,12 +20,8 @@ import { accountAccessRules } from './account-access.rules.js';
 import { consentCreationOutcome } from './consent-creation-outcome.js';
 import { fundsConfirmationRules } from './funds-confirmation.rules.js';
 import { idempotencyKeyRejection } from './idempotency-key.rule.js';
-import {
-  domesticPaymentRules,
-  domesticScheduledPaymentRules,
-  domesticStandingOrderRules,
-  internationalPaymentRules,
-} from './payment.rules.js';
+import { internationalPaymentRules, internationalScheduledPaymentRules, internationalStandingOrderRules } from './international-payment.rules.js';
+import { domesticPaymentRules, domesticScheduledPaymentRules, domesticStandingOrderRules } from './payment.rules.js';
 import { withSchemaRiskSpelling } from './risk-spelling.js';
 import type { BodyRules } from './rule-context.js';
 import { schemaViolationRejection } from './schema-violation.rejection.js';
@@ -41,6 +37,8 @@ const BODY_RULES: Readonly<Record<string, BodyRules>> = {
   'domestic-scheduled-payment-consents': domesticScheduledPaymentRules,
   'domestic-standing-order-consents': domesticStandingOrderRules,
   'international-payment-consents': internationalPaymentRules,
+  'international-scheduled-payment-consents': internationalScheduledPaymentRules,
+  'international-standing-order-consents': internationalStandingOrderRules,
   'funds-confirmation-consents': fundsConfirmationRules,
   'domestic-vrp-consents': vrpRules,
 };
