@@ -36,6 +36,7 @@ describe('InitialSchema1763683200000', () => {
 
   /** Reverts every migration, the later ones first, down to an empty database. */
   async function revertAll(): Promise<void> {
+    expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
     expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
   }
@@ -44,7 +45,7 @@ describe('InitialSchema1763683200000', () => {
     await revertAll();
     expect(await existingTables()).toEqual([]);
 
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
@@ -57,7 +58,7 @@ describe('InitialSchema1763683200000', () => {
 
     await revertAll();
     expect(await existingTables()).toEqual([]);
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);

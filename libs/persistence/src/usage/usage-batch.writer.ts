@@ -1,6 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { DatabaseKind } from '../sql/database-kind.js';
 import { bigintColumn, execute, nullableTextColumn, selectRows, textColumn, type SqlParameter } from '../sql/sql-rows.js';
+import { eventKeyOf } from './event-key.js';
 import { counterId, decideBatch, type ConsumeResult, type CountedCall, type FirstUsageOutcome } from './usage-decisions.js';
 
 /**
@@ -18,12 +19,13 @@ export async function writeUsageBatch(runner: QueryRunner, kind: DatabaseKind, c
 
   if (newEvents.size > 0) {
     const rows = [...newEvents].flatMap(([requestId, outcome]): SqlParameter[] => [
+      eventKeyOf(requestId),
       requestId,
       outcome.outcome,
       outcome.outcome === 'refused' ? outcome.counterKey : null,
       now,
     ]);
-    await execute(runner, `INSERT INTO usage_event (request_id, outcome, refused_key, created_at) VALUES ${placeholders(newEvents.size, 4)}`, rows);
+    await execute(runner, `INSERT INTO usage_event (event_key, request_id, outcome, refused_key, created_at) VALUES ${placeholders(newEvents.size, 5)}`, rows);
   }
   if (changedCounters.size > 0) {
     const rows = [...changedCounters.values()].flatMap(({ counterKey, periodKey, used }): SqlParameter[] => [counterKey, periodKey, used, now]);
@@ -57,10 +59,12 @@ async function readCounters(runner: QueryRunner, kind: DatabaseKind, calls: read
   return counters;
 }
 
+/** The events already recorded for the batch's request ids, found by key (exact) and returned by request id. */
 async function readEvents(runner: QueryRunner, calls: readonly CountedCall[], lock: string): Promise<Map<string, FirstUsageOutcome>> {
-  const requestIds = [...new Set(calls.map((call) => call.requestId))];
-  const rows = await selectRows(runner, `SELECT request_id, outcome, refused_key FROM usage_event WHERE request_id IN (${requestIds.map(() => '?').join(', ')})${lock}`, requestIds);
-  return new Map(rows.map((row) => [textColumn(row, 'request_id'), recordedOutcome(row)]));
+  const byKey = new Map(calls.map((call) => [eventKeyOf(call.requestId), call.requestId]));
+  const keys = [...byKey.keys()];
+  const rows = await selectRows(runner, `SELECT event_key, outcome, refused_key FROM usage_event WHERE event_key IN (${keys.map(() => '?').join(', ')})${lock}`, keys);
+  return new Map(rows.map((row) => [byKey.get(textColumn(row, 'event_key'))!, recordedOutcome(row)]));
 }
 
 function recordedOutcome(row: Readonly<Record<string, unknown>>): FirstUsageOutcome {
@@ -72,7 +76,7 @@ function recordedOutcome(row: Readonly<Record<string, unknown>>): FirstUsageOutc
   if (outcome === 'refused' && refusedKey !== null) {
     return { outcome: 'refused', counterKey: refusedKey };
   }
-  throw new Error(`Usage event ${textColumn(row, 'request_id')} holds an unknown outcome "${outcome}".`);
+  throw new Error(`Usage event ${textColumn(row, 'event_key')} holds an unknown outcome "${outcome}".`);
 }
 
 function placeholders(rows: number, columns: number): string {
