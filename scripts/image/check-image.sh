@@ -48,7 +48,7 @@ summary() {
   printf '   %s\n' "${RESULTS[@]}"
 }
 
-ensure_commands buildah:buildah podman:podman runc:runc curl:curl
+ensure_commands buildah:buildah podman:podman runc:runc curl:curl /usr/lib/podman/netavark:netavark iptables:iptables
 # Podman's defaults ask the kernel for more than some hosts grant: runc with plain cgroupfs works with cgroup v1,
 # hybrid and v2 hierarchies, and the limits below are those of this shell, which the container can always have.
 PODMAN=(podman --runtime runc --cgroup-manager cgroupfs)
@@ -107,20 +107,31 @@ free_port() {
   done
 }
 # start_container NAME podman-run-options...: starts the image; sets URL (from the host) and INNER_URL (from inside).
+# When podman's bridge network cannot be set up on this host, it falls back to the host's network, on 127.0.0.1.
 start_container() {
-  local name=$1 port
+  local name=$1 port network
   shift
   RUN_START=$(date +%s.%N)
   if [[ $CHECK_NETWORK == host ]]; then
     port=$(free_port)
-    set -- --network host -e HOST=127.0.0.1 -e "PORT=${port}" "$@"
+    network=(--network host -e HOST=127.0.0.1 -e "PORT=${port}")
   else
-    set -- -p 127.0.0.1::3000 "$@"
+    network=(-p 127.0.0.1::3000)
   fi
   # Podman says on stderr that it cannot schedule health checks without systemd; the check runs them itself.
-  "${PODMAN[@]}" run -d --name "$name" "${LIMITS[@]}" --read-only --read-only-tmpfs=false --health-interval=disable \
-    --stop-timeout "$STOP_TIMEOUT" -e EXTENSION_BASIC_USER=check -e SEED_DEMO_DATA=true "$@" "$IMAGE" \
-    >/dev/null 2>>"$LOGS/podman.log" || { cat "$LOGS/podman.log"; fail "podman run"; }
+  if ! "${PODMAN[@]}" run -d --name "$name" "${LIMITS[@]}" --read-only --read-only-tmpfs=false \
+    --health-interval=disable --stop-timeout "$STOP_TIMEOUT" -e EXTENSION_BASIC_USER=check -e SEED_DEMO_DATA=true \
+    "${network[@]}" "$@" "$IMAGE" >/dev/null 2>>"$LOGS/podman.log"; then
+    "${PODMAN[@]}" rm -f -t 0 "$name" >/dev/null 2>&1 || true
+    if [[ $CHECK_NETWORK == host ]]; then
+      cat "$LOGS/podman.log"
+      fail "podman run"
+    fi
+    log "podman's bridge network failed ($(grep -m 1 '^Error' "$LOGS/podman.log" || true)); using the host's network"
+    CHECK_NETWORK=host
+    start_container "$name" "$@"
+    return
+  fi
   if [[ $CHECK_NETWORK == host ]]; then
     URL="http://127.0.0.1:${port}"
     INNER_URL=$URL

@@ -26,7 +26,8 @@ die() {
 elapsed() { awk -v start="$SCRIPT_START" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - start }'; }
 SCRIPT_START=$(date +%s.%N)
 
-# ensure_commands command:debian-package ... installs, with apt, the packages whose command is missing.
+# ensure_commands command:debian-package ... installs, with apt, the packages whose command (a name on PATH or an
+# absolute path) is missing.
 ensure_commands() {
   local pair missing=()
   for pair in "$@"; do
