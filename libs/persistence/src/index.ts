@@ -31,6 +31,9 @@ export {
   type UsageIncrement,
 } from './repositories/usage-counter.repository.js';
 
+// Facts specifications remember about consents.
+export { ConsentFactRepository } from './repositories/consent-fact.repository.js';
+
 // Audit trail.
 export { AuditTrailRepository, type AuditRecordInput } from './repositories/audit-trail.repository.js';
 export type { AuditOutcome, AuditRecord } from './entities/audit-record.js';

@@ -9,6 +9,7 @@ import { AuditTrailRepository } from './repositories/audit-trail.repository.js';
 import { BankDataRepository } from './repositories/bank-data.repository.js';
 import { ExtensionRequestRepository } from './repositories/extension-request.repository.js';
 import { UsageCounterRepository } from './repositories/usage-counter.repository.js';
+import { ConsentFactRepository } from './repositories/consent-fact.repository.js';
 
 export interface PersistenceModuleOptions {
   /** DATABASE_URL as configured; unset means the default SQLite file. */
@@ -17,7 +18,7 @@ export interface PersistenceModuleOptions {
   readonly poolSize?: number;
 }
 
-const REPOSITORIES = [ExtensionRequestRepository, UsageCounterRepository, AuditTrailRepository, BankDataRepository];
+const REPOSITORIES = [ExtensionRequestRepository, UsageCounterRepository, ConsentFactRepository, AuditTrailRepository, BankDataRepository];
 
 // A database that is still starting (a container beside the service) gets a few chances; a failed migration none.
 const CONNECT_ATTEMPTS = 5;

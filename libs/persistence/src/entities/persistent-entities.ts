@@ -2,6 +2,7 @@ import { AuditRecord } from './audit-record.js';
 import { BankAccountHolder } from './bank-account-holder.js';
 import { BankAccount } from './bank-account.js';
 import { BankCustomer } from './bank-customer.js';
+import { ConsentFact } from './consent-fact.js';
 import { ExtensionRequestRecord } from './extension-request-record.js';
 import { UsageCounter } from './usage-counter.js';
 import { UsageEvent } from './usage-event.js';
@@ -15,4 +16,5 @@ export const PERSISTENT_ENTITIES = [
   BankCustomer,
   BankAccount,
   BankAccountHolder,
+  ConsentFact,
 ] as const;

@@ -1,9 +1,9 @@
 import { createTestDataSource, type TestDatabase } from '@app/testing';
 import { revertLastMigration, runMigrations } from '../migration-runner.js';
 
-const TABLES = ['extension_request', 'usage_counter', 'usage_event', 'audit_record', 'bank_customer', 'bank_account', 'bank_account_holder'];
+const TABLES = ['extension_request', 'usage_counter', 'usage_event', 'audit_record', 'bank_customer', 'bank_account', 'bank_account_holder', 'consent_fact'];
 
-describe('InitialSchema1763683200000', () => {
+describe('the migrations, from InitialSchema1763683200000 on', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
@@ -36,6 +36,7 @@ describe('InitialSchema1763683200000', () => {
 
   /** Reverts every migration, the later ones first, down to an empty database. */
   async function revertAll(): Promise<void> {
+    expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
     expect(await revertLastMigration(database.dataSource)).toBe('InitialSchema1763683200000');
@@ -45,7 +46,7 @@ describe('InitialSchema1763683200000', () => {
     await revertAll();
     expect(await existingTables()).toEqual([]);
 
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
@@ -58,7 +59,7 @@ describe('InitialSchema1763683200000', () => {
 
     await revertAll();
     expect(await existingTables()).toEqual([]);
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
