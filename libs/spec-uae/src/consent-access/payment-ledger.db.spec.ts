@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, UsageCounterRepository } from '@app/persistence';
+import { ConsentFactRepository, createDataSource, UsageCounterRepository } from '@app/persistence';
 import { createTestDataSource, type TestDatabase } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
@@ -22,7 +22,7 @@ describe('PaymentLedger and UaeConsentRegistry across instances', () => {
     secondConnection = await createDataSource(database.databaseUrl);
     const repositories = [new UsageCounterRepository(database.dataSource), new UsageCounterRepository(secondConnection)];
     instances = repositories.map((repository) => new PaymentLedger(repository));
-    registries = repositories.map((repository) => new UaeConsentRegistry(repository));
+    registries = [database.dataSource, secondConnection].map((dataSource) => new UaeConsentRegistry(new ConsentFactRepository(dataSource)));
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { UsageCounterRepository, type UsageIncrement } from '@app/persistence';
+import { ConsentFactRepository } from '@app/persistence';
 import type { RevokedBy } from '../shared/consent-status.js';
 import { REVOKED_BY_CODES } from '../shared/consent-status.js';
 
@@ -34,35 +34,32 @@ const STAGED = 'staged';
 const DECIDED = 'decided';
 const revokedByPeriod = (code: RevokedBy): string => `rb:${code}`;
 
+/** The key of a TPP's consent in the consent-fact table. */
+function factKey(clientId: string, consentId: string): string {
+  return `uae:consent:${consentKey(clientId, consentId)}`;
+}
+
 /**
  * What this service must remember about UAE consents that the identity server does not tell it: which ConsentIds a
  * TPP has used, which consents are chain roots and whose they are (BaseConsentId rules), and who revoked a consent.
- * Each fact is a counter with limit 1 in the usage-counter table, so recording is atomic, idempotent per requestId
- * and shared by every instance; a fact recorded twice under another requestId is refused, which is how a ConsentId
- * can never be created twice.
+ * They are consent facts (ConsentFactRepository): recorded together or not at all, idempotent per requestId and
+ * shared by every instance; a fact recorded again by another request is refused, which is how a ConsentId can never
+ * be created twice.
  */
 @Injectable()
 export class UaeConsentRegistry {
-  constructor(private readonly counters: UsageCounterRepository) {}
+  constructor(private readonly facts: ConsentFactRepository) {}
 
   /** Records the facts in one transaction; false when the ConsentId (or the revocation) was already recorded. */
-  async record(requestId: string, clientId: string, consentId: string, facts: ConsentFacts): Promise<boolean> {
-    const counterKey = `uae:consent:${consentKey(clientId, consentId)}`;
-    const fact = (periodKey: string): UsageIncrement => ({ counterKey, periodKey, amount: 1, limit: 1 });
-    const increments = [
-      ...(facts.created ? [fact(CREATED)] : []),
-      ...(facts.root ? [fact(ROOT)] : []),
-      ...(facts.staged ? [fact(STAGED)] : []),
-      ...(facts.decided ? [fact(DECIDED)] : []),
-      ...(facts.ownerId !== undefined ? [fact(ownerPeriod(facts.ownerId))] : []),
-      ...(facts.revokedBy !== undefined ? [fact(revokedByPeriod(facts.revokedBy))] : []),
-    ];
-    if (increments.length === 0) {
-      return true;
-    }
-    const result = await this.counters.consume(`${requestId}:uae-registry`, increments);
-    const outcome = result.outcome === 'replayed' ? result.previous.outcome : result.outcome;
-    return outcome === 'accepted';
+  record(requestId: string, clientId: string, consentId: string, facts: ConsentFacts): Promise<boolean> {
+    return this.facts.record(requestId, factKey(clientId, consentId), [
+      ...(facts.created ? [CREATED] : []),
+      ...(facts.root ? [ROOT] : []),
+      ...(facts.staged ? [STAGED] : []),
+      ...(facts.decided ? [DECIDED] : []),
+      ...(facts.ownerId !== undefined ? [ownerPeriod(facts.ownerId)] : []),
+      ...(facts.revokedBy !== undefined ? [revokedByPeriod(facts.revokedBy)] : []),
+    ]);
   }
 
   async isUsed(clientId: string, consentId: string): Promise<boolean> {
@@ -83,15 +80,11 @@ export class UaeConsentRegistry {
   }
 
   async revokedBy(clientId: string, consentId: string): Promise<RevokedBy | undefined> {
-    for (const code of REVOKED_BY_CODES) {
-      if (await this.has(clientId, consentId, revokedByPeriod(code))) {
-        return code;
-      }
-    }
-    return undefined;
+    const known = await this.facts.factsOf(factKey(clientId, consentId));
+    return REVOKED_BY_CODES.find((code) => known.has(revokedByPeriod(code)));
   }
 
-  private async has(clientId: string, consentId: string, periodKey: string): Promise<boolean> {
-    return (await this.counters.usedIn(`uae:consent:${consentKey(clientId, consentId)}`, periodKey)) > 0n;
+  private async has(clientId: string, consentId: string, fact: string): Promise<boolean> {
+    return (await this.facts.factsOf(factKey(clientId, consentId))).has(fact);
   }
 }
