@@ -128,7 +128,8 @@ describe('IdentityServerClient on the wire', () => {
     });
 
     expect(lastRequest().bytes.toString('latin1')).toBe(
-      `{"requestId":"${answer.requestId}","data":{"consentId":"c-1","userGrantedData":{"authorizedResources":{"metadata":{"b":"x"}}},"list":[1,null],"account":{"displayName":"Max","title":null}}}`,
+      // Keys in java.util.HashMap order, as org.json writes them.
+      `{"data":{"consentId":"c-1","list":[1,null],"account":{"displayName":"Max","title":null},"userGrantedData":{"authorizedResources":{"metadata":{"b":"x"}}}},"requestId":"${answer.requestId}"}`,
     );
   });
 
@@ -152,12 +153,12 @@ describe('IdentityServerClient on the wire', () => {
     const answer = await client.call('persist-authorized-consent', { isApproved: false }, { requestId: 'fixed-id' });
 
     expect(answer.requestId).toBe('fixed-id');
-    expect(lastRequest().bytes.toString('latin1')).toBe('{"requestId":"fixed-id","data":{"isApproved":false}}');
+    expect(lastRequest().bytes.toString('latin1')).toBe('{"data":{"isApproved":false},"requestId":"fixed-id"}');
   });
 
   it("writes a TPP body's keys in the identity server's HashMap order, or as given for a raw-body deployment", async () => {
     const body = { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' }, Risk: {} };
-    await new IdentityServerClient({ baseUrl, spec: 'uk', keyOrder: 'java-hash-map' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
+    await new IdentityServerClient({ baseUrl, spec: 'uk' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
     expect(lastRequest().bytes.toString('latin1')).toBe(
       '{"data":{"consentInitiationData":{"Risk":{},"Data":{"ExpirationDateTime":"2030-01-01T00:00:00+00:00","Permissions":["ReadAccountsBasic"]}}},"requestId":"r"}',
     );

@@ -63,8 +63,8 @@ export interface CallOptions {
 export const IDENTITY_SERVER_USER_AGENT = 'Apache-HttpClient/4.5.13 (Java/21)';
 
 const DEFAULT_TIMEOUT_MS = 5000;
-/** The key order of the simulator's calls unless a test chooses one. */
-const DEFAULT_KEY_ORDER: KeyOrder = 'as-given';
+/** The key order of the simulator's calls unless a test chooses one: what the identity server sends. */
+const DEFAULT_KEY_ORDER: KeyOrder = 'java-hash-map';
 
 function authorizationHeader(credentials: ExtensionCredentials): string | undefined {
   switch (credentials.kind) {
