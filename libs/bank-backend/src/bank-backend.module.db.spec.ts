@@ -48,6 +48,8 @@ describe('BankBackendModule', () => {
       expect((await backend.accountsOf('PRIMARY/psu@wso2.com@carbon.super')).map(({ accountId }) => accountId)).toContain('30080012343456');
       expect(await backend.holdsAccount('psu@wso2.com@carbon.super', '30080098763459')).toBe(true);
       expect(await backend.accountsOf('psu@wso2.com@other.tenant')).toEqual([]);
+      // The funds question names an account, not a user: it reaches the bank unchanged.
+      expect(await backend.fundsAvailable('30080098763459', { amount: '165.88', currency: 'GBP' })).toBe(true);
     } finally {
       await moduleRef.close();
     }

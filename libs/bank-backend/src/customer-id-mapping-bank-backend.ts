@@ -1,6 +1,7 @@
 import type { BankAccountView } from './bank-account.js';
 import { BankBackend } from './bank-backend.port.js';
 import type { CustomerIdMapping } from './customer-id-mapping.js';
+import type { MoneyAmount } from './money-amount.js';
 
 /**
  * The one place where the identity server's user ids become the bank's customer ids: every specification asks the
@@ -24,5 +25,9 @@ export class CustomerIdMappingBankBackend extends BankBackend {
 
   accountDetails(accountId: string): Promise<BankAccountView | null> {
     return this.bank.accountDetails(accountId);
+  }
+
+  override fundsAvailable(accountId: string, amount: MoneyAmount): Promise<boolean> {
+    return this.bank.fundsAvailable(accountId, amount);
   }
 }

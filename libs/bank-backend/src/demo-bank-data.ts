@@ -121,7 +121,9 @@ const JOINT_BUSINESS: BankAccountData = {
 /**
  * The demo bank seeded into an empty embedded database: the accelerator's demo user with accounts of every kind a
  * specification handles (sort code, IBAN in three currencies, a card that cannot pay), an administrator, and a
- * business sharing a joint account with the demo user. Every IBAN has a valid checksum.
+ * business sharing a joint account with the demo user. Every IBAN has a valid checksum. Every account but the card
+ * has an available balance in its own currency, so funds confirmations answer both ways (165.88 GBP from the Max
+ * Bonus Account: yes; 5,000.00 GBP: no).
  */
 export const DEMO_BANK_DATA: BankDataSet = {
   customers: [
@@ -132,5 +134,14 @@ export const DEMO_BANK_DATA: BankDataSet = {
     },
     { userId: 'admin@wso2.com', displayName: 'Sam Taylor', accounts: [ADMIN_CURRENT] },
     { userId: 'sme@example.com', displayName: 'Morgan & Taylor Trading Ltd', accounts: [JOINT_BUSINESS] },
+  ],
+  balances: [
+    { accountId: SALARY_SAVER.accountId, currency: 'GBP', amount: '12000.00' },
+    { accountId: MAX_BONUS.accountId, currency: 'GBP', amount: '2500.00' },
+    { accountId: EVERYDAY_CURRENT.accountId, currency: 'GBP', amount: '1250.00' },
+    { accountId: EURO_ACCOUNT.accountId, currency: 'EUR', amount: '3000.00' },
+    { accountId: DIRHAM_ACCOUNT.accountId, currency: 'AED', amount: '10000.00' },
+    { accountId: ADMIN_CURRENT.accountId, currency: 'GBP', amount: '800.00' },
+    { accountId: JOINT_BUSINESS.accountId, currency: 'GBP', amount: '50000.00' },
   ],
 };

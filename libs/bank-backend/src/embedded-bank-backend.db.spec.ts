@@ -62,3 +62,45 @@ describe('EmbeddedBankBackend', () => {
     await expect(broken.holdsAccount('psu@wso2.com', 'x')).rejects.toThrow(/^Bank backend embedded is unavailable: checking an account holder: /);
   });
 });
+
+describe('EmbeddedBankBackend funds availability', () => {
+  let database: TestDatabase;
+  let backend: EmbeddedBankBackend;
+
+  beforeAll(async () => {
+    database = await createTestDataSource();
+    const bankData = new BankDataRepository(database.dataSource);
+    await bankData.importBankData(DEMO_BANK_DATA);
+    backend = new EmbeddedBankBackend(bankData);
+  });
+
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('answers from the available balance of the demo data (2,500.00 GBP on the Max Bonus Account), to the last unit', async () => {
+    expect(await backend.fundsAvailable('30080098763459', { amount: '165.88', currency: 'GBP' })).toBe(true);
+    expect(await backend.fundsAvailable('30080098763459', { amount: '2500', currency: 'GBP' })).toBe(true);
+    expect(await backend.fundsAvailable('30080098763459', { amount: '2500.00001', currency: 'GBP' })).toBe(false);
+    expect(await backend.fundsAvailable('30080098763459', { amount: '5000.00', currency: 'GBP' })).toBe(false);
+  });
+
+  it('converts nothing: no balance in the currency, or no such account, cannot pay', async () => {
+    expect(await backend.fundsAvailable('30080098763459', { amount: '1.00', currency: 'EUR' })).toBe(false);
+    expect(await backend.fundsAvailable('DE89370400440532013000', { amount: '100.00', currency: 'EUR' })).toBe(true);
+    expect(await backend.fundsAvailable('CC-5555555555554444', { amount: '1.00', currency: 'GBP' })).toBe(false);
+    expect(await backend.fundsAvailable('unknown', { amount: '1.00', currency: 'GBP' })).toBe(false);
+  });
+
+  it('refuses an amount that is not a payment amount', async () => {
+    await expect(backend.fundsAvailable('30080098763459', { amount: '-1', currency: 'GBP' })).rejects.toThrow(RangeError);
+    await expect(backend.fundsAvailable('30080098763459', { amount: '1e3', currency: 'GBP' })).rejects.toThrow(RangeError);
+  });
+
+  it('reports a database it cannot read as an unavailable bank', async () => {
+    const closed = await createDataSource(database.databaseUrl);
+    const broken = new EmbeddedBankBackend(new BankDataRepository(closed));
+    await closed.destroy();
+    await expect(broken.fundsAvailable('30080098763459', { amount: '1.00', currency: 'GBP' })).rejects.toThrow(BankBackendUnavailableError);
+  });
+});

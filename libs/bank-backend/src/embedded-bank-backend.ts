@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BankDataRepository, type BankAccount } from '@app/persistence';
+import { BankDataRepository, decimalAmountUnits, type BankAccount } from '@app/persistence';
 import type { BankAccountView } from './bank-account.js';
 import { BankBackendUnavailableError } from './bank-backend-unavailable.error.js';
 import { BankBackend } from './bank-backend.port.js';
+import type { MoneyAmount } from './money-amount.js';
 
 export const EMBEDDED_BANK_BACKEND = 'embedded';
 
-/** The bank kept in the service's own database: demo data, or a bank's accounts imported from a file. */
+/** The bank kept in the service's own database: demo data, or a bank's accounts and balances imported from a file. */
 @Injectable()
 export class EmbeddedBankBackend extends BankBackend {
   constructor(@Inject(BankDataRepository) private readonly bankData: BankDataRepository) {
@@ -25,6 +26,19 @@ export class EmbeddedBankBackend extends BankBackend {
   async accountDetails(accountId: string): Promise<BankAccountView | null> {
     const account = await this.answer('reading an account', () => this.bankData.findAccount(accountId));
     return account === null ? null : toView(account);
+  }
+
+  /**
+   * The account's available balance in the amount's currency covers the amount. The embedded bank converts nothing:
+   * an account holding no balance in that currency cannot pay it.
+   */
+  override async fundsAvailable(accountId: string, { amount, currency }: MoneyAmount): Promise<boolean> {
+    const wanted = decimalAmountUnits(amount);
+    if (wanted === undefined || wanted < 0n) {
+      throw new RangeError(`A payment amount is a decimal of at most five decimals, not "${amount}"`);
+    }
+    const balance = await this.answer('reading a balance', () => this.bankData.availableBalance(accountId, currency));
+    return balance !== null && balance >= wanted;
   }
 
   /** Keeps the port's promise that a bank which cannot answer throws BankBackendUnavailableError. */

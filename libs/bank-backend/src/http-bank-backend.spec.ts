@@ -97,12 +97,24 @@ describe('HttpBankBackend', () => {
       expect(core.requests[0]?.url).toBe('/core-api/customers/psu%40wso2.com/accounts/acc%201');
     });
 
-    it('reads 404 as "no accounts", "no such account" and "not a holder"', async () => {
+    it('asks whether an account has the funds with one GET, amount and currency in the query', async () => {
+      core.handler = json(200, { fundsAvailable: true, checkedAt: 'ignored' });
+      expect(await backend.fundsAvailable('acc 1', { amount: '165.88', currency: 'GBP' })).toBe(true);
+      core.handler = json(200, { fundsAvailable: false });
+      expect(await backend.fundsAvailable('acc 1', { amount: '5000.00', currency: 'GBP' })).toBe(false);
+      expect(core.requests.map(({ method, url }) => `${method} ${url}`)).toEqual([
+        'GET /core-api/accounts/acc%201/funds-availability?amount=165.88&currency=GBP',
+        'GET /core-api/accounts/acc%201/funds-availability?amount=5000.00&currency=GBP',
+      ]);
+    });
+
+    it('reads 404 as "no accounts", "no such account", "not a holder" and "cannot pay"', async () => {
       core.handler = json(404, { error: 'not found' });
 
       expect(await backend.accountsOf('nobody@example.com')).toEqual([]);
       expect(await backend.accountDetails('unknown')).toBeNull();
       expect(await backend.holdsAccount('psu@wso2.com', 'unknown')).toBe(false);
+      expect(await backend.fundsAvailable('unknown', { amount: '1.00', currency: 'GBP' })).toBe(false);
     });
   });
 
@@ -117,6 +129,14 @@ describe('HttpBankBackend', () => {
       expect(error.message).toBe(`Bank backend ${baseUrl}/core-api is unavailable: listing a customer's accounts: it answered HTTP 500`);
       expect(error.message).not.toContain('psu');
       expect(error.message).not.toContain('    at ');
+    });
+
+    it('refuses a funds answer without a boolean fundsAvailable', async () => {
+      core.handler = json(200, { fundsAvailable: 'yes' });
+
+      expect((await failureOf(backend.fundsAvailable('a', { amount: '1.00', currency: 'GBP' }))).message).toContain(
+        'checking the funds of an account: the answer has no boolean "fundsAvailable"',
+      );
     });
 
     it('treats other unexpected statuses as unavailable too', async () => {

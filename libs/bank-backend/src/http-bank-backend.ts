@@ -2,6 +2,7 @@ import { InvalidBankDataError, validateBankAccountData } from '@app/persistence'
 import type { BankAccountView } from './bank-account.js';
 import { BankBackendUnavailableError } from './bank-backend-unavailable.error.js';
 import { BankBackend } from './bank-backend.port.js';
+import type { MoneyAmount } from './money-amount.js';
 
 export interface HttpBankBackendOptions {
   /**
@@ -89,6 +90,25 @@ export class HttpBankBackend extends BankBackend {
       throw this.unavailable(operation, 'the answer describes another account than the one asked for');
     }
     return account;
+  }
+
+  /**
+   * `GET {base}/accounts/{accountId}/funds-availability?amount=165.88&currency=GBP`: 200 `{"fundsAvailable": true|false}`,
+   * 404 for an unknown account (which cannot pay).
+   */
+  override async fundsAvailable(accountId: string, { amount, currency }: MoneyAmount): Promise<boolean> {
+    const operation = 'checking the funds of an account';
+    const query = new URLSearchParams({ amount, currency }).toString();
+    const answer = await this.get(`/accounts/${encodeURIComponent(accountId)}/funds-availability?${query}`, operation);
+    if (answer === 'not-found') {
+      return false;
+    }
+    const body = await this.jsonBody(answer, operation);
+    const available: unknown = typeof body === 'object' && body !== null ? (body as { fundsAvailable?: unknown }).fundsAvailable : undefined;
+    if (typeof available !== 'boolean') {
+      throw this.unavailable(operation, 'the answer has no boolean "fundsAvailable"');
+    }
+    return available;
   }
 
   /** 200 gives the response, 404 'not-found'; anything else, or no answer in time, makes the bank unavailable. */

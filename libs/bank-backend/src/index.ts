@@ -1,5 +1,6 @@
 export type { BankAccountStatus, BankAccountSubType, BankAccountType, BankAccountView } from './bank-account.js';
 export { BankBackend } from './bank-backend.port.js';
+export type { MoneyAmount } from './money-amount.js';
 export { BankBackendUnavailableError } from './bank-backend-unavailable.error.js';
 export { BankBackendModule, type BankBackendModuleOptions } from './bank-backend.module.js';
 export { EmbeddedBankBackend, EMBEDDED_BANK_BACKEND } from './embedded-bank-backend.js';

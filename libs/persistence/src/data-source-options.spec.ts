@@ -6,7 +6,7 @@ describe('buildDataSourceOptions', () => {
     const options = buildDataSourceOptions('sqlite::memory:');
 
     expect(options.entities).toEqual([...PERSISTENT_ENTITIES]);
-    expect(options.entities).toHaveLength(8);
+    expect(options.entities).toHaveLength(9);
     expect(options.migrations).toEqual([...PERSISTENCE_MIGRATIONS]);
     expect(options).toMatchObject({ synchronize: false, migrationsRun: false });
   });

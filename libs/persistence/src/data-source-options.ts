@@ -5,9 +5,10 @@ import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-s
 import { ExactUsageEventKeys1796700000000 } from './migrations/1796700000000-exact-usage-event-keys.js';
 import { ConsentFacts1796800000000 } from './migrations/1796800000000-consent-facts.js';
 import { ExactRequestKeys1796600000000 } from './migrations/1796600000000-exact-request-keys.js';
+import { BankAccountBalances1796900000000 } from './migrations/1796900000000-bank-account-balances.js';
 
 /** Every migration, in order, listed as classes: the ESM build cannot load migrations by file glob. */
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1763683200000, ExactRequestKeys1796600000000, ExactUsageEventKeys1796700000000, ConsentFacts1796800000000] as const;
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1763683200000, ExactRequestKeys1796600000000, ExactUsageEventKeys1796700000000, ConsentFacts1796800000000, BankAccountBalances1796900000000] as const;
 
 /** How long a SQLite writer waits for another one (another process, with WAL) before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;

@@ -41,6 +41,7 @@ export type { AuditOutcome, AuditRecord } from './entities/audit-record.js';
 // The embedded bank.
 export { BankDataRepository } from './repositories/bank-data.repository.js';
 export type { BankAccount } from './entities/bank-account.js';
+export type { BankAccountBalance } from './entities/bank-account-balance.js';
 export {
   BANK_ACCOUNT_STATUSES,
   BANK_ACCOUNT_SUB_TYPES,
@@ -49,7 +50,8 @@ export {
   type BankAccountSubType,
   type BankAccountType,
 } from './bank-data/bank-account-vocabulary.js';
-export type { BankAccountData, BankCustomerData, BankDataImportSummary, BankDataSet } from './bank-data/bank-data-set.js';
+export type { BankAccountData, BankBalanceData, BankCustomerData, BankDataImportSummary, BankDataSet } from './bank-data/bank-data-set.js';
+export { decimalAmountUnits } from './bank-data/decimal-amount.js';
 export {
   InvalidBankDataError,
   validateBankAccountData,

@@ -46,7 +46,7 @@ describe('PersistenceModule', () => {
 
     const moduleRef = await boot(database.databaseUrl);
     try {
-      expect(logs).toContain('Applied migrations: ConsentFacts1796800000000');
+      expect(logs).toContain('Applied migrations: BankAccountBalances1796900000000');
       expect(logs.some((line) => line.startsWith('Database: '))).toBe(true);
       const dataSource = moduleRef.get<DataSource>(getDataSourceToken());
       expect(dataSource.isInitialized).toBe(true);

@@ -23,6 +23,7 @@ import { UkConsentCreationPreProcessor } from './consent-manage/creation/uk-cons
 import { JwsSignatureVerifier } from './consent-manage/signature/jws-signature.verifier.js';
 import { ResponseSigner } from './consent-manage/signature/response-signer.js';
 import { SignatureCheckNotice } from './consent-manage/signature/signature-check.notice.js';
+import { PaymentFundsConfirmation } from './consent-manage/payment-funds-confirmation.js';
 import { UkConsentCreationResponseEnricher } from './consent-manage/uk-consent-creation-response.enricher.js';
 import { UkConsentRetrievalPreProcessor } from './consent-manage/uk-consent-retrieval.pre-processor.js';
 import { UkConsentRevocationPreProcessor } from './consent-manage/uk-consent-revocation.pre-processor.js';
@@ -74,6 +75,7 @@ export class UkSpecModule {
         JwsSignatureVerifier,
         ResponseSigner,
         SignatureCheckNotice,
+        PaymentFundsConfirmation,
         ...UK_HANDLERS,
       ],
       exports: UK_PORTS,

@@ -125,11 +125,6 @@ describe('UK consent lifecycle', () => {
       const consentId = await storedConsent(simulator, 'domestic-payment-consents', ukDomesticPaymentConsentBody());
       expectUkError(await retrieve(consentId, `domestic-payment-consents/${consentId}/funds-confirmation`), 400, 'UK.OBIE.Resource.InvalidConsentStatus');
     });
-
-    it('says it cannot confirm funds on an Authorised payment consent (no balance in the bank port)', async () => {
-      const consentId = await authorisedConsent(simulator, 'domestic-payment-consents', ukDomesticPaymentConsentBody(), 'openid payments', UK_CURRENT_ACCOUNT);
-      expectUkError(await retrieve(consentId, `domestic-payment-consents/${consentId}/funds-confirmation`), 501, 'UK.OBIE.UnexpectedError');
-    });
   });
 
   describe('revocation', () => {

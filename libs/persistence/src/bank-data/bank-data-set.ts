@@ -26,8 +26,19 @@ export interface BankCustomerData {
   readonly accounts: readonly BankAccountData[];
 }
 
+/** The available balance of an account in one currency: what a payment may spend now, overdraft included. */
+export interface BankBalanceData {
+  readonly accountId: string;
+  /** ISO 4217 code. */
+  readonly currency: string;
+  /** A decimal text such as `2500.00`, negative when overdrawn (at most 13 integer and 5 decimal digits). */
+  readonly amount: string;
+}
+
 export interface BankDataSet {
   readonly customers: readonly BankCustomerData[];
+  /** Balances of accounts listed under `customers`; an account without one cannot pay anything. */
+  readonly balances?: readonly BankBalanceData[];
 }
 
 /** How many rows an import wrote (inserted or updated). */
@@ -35,4 +46,5 @@ export interface BankDataImportSummary {
   readonly customers: number;
   readonly accounts: number;
   readonly holdings: number;
+  readonly balances: number;
 }

@@ -98,3 +98,38 @@ describe('validateBankDataSet', () => {
     expect(problemOf(() => validateBankDataSet(data))).toContain(message);
   });
 });
+
+describe('validateBankDataSet: balances', () => {
+  const customers = [{ userId: 'a@x', displayName: 'A', accounts: [ACCOUNT] }];
+
+  it('accepts balances of the file\'s accounts, one per currency, negative ones included', () => {
+    const balances = [
+      { accountId: 'acc-1', currency: 'EUR', amount: '2500.00' },
+      { accountId: 'acc-1', currency: 'GBP', amount: '-12.5' },
+    ];
+    expect(validateBankDataSet({ customers, balances })).toEqual({ customers, balances });
+  });
+
+  it('leaves balances out when there are none', () => {
+    expect(validateBankDataSet({ customers, balances: [] })).toEqual({ customers });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['balances that are not an array', { balance: 1 }, 'balances: must be an array'],
+    ['an account the file does not list', [{ accountId: 'acc-9', currency: 'EUR', amount: '1' }], 'balances[0].accountId: "acc-9" is not an account of a customer of this file'],
+    ['a lower-case currency', [{ accountId: 'acc-1', currency: 'eur', amount: '1' }], 'balances[0].currency: must be an ISO 4217 code'],
+    ['an amount with six decimals', [{ accountId: 'acc-1', currency: 'EUR', amount: '1.000001' }], 'balances[0].amount: must be a decimal such as "2500.00"'],
+    ['an amount as a number', [{ accountId: 'acc-1', currency: 'EUR', amount: 12 }], 'balances[0].amount: must be a non-empty string'],
+    ['an unknown field', [{ accountId: 'acc-1', currency: 'EUR', amount: '1', overdraft: '100' }], 'balances[0].overdraft: is not a known field'],
+    [
+      'two balances of one account in one currency',
+      [
+        { accountId: 'acc-1', currency: 'EUR', amount: '1' },
+        { accountId: 'acc-1', currency: 'EUR', amount: '2' },
+      ],
+      'balances[1]: the EUR balance of "acc-1" is already given at balances[0]',
+    ],
+  ])('refuses %s', (_, balances, message) => {
+    expect(problemOf(() => validateBankDataSet({ customers, balances }))).toContain(message);
+  });
+});

@@ -6,7 +6,8 @@ import {
   type BankAccountSubType,
   type BankAccountType,
 } from './bank-account-vocabulary.js';
-import type { BankAccountData, BankCustomerData, BankDataSet } from './bank-data-set.js';
+import type { BankAccountData, BankBalanceData, BankCustomerData, BankDataSet } from './bank-data-set.js';
+import { decimalAmountUnits } from './decimal-amount.js';
 import { isValidIban } from './iban.js';
 
 /** Names the first bad field by its path (`customers[1].accounts[0].iban`) so that a bank can fix its file. */
@@ -44,7 +45,8 @@ const ACCOUNT_FIELDS = [
   'payable',
 ] as const satisfies readonly (keyof BankAccountData)[];
 const CUSTOMER_FIELDS = ['userId', 'displayName', 'accounts'] as const satisfies readonly (keyof BankCustomerData)[];
-const DATA_SET_FIELDS = ['customers'] as const satisfies readonly (keyof BankDataSet)[];
+const BALANCE_FIELDS = ['accountId', 'currency', 'amount'] as const satisfies readonly (keyof BankBalanceData)[];
+const DATA_SET_FIELDS = ['customers', 'balances'] as const satisfies readonly (keyof BankDataSet)[];
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -135,7 +137,36 @@ export function validateBankDataSet(input: unknown, options: BankDataValidationO
     });
     return { userId, displayName, accounts };
   });
-  return { customers };
+  const balances = root['balances'] === undefined ? [] : validateBalances(root['balances'], new Set(accountSeenAt.keys()), options);
+  return { customers, ...(balances.length === 0 ? {} : { balances }) };
+}
+
+/** One balance per account and currency, of an account the file lists (the balance table refers to the account). */
+function validateBalances(input: unknown, accountIds: ReadonlySet<string>, options: BankDataValidationOptions): BankBalanceData[] {
+  const seen = new Map<string, string>();
+  return arrayAt(input, 'balances').map((item, index) => {
+    const path = `balances[${index}]`;
+    const fields = objectAt(item, path, BALANCE_FIELDS, options);
+    const accountId = requiredText(fields, 'accountId', path, MAX_LENGTH.accountId);
+    if (!accountIds.has(accountId)) {
+      throw new InvalidBankDataError(`${path}.accountId`, `"${accountId}" is not an account of a customer of this file`);
+    }
+    const currency = requiredText(fields, 'currency', path, 3);
+    if (!CURRENCY_CODE.test(currency)) {
+      throw new InvalidBankDataError(`${path}.currency`, 'must be an ISO 4217 code of three capital letters');
+    }
+    const amount = requiredText(fields, 'amount', path, 20);
+    if (decimalAmountUnits(amount) === undefined) {
+      throw new InvalidBankDataError(`${path}.amount`, 'must be a decimal such as "2500.00" or "-12.50" (at most 13 integer and 5 decimal digits)');
+    }
+    const key = `${accountId}/${currency}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new InvalidBankDataError(path, `the ${currency} balance of "${accountId}" is already given at ${earlier}`);
+    }
+    seen.set(key, path);
+    return { accountId, currency, amount };
+  });
 }
 
 function sameAccount(left: BankAccountData, right: BankAccountData): boolean {

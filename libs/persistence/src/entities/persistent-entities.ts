@@ -1,4 +1,5 @@
 import { AuditRecord } from './audit-record.js';
+import { BankAccountBalance } from './bank-account-balance.js';
 import { BankAccountHolder } from './bank-account-holder.js';
 import { BankAccount } from './bank-account.js';
 import { BankCustomer } from './bank-customer.js';
@@ -16,5 +17,6 @@ export const PERSISTENT_ENTITIES = [
   BankCustomer,
   BankAccount,
   BankAccountHolder,
+  BankAccountBalance,
   ConsentFact,
 ] as const;

@@ -26,6 +26,7 @@ describe('ExactRequestKeys1796600000000', () => {
     );
 
   it('gives the records written before it the key the repository computes, so that their retries still replay', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
@@ -34,7 +35,7 @@ describe('ExactRequestKeys1796600000000', () => {
       await insertOldRecord(requestId, `{"n":${index}}`);
     }
 
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
 
     const rows: Array<{ request_id: string; request_key: string }> = await database.dataSource.query(
       'SELECT request_id, request_key FROM extension_request ORDER BY id',
@@ -57,13 +58,14 @@ describe('ExactRequestKeys1796600000000', () => {
   });
 
   it('is reverted by down(), keeping the first of the ids the old key no longer tells apart, and applied again', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
     const kept: Array<{ request_id: string }> = await database.dataSource.query("SELECT request_id FROM extension_request WHERE request_id LIKE 'plain-1%' ORDER BY id");
     // MariaDB's old unique key pads, so only the first of `plain-1` and `plain-1  ` may stay; SQLite compares exactly.
     expect(kept.map((row) => row.request_id)).toEqual(database.kind === 'mysql' ? ['plain-1'] : ['plain-1', 'plain-1  ']);
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
     expect(await runMigrations(database.dataSource)).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ describe('ExactUsageEventKeys1796700000000', () => {
   const one = (counterKey: string) => [{ counterKey, periodKey: '2025-11-21', amount: 1, limit: 10 }];
 
   it('keys the events written before it as the repository does, so that their resends still replay', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     const requestIds = ['plain-1', 'accents-é€東-\u{1F600}'];
@@ -24,7 +25,7 @@ describe('ExactUsageEventKeys1796700000000', () => {
       await database.dataSource.query("INSERT INTO usage_event (request_id, outcome, refused_key, created_at) VALUES (?, 'refused', 'c-old', 1)", [requestId]);
     }
 
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
 
     const rows: Array<{ request_id: string; event_key: string }> = await database.dataSource.query('SELECT request_id, event_key FROM usage_event');
     expect(rows.map((row) => row.event_key).sort()).toEqual(requestIds.map(eventKeyOf).sort());
@@ -40,9 +41,10 @@ describe('ExactUsageEventKeys1796700000000', () => {
   });
 
   it('is reverted by down() and applied again', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
     expect(await runMigrations(database.dataSource)).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ describe('the migrations, from InitialSchema1763683200000 on', () => {
 
   /** Reverts every migration, the later ones first, down to an empty database. */
   async function revertAll(): Promise<void> {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
@@ -46,7 +47,7 @@ describe('the migrations, from InitialSchema1763683200000 on', () => {
     await revertAll();
     expect(await existingTables()).toEqual([]);
 
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
@@ -59,7 +60,7 @@ describe('the migrations, from InitialSchema1763683200000 on', () => {
 
     await revertAll();
     expect(await existingTables()).toEqual([]);
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);

@@ -51,7 +51,7 @@ describe('BankDataRepository', () => {
   it('starts empty, then imports customers, accounts and joint holdings', async () => {
     expect(await repository.countCustomers()).toBe(0);
 
-    expect(await repository.importBankData(BANK)).toEqual({ customers: 3, accounts: 3, holdings: 4 });
+    expect(await repository.importBankData(BANK)).toEqual({ customers: 3, accounts: 3, holdings: 4, balances: 0 });
 
     expect(await repository.countCustomers()).toBe(3);
   });
@@ -103,6 +103,29 @@ describe('BankDataRepository', () => {
     });
     expect(await repository.accountsOfUser('jane@example.com')).toHaveLength(3);
     expect(await repository.countCustomers()).toBe(3);
+  });
+
+  it('keeps available balances per account and currency, exactly, and updates them on a later import', async () => {
+    const customers = [{ userId: 'jane@example.com', displayName: 'Jane Doe', accounts: [account('40000011110002', { displayName: 'Everyday' })] }];
+    const summary = await repository.importBankData({
+      customers,
+      balances: [
+        { accountId: '40000011110002', currency: 'GBP', amount: '9999999999999.99999' },
+        { accountId: '40000011110002', currency: 'EUR', amount: '-12.5' },
+      ],
+    });
+
+    expect(summary).toEqual({ customers: 1, accounts: 1, holdings: 1, balances: 2 });
+    expect(await repository.availableBalance('40000011110002', 'GBP')).toBe(999_999_999_999_999_999n);
+    expect(await repository.availableBalance('40000011110002', 'EUR')).toBe(-1_250_000n);
+    expect(await repository.availableBalance('40000011110002', 'USD')).toBeNull();
+    expect(await repository.availableBalance('40000011110001', 'GBP')).toBeNull();
+    // MariaDB's default collations ignore case; the key columns are binary, so a currency compares exactly on both.
+    expect(await repository.availableBalance('40000011110002', 'gbp')).toBeNull();
+
+    await repository.importBankData({ customers, balances: [{ accountId: '40000011110002', currency: 'GBP', amount: '10.00' }] });
+    expect(await repository.availableBalance('40000011110002', 'GBP')).toBe(1_000_000n);
+    expect(await repository.availableBalance('40000011110002', 'EUR')).toBe(-1_250_000n);
   });
 
   it('refuses invalid data, naming the first bad field, and writes nothing', async () => {

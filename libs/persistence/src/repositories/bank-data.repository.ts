@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BankAccountData, BankDataImportSummary, BankDataSet } from '../bank-data/bank-data-set.js';
 import { validateBankDataSet } from '../bank-data/bank-data-validation.js';
+import { decimalAmountUnits } from '../bank-data/decimal-amount.js';
+import { BankAccountBalance } from '../entities/bank-account-balance.js';
 import { BankAccountHolder } from '../entities/bank-account-holder.js';
 import { BankAccount } from '../entities/bank-account.js';
 import { BankCustomer } from '../entities/bank-customer.js';
 import type { BankAccountStatus, BankAccountSubType, BankAccountType } from '../bank-data/bank-account-vocabulary.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
-import { integerColumn, nullableTextColumn, selectRows, textColumn, type SqlRow } from '../sql/sql-rows.js';
+import { bigintColumn, integerColumn, nullableTextColumn, selectRows, textColumn, type SqlRow } from '../sql/sql-rows.js';
 
 // Fourteen parameters a row at most: 500 rows stay far below SQLite's 32,766 bound parameters.
 const ROWS_PER_STATEMENT = 500;
@@ -61,16 +63,22 @@ export class BankDataRepository {
     return this.gateway.run((runner) => runner.manager.findOneBy(BankAccount, { accountId }));
   }
 
+  /** The available balance of an account in a currency, in units of 10^-5 (decimal-amount.ts); null when it has none. */
+  async availableBalance(accountId: string, currency: string): Promise<bigint | null> {
+    const rows = await this.gateway.run((runner) => selectRows(runner, AVAILABLE_BALANCE_SQL, [accountId, currency]));
+    return rows[0] === undefined ? null : bigintColumn(rows[0], 'available_units');
+  }
+
   async countCustomers(): Promise<number> {
     return this.gateway.run((runner) => runner.manager.count(BankCustomer));
   }
 
   /**
-   * Inserts or updates every customer, account and holding of `data` in one transaction: the bank is never seen
-   * half-imported. Nothing absent from `data` is deleted. The data is validated first (InvalidBankDataError).
+   * Inserts or updates every customer, account, holding and balance of `data` in one transaction: the bank is never
+   * seen half-imported. Nothing absent from `data` is deleted. The data is validated first (InvalidBankDataError).
    */
   async importBankData(data: BankDataSet): Promise<BankDataImportSummary> {
-    const { customers } = validateBankDataSet(data);
+    const { customers, balances = [] } = validateBankDataSet(data);
     const accounts = new Map<string, BankAccountData>();
     const holdings: { accountId: string; userId: string }[] = [];
     for (const customer of customers) {
@@ -106,8 +114,19 @@ export class BankDataRepository {
       await inChunks(holdings, (chunk) =>
         insert().into(BankAccountHolder).values(chunk).orUpdate(['user_id'], ['account_id', 'user_id']).updateEntity(false).execute(),
       );
+      await inChunks(
+        // Validated above: every amount is a decimal the units can hold.
+        balances.map(({ accountId, currency, amount }) => ({ accountId, currency, availableUnits: decimalAmountUnits(amount)!, updatedAt: createdAt })),
+        (chunk) =>
+          insert()
+            .into(BankAccountBalance)
+            .values(chunk)
+            .orUpdate(['available_units', 'updated_at'], ['account_id', 'currency'])
+            .updateEntity(false)
+            .execute(),
+      );
     });
-    return { customers: customers.length, accounts: accounts.size, holdings: holdings.length };
+    return { customers: customers.length, accounts: accounts.size, holdings: holdings.length, balances: balances.length };
   }
 }
 
@@ -120,6 +139,9 @@ async function inChunks<Row>(rows: readonly Row[], write: (chunk: Row[]) => Prom
 const ACCOUNTS_OF_USER_SQL = `SELECT a.account_id, a.display_name, a.currency, a.account_type, a.account_sub_type, a.scheme_name,
   a.identification, a.secondary_identification, a.holder_name, a.iban, a.status, a.payable, a.created_at
   FROM bank_account a INNER JOIN bank_account_holder h ON h.account_id = a.account_id WHERE h.user_id = ?`;
+
+// As text: SQLite hands integers to JavaScript as numbers, exact only up to 2^53; CHAR is a text type on both databases.
+const AVAILABLE_BALANCE_SQL = 'SELECT CAST(available_units AS CHAR) AS available_units FROM bank_account_balance WHERE account_id = ? AND currency = ?';
 
 /** Rows were written by importBankData, which validated every value, so the vocabulary types hold. */
 function toBankAccount(row: SqlRow): BankAccount {

@@ -42,11 +42,12 @@ describe(ConsentFactRepository.name, () => {
   });
 
   it('carries over the facts the UAE module kept as limit-1 counters', async () => {
+    expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     await database.dataSource.query(
       "INSERT INTO usage_counter (counter_key, period_key, used, updated_at) VALUES ('uae:consent:abc', 'created', 1, 5), ('uae:consent:abc', 'rb:TPP', 1, 6), ('frequency:x', '2025-11-21', 3, 7)",
     );
-    expect(await runMigrations(database.dataSource)).toEqual(['ConsentFacts1796800000000']);
+    expect(await runMigrations(database.dataSource)).toEqual(['ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
     expect([...(await facts.factsOf('uae:consent:abc'))].sort()).toEqual(['created', 'rb:TPP']);
     expect(await facts.record('any request', 'uae:consent:abc', ['created'])).toBe(false);
     expect(await database.dataSource.query("SELECT counter_key FROM usage_counter WHERE counter_key LIKE 'uae:%'")).toEqual([]);

@@ -8,7 +8,8 @@ import { paymentIdempotencyKey, paymentOrderEventId, submissionData, unchangedFi
 const ORDERS_PER_CONSENT = 1;
 
 /**
- * A payment-order consent (§A.5, §A.6): `GET /…-consents/{ConsentId}/funds-confirmation` while Authorised, and one
+ * A payment-order consent (§A.5, §A.6): `GET /…-consents/{ConsentId}/funds-confirmation` while Authorised (where the
+ * endpoint has one), and one
  * payment order whose Initiation and Risk equal the consent's. A second order with another idempotency key is refused
  * as the consent is then used up (Consumed), even before the bank updates its status; a retry with the same key is
  * answered as the first time.
@@ -16,7 +17,7 @@ const ORDERS_PER_CONSENT = 1;
 export function paymentOrderRules(usage: UsageCounterRepository): AccessRules {
   return async (request) => {
     const { kind, template, consent, consentId } = request;
-    if (template === `/${kind.path}/{ConsentId}/funds-confirmation` && httpMethodOf(request) === 'GET') {
+    if (kind.fundsConfirmation === true && template === `/${kind.path}/{ConsentId}/funds-confirmation` && httpMethodOf(request) === 'GET') {
       return undefined;
     }
     if (template !== kind.submissionResource || httpMethodOf(request) !== 'POST') {

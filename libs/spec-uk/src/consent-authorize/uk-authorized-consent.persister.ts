@@ -14,6 +14,7 @@ import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import type { Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString, objectAt, stringsAt } from '../shared/json.js';
+import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
 import { ACTIVE_MAPPING, AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
 import { authorizeFailure } from './authorize-failure.js';
@@ -80,6 +81,7 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
       consentResource: {
         status: UkConsentStatus.Authorised,
         authorizations: [{ userId, type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Authorised, resources }],
+        ...approvedAccountAttributes(kind, consentResource, accountIds),
       },
     });
   }
@@ -115,4 +117,16 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     }
     return undefined;
   }
+}
+
+/**
+ * A payment consent remembers the account it was approved for: the consent retrieval, which the identity server
+ * sends without the account mappings, answers its funds confirmation for that account. Written once (the identity
+ * server refuses an attribute key twice).
+ */
+function approvedAccountAttributes(kind: UkConsentKind, consent: StoredConsentResource, accountIds: readonly string[]): { attributes?: Record<string, string> } {
+  if (kind.family !== 'payment' || accountIds[0] === undefined || attributeOf(consent, ConsentAttribute.DebtorAccountId) !== undefined) {
+    return {};
+  }
+  return { attributes: { [ConsentAttribute.DebtorAccountId]: accountIds[0] } };
 }

@@ -26,6 +26,8 @@ export interface UkConsentKind {
   readonly apiGroup: 'aisp' | 'pisp' | 'cbpii';
   /** The resource the consent's payment is submitted to (`POST`), for payment families. */
   readonly submissionResource?: string;
+  /** `GET /{path}/{ConsentId}/funds-confirmation` exists (immediate debits: domestic, international, international scheduled). */
+  readonly fundsConfirmation?: true;
 }
 
 export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
@@ -53,6 +55,7 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
     deletable: false,
     apiGroup: 'pisp',
     submissionResource: '/domestic-payments',
+    fundsConfirmation: true,
   },
   {
     path: 'domestic-scheduled-payment-consents',
@@ -92,6 +95,7 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
     deletable: false,
     apiGroup: 'pisp',
     submissionResource: '/international-payments',
+    fundsConfirmation: true,
   },
   {
     path: 'international-scheduled-payment-consents',
@@ -105,6 +109,7 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
     deletable: false,
     apiGroup: 'pisp',
     submissionResource: '/international-scheduled-payments',
+    fundsConfirmation: true,
   },
   {
     path: 'international-standing-order-consents',
