@@ -39,6 +39,10 @@ write_config() {
   # The nodes run as Debian's mysql user: a node started by root would run the rsync daemon of a state transfer as
   # root, and rsync then drops to "nobody", which cannot write the joiner's data directory.
   chown -R mysql:mysql "$dir"
+  if ! runuser -u mysql -- test -w "$dir/data"; then
+    echo "the mysql user cannot write $dir/data: a folder above it is not open to other users (chmod 755 it)" >&2
+    exit 1
+  fi
   cat >"$dir/my.cnf" <<CONFIG
 [mariadbd]
 datadir=$dir/data
@@ -115,7 +119,7 @@ start() {
   for node in "${NODES[@]}"; do write_config "$node"; done
   # Only the first node is initialised: the others receive its data through a full state transfer when they join.
   mariadb-install-db --defaults-file="$(node_dir 1)/my.cnf" --user=mysql --auth-root-authentication-method=normal \
-    --skip-test-db >"$(node_dir 1)/install.log" 2>&1
+    --skip-test-db >"$(node_dir 1)/install.log" 2>&1 || { cat "$(node_dir 1)/error.log" "$(node_dir 1)/install.log" >&2; exit 1; }
   start_node 1 --wsrep-new-cluster
   # Tests connect over TCP from 127.0.0.1 as root without a password, as to the machine's own MariaDB.
   client 1 -e "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY ''; GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;

@@ -17,6 +17,8 @@ export interface LoadShape {
   readonly durationMs: number;
   /** A bound on the calls of the load, whatever the duration. */
   readonly maxCalls: number;
+  /** Ends the load before the duration when it returns true (the duration stays the upper bound). */
+  readonly until?: () => boolean;
 }
 
 /** How one call is sent: to one instance, or as concurrent copies to several. */
@@ -63,7 +65,7 @@ export class Ledger {
     const deadline = now() + shape.durationMs;
     let issued = 0;
     const worker = async (): Promise<void> => {
-      while (now() < deadline && issued < shape.maxCalls) {
+      while (now() < deadline && issued < shape.maxCalls && shape.until?.() !== true) {
         issued += 1;
         const attempts = await dispatch(workload.next());
         attempts.forEach((attempt) => this.add(attempt));
@@ -142,6 +144,9 @@ export class Ledger {
     checks.equal('requestIds with more than one answer', divergent, 0);
     checks.equal('requestIds never acknowledged, even by the final replay', unanswered, 0);
     const budgets = new Map(this.allCalls().flatMap((call) => (call.budget === undefined ? [] : [[call.budget.name, call.budget] as const])));
+    const reached = [...budgets.values()].filter((budget) => (sentPerBudget.get(budget.name) ?? 0) >= budget.limit).length;
+    // A limit the load never reached would pass the count below without testing it.
+    checks.that('limits the load went beyond (each consent got more calls than its limit)', reached === budgets.size && reached > 0, `${reached} of ${budgets.size}`);
     for (const budget of [...budgets.values()].sort((left, right) => left.name.localeCompare(right.name))) {
       const sent = sentPerBudget.get(budget.name) ?? 0;
       // The preparation's call was accepted and counted: the load can add limit - 1 at most.

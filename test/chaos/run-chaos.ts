@@ -1,7 +1,9 @@
 import { ChaosOptionsError, CHAOS_USAGE, parseChaosOptions, type ChaosOptions, type ScenarioName } from './chaos-options.js';
 import type { ChaosDatabaseChoice } from './chaos-database.js';
 import { dbOutageScenario } from './db-outage-scenario.js';
+import { galeraScenario } from './galera-scenario.js';
 import { killScenario } from './kill-scenario.js';
+import { rollingRestartScenario } from './rolling-restart-scenario.js';
 import { twoInstancesScenario } from './two-instances-scenario.js';
 import { formatReport, type ScenarioReport } from './scenario-report.js';
 import type { ScenarioSettings } from './scenario-settings.js';
@@ -18,13 +20,9 @@ const RUNNERS: Record<ScenarioName, { readonly run: Runner; readonly databases: 
   kill: { run: killScenario, databases: ['sqlite', 'mariadb'] },
   'db-outage': { run: dbOutageScenario, databases: ['mariadb'] },
   'two-instances': { run: twoInstancesScenario, databases: ['mariadb'] },
-  galera: { run: notYet, databases: ['mariadb'] },
-  'rolling-restart': { run: notYet, databases: ['mariadb'] },
+  galera: { run: galeraScenario, databases: ['mariadb'] },
+  'rolling-restart': { run: rollingRestartScenario, databases: ['mariadb'] },
 };
-
-function notYet(): Promise<ScenarioReport> {
-  throw new Error('not implemented yet');
-}
 
 /** The databases a scenario runs on: those asked for that it supports, else its defaults. */
 function databasesOf(name: ScenarioName, options: ChaosOptions): readonly ChaosDatabaseChoice[] {

@@ -17,14 +17,18 @@ import { benchVrpConsentBody, vrpPaymentWithinLimits } from '../bench/uk-vrp-sce
 
 export type CallKind = 'uk-creation' | 'uk-persist' | 'berlin-read' | 'uk-vrp';
 
+/*
+ * Low limits, so that even a short load on a slow cluster (a few hundred calls) exhausts every one of them: a limit
+ * that is never reached proves nothing about its exactness.
+ */
 /** The Berlin consents' frequencyPerDay: each consent must accept exactly this many reads in a day. */
-export const BERLIN_FREQUENCY = 25;
-export const BERLIN_CONSENTS = 4;
-/** A VRP consent's daily limit and the payment: exactly 40 payments of 0.05 GBP fit in a day. */
-export const VRP_DAILY_LIMIT = '2.00';
+export const BERLIN_FREQUENCY = 10;
+export const BERLIN_CONSENTS = 2;
+/** A VRP consent's daily limit and the payment: exactly 10 payments of 0.05 GBP fit in a day. */
+export const VRP_DAILY_LIMIT = '0.50';
 export const VRP_PAYMENT = '0.05';
-export const VRP_PAYMENTS_PER_DAY = 40;
-export const VRP_CONSENTS = 4;
+export const VRP_PAYMENTS_PER_DAY = 10;
+export const VRP_CONSENTS = 2;
 
 /** One limited budget: the calls of one consent, of which exactly `limit` may be accepted in total. */
 export interface LimitedBudget {
