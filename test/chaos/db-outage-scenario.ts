@@ -80,10 +80,10 @@ export async function dbOutageScenario(settings: ScenarioSettings): Promise<Scen
     const lastSuccessBefore = attempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt).at(-1);
     const firstSuccessAfter = attempts.filter((attempt) => isAcknowledged(attempt) && attempt.startedMs >= restartAt).sort((left, right) => left.endedMs - right.endedMs)[0];
     const lastFault = faults.slice().sort((left, right) => left.endedMs - right.endedMs).at(-1);
-    if (lastSuccessBefore !== undefined) timeline.mark('last answer before the crash', lastSuccessBefore.endedMs);
-    if (firstFault !== undefined) timeline.mark(`first contract error (HTTP ${firstFault.httpStatus})`, firstFault.endedMs);
-    if (lastFault !== undefined) timeline.mark('last contract error', lastFault.endedMs);
-    if (firstSuccessAfter !== undefined) timeline.mark('first success after the restart (same service process)', firstSuccessAfter.endedMs);
+    if (lastSuccessBefore !== undefined) {timeline.mark('last answer before the crash', lastSuccessBefore.endedMs);}
+    if (firstFault !== undefined) {timeline.mark(`first contract error (HTTP ${firstFault.httpStatus})`, firstFault.endedMs);}
+    if (lastFault !== undefined) {timeline.mark('last contract error', lastFault.endedMs);}
+    if (firstSuccessAfter !== undefined) {timeline.mark('first success after the restart (same service process)', firstSuccessAfter.endedMs);}
 
     const duringOutage = answeredAfterKill.filter((attempt) => attempt.startedMs >= killedAt && attempt.endedMs <= readyAt);
     const slowest = Math.max(0, ...faults.map((attempt) => attempt.endedMs - attempt.startedMs));
