@@ -48,4 +48,11 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...SPEC_LIBS, '@app/platform', '@app/testing'], message: 'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.' }] }] },
   },
+  // The console drives the service as the identity server does (the simulator of @app/testing, over HTTP), so it
+  // knows no specification: a bank's own module gets the console as well as the built-in ones.
+  {
+    files: ['libs/console/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: SPEC_LIBS, message: 'The console knows no specification: it calls the served ones over HTTP.' }] }] },
+  },
 );

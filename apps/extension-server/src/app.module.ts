@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BankBackendModule } from '@app/bank-backend';
+import { ConsoleModule, readConsoleSettings } from '@app/console';
 import { PersistenceModule } from '@app/persistence';
 import { ExtensionPlatformModule, type AppConfig } from '@app/platform';
 import { FALLBACK_SPEC, selectSpecs } from './available-specs.js';
@@ -28,6 +29,8 @@ export class AppModule {
           global: true,
         },
         ExtensionPlatformModule.forRoot({ config, specs: served, bases, fallback: FALLBACK_SPEC }),
+        // The integrator console at /console (CONSOLE=off|loopback|on); it calls the served specifications over HTTP.
+        ConsoleModule.forRoot(readConsoleSettings(env), served),
       ],
     };
   }
