@@ -20,7 +20,7 @@ const STYLE = `
   h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; }
   table { border-collapse: collapse; width: 100%; } caption { text-align: left; font-weight: 600; padding: .5rem 0; }
   th, td { border-bottom: 1px solid #d0d7de; padding: .4rem .6rem; text-align: left; vertical-align: top; }
-  .status { font-weight: 700; white-space: nowrap; }
+  .status { font-weight: 700; white-space: nowrap; } th[scope="row"] { width: 24%; }
   .passed { color: #116329; } .failed { color: #a40e26; } .skipped { color: #57606a; }
   pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .6rem; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
   summary { cursor: pointer; } summary:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
