@@ -76,10 +76,16 @@ wsrep_retry_autocommit=$GALERA_RETRY_AUTOCOMMIT
 CONFIG
 }
 
+# Whether a process runs: exited processes may linger as zombies (the sandbox's init does not always reap them),
+# and kill -0 still succeeds on those.
+alive() {
+  [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
 running() {
   local pid_file
   pid_file="$(node_dir "$1")/mysqld.pid"
-  [ -s "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+  [ -s "$pid_file" ] && alive "$(cat "$pid_file")"
 }
 
 wait_synced() {
@@ -89,7 +95,7 @@ wait_synced() {
     if [ "$(status_of "$node" wsrep_local_state_comment)" = "Synced" ] && [ "$(status_of "$node" wsrep_ready)" = "ON" ]; then
       return 0
     fi
-    if ! kill -0 "$2" 2>/dev/null; then
+    if ! alive "$2"; then
       break
     fi
     sleep 0.5
@@ -141,10 +147,10 @@ stop() {
     pid_file="$(node_dir "$node")/mysqld.pid"
     [ -s "$pid_file" ] || continue
     pid=$(cat "$pid_file")
-    if kill -0 "$pid" 2>/dev/null && grep -q mariadbd "/proc/$pid/comm" 2>/dev/null; then
+    if alive "$pid" && grep -q mariadbd "/proc/$pid/comm" 2>/dev/null; then
       kill -TERM "$pid"
-      for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
+      for _ in $(seq 1 120); do alive "$pid" || break; sleep 0.5; done
+      if alive "$pid"; then kill -KILL "$pid"; fi
     fi
   done
   rm -rf "$GALERA_DIR"

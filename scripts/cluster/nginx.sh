@@ -73,7 +73,11 @@ stop() {
   pid=$(cat "$prefix/nginx.pid")
   # QUIT: the master finishes the requests in progress, then exits with its workers.
   kill -QUIT "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  # An exited master may linger as a zombie (the sandbox's init does not always reap it): that counts as stopped.
+  for _ in $(seq 1 100); do
+    { [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status"; } || return 0
+    sleep 0.1
+  done
   kill -TERM "$pid" 2>/dev/null || true
 }
 

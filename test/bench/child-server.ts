@@ -56,6 +56,11 @@ export class ChildServer {
     return server;
   }
 
+  /** The last characters the process wrote (stdout and stderr), to explain a fault it answered. */
+  get recentOutput(): string {
+    return this.output;
+  }
+
   /** Whether the process has exited (by itself or by a signal). */
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;

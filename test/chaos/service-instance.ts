@@ -85,6 +85,11 @@ export class ServiceInstance {
     return this.server.pid;
   }
 
+  /** The lines of the process's recent output that mention an error (the service logs a fault's cause there). */
+  recentErrors(): string[] {
+    return (this.server?.recentOutput ?? '').split('\n').filter((line) => /error|errno|deadlock/i.test(line));
+  }
+
   /** Starts the process and waits until GET /health answers 200. */
   async start(): Promise<void> {
     if (this.server !== undefined && !this.server.exited) {

@@ -79,6 +79,12 @@ export async function runTwoInstances(settings: ScenarioSettings, topology: TwoI
     for (const failed of loadAttempts.filter((attempt) => !isAcknowledged(attempt)).slice(0, 3)) {
       figures.push(`  e.g. ${failed.call.kind} on ${failed.target}: ${failed.outcome} ${failed.httpStatus ?? ''} ${(failed.text ?? failed.error ?? '').slice(0, 200)}`);
     }
+    if (loadAttempts.some((attempt) => attempt.outcome === 'fault')) {
+      // The cause of a 500 is only in the service's log, under the requestId.
+      for (const instance of [first, second]) {
+        instance.recentErrors().slice(-2).forEach((line) => figures.push(`  ${instance.label} logged: ${line.slice(0, 400)}`));
+      }
+    }
     // Each requestId once more, to the instance that did not answer it first: the answer on record must come back.
     const replays = await ledger.replayAll(
       sender,
