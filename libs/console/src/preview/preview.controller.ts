@@ -69,7 +69,13 @@ export class PreviewController {
     assertSameOriginAction(request);
     const chosen = this.example(single(query.example));
     const userId = single(query.user) ?? '';
-    const values = { resourcePath: single(query.resourcePath) ?? chosen.example.resourcePath, headers: single(query.headers) ?? '{}', body: single(query.body) ?? '{}' };
+    // A consent pushed in the request object has no resource path or TPP headers on the form.
+    const pushed = chosen.example.flow === 'pushed-authorization';
+    const values = {
+      resourcePath: pushed ? chosen.example.resourcePath : (single(query.resourcePath) ?? chosen.example.resourcePath),
+      headers: pushed ? '{}' : (single(query.headers) ?? '{}'),
+      body: single(query.body) ?? '{}',
+    };
     let id: string;
     try {
       // Any id the identity server could send, not only the demo customers: a bank's own backend has its own.
