@@ -1,3 +1,4 @@
+import { readConsoleSettings } from '@app/console';
 import { SettingsReader, type SettingRecord } from '@app/contract';
 import { loadAppConfig, type AppConfig } from '@app/platform';
 import { selectSpecs, type SpecSelection } from './available-specs.js';
@@ -24,6 +25,8 @@ export async function loadServiceConfiguration(env: Readonly<Record<string, stri
   }
   const loaded = await loadSpecModules(config.extraModules);
   const selection = selectSpecs(config.enabledSpecs, env, loaded, settings);
+  // Read here too, so that npm run config lists the console's settings and a bad one stops before anything starts.
+  readConsoleSettings(settings);
   return { config, loaded, selection, settings: settings.catalogue.all() };
 }
 

@@ -28,7 +28,7 @@ export interface ResolvedSpec {
 }
 
 /** Path segments the platform uses itself, so no specification may take them. */
-const RESERVED_IDS = new Set(['health', 'metrics', 'docs', 'openapi.json']);
+const RESERVED_IDS = new Set(['health', 'metrics', 'docs', 'openapi.json', 'openapi.yaml', 'console']);
 
 /**
  * Knows, for every served specification, which handler answers each of the 24 extension points. A specification
