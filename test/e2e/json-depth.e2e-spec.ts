@@ -50,6 +50,16 @@ describe('Over-deep JSON is refused before any recursive code runs', () => {
     expect(checkExtensionResponse('persist-authorized-consent', '', res.status, res.json)).toEqual([]);
   });
 
+  it('echoes only the requestId of the outermost object, never one nested inside data', async () => {
+    const inner = `{"requestId":"outer-1","data":{"list":[{"requestId":"inner-1"}],"deep":${nestedArray(100)}}}`;
+    const res = await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, inner);
+    expect(res.json).toEqual(depthError('outer-1'));
+    const nestedOnly = `{"data":{"requestId":"inner-2","deep":${nestedArray(100)}}}`;
+    const other = await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, nestedOnly);
+    expect(other.status).toBe(400);
+    expect(other.json).toEqual(depthError(undefined));
+  });
+
   it('does not count brackets inside strings, and accepts a body exactly at the limit', async () => {
     // data (2) + extra (3) + 61 more levels = 64: the deepest value allowed.
     const inStrings = `"${'{['.repeat(5_000)}"`;

@@ -1,5 +1,6 @@
 import { unstorableCharacterIn } from '@app/persistence';
 import { MalformedRequestError } from '../errors/service-errors.js';
+import { findLoneSurrogate } from './lone-surrogates.js';
 
 export interface ParsedEnvelope {
   readonly requestId: string;
@@ -31,6 +32,12 @@ export function parseRequestEnvelope(body: unknown): ParsedEnvelope {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new MalformedRequestError('data must be a JSON object', requestId);
+  }
+  // Before any handler runs: every specification, a bank's own modules included, may then treat strings as text.
+  const surrogate = findLoneSurrogate(data, 'data');
+  if (surrogate !== undefined) {
+    const where = surrogate.inKey ? `a key of ${surrogate.path}` : surrogate.path;
+    throw new MalformedRequestError(`${where} holds a lone UTF-16 surrogate (${surrogate.codePoint}): strings must be well-formed Unicode`, requestId);
   }
   return { requestId, data: data as Record<string, unknown> };
 }

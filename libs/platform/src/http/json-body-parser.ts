@@ -4,9 +4,7 @@ import type { RequestCharset } from '../config/app-config.js';
 import { MalformedRequestError } from '../errors/service-errors.js';
 import { exceedsJsonDepth } from './json-nesting.js';
 import { decodeRequestBody } from './request-body-decoder.js';
-
-/** Finds the requestId in a body that is not valid JSON, so that the failure can still be correlated. */
-const REQUEST_ID_IN_TEXT = /"requestId"\s*:\s*"([^"\\]{1,128})"/;
+import { topLevelRequestId } from './top-level-request-id.js';
 
 export interface JsonBodyParserOptions {
   readonly charset: RequestCharset;
@@ -30,14 +28,13 @@ export function registerJsonBodyParser(fastify: FastifyInstance, options: JsonBo
       return;
     }
     if (exceedsJsonDepth(text, maxDepth)) {
-      const requestId = REQUEST_ID_IN_TEXT.exec(text)?.[1];
-      done(new MalformedRequestError(`The request body nests JSON deeper than ${maxDepth} levels (EXTENSION_MAX_JSON_DEPTH)`, requestId));
+      done(new MalformedRequestError(`The request body nests JSON deeper than ${maxDepth} levels (EXTENSION_MAX_JSON_DEPTH)`, topLevelRequestId(text)));
       return;
     }
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
-      const requestId = REQUEST_ID_IN_TEXT.exec(text)?.[1];
+      const requestId = topLevelRequestId(text);
       const reason = error instanceof SyntaxError ? error.message : 'forbidden key (__proto__ or constructor.prototype)';
       done(new MalformedRequestError(`The request body is not valid JSON: ${reason}`, requestId));
     }
