@@ -29,6 +29,15 @@ function requestPath(request: DataRequestPayload): { readonly path: string; read
   return { path: path.replace(/\/+$/, ''), query };
 }
 
+/** A path segment percent-decoded; a malformed escape (`%ZZ`) names no account or payment of the bank, kept as sent. */
+function percentDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function withBalance(request: DataRequestPayload, query: string): boolean {
   const param = request.resourceParams?.['withBalance'];
   return String(param ?? '').toLowerCase() === 'true' || /(?:^|&)withBalance=true(?:&|$)/i.test(query);
@@ -46,7 +55,7 @@ export function requestedResource(request: DataRequestPayload): RequestedResourc
         rights: withBalance(request, query) ? ['balances', 'availableAccountsWithBalance'] : ['accounts', 'availableAccounts', 'availableAccountsWithBalance'],
       };
     }
-    const accountId = decodeURIComponent(rawAccountId);
+    const accountId = percentDecoded(rawAccountId);
     if (sub === 'balances') {
       return { service: 'ais', endpoint: 'balances', accountId, rights: ['balances'] };
     }
@@ -57,7 +66,7 @@ export function requestedResource(request: DataRequestPayload): RequestedResourc
   }
   const payment = PAYMENT_PATH.exec(path);
   if (payment !== null) {
-    return { service: 'pis', paymentId: decodeURIComponent(payment[1]) };
+    return { service: 'pis', paymentId: percentDecoded(payment[1]) };
   }
   return FUNDS_CONFIRMATION_PATH.test(path) ? { service: 'piis' } : undefined;
 }

@@ -70,13 +70,14 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
     if (statusRefusal !== undefined) {
       return statusRefusal;
     }
-    const requestPath = payload.resourceParams?.['resource'] ?? '';
+    // resourceParams is typed as strings, but the schema lets any JSON value through: only a string is a path.
+    const requestPath = stringAt(payload.resourceParams, 'resource') ?? '';
     const mismatch = versionMismatch(requestPath, stringAt(resource.receipt, 'type'));
     if (mismatch !== undefined) {
       return accessFailure(403, 'AccessToken.InvalidScope', mismatch);
     }
     if (payment && PAYMENT_RESOURCES.test(electedResource)) {
-      const method = (payload.resourceParams?.['httpMethod'] ?? '').toUpperCase();
+      const method = (stringAt(payload.resourceParams, 'httpMethod') ?? '').toUpperCase();
       return method === 'POST' ? this.payments.submit(resource.clientId, consent, consentId, payload) : succeed({});
     }
     // A payment consent's Permissions (e.g. ReadBalances) open the data of its debtor account, like data sharing.

@@ -24,9 +24,14 @@ export function parseDate(value: unknown): number | undefined {
   return Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value ? undefined : Math.floor(millis / 86_400_000);
 }
 
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the date-times RFC 3339's four-digit years can write. */
+const FIRST_DATE_SECONDS = -62_167_219_200;
+const LAST_DATE_SECONDS = 253_402_300_799;
+
 /** Epoch seconds as an ISO date-time with an explicit offset (`2026-05-27T10:00:00+00:00`), as UAE responses require. */
 export function formatDateTime(epochSeconds: number): string {
-  return `${new Date(epochSeconds * 1000).toISOString().slice(0, 19)}+00:00`;
+  // Clamped to what RFC 3339 can write: a Java long from the identity server may go far beyond (Date then throws).
+  return `${new Date(Math.max(FIRST_DATE_SECONDS, Math.min(LAST_DATE_SECONDS, epochSeconds)) * 1000).toISOString().slice(0, 19)}+00:00`;
 }
 
 export const ONE_YEAR_MILLIS = 365 * 86_400_000;

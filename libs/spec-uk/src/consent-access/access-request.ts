@@ -31,5 +31,7 @@ export function activeAccountIds(consent: StoredConsentResource): Set<string> {
 }
 
 export function httpMethodOf(request: AccessRequest): string {
-  return (request.payload.resourceParams?.['httpMethod'] ?? '').toUpperCase();
+  // Typed as strings, but the schema lets any JSON value through: anything else is no method, not a fault.
+  const method: unknown = request.payload.resourceParams?.['httpMethod'];
+  return typeof method === 'string' ? method.toUpperCase() : '';
 }
