@@ -21,6 +21,11 @@ export interface SpecPlugin {
    * (e.g. "serve `uk`, with my own consent screen"). It is built even when it is not served at its own path.
    */
   readonly extends?: string;
+  /**
+   * What a bank must know when it connects the identity server to this specification, printed as comments by
+   * `npm run toml` (e.g. where the UK request signatures are verified in this deployment).
+   */
+  readonly deploymentNotes?: readonly string[];
 }
 
 /** Specification ids are path segments: lower-case letters, digits and dashes. */

@@ -52,5 +52,6 @@ process.stdout.write(
     username: args.user ?? process.env['EXTENSION_BASIC_USER'],
     forwardedHeaders: plugin.forwardedHeaders,
     origins,
+    notes: plugin.deploymentNotes,
   }),
 );

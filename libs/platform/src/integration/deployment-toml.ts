@@ -10,6 +10,8 @@ export interface DeploymentTomlOptions {
   readonly forwardedHeaders?: readonly string[];
   /** Where each point's answer comes from, printed as a comment so an integrator sees what is own, derived or default. */
   readonly origins?: Readonly<Record<ExtensionName, PointOrigin>>;
+  /** The specification's own notes for the bank (SpecPlugin.deploymentNotes), printed as comments. */
+  readonly notes?: readonly string[];
 }
 
 function originComment(origins: Readonly<Record<ExtensionName, PointOrigin>>): string[] {
@@ -46,6 +48,7 @@ export function renderDeploymentToml(options: DeploymentTomlOptions): string {
   return [
     `# Consent extensions: specification "${options.spec}". Paste into <IS_HOME>/repository/conf/deployment.toml.`,
     ...(options.origins ? originComment(options.origins) : []),
+    ...(options.notes ?? []).map((line) => `# ${line}`),
     '[financial_services.extensions.endpoint]',
     'enabled = true',
     `base_url = "${baseUrl}"`,
