@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { registerAuthenticationHook } from './auth/authentication-hook.js';
 import { ConfigurationError, hasCredentials, isLoopbackHost, type AppConfig } from './config/app-config.js';
 import { registerGracefulShutdown } from './http/graceful-shutdown.js';
+import { contractClientErrorHandler, contractFrameworkErrors, registerHttpLevelAnswers } from './http/http-level-errors.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { PinoNestLogger, createServiceLogger } from './observability/service-logger.js';
@@ -34,8 +35,13 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    return503OnClosing: true,
-    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
+    // Answered by registerGracefulShutdown, in the contract's shape, instead of Fastify's own 503 body.
+    return503OnClosing: false,
+    clientErrorHandler: contractClientErrorHandler(logger),
+    frameworkErrors: contractFrameworkErrors,
+    // Node would answer a request without Host itself, with an empty body; registerHttpLevelAnswers does.
+    http: { requireHostHeader: false },
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const, requireHostHeader: false } } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bodyParser: false,
@@ -44,8 +50,9 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, { charset: config.requestCharset, bodyLimit: config.bodyLimitBytes, maxDepth: config.maxJsonDepth });
-  registerAuthenticationHook(fastify, config.auth);
   registerGracefulShutdown(fastify);
+  registerHttpLevelAnswers(fastify);
+  registerAuthenticationHook(fastify, config.auth);
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return { app, logger };
