@@ -1,11 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckFilter } from '../errors/health-check.filter.js';
 import { SpecRegistry } from '../registry/spec-registry.js';
 
-/** Liveness and readiness: the database answers and the specifications are loaded. */
+/** Liveness and readiness: the database answers and the specifications are loaded; 503 naming the check that fails. */
 @Controller('health')
 @ApiExcludeController()
+@UseFilters(HealthCheckFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
