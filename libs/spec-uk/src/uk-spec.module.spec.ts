@@ -8,15 +8,18 @@ describe(createUkSpec.name, () => {
     expect(nativePointsOf(plugin, EXTENSION_PORTS).sort()).toEqual(
       [
         'enrich-consent-creation-response',
+        'enrich-consent-file-response',
         'issue-refresh-token',
         'map-accelerator-error-response',
         'persist-authorized-consent',
         'populate-consent-authorize-screen',
         'pre-process-consent-creation',
+        'pre-process-consent-file-upload',
         'pre-process-consent-retrieval',
         'pre-process-consent-revoke',
         'validate-authorization-request',
         'validate-consent-access',
+        'validate-consent-file-retrieval',
       ].sort(),
     );
   });

@@ -1,16 +1,5 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import {
-  AcceleratorErrorMapper,
-  AuthorizationRequestValidator,
-  AuthorizedConsentPersister,
-  ConsentAccessValidator,
-  ConsentCreationPreProcessor,
-  ConsentCreationResponseEnricher,
-  ConsentRetrievalPreProcessor,
-  ConsentRevocationPreProcessor,
-  ConsentScreenPopulator,
-  RefreshTokenIssuer,
-} from '@app/contract';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { bindPoints } from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from './uk-spec.tokens.js';
 import type { UkSpecOptions } from './uk-spec.options.js';
 import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
@@ -25,37 +14,30 @@ import { ResponseSigner } from './consent-manage/signature/response-signer.js';
 import { SignatureCheckNotice } from './consent-manage/signature/signature-check.notice.js';
 import { PaymentFundsConfirmation } from './consent-manage/payment-funds-confirmation.js';
 import { UkConsentCreationResponseEnricher } from './consent-manage/uk-consent-creation-response.enricher.js';
+import { UkConsentFileResponseEnricher } from './consent-manage/uk-consent-file-response.enricher.js';
+import { UkConsentFileRetrievalValidator } from './consent-manage/uk-consent-file-retrieval.validator.js';
+import { UkConsentFileUploadPreProcessor } from './consent-manage/uk-consent-file-upload.pre-processor.js';
 import { UkConsentRetrievalPreProcessor } from './consent-manage/uk-consent-retrieval.pre-processor.js';
 import { UkConsentRevocationPreProcessor } from './consent-manage/uk-consent-revocation.pre-processor.js';
 import { UkAcceleratorErrorMapper } from './error-mapping/uk-accelerator-error.mapper.js';
 import { UkRefreshTokenIssuer } from './token/uk-refresh-token.issuer.js';
 
-/** The extension points the UK specification implements; the others are answered with the default behaviour. */
-const UK_HANDLERS: readonly Provider[] = [
-  { provide: ConsentCreationPreProcessor, useClass: UkConsentCreationPreProcessor },
-  { provide: ConsentCreationResponseEnricher, useClass: UkConsentCreationResponseEnricher },
-  { provide: ConsentRetrievalPreProcessor, useClass: UkConsentRetrievalPreProcessor },
-  { provide: ConsentRevocationPreProcessor, useClass: UkConsentRevocationPreProcessor },
-  { provide: ConsentScreenPopulator, useClass: UkConsentScreenPopulator },
-  { provide: AuthorizedConsentPersister, useClass: UkAuthorizedConsentPersister },
-  { provide: ConsentAccessValidator, useClass: UkConsentAccessValidator },
-  { provide: RefreshTokenIssuer, useClass: UkRefreshTokenIssuer },
-  { provide: AuthorizationRequestValidator, useClass: UkAuthorizationRequestValidator },
-  { provide: AcceleratorErrorMapper, useClass: UkAcceleratorErrorMapper },
-];
-
-const UK_PORTS = [
-  ConsentCreationPreProcessor,
-  ConsentCreationResponseEnricher,
-  ConsentRetrievalPreProcessor,
-  ConsentRevocationPreProcessor,
-  ConsentScreenPopulator,
-  AuthorizedConsentPersister,
-  ConsentAccessValidator,
-  RefreshTokenIssuer,
-  AuthorizationRequestValidator,
-  AcceleratorErrorMapper,
-];
+/** The extension points the UK specification implements; the others (search, events, DCR) are answered by `default`. */
+const UK_POINTS = bindPoints({
+  'pre-process-consent-creation': UkConsentCreationPreProcessor,
+  'enrich-consent-creation-response': UkConsentCreationResponseEnricher,
+  'pre-process-consent-file-upload': UkConsentFileUploadPreProcessor,
+  'enrich-consent-file-response': UkConsentFileResponseEnricher,
+  'validate-consent-file-retrieval': UkConsentFileRetrievalValidator,
+  'pre-process-consent-retrieval': UkConsentRetrievalPreProcessor,
+  'pre-process-consent-revoke': UkConsentRevocationPreProcessor,
+  'populate-consent-authorize-screen': UkConsentScreenPopulator,
+  'persist-authorized-consent': UkAuthorizedConsentPersister,
+  'validate-consent-access': UkConsentAccessValidator,
+  'issue-refresh-token': UkRefreshTokenIssuer,
+  'validate-authorization-request': UkAuthorizationRequestValidator,
+  'map-accelerator-error-response': UkAcceleratorErrorMapper,
+});
 
 /**
  * UK Open Banking Read/Write API v3.1.11 at every consent extension point. The official schemas are compiled here,
@@ -76,9 +58,8 @@ export class UkSpecModule {
         ResponseSigner,
         SignatureCheckNotice,
         PaymentFundsConfirmation,
-        ...UK_HANDLERS,
+        ...UK_POINTS,
       ],
-      exports: UK_PORTS,
     };
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SettingError, SettingsReader } from '@app/contract';
-import { resolveUkSpecOptions, UK_CHARGE_BEARERS, UK_FREQUENCY_CODES, UK_PERMISSIONS } from './uk-spec.options.js';
+import { resolveUkSpecOptions, UK_CHARGE_BEARERS, UK_FILE_TYPES, UK_FREQUENCY_CODES, UK_PERMISSIONS } from './uk-spec.options.js';
 
 function file(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'uk-options-')), 'trust.json');
@@ -27,6 +27,8 @@ describe(resolveUkSpecOptions.name, () => {
       apiVersionPath: 'v3.1',
       supportedChargeBearers: [...UK_CHARGE_BEARERS],
       supportedFrequencies: [...UK_FREQUENCY_CODES],
+      fileTypes: [...UK_FILE_TYPES],
+      fileMaxBytes: 5_242_880,
     });
   });
 
@@ -42,6 +44,8 @@ describe(resolveUkSpecOptions.name, () => {
       UK_API_VERSION_PATH: 'v3.1.11',
       UK_SUPPORTED_CHARGE_BEARERS: 'Shared,BorneByDebtor',
       UK_SUPPORTED_FREQUENCIES: 'EvryWorkgDay,IntrvlMnthDay',
+      UK_FILE_TYPES: 'UK.OBIE.pain.001.001.08',
+      UK_FILE_MAX_BYTES: '1048576',
     });
     expect(options).toEqual({
       verifySignatures: true,
@@ -54,6 +58,8 @@ describe(resolveUkSpecOptions.name, () => {
       apiVersionPath: 'v3.1.11',
       supportedChargeBearers: ['Shared', 'BorneByDebtor'],
       supportedFrequencies: ['EvryWorkgDay', 'IntrvlMnthDay'],
+      fileTypes: ['UK.OBIE.pain.001.001.08'],
+      fileMaxBytes: 1_048_576,
     });
   });
 
@@ -85,6 +91,8 @@ describe(resolveUkSpecOptions.name, () => {
     [{ UK_TPP_JWKS_URLS: 'tpp-a=not-a-url' }, 'UK_TPP_JWKS_URLS must be a comma list of <client id>=<https URL'],
     [{ UK_SUPPORTED_CHARGE_BEARERS: 'Shared,Nobody' }, 'UK_SUPPORTED_CHARGE_BEARERS must be a comma list of BorneByCreditor, BorneByDebtor, FollowingServiceLevel, Shared, got "Shared,Nobody"'],
     [{ UK_SUPPORTED_FREQUENCIES: 'EvryDay,Fortnightly' }, 'UK_SUPPORTED_FREQUENCIES must be a comma list of EvryDay, EvryWorkgDay, IntrvlDay, IntrvlWkDay, WkInMnthDay, IntrvlMnthDay, QtrDay, got "EvryDay,Fortnightly"'],
+    [{ UK_FILE_TYPES: 'UK.OBIE.pain.001.001.09' }, 'UK_FILE_TYPES must be a comma list of UK.OBIE.PaymentInitiation.3.1, UK.OBIE.pain.001.001.08, got "UK.OBIE.pain.001.001.09"'],
+    [{ UK_FILE_MAX_BYTES: '10' }, 'UK_FILE_MAX_BYTES must be a whole number from 1024 to 104857600, got "10"'],
     [{ UK_JWS_TRUST_FILE: '/nonexistent/trust.json' }, 'UK_JWS_TRUST_FILE must be a readable JSON file'],
     [{ UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be set together with UK_RESPONSE_SIGNING_ISS (or neither), got ""'],
     [{ UK_RESPONSE_SIGNING_KEY_FILE: '/nonexistent/key.json', UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be a readable JSON file'],

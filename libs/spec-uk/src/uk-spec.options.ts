@@ -34,6 +34,10 @@ export const UK_CHARGE_BEARERS = ['BorneByCreditor', 'BorneByDebtor', 'Following
 /** The schedule codes of a standing order's `Frequency` (the first part of each pattern of the schema's regex). */
 export const UK_FREQUENCY_CODES = ['EvryDay', 'EvryWorkgDay', 'IntrvlDay', 'IntrvlWkDay', 'WkInMnthDay', 'IntrvlMnthDay', 'QtrDay'] as const;
 
+/** The `FileType` values of v3.1.11 (`x-namespaced-enum` of OBWriteFileConsent3) this module can read. */
+export const UK_FILE_TYPES = ['UK.OBIE.PaymentInitiation.3.1', 'UK.OBIE.pain.001.001.08'] as const;
+export type UkFileType = (typeof UK_FILE_TYPES)[number];
+
 /** What a bank sets for the `uk` specification (the `UK_…` settings, see README.md). */
 export interface UkSpecOptions {
   /** Verify `x-jws-signature` on payment consents (UK_SIGNATURE_VERIFICATION). */
@@ -56,6 +60,10 @@ export interface UkSpecOptions {
   readonly supportedChargeBearers: readonly string[];
   /** Standing-order schedule codes the bank runs (UK_SUPPORTED_FREQUENCIES). */
   readonly supportedFrequencies: readonly string[];
+  /** Payment file types the bank accepts (UK_FILE_TYPES). */
+  readonly fileTypes: readonly UkFileType[];
+  /** The largest payment file, in bytes of its UTF-8 text (UK_FILE_MAX_BYTES). */
+  readonly fileMaxBytes: number;
   /** The bank's key and identity to sign responses of signed endpoints (UK_RESPONSE_SIGNING_KEY_FILE, UK_RESPONSE_SIGNING_ISS). */
   readonly responseSigning?: ResponseSigningSettings;
 }
@@ -79,9 +87,13 @@ export const UK_SETTINGS = {
   apiVersionPath: 'UK_API_VERSION_PATH',
   chargeBearers: 'UK_SUPPORTED_CHARGE_BEARERS',
   frequencies: 'UK_SUPPORTED_FREQUENCIES',
+  fileTypes: 'UK_FILE_TYPES',
+  fileMaxBytes: 'UK_FILE_MAX_BYTES',
   responseSigningKeyFile: 'UK_RESPONSE_SIGNING_KEY_FILE',
   responseSigningIss: 'UK_RESPONSE_SIGNING_ISS',
 } as const;
+
+const MEBIBYTE = 1024 * 1024;
 
 /** A JSON file `{"<client id>": {"keys": [JWK, …]}, …}`: the public signing keys of each TPP. */
 function trustedKeys(settings: SettingsReader): Record<string, JSONWebKeySet> {
@@ -213,6 +225,17 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
       default: UK_FREQUENCY_CODES,
       allowed: UK_FREQUENCY_CODES,
       description: 'Standing-order schedule codes the bank runs; others get UK.OBIE.Unsupported.Frequency.',
+    }),
+    fileTypes: settings.list(UK_SETTINGS.fileTypes, {
+      default: UK_FILE_TYPES,
+      allowed: UK_FILE_TYPES,
+      description: 'Payment file types accepted on file-payment-consents.',
+    }),
+    fileMaxBytes: settings.integer(UK_SETTINGS.fileMaxBytes, {
+      default: 5 * MEBIBYTE,
+      min: 1024,
+      max: 100 * MEBIBYTE,
+      description: 'Largest payment file, in bytes (keep it below EXTENSION_BODY_LIMIT, which carries the file).',
     }),
     ...(signing === undefined ? {} : { responseSigning: signing }),
   };

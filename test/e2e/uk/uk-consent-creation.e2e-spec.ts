@@ -276,7 +276,7 @@ const CASES: readonly RuleCase[] = [
     errorPath: 'Data.ControlParameters.SupplementaryData',
   },
   { id: 'VRP without x-jws-signature', path: 'domestic-vrp-consents', body: () => ukVrpConsentBody(), headers: () => ({ signature: null }), status: 400, code: 'UK.OBIE.Signature.Missing', errorPath: 'x-jws-signature' },
-  { id: 'an endpoint the UK module does not serve', path: 'file-payment-consents', body: () => ({ Data: {} }), status: 404, code: 'UK.OBIE.Resource.NotFound' },
+  { id: 'an endpoint the UK module does not serve (v1 payments)', path: 'payment-submissions', body: () => ({ Data: {} }), status: 404, code: 'UK.OBIE.Resource.NotFound' },
 ];
 
 describe('UK consent creation rules (pre-process-consent-creation)', () => {

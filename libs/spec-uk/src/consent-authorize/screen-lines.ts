@@ -1,5 +1,7 @@
 import type { JsonObject } from '@app/contract';
 import { isJsonObject, objectAt, stringAt, stringsAt } from '../shared/json.js';
+import { formatScaled } from '../shared/amount.js';
+import type { PaymentFileSummary } from '../consent-manage/file/payment-file-summary.js';
 import { describeFrequency } from './frequency-description.js';
 import { describePermission } from './permission-descriptions.js';
 
@@ -97,6 +99,33 @@ export function paymentBoxes(title: string, initiation: JsonObject | undefined):
   add(boxes, 'Final payment', [dateLine(initiation?.['FinalPaymentDateTime']), amountLine(objectAt(initiation, 'FinalPaymentAmount'))]);
   add(boxes, 'Number of payments', [stringAt(initiation, 'NumberOfPayments')]);
   add(boxes, 'Pay from', accountLines(objectAt(initiation, 'DebtorAccount')));
+  return boxes;
+}
+
+const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
+  'UK.OBIE.PaymentInitiation.3.1': 'Open Banking payment file (JSON)',
+  'UK.OBIE.pain.001.001.08': 'ISO 20022 payment file (pain.001)',
+};
+
+/**
+ * A file payment: what the file holds (its count, its total per currency and in all, the account it debits), which the
+ * customer approves as a whole.
+ */
+export function fileBoxes(title: string, initiation: JsonObject | undefined, summary: PaymentFileSummary, debtor: JsonObject | undefined): ScreenBoxes {
+  const boxes: ScreenBoxes = {};
+  const fileType = stringAt(initiation, 'FileType') ?? '';
+  add(boxes, 'Payment', [title]);
+  add(boxes, 'File', [stringAt(initiation, 'FileReference') && `Reference ${stringAt(initiation, 'FileReference')}`, FILE_TYPE_NAMES[fileType] ?? fileType]);
+  add(boxes, 'Number of payments', [String(summary.transactions)]);
+  add(
+    boxes,
+    'Total',
+    summary.totals.length === 1
+      ? summary.totals.map(({ currency, amount }) => `${formatScaled(amount)} ${currency}`)
+      : [...summary.totals.map(({ currency, amount }) => `${formatScaled(amount)} ${currency}`), `${formatScaled(summary.controlSum)} in all currencies together`],
+  );
+  add(boxes, 'Payment date', [dateLine(initiation?.['RequestedExecutionDateTime'])]);
+  add(boxes, 'Pay from', accountLines(debtor));
   return boxes;
 }
 

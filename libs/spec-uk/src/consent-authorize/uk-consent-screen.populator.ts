@@ -10,16 +10,20 @@ import {
   type RequestDataOf,
   type StoredConsentResource,
 } from '@app/contract';
-import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
+import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
+import type { UkSpecOptions } from '../uk-spec.options.js';
+import type { UkOfficialSchemas } from '../schemas/uk-official-schemas.js';
+import { readPaymentFile } from '../consent-manage/file/payment-file-reader.js';
+import { summarisePaymentFile } from '../consent-manage/file/payment-file-summary.js';
 import type { Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
-import { isJsonObject, nonEmptyString, objectAt } from '../shared/json.js';
+import { isJsonObject, nonEmptyString, objectAt, stringAt } from '../shared/json.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
 import { UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
 import { authorizeFailure } from './authorize-failure.js';
 import { consentExpired } from './consent-expiry.js';
 import { eligibleAccounts, namedAccount, screenAccounts } from './customer-accounts.js';
-import { accountAccessBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
+import { accountAccessBoxes, fileBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
 
 type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
 type Outcome = OutcomeOf<'populate-consent-authorize-screen'>;
@@ -35,6 +39,8 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
   constructor(
     @Inject(BankBackend) private readonly bank: BankBackend,
     @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
+    @Inject(UK_OFFICIAL_SCHEMAS) private readonly schemas: UkOfficialSchemas,
+    @Inject(UK_SPEC_OPTIONS) private readonly options: UkSpecOptions,
   ) {
     super();
   }
@@ -82,10 +88,37 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       case 'funds-confirmation':
         return this.namedAccountScreen(kind, fundsConfirmationBoxes(data), objectAt(data, 'DebtorAccount'), eligibleAccounts(accounts, false));
       case 'payment':
-        return this.namedAccountScreen(kind, paymentBoxes(kind.title, objectAt(data, 'Initiation')), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
+        return kind.file === true
+          ? this.fileScreen(kind, consent, eligibleAccounts(accounts, true))
+          : this.namedAccountScreen(kind, paymentBoxes(kind.title, objectAt(data, 'Initiation')), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
       case 'vrp':
         return this.namedAccountScreen(kind, vrpBoxes(data), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
     }
+  }
+
+  /**
+   * A file payment: the file's summary (the identity server sends the uploaded file with the consent), paid from the
+   * consent's DebtorAccount, else from the one account the file names (checked at upload), else the customer's choice.
+   */
+  private fileScreen(kind: UkConsentKind, consent: StoredConsentResource, eligible: BankAccountView[]): Outcome {
+    const initiation = objectAt(objectAt(consent.receipt, 'Data'), 'Initiation');
+    const reading =
+      consent.fileContent === undefined
+        ? undefined
+        : readPaymentFile(stringAt(initiation, 'FileType'), consent.fileContent, {
+            domesticPaymentCheck: this.schemas.domesticPaymentCheck,
+            rules: { nowMillis: this.clock.now(), options: this.options },
+          });
+    if (reading === undefined || 'rejection' in reading) {
+      // The file was accepted at upload: it is missing or unreadable only when the identity server lost it.
+      return authorizeFailure('The payment file of this consent cannot be read');
+    }
+    const summary = summarisePaymentFile(reading.contents);
+    const fileDebtor = summary.debtorAccounts[0];
+    const debtor =
+      objectAt(initiation, 'DebtorAccount') ??
+      (fileDebtor === undefined ? undefined : { Identification: fileDebtor.identification, ...(fileDebtor.schemeName === undefined ? {} : { SchemeName: fileDebtor.schemeName }) });
+    return this.namedAccountScreen(kind, fileBoxes(kind.title, initiation, summary, debtor), debtor, eligible);
   }
 
   /** One account: the one the consent names (it must be the customer's), else the customer's choice among `eligible`. */

@@ -7,7 +7,7 @@ import type { UkConsentKind } from '../shared/uk-consent-kind.js';
 /**
  * The UK consent response (OBReadConsentResponse1, OBWrite…ConsentResponse, OBFundsConfirmationConsentResponse1,
  * OBDomesticVRPConsentResponse): `Data` with ConsentId, Status, CreationDateTime, StatusUpdateDateTime and the request
- * fields unchanged, `Risk` as sent (funds-confirmation consents have none), `Links.Self` and `Meta`.
+ * fields unchanged, `Risk` as sent (funds-confirmation and file-payment consents have none), `Links.Self` and `Meta`.
  */
 export function ukConsentResponseBody(kind: UkConsentKind, consentId: string, consent: StoredConsentResource, options: UkSpecOptions): JsonObject {
   const receipt = consent.receipt ?? {};
@@ -23,7 +23,7 @@ export function ukConsentResponseBody(kind: UkConsentKind, consentId: string, co
   };
   return {
     Data: data,
-    ...(kind.family === 'funds-confirmation' ? {} : { Risk: isJsonObject(receipt['Risk']) ? receipt['Risk'] : {} }),
+    ...(kind.withoutRisk === true ? {} : { Risk: isJsonObject(receipt['Risk']) ? receipt['Risk'] : {} }),
     Links: { Self: selfLink(kind, consentId, options) },
     Meta: { TotalPages: 1 },
   };

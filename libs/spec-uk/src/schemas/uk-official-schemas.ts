@@ -21,17 +21,23 @@ export function officialFilePath(file: OfficialFile): string {
  */
 export class UkOfficialSchemas {
   private readonly checks = new Map<string, SchemaCheck>();
+  /** OBWriteDomestic2, the payment order whose Initiation is each payment of a UK.OBIE.PaymentInitiation.3.1 file. */
+  readonly domesticPaymentCheck: SchemaCheck;
 
   constructor() {
     const validators = new Map<OfficialFile, OfficialSchemaValidators>();
-    for (const kind of UK_CONSENT_KINDS) {
-      let fileValidators = validators.get(kind.schema.file);
+    const validatorsOf = (file: OfficialFile): OfficialSchemaValidators => {
+      let fileValidators = validators.get(file);
       if (fileValidators === undefined) {
-        fileValidators = new OfficialSchemaValidators(loadOfficialOpenApiDocument(officialFilePath(kind.schema.file)));
-        validators.set(kind.schema.file, fileValidators);
+        fileValidators = new OfficialSchemaValidators(loadOfficialOpenApiDocument(officialFilePath(file)));
+        validators.set(file, fileValidators);
       }
-      this.checks.set(kind.path, fileValidators.precompile([kind.schema.name]).schema(kind.schema.name));
+      return fileValidators;
+    };
+    for (const kind of UK_CONSENT_KINDS) {
+      this.checks.set(kind.path, validatorsOf(kind.schema.file).precompile([kind.schema.name]).schema(kind.schema.name));
     }
+    this.domesticPaymentCheck = validatorsOf('payment-initiation').precompile(['OBWriteDomestic2']).schema('OBWriteDomestic2');
   }
 
   requestCheck(kind: UkConsentKind): SchemaCheck {

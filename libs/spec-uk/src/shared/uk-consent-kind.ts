@@ -28,6 +28,10 @@ export interface UkConsentKind {
   readonly submissionResource?: string;
   /** `GET /{path}/{ConsentId}/funds-confirmation` exists (immediate debits: domestic, international, international scheduled). */
   readonly fundsConfirmation?: true;
+  /** A file payment: created `AwaitingUpload`, its payments come in a file uploaded to `/{path}/{ConsentId}/file`. */
+  readonly file?: true;
+  /** The request and response have no `Risk` (funds-confirmation and file-payment consents). */
+  readonly withoutRisk?: true;
 }
 
 export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
@@ -125,6 +129,21 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
     submissionResource: '/international-standing-orders',
   },
   {
+    path: 'file-payment-consents',
+    type: 'file-payments',
+    family: 'payment',
+    scope: 'payments',
+    title: 'File payment',
+    schema: { file: 'payment-initiation', name: 'OBWriteFileConsent3' },
+    idempotent: true,
+    signed: true,
+    deletable: false,
+    apiGroup: 'pisp',
+    submissionResource: '/file-payments',
+    file: true,
+    withoutRisk: true,
+  },
+  {
     path: 'funds-confirmation-consents',
     type: 'fundsconfirmations',
     family: 'funds-confirmation',
@@ -136,6 +155,7 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
     deletable: true,
     apiGroup: 'cbpii',
     submissionResource: '/funds-confirmations',
+    withoutRisk: true,
   },
   {
     path: 'domestic-vrp-consents',
@@ -155,14 +175,17 @@ export const UK_CONSENT_KINDS: readonly UkConsentKind[] = [
 const BY_PATH = new Map(UK_CONSENT_KINDS.map((kind) => [kind.path, kind]));
 const BY_TYPE = new Map(UK_CONSENT_KINDS.map((kind) => [kind.type, kind]));
 
-/** A consent manage path split into the endpoint, the consent id and what follows (`funds-confirmation`). */
+/** A consent manage path split into the endpoint, the consent id and what follows (`funds-confirmation`, `file`). */
 export interface ManagePath {
   readonly kind: UkConsentKind;
   readonly consentId?: string;
   readonly subResource?: string;
 }
 
-/** Reads `domestic-payment-consents[/{id}[/funds-confirmation]]`; undefined for a path this module does not serve. */
+/**
+ * Reads `domestic-payment-consents[/{id}[/funds-confirmation]]` (also a file upload's `file-payment-consents/{id}/file`);
+ * undefined for a path this module does not serve.
+ */
 export function parseManagePath(path: string | undefined): ManagePath | undefined {
   const segments = (path ?? '').split('?')[0].split('/').filter((segment) => segment !== '');
   const kind = segments[0] === undefined ? undefined : BY_PATH.get(segments[0]);

@@ -56,6 +56,7 @@ const STATUS_NAMES: Partial<Record<AcceptedErrorCode, string>> = {
   405: 'MethodNotAllowed',
   406: 'NotAcceptable',
   409: 'Conflict',
+  413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
   429: 'TooManyRequests',
   500: 'InternalServerError',
@@ -68,6 +69,7 @@ const SUMMARIES: Partial<Record<AcceptedErrorCode, string>> = {
   403: 'The request is not allowed for this TPP or consent.',
   404: 'The requested resource does not exist.',
   405: 'The method is not allowed on this resource.',
+  413: 'The request is larger than the bank accepts.',
   500: 'An unexpected error occurred.',
   501: 'The bank does not offer this operation.',
 };

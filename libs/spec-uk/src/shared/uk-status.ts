@@ -5,6 +5,8 @@ export const UkConsentStatus = {
   Rejected: 'Rejected',
   Revoked: 'Revoked',
   Consumed: 'Consumed',
+  /** A file-payment consent until its file is uploaded. */
+  AwaitingUpload: 'AwaitingUpload',
   /**
    * A `DELETE` removes a consent in the standard; the identity server cannot delete one, so it keeps it in this
    * state, which no TPP ever sees: a later GET answers 400 UK.OBIE.Resource.NotFound, as for an unknown id.

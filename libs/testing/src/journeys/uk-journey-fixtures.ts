@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { FlattenedSign, importJWK, type JWK } from 'jose';
 import type { JsonRecord } from '../simulator/json-values.js';
 
@@ -52,7 +53,12 @@ export type JoseHeaderChanges = Readonly<Record<string, unknown>>;
  * `x-jws-signature` of a body as the TPP signs it (v3.1.4+: PS256, the OB claims in `crit`, no `b64`): a detached
  * JWS over the compact JSON the identity server forwards.
  */
-export async function signDetached(body: unknown, changes: JoseHeaderChanges = {}, nowSeconds = Math.floor(Date.now() / 1000) - 5): Promise<string> {
+export function signDetached(body: unknown, changes: JoseHeaderChanges = {}, nowSeconds?: number): Promise<string> {
+  return signDetachedContent(JSON.stringify(body), changes, nowSeconds);
+}
+
+/** `x-jws-signature` over a text as it is, e.g. a payment file (the identity server forwards files as their text). */
+export async function signDetachedContent(content: string, changes: JoseHeaderChanges = {}, nowSeconds = Math.floor(Date.now() / 1000) - 5): Promise<string> {
   const header: Record<string, unknown> = {
     alg: 'PS256',
     kid: UK_JOURNEY_SIGNING_KID,
@@ -72,13 +78,13 @@ export async function signDetached(body: unknown, changes: JoseHeaderChanges = {
   }
   // The signer itself does not check the header, so that invalid headers can be produced on purpose.
   const key = await importJWK(DEMO_PRIVATE_JWK, 'PS256');
-  const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(body)))
+  const signed = await new FlattenedSign(new TextEncoder().encode(content))
     .setProtectedHeader(header as { alg: string })
     .sign(key, { crit: { 'http://openbanking.org.uk/iat': true, 'http://openbanking.org.uk/iss': true, 'http://openbanking.org.uk/tan': true } })
     .catch(() => undefined);
   if (signed === undefined) {
     // jose refuses to sign some invalid headers (e.g. an empty crit): sign a valid header and swap the header in.
-    const valid = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(body))).setProtectedHeader({ alg: 'PS256' }).sign(key);
+    const valid = await new FlattenedSign(new TextEncoder().encode(content)).setProtectedHeader({ alg: 'PS256' }).sign(key);
     return `${Buffer.from(JSON.stringify(header)).toString('base64url')}..${valid.signature}`;
   }
   return `${signed.protected}..${signed.signature}`;
@@ -231,4 +237,103 @@ export function ukInternationalStandingOrderConsentBody(now: number = Date.now()
 export function ukPaymentOrderSubmission(consentId: string, consentBody: JsonRecord): JsonRecord {
   const data = consentBody['Data'] as JsonRecord;
   return { Data: { ConsentId: consentId, Initiation: structuredClone(data['Initiation']) }, Risk: structuredClone(consentBody['Risk']) };
+}
+
+/** The demo customer's current account the journey's payment files debit (2,500.00 GBP in the embedded bank). */
+export const UK_FILE_DEBTOR_ACCOUNT = UK_CURRENT_ACCOUNT;
+
+export interface UkFilePaymentLine {
+  readonly amount: string;
+  readonly currency: string;
+  readonly creditorName: string;
+  readonly creditorAccount: string;
+}
+
+/** Three supplier payments, 3,459.30 in all: the journey's file. */
+export const UK_FILE_PAYMENTS: readonly UkFilePaymentLine[] = [
+  { amount: '1500.00', currency: 'GBP', creditorName: 'DEF Electronics', creditorAccount: '23683707994125' },
+  { amount: '1234.50', currency: 'GBP', creditorName: 'GHI Semiconductors', creditorAccount: '08080021325698' },
+  { amount: '724.80', currency: 'GBP', creditorName: 'Café Müller & Söhne', creditorAccount: '60161331926819' },
+];
+
+function xmlText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** An ISO 20022 pain.001.001.08 credit transfer initiation, as the standard's file usage example lays it out. */
+export function ukPain001File(payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS, debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT): string {
+  const total = payments.reduce((sum, payment) => sum + Math.round(Number(payment.amount) * 100), 0);
+  const controlSum = `${Math.floor(total / 100)}.${String(total % 100).padStart(2, '0')}`;
+  const transactions = payments
+    .map(
+      (payment, index) => `
+      <CdtTrfTxInf>
+        <PmtId><InstrId>FILE-0001/${index + 1}</InstrId><EndToEndId>E2E-FILE-0001-${index + 1}</EndToEndId></PmtId>
+        <Amt><InstdAmt Ccy="${payment.currency}">${payment.amount}</InstdAmt></Amt>
+        <Cdtr><Nm>${xmlText(payment.creditorName)}</Nm></Cdtr>
+        <CdtrAcct><Id><Othr><Id>${payment.creditorAccount}</Id></Othr></Id></CdtrAcct>
+        <RmtInf><Ustrd>Invoice ${index + 1}</Ustrd></RmtInf>
+      </CdtTrfTxInf>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.08">
+  <CstmrCdtTrfInitn>
+    <GrpHdr>
+      <MsgId>FILE-0001</MsgId>
+      <CreDtTm>2026-12-01T09:00:00</CreDtTm>
+      <NbOfTxs>${payments.length}</NbOfTxs>
+      <CtrlSum>${controlSum}</CtrlSum>
+      <InitgPty><Nm>Alex Morgan</Nm></InitgPty>
+    </GrpHdr>
+    <PmtInf>
+      <PmtInfId>FILE-0001-A</PmtInfId>
+      <PmtMtd>TRF</PmtMtd>
+      <NbOfTxs>${payments.length}</NbOfTxs>
+      <ReqdExctnDt><Dt>2026-12-02</Dt></ReqdExctnDt>
+      <Dbtr><Nm>Alex Morgan</Nm></Dbtr>
+      <DbtrAcct><Id><Othr><Id>${debtorAccount}</Id></Othr></Id></DbtrAcct>
+      <DbtrAgt><FinInstnId><BICFI>LOYDGB2L</BICFI></FinInstnId></DbtrAgt>${transactions}
+    </PmtInf>
+  </CstmrCdtTrfInitn>
+</Document>
+`;
+}
+
+/** The same payments as a UK.OBIE.PaymentInitiation.3.1 JSON file: `{"Data": {"DomesticPayments": [OBDomestic2, …]}}`. */
+export function ukPaymentInitiationFile(payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS, debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT): string {
+  return JSON.stringify({
+    Data: {
+      DomesticPayments: payments.map((payment, index) => ({
+        InstructionIdentification: `FILE-0002-${index + 1}`,
+        EndToEndIdentification: `E2E-FILE-0002-${index + 1}`,
+        LocalInstrument: 'UK.OBIE.FPS',
+        InstructedAmount: { Amount: payment.amount, Currency: payment.currency },
+        DebtorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: debtorAccount, Name: 'Alex Morgan' },
+        CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: payment.creditorAccount, Name: payment.creditorName },
+        RemittanceInformation: { Reference: `INVOICE-${index + 1}` },
+      })),
+    },
+  });
+}
+
+/** FileHash: the base64 of the SHA-256 of the file's UTF-8 bytes. */
+export function ukFileHash(content: string): string {
+  return createHash('sha256').update(content, 'utf8').digest('base64');
+}
+
+/** OBWriteFileConsent3 describing `content` (NumberOfTransactions and ControlSum of UK_FILE_PAYMENTS). */
+export function ukFilePaymentConsentBody(fileType: 'UK.OBIE.pain.001.001.08' | 'UK.OBIE.PaymentInitiation.3.1', content: string, extra: JsonRecord = {}): JsonRecord {
+  return {
+    Data: {
+      Initiation: {
+        FileType: fileType,
+        FileHash: ukFileHash(content),
+        FileReference: 'SUPPLIERS-DEC',
+        NumberOfTransactions: String(UK_FILE_PAYMENTS.length),
+        ControlSum: 3459.3,
+        ...extra,
+      },
+    },
+  };
 }

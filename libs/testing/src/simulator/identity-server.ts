@@ -32,6 +32,25 @@ export interface PersistOptions {
   readonly servletMetadata?: JsonRecord;
 }
 
+export interface FileUpload {
+  readonly upload: SimulatedExchange;
+  /** Called only when the identity server stored the file. */
+  readonly enrichment?: SimulatedExchange;
+}
+
+export interface FileUploadOptions {
+  /** `consentResourcePath`; defaults to the creation path, the consent id and `/file`. */
+  readonly path?: string;
+  /** TPP headers the gateway forwards besides `x-wso2-client-id` (e.g. `x-idempotency-key`, `x-jws-signature`). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface FileRetrieval {
+  readonly exchange: SimulatedExchange;
+  /** The stored file, which the identity server returns when the service agrees. */
+  readonly file?: string;
+}
+
 export const ADMIN_REVOKE_PATH = '/api/fs/consent/admin/revoke';
 
 function isPopulateExchange(value: unknown): value is SimulatedExchange {
@@ -62,6 +81,8 @@ export class IdentityServerSimulator {
   private readonly creationPaths = new Map<string, string>();
   /** What the identity server keeps in the authorize session between populate and persist. */
   private readonly requestParametersByConsent = new Map<string, JsonRecord>();
+  /** The uploaded file of each file-payment consent (the identity server's consent file table). */
+  private readonly files = new Map<string, string>();
 
   constructor(
     readonly client: IdentityServerClient,
@@ -108,11 +129,13 @@ export class IdentityServerSimulator {
   async populateScreen(consentId: string, userId: string, requestObjectClaims: JsonRecord): Promise<SimulatedExchange> {
     this.store.get(consentId);
     this.requestParametersByConsent.set(consentId, requestObjectClaims);
+    const file = this.files.get(consentId);
     const requestData: JsonRecord = {
       consentId,
       userId,
       requestParameters: requestObjectClaims,
-      consentResource: this.store.detailedView(consentId),
+      // The detailed variant, plus the uploaded file when the consent has one (contract §3.1).
+      consentResource: { ...this.store.detailedView(consentId), ...(file === undefined ? {} : { fileContent: file }) },
     };
     return this.exchange('populate-consent-authorize-screen', requestData, (reading) => {
       if (reading.kind === 'ERROR') {
@@ -228,6 +251,55 @@ export class IdentityServerSimulator {
   /** A TPP `DELETE /{path}/{id}` (pre-process-consent-revoke, basic variant with attributes and request headers). */
   async revoke(consentId: string, path: string = this.resourcePath(consentId)): Promise<SimulatedExchange> {
     return this.exchange('pre-process-consent-revoke', this.tppConsentCall(consentId, path), (reading) => this.revocation(consentId, reading));
+  }
+
+  /**
+   * A TPP `POST /{path}/{id}/file` (pre-process-consent-file-upload, detailed variant, the file as the text received):
+   * on SUCCESS the identity server stores the file, sets the consent to `consentStatus`, and calls
+   * enrich-consent-file-response with the upload time.
+   */
+  async uploadFile(consentId: string, fileContent: string, options: FileUploadOptions = {}): Promise<FileUpload> {
+    const consent = this.store.get(consentId);
+    const requestData: JsonRecord = {
+      consentId,
+      fileContent,
+      consentResourcePath: options.path ?? `${this.resourcePath(consentId)}/file`,
+      requestHeaders: { 'x-wso2-client-id': consent.clientId, ...options.headers },
+      consentResource: this.store.detailedView(consentId),
+    };
+    let stored = false;
+    const upload = await this.exchange('pre-process-consent-file-upload', requestData, (reading) => {
+      if (reading.kind === 'ERROR') {
+        return relayedError(reading);
+      }
+      const consentStatus = stringAt(reading.data, 'consentStatus') ?? '';
+      if (consentStatus.trim() === '') {
+        return failed('New consent status for file upload is missing: the identity server answers 400');
+      }
+      return attempt(() => {
+        this.store.updateStatus(consentId, consentStatus);
+        this.files.set(consentId, fileContent);
+        stored = true;
+        return `file stored, consent set to ${consentStatus}`;
+      });
+    });
+    if (!stored) {
+      return { upload };
+    }
+    // OffsetDateTime.now().toString() in the identity server's time zone.
+    const enrichment = await this.exchange('enrich-consent-file-response', { consentId, fileUploadCreatedTime: new Date().toISOString() }, (reading) =>
+      reading.kind === 'ERROR' ? relayedError(reading, 'the file is already stored; ') : this.responseAlteration(reading.data, 200),
+    );
+    return { upload, enrichment };
+  }
+
+  /** A TPP `GET /{path}/{id}/file` (validate-consent-file-retrieval, basic variant): SUCCESS returns the stored file. */
+  async retrieveFile(consentId: string, path: string = `${this.resourcePath(consentId)}/file`): Promise<FileRetrieval> {
+    const file = this.files.get(consentId);
+    const exchange = await this.exchange('validate-consent-file-retrieval', this.tppConsentCall(consentId, path), (reading) =>
+      reading.kind === 'ERROR' ? relayedError(reading) : accepted(file === undefined ? 'the TPP receives HTTP 200 with no file' : 'the TPP receives HTTP 200 with the stored file'),
+    );
+    return { exchange, ...(file !== undefined && exchange.reaction.outcome === 'accepted' ? { file } : {}) };
   }
 
   /** The data of a TPP call on a stored consent (GET or DELETE): basic variant with attributes and request headers. */

@@ -6,14 +6,16 @@ import type { ConsentFamily, UkConsentKind } from '../../shared/uk-consent-kind.
 import { AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../../shared/uk-status.js';
 
 /**
- * The consent the identity server stores for an accepted body: its type, `AwaitingAuthorisation`, the receipt equal to
+ * The consent the identity server stores for an accepted body: its type, `AwaitingAuthorisation` (`AwaitingUpload` for a
+ * file payment), the receipt equal to
  * the TPP body (idempotent replays are compared with it), and one `Created` authorization without a user, which the
  * authorize flow reuses as the primary one.
  */
 export function consentCreationOutcome(kind: UkConsentKind, body: JsonObject): NewConsentResource {
   return {
     type: kind.type,
-    status: UkConsentStatus.AwaitingAuthorisation,
+    // A file payment awaits its file first (file-payment-consents: "AwaitingUpload immediately after creation").
+    status: kind.file === true ? UkConsentStatus.AwaitingUpload : UkConsentStatus.AwaitingAuthorisation,
     frequency: 0,
     validityTime: validityTime(kind.family, body),
     // Account, funds-confirmation and VRP consents are used again and again; a payment-order consent once.

@@ -17,6 +17,7 @@ import { parseManagePath, type UkConsentKind } from '../../shared/uk-consent-kin
 import { UkErrorCode, ukFailure, ukRejection, type UkRejection } from '../../shared/uk-error.js';
 import { JwsSignatureVerifier } from '../signature/jws-signature.verifier.js';
 import { accountAccessRules } from './account-access.rules.js';
+import { filePaymentRules } from './file-payment.rules.js';
 import { consentCreationOutcome } from './consent-creation-outcome.js';
 import { fundsConfirmationRules } from './funds-confirmation.rules.js';
 import { idempotencyKeyRejection } from './idempotency-key.rule.js';
@@ -39,6 +40,7 @@ const BODY_RULES: Readonly<Record<string, BodyRules>> = {
   'international-payment-consents': internationalPaymentRules,
   'international-scheduled-payment-consents': internationalScheduledPaymentRules,
   'international-standing-order-consents': internationalStandingOrderRules,
+  'file-payment-consents': filePaymentRules,
   'funds-confirmation-consents': fundsConfirmationRules,
   'domestic-vrp-consents': vrpRules,
 };

@@ -45,8 +45,16 @@ export class JwsSignatureVerifier {
     }
   }
 
-  /** Undefined when the signature holds; otherwise the UK error to answer. */
-  async verify(signatureHeader: string | undefined, body: JsonObject, clientId: string | undefined): Promise<UkRejection | undefined> {
+  /** Undefined when the signature holds over the compact JSON of the body; otherwise the UK error to answer. */
+  verify(signatureHeader: string | undefined, body: JsonObject, clientId: string | undefined): Promise<UkRejection | undefined> {
+    return this.verifyContent(signatureHeader, JSON.stringify(body), clientId);
+  }
+
+  /**
+   * Undefined when the signature holds over `content`, the signed text itself (a payment file, which the identity
+   * server forwards as the text it received); otherwise the UK error to answer.
+   */
+  async verifyContent(signatureHeader: string | undefined, content: string, clientId: string | undefined): Promise<UkRejection | undefined> {
     if (signatureHeader === undefined || signatureHeader.trim() === '') {
       return ukRejection(400, UkErrorCode.SignatureMissing, `${HEADER} is required on this endpoint`, HEADER);
     }
@@ -64,7 +72,7 @@ export class JwsSignatureVerifier {
     }
     try {
       await flattenedVerify(
-        { protected: parsed.protectedHeader, payload: Buffer.from(JSON.stringify(body), 'utf8').toString('base64url'), signature: parsed.signature },
+        { protected: parsed.protectedHeader, payload: Buffer.from(content, 'utf8').toString('base64url'), signature: parsed.signature },
         key.key,
         { algorithms: ['PS256'], crit: Object.fromEntries(REQUIRED_CRIT.map((claim) => [claim, true])) },
       );
