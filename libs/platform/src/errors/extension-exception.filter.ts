@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponse } from '../envelope/response-envelope.js';
 import { requestIdOf } from '../envelope/request-envelope.js';
+import { drainLimitBytes, drainThenAnswer } from '../http/request-drain.js';
 import { PayloadTooLargeError, ServiceError, UnknownRouteError, MalformedRequestError } from './service-errors.js';
 
 /**
@@ -23,10 +24,17 @@ export class ExtensionExceptionFilter implements ExceptionFilter {
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`Unexpected fault on ${request.method} ${request.url} requestId=${requestId ?? '-'}: ${detail}`);
     }
-    void reply
-      .status(failure.httpStatus)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(errorResponse(requestId, failure.errorMessage, failure.errorDescription));
+    const send = (): void =>
+      void reply
+        .status(failure.httpStatus)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(errorResponse(requestId, failure.errorMessage, failure.errorDescription));
+    if (failure instanceof PayloadTooLargeError) {
+      // The client may still be writing the body it was refused for: read it first, so that it reads the 413.
+      drainThenAnswer(request.raw, drainLimitBytes(request.routeOptions.bodyLimit ?? 0), send);
+    } else {
+      send();
+    }
   }
 
   private toServiceError(exception: unknown, request: FastifyRequest): ServiceError {
