@@ -21,6 +21,9 @@ export function createServiceLogger(level: LogLevel, destination?: DestinationSt
         '*.cookies',
         'data.userGrantedData.authorizedResources.cookies',
         'data.dataRequestPayload.headers',
+        // Node's parser errors carry the raw request bytes (credentials and body included) as rawPacket.
+        'err.rawPacket',
+        '*.rawPacket',
       ],
       censor: '[redacted]',
     },
