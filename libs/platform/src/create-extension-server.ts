@@ -17,6 +17,11 @@ import { PinoNestLogger, createServiceLogger } from './observability/service-log
  * causes NoHttpResponseException, which it does not retry (contract §2.6).
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/**
+ * How often Node looks for requests past their headers or request timeout (its default, 30 s, would let a stalled
+ * client hold its connection up to 30 s longer than the timeouts say).
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 export interface ExtensionServer {
   readonly app: NestFastifyApplication;
@@ -35,13 +40,26 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // A request still arriving after these gets 408 (contractClientErrorHandler) and its connection is closed.
+    requestTimeout: config.requestTimeoutMs,
     // Answered by registerGracefulShutdown, in the contract's shape, instead of Fastify's own 503 body.
     return503OnClosing: false,
     clientErrorHandler: contractClientErrorHandler(logger),
     frameworkErrors: contractFrameworkErrors,
     // Node would answer a request without Host itself, with an empty body; registerHttpLevelAnswers does.
-    http: { requireHostHeader: false },
-    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const, requireHostHeader: false } } : {}),
+    http: { requireHostHeader: false, headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    ...(config.tls
+      ? {
+          https: {
+            cert: config.tls.cert,
+            key: config.tls.key,
+            minVersion: 'TLSv1.2' as const,
+            requireHostHeader: false,
+            headersTimeout: config.headersTimeoutMs,
+            connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+          },
+        }
+      : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bodyParser: false,

@@ -20,6 +20,8 @@ export function registerAuthenticationHook(fastify: FastifyInstance, auth: AuthC
       .status(401)
       .header('www-authenticate', auth.basic ? 'Basic realm="consent-extensions"' : 'Bearer')
       .header('content-type', 'application/json; charset=utf-8')
+      // Refused before its body is read: the connection is closed rather than kept for a client that may still send.
+      .header('connection', 'close')
       .send(errorResponse(undefined, 'unauthorized', 'Missing or invalid credentials for the extension endpoint'));
   });
   return verifier;

@@ -27,6 +27,8 @@ describe(loadAppConfig.name, () => {
       extraModules: [],
       bodyLimitBytes: 10 * 1024 * 1024,
       maxJsonDepth: 64,
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
       requestCharset: 'auto',
       idempotencyRetentionHours: 24,
       logLevel: 'info',
@@ -52,6 +54,8 @@ describe(loadAppConfig.name, () => {
       SEED_DEMO_DATA: 'false',
       EXTENSION_BODY_LIMIT: '2mb',
       EXTENSION_MAX_JSON_DEPTH: '100',
+      EXTENSION_HEADERS_TIMEOUT_MS: '2000',
+      EXTENSION_REQUEST_TIMEOUT_MS: '30000',
       EXTENSION_REQUEST_CHARSET: 'latin1',
       IDEMPOTENCY_RETENTION_HOURS: '48',
       LOG_LEVEL: 'warn',
@@ -68,6 +72,8 @@ describe(loadAppConfig.name, () => {
       seedDemoData: false,
       bodyLimitBytes: 2 * 1024 * 1024,
       maxJsonDepth: 100,
+      headersTimeoutMs: 2_000,
+      requestTimeoutMs: 30_000,
       requestCharset: 'latin1',
       idempotencyRetentionHours: 48,
       logLevel: 'warn',
@@ -89,6 +95,11 @@ describe(loadAppConfig.name, () => {
     [{ TLS_CERT_FILE: '/nope/c.pem', TLS_KEY_FILE: '/nope/k.pem' }, 'TLS_CERT_FILE cannot be read (ENOENT): /nope/c.pem'],
     [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false (also on/off, yes/no, 1/0), got "maybe"'],
     [{ EXTENSION_BODY_LIMIT: '10gb' }, 'EXTENSION_BODY_LIMIT must be a size from 1kb to 100mb (e.g. 10mb), got "10gb"'],
+    [{ EXTENSION_REQUEST_TIMEOUT_MS: '100' }, 'EXTENSION_REQUEST_TIMEOUT_MS must be a whole number from 500 to 600000, got "100"'],
+    [
+      { EXTENSION_HEADERS_TIMEOUT_MS: '20000', EXTENSION_REQUEST_TIMEOUT_MS: '10000' },
+      'EXTENSION_HEADERS_TIMEOUT_MS (20000) must not exceed EXTENSION_REQUEST_TIMEOUT_MS (10000): the headers are part of the request',
+    ],
     [{ EXTENSION_MAX_JSON_DEPTH: '10000' }, 'EXTENSION_MAX_JSON_DEPTH must be a whole number from 16 to 512, got "10000"'],
     [{ EXTENSION_REQUEST_CHARSET: 'ebcdic' }, 'EXTENSION_REQUEST_CHARSET must be one of auto, latin1, utf8, got "ebcdic"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
@@ -135,6 +146,6 @@ describe(loadAppConfig.name, () => {
     expect(byName.get('LOG_LEVEL')).toMatchObject({ value: 'info', source: 'default' });
     expect(byName.get('EXTENSION_BASIC_PASSWORD')).toMatchObject({ value: '********', source: 'file', secret: true });
     expect(byName.get('BANK_BACKEND_URL')).toMatchObject({ value: '', source: 'unset' });
-    expect(byName.size).toBe(24);
+    expect(byName.size).toBe(26);
   });
 });

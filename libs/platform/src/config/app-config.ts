@@ -22,6 +22,10 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   /** The deepest nesting of objects and arrays a request body may have; deeper bodies get 400 before parsing. */
   readonly maxJsonDepth: number;
+  /** How long a client may take to send the request line and headers; then 408 and the connection is closed. */
+  readonly headersTimeoutMs: number;
+  /** How long a client may take to send the whole request, body included; then 408 and the connection is closed. */
+  readonly requestTimeoutMs: number;
   readonly requestCharset: RequestCharset;
   readonly idempotencyRetentionHours: number;
   readonly logLevel: LogLevel;
@@ -176,6 +180,7 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
       max: 512,
       description: 'Deepest nesting of objects and arrays in a request body (16 to 512); deeper bodies are refused with 400.',
     }),
+    ...readRequestTimeouts(settings),
     requestCharset: settings.oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, { default: 'auto', description: 'Request body decoding: auto, latin1 or utf8.' }),
     idempotencyRetentionHours: settings.integer('IDEMPOTENCY_RETENTION_HOURS', {
       default: 24,
@@ -185,6 +190,32 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
     }),
     logLevel: settings.oneOf('LOG_LEVEL', LOG_LEVELS, { default: 'info', description: 'Log level of the JSON logs.' }),
   };
+}
+
+/**
+ * The identity server sends a whole call at once (headers and an in-memory body) and waits 5 s for the answer (its
+ * read timeout, per attempt). A client still sending headers after 5 s, or a body after 10 s (a 10 MB file upload
+ * at 10 Mbit/s), is not the identity server, or has given up already: its connection is closed instead of held.
+ */
+function readRequestTimeouts(settings: SettingsReader): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const headersTimeoutMs = settings.integer('EXTENSION_HEADERS_TIMEOUT_MS', {
+    default: 5_000,
+    min: 500,
+    max: 60_000,
+    description: 'Time a client may take to send the request line and headers, in ms; then 408 and the connection is closed.',
+  });
+  const requestTimeoutMs = settings.integer('EXTENSION_REQUEST_TIMEOUT_MS', {
+    default: 10_000,
+    min: 500,
+    max: 600_000,
+    description: 'Time a client may take to send the whole request, body included, in ms; then 408 and the connection is closed.',
+  });
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigurationError(
+      `EXTENSION_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed EXTENSION_REQUEST_TIMEOUT_MS (${requestTimeoutMs}): the headers are part of the request`,
+    );
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }
 
 function parseByteSize(name: string, raw: string): number {
