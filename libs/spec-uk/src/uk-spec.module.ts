@@ -7,6 +7,7 @@ import { UkOfficialSchemas } from './schemas/uk-official-schemas.js';
 import { UkAuthorizationRequestValidator } from './authorize/uk-authorization-request.validator.js';
 import { UkConsentAccessValidator } from './consent-access/uk-consent-access.validator.js';
 import { UkAuthorizedConsentPersister } from './consent-authorize/uk-authorized-consent.persister.js';
+import { FurtherAuthorisation } from './consent-authorize/further-authorisation.js';
 import { UkConsentScreenPopulator } from './consent-authorize/uk-consent-screen.populator.js';
 import { UkConsentCreationPreProcessor } from './consent-manage/creation/uk-consent-creation.pre-processor.js';
 import { JwsSignatureVerifier } from './consent-manage/signature/jws-signature.verifier.js';
@@ -58,6 +59,7 @@ export class UkSpecModule {
         ResponseSigner,
         SignatureCheckNotice,
         PaymentFundsConfirmation,
+        FurtherAuthorisation,
         ...UK_POINTS,
       ],
     };

@@ -29,6 +29,7 @@ describe(resolveUkSpecOptions.name, () => {
       supportedFrequencies: [...UK_FREQUENCY_CODES],
       fileTypes: [...UK_FILE_TYPES],
       fileMaxBytes: 5_242_880,
+      businessAccountAuthorisers: 2,
     });
   });
 
@@ -46,6 +47,7 @@ describe(resolveUkSpecOptions.name, () => {
       UK_SUPPORTED_FREQUENCIES: 'EvryWorkgDay,IntrvlMnthDay',
       UK_FILE_TYPES: 'UK.OBIE.pain.001.001.08',
       UK_FILE_MAX_BYTES: '1048576',
+      UK_BUSINESS_ACCOUNT_AUTHORISERS: '3',
     });
     expect(options).toEqual({
       verifySignatures: true,
@@ -60,6 +62,7 @@ describe(resolveUkSpecOptions.name, () => {
       supportedFrequencies: ['EvryWorkgDay', 'IntrvlMnthDay'],
       fileTypes: ['UK.OBIE.pain.001.001.08'],
       fileMaxBytes: 1_048_576,
+      businessAccountAuthorisers: 3,
     });
   });
 
@@ -93,6 +96,7 @@ describe(resolveUkSpecOptions.name, () => {
     [{ UK_SUPPORTED_FREQUENCIES: 'EvryDay,Fortnightly' }, 'UK_SUPPORTED_FREQUENCIES must be a comma list of EvryDay, EvryWorkgDay, IntrvlDay, IntrvlWkDay, WkInMnthDay, IntrvlMnthDay, QtrDay, got "EvryDay,Fortnightly"'],
     [{ UK_FILE_TYPES: 'UK.OBIE.pain.001.001.09' }, 'UK_FILE_TYPES must be a comma list of UK.OBIE.PaymentInitiation.3.1, UK.OBIE.pain.001.001.08, got "UK.OBIE.pain.001.001.09"'],
     [{ UK_FILE_MAX_BYTES: '10' }, 'UK_FILE_MAX_BYTES must be a whole number from 1024 to 104857600, got "10"'],
+    [{ UK_BUSINESS_ACCOUNT_AUTHORISERS: '0' }, 'UK_BUSINESS_ACCOUNT_AUTHORISERS must be a whole number from 1 to 10, got "0"'],
     [{ UK_JWS_TRUST_FILE: '/nonexistent/trust.json' }, 'UK_JWS_TRUST_FILE must be a readable JSON file'],
     [{ UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be set together with UK_RESPONSE_SIGNING_ISS (or neither), got ""'],
     [{ UK_RESPONSE_SIGNING_KEY_FILE: '/nonexistent/key.json', UK_RESPONSE_SIGNING_ISS: 'bank' }, 'UK_RESPONSE_SIGNING_KEY_FILE must be a readable JSON file'],

@@ -64,6 +64,8 @@ export interface UkSpecOptions {
   readonly fileTypes: readonly UkFileType[];
   /** The largest payment file, in bytes of its UTF-8 text (UK_FILE_MAX_BYTES). */
   readonly fileMaxBytes: number;
+  /** Authorisers a payment from an SME or Corporate account needs (UK_BUSINESS_ACCOUNT_AUTHORISERS). */
+  readonly businessAccountAuthorisers: number;
   /** The bank's key and identity to sign responses of signed endpoints (UK_RESPONSE_SIGNING_KEY_FILE, UK_RESPONSE_SIGNING_ISS). */
   readonly responseSigning?: ResponseSigningSettings;
 }
@@ -89,11 +91,13 @@ export const UK_SETTINGS = {
   frequencies: 'UK_SUPPORTED_FREQUENCIES',
   fileTypes: 'UK_FILE_TYPES',
   fileMaxBytes: 'UK_FILE_MAX_BYTES',
+  businessAccountAuthorisers: 'UK_BUSINESS_ACCOUNT_AUTHORISERS',
   responseSigningKeyFile: 'UK_RESPONSE_SIGNING_KEY_FILE',
   responseSigningIss: 'UK_RESPONSE_SIGNING_ISS',
 } as const;
 
 const MEBIBYTE = 1024 * 1024;
+const MAX_AUTHORISERS = 10;
 
 /** A JSON file `{"<client id>": {"keys": [JWK, …]}, …}`: the public signing keys of each TPP. */
 function trustedKeys(settings: SettingsReader): Record<string, JSONWebKeySet> {
@@ -236,6 +240,12 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
       min: 1024,
       max: 100 * MEBIBYTE,
       description: 'Largest payment file, in bytes (keep it below EXTENSION_BODY_LIMIT, which carries the file).',
+    }),
+    businessAccountAuthorisers: settings.integer(UK_SETTINGS.businessAccountAuthorisers, {
+      default: 2,
+      min: 1,
+      max: MAX_AUTHORISERS,
+      description: 'Authorisers a payment from an SME or Corporate account needs (multi-authorisation); retail accounts need one.',
     }),
     ...(signing === undefined ? {} : { responseSigning: signing }),
   };

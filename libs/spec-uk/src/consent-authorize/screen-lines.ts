@@ -2,6 +2,7 @@ import type { JsonObject } from '@app/contract';
 import { isJsonObject, objectAt, stringAt, stringsAt } from '../shared/json.js';
 import { formatScaled } from '../shared/amount.js';
 import type { PaymentFileSummary } from '../consent-manage/file/payment-file-summary.js';
+import type { MultiAuthorisation } from './multi-authorisation.js';
 import { describeFrequency } from './frequency-description.js';
 import { describePermission } from './permission-descriptions.js';
 
@@ -127,6 +128,15 @@ export function fileBoxes(title: string, initiation: JsonObject | undefined, sum
   add(boxes, 'Payment date', [dateLine(initiation?.['RequestedExecutionDateTime'])]);
   add(boxes, 'Pay from', accountLines(debtor));
   return boxes;
+}
+
+/** A payment awaiting further authorisers: how many have authorised, and by when the others must. */
+export function authorisationLines(multiAuthorisation: MultiAuthorisation): string[] {
+  const { NumberReceived: received, NumberRequired: required, ExpirationDateTime: deadline } = multiAuthorisation;
+  return [
+    `${received} of ${required} authorisers have authorised this payment; yours is needed`,
+    ...(deadline === undefined ? [] : [`To be authorised by ${dateLine(deadline) ?? deadline}`]),
+  ];
 }
 
 export function fundsConfirmationBoxes(data: JsonObject | undefined): ScreenBoxes {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BankBackend } from '@app/bank-backend';
+import { BankBackend, type BankAccountView } from '@app/bank-backend';
 import {
   AuthorizedConsentPersister,
   succeed,
@@ -10,7 +10,9 @@ import {
   type RequestDataOf,
   type StoredConsentResource,
 } from '@app/contract';
-import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
+import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
+import type { UkSpecOptions } from '../uk-spec.options.js';
+import { instantOf } from '../shared/date-time.js';
 import type { Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString, objectAt, stringsAt } from '../shared/json.js';
@@ -21,6 +23,8 @@ import { authorizeFailure } from './authorize-failure.js';
 import { customerApproved, selectedAccountIds } from './authorized-selection.js';
 import { consentExpired } from './consent-expiry.js';
 import { namedAccount } from './customer-accounts.js';
+import { FurtherAuthorisation } from './further-authorisation.js';
+import { authorisationTypeOf, completionDeadline, requiredAuthorisers } from './multi-authorisation.js';
 
 type PersistRequest = RequestDataOf<'persist-authorized-consent'>;
 type Outcome = OutcomeOf<'persist-authorized-consent'>;
@@ -37,6 +41,8 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
   constructor(
     @Inject(BankBackend) private readonly bank: BankBackend,
     @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
+    @Inject(UK_SPEC_OPTIONS) private readonly options: UkSpecOptions,
+    @Inject(FurtherAuthorisation) private readonly furtherAuthorisation: FurtherAuthorisation,
   ) {
     super();
   }
@@ -55,14 +61,17 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     if (userId === undefined) {
       return authorizeFailure('The identity server sent no logged-in user');
     }
+    const approved = customerApproved(isApproved, authorizedResources.approval);
     if (consentResource.status !== UkConsentStatus.AwaitingAuthorisation) {
-      return authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
+      return kind.family === 'payment'
+        ? this.furtherDecision(consentResource, userId, approved)
+        : authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
     }
     if (consentExpired(kind, consentResource, this.clock.now())) {
       // It expired while the customer was on the page: it can no longer be authorised.
       return authorizeFailure('The consent has expired', UkConsentStatus.Rejected);
     }
-    if (!customerApproved(isApproved, authorizedResources.approval)) {
+    if (!approved) {
       return succeed({
         consentResource: {
           status: UkConsentStatus.Rejected,
@@ -71,51 +80,85 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
       });
     }
     const accountIds = selectedAccountIds(authorizedResources.authorizedData);
-    const refused = await this.selectionRefusal(kind, consentResource, userId, accountIds);
-    if (refused !== undefined) {
-      return refused;
+    const selection = await this.selection(kind, consentResource, userId, accountIds);
+    if ('refusal' in selection) {
+      return selection.refusal;
+    }
+    const authorisers = selection.account === undefined || kind.family !== 'payment' ? 1 : requiredAuthorisers(selection.account, this.options.businessAccountAuthorisers);
+    const unmet = this.multiAuthorisationRefusal(consentResource, authorisers);
+    if (unmet !== undefined) {
+      return unmet;
     }
     const permissions = kind.family === 'account-access' ? stringsAt(objectAt(consentResource.receipt, 'Data'), 'Permissions') : [kind.scope];
     const resources: AccountMapping[] = accountIds.flatMap((accountId) => permissions.map((permission) => ({ accountId, permission, status: ACTIVE_MAPPING })));
+    const accountAttributes = approvedAccountAttributes(kind, consentResource, accountIds);
     return succeed({
       consentResource: {
+        // The first authoriser stages the payment: Authorised, its MultiAuthorisation awaiting the others (§A.5).
         status: UkConsentStatus.Authorised,
-        authorizations: [{ userId, type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Authorised, resources }],
-        ...approvedAccountAttributes(kind, consentResource, accountIds),
+        authorizations: [
+          { userId, type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Authorised, resources },
+          // With one authorization row the identity server would give the next authoriser this customer's row; an open
+          // second row makes it add one row per further authoriser instead (contract §4.10).
+          ...(authorisers > 1 ? [{ type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Created, resources: [] }] : []),
+        ],
+        ...(accountAttributes === undefined && authorisers === 1
+          ? {}
+          : { attributes: { ...accountAttributes, ...(authorisers > 1 ? this.furtherAuthorisation.firstDecisionAttributes(authorisers) : {}) } }),
       },
     });
   }
 
-  private async selectionRefusal(
+  /**
+   * An AuthorisationType of Single that the account cannot satisfy, or a CompletionDateTime that passed: "an ASPSP must
+   * set the status of the payment-order consent to Rejected, if the AuthorisationType requested by the PISP cannot be
+   * satisfied, after PSU Authentication".
+   */
+  private multiAuthorisationRefusal(consent: StoredConsentResource, authorisers: number): ExtensionFailure<AuthorizeFailure> | undefined {
+    if (authorisers > 1 && authorisationTypeOf(consent) === 'Single') {
+      return authorizeFailure(`The account needs ${authorisers} authorisers, but the payment asks for a single authorisation`, UkConsentStatus.Rejected);
+    }
+    const deadline = instantOf(completionDeadline(consent));
+    return deadline !== undefined && deadline <= this.clock.now() ? authorizeFailure('The authorisation of this payment had to be complete by its CompletionDateTime', UkConsentStatus.Rejected) : undefined;
+  }
+
+  /** A further authoriser of a payment that needs several (§A.5), on a consent its first authoriser staged. */
+  private async furtherDecision(consent: StoredConsentResource, userId: string, approved: boolean): Promise<Outcome> {
+    const authoriser = await this.furtherAuthorisation.check(consent, userId);
+    return 'status' in authoriser ? authoriser : succeed({ consentResource: this.furtherAuthorisation.decision(consent, userId, approved, authoriser) });
+  }
+
+  /** The accounts the customer chose, checked; for a consent on one account, that account. */
+  private async selection(
     kind: UkConsentKind,
     consent: StoredConsentResource,
     userId: string,
     accountIds: readonly string[],
-  ): Promise<ExtensionFailure<AuthorizeFailure> | undefined> {
+  ): Promise<{ readonly refusal: ExtensionFailure<AuthorizeFailure> } | { readonly account?: BankAccountView }> {
     if (accountIds.length === 0) {
-      return authorizeFailure('No account was selected');
+      return { refusal: authorizeFailure('No account was selected') };
     }
     if (kind.family !== 'account-access' && accountIds.length > 1) {
-      return authorizeFailure('Only one account can be selected for this consent');
+      return { refusal: authorizeFailure('Only one account can be selected for this consent') };
     }
     for (const accountId of accountIds) {
       if (!(await this.bank.holdsAccount(userId, accountId))) {
-        return authorizeFailure(`Account ${accountId} is not one of your accounts`);
+        return { refusal: authorizeFailure(`Account ${accountId} is not one of your accounts`) };
       }
     }
     if (kind.family === 'account-access') {
-      return undefined;
+      return {};
     }
     const account = await this.bank.accountDetails(accountIds[0]);
     if (account === null || account.status !== 'Enabled' || ((kind.family === 'payment' || kind.family === 'vrp') && !account.payable)) {
-      return authorizeFailure(`Account ${accountIds[0]} cannot be used for this consent`);
+      return { refusal: authorizeFailure(`Account ${accountIds[0]} cannot be used for this consent`) };
     }
     const data = objectAt(consent.receipt, 'Data');
     const debtor = kind.family === 'funds-confirmation' ? objectAt(data, 'DebtorAccount') : objectAt(objectAt(data, 'Initiation'), 'DebtorAccount');
     if (debtor !== undefined && namedAccount([account], debtor) === undefined) {
-      return authorizeFailure('The selected account is not the debtor account named by the TPP', UkConsentStatus.Rejected);
+      return { refusal: authorizeFailure('The selected account is not the debtor account named by the TPP', UkConsentStatus.Rejected) };
     }
-    return undefined;
+    return { account };
   }
 }
 
@@ -124,9 +167,9 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
  * sends without the account mappings, answers its funds confirmation for that account. Written once (the identity
  * server refuses an attribute key twice).
  */
-function approvedAccountAttributes(kind: UkConsentKind, consent: StoredConsentResource, accountIds: readonly string[]): { attributes?: Record<string, string> } {
+function approvedAccountAttributes(kind: UkConsentKind, consent: StoredConsentResource, accountIds: readonly string[]): Record<string, string> | undefined {
   if (kind.family !== 'payment' || accountIds[0] === undefined || attributeOf(consent, ConsentAttribute.DebtorAccountId) !== undefined) {
-    return {};
+    return undefined;
   }
-  return { attributes: { [ConsentAttribute.DebtorAccountId]: accountIds[0] } };
+  return { [ConsentAttribute.DebtorAccountId]: accountIds[0] };
 }

@@ -4,7 +4,9 @@ import { BankBackend, type BankAccountView } from '@app/bank-backend';
 import {
   ConsentScreenPopulator,
   succeed,
+  type AuthorizeFailure,
   type ConsentScreenData,
+  type ExtensionFailure,
   type JsonObject,
   type OutcomeOf,
   type RequestDataOf,
@@ -23,16 +25,25 @@ import { UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
 import { authorizeFailure } from './authorize-failure.js';
 import { consentExpired } from './consent-expiry.js';
 import { eligibleAccounts, namedAccount, screenAccounts } from './customer-accounts.js';
-import { accountAccessBoxes, fileBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
+import { FurtherAuthorisation } from './further-authorisation.js';
+import { authorisationTypeOf, requiredAuthorisers } from './multi-authorisation.js';
+import { accountAccessBoxes, authorisationLines, fileBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
 
 type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
 type Outcome = OutcomeOf<'populate-consent-authorize-screen'>;
 
+/** What the page shows of a payment, and the debtor account it names (the consent's, or the one its file names). */
+interface PaymentContent {
+  readonly boxes: ScreenBoxes;
+  readonly debtor: JsonObject | undefined;
+}
+
 /**
- * The consent page of a UK consent (§A.5): only the request object's client's own consent awaiting authorisation, not expired, whose authorization is
- * still `Created`, is shown. Permissions are described in plain language; payments show amount, creditor and
- * reference and let the customer pick one account that can pay; a debtor account the consent names must be the
- * customer's and is the only one offered.
+ * The consent page of a UK consent (§A.5): only the request object's client's own consent awaiting authorisation, not
+ * expired, whose authorization is still `Created`, is shown — or a payment awaiting a further authoriser (§A.5
+ * multi-authorisation). Permissions are described in plain language; payments show amount, creditor and reference and
+ * let the customer pick one account that can pay (and, for a Single authorisation, needs no other authoriser); a debtor
+ * account the consent names must be the customer's and is the only one offered.
  */
 @Injectable()
 export class UkConsentScreenPopulator extends ConsentScreenPopulator {
@@ -41,6 +52,7 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
     @Inject(UK_OFFICIAL_SCHEMAS) private readonly schemas: UkOfficialSchemas,
     @Inject(UK_SPEC_OPTIONS) private readonly options: UkSpecOptions,
+    @Inject(FurtherAuthorisation) private readonly furtherAuthorisation: FurtherAuthorisation,
   ) {
     super();
   }
@@ -57,8 +69,11 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     if (kind === undefined) {
       return authorizeFailure(`A consent of type "${String(consentResource.type)}" is not a UK consent`);
     }
+    const customer = nonEmptyString(userId);
     if (consentResource.status !== UkConsentStatus.AwaitingAuthorisation) {
-      return authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
+      return kind.family === 'payment' && customer !== undefined
+        ? this.furtherAuthoriserScreen(kind, consentResource, customer)
+        : authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
     }
     if (consentResource.authorizations?.[0]?.status !== UkAuthorizationStatus.Created) {
       return authorizeFailure('The authorisation of this consent has already been used');
@@ -67,7 +82,6 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       // The customer cannot complete it any more: the standard's Rejected for a flow that cannot be completed.
       return authorizeFailure('The consent has expired', UkConsentStatus.Rejected);
     }
-    const customer = nonEmptyString(userId);
     const accounts = customer === undefined ? [] : await this.bank.accountsOf(customer);
     return this.screen(kind, consentResource, accounts);
   }
@@ -87,21 +101,33 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       }
       case 'funds-confirmation':
         return this.namedAccountScreen(kind, fundsConfirmationBoxes(data), objectAt(data, 'DebtorAccount'), eligibleAccounts(accounts, false));
-      case 'payment':
-        return kind.file === true
-          ? this.fileScreen(kind, consent, eligibleAccounts(accounts, true))
-          : this.namedAccountScreen(kind, paymentBoxes(kind.title, objectAt(data, 'Initiation')), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
+      case 'payment': {
+        const content = this.paymentContent(kind, consent);
+        return 'status' in content ? content : this.namedAccountScreen(kind, content.boxes, content.debtor, this.payableAccounts(consent, accounts));
+      }
       case 'vrp':
         return this.namedAccountScreen(kind, vrpBoxes(data), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
     }
   }
 
   /**
-   * A file payment: the file's summary (the identity server sends the uploaded file with the consent), paid from the
-   * consent's DebtorAccount, else from the one account the file names (checked at upload), else the customer's choice.
+   * Accounts that can pay; for a Single authorisation only those needing no other authoriser ("an ASPSP must restrict
+   * the selection of DebtorAccount to accounts that match the AuthorisationType requested by the PISP").
    */
-  private fileScreen(kind: UkConsentKind, consent: StoredConsentResource, eligible: BankAccountView[]): Outcome {
+  private payableAccounts(consent: StoredConsentResource, accounts: readonly BankAccountView[]): BankAccountView[] {
+    const payable = eligibleAccounts(accounts, true);
+    return authorisationTypeOf(consent) === 'Single' ? payable.filter((account) => requiredAuthorisers(account, this.options.businessAccountAuthorisers) === 1) : payable;
+  }
+
+  /**
+   * The payment's lines. A file payment shows the file's summary (the identity server sends the uploaded file with the
+   * consent) and is paid from the consent's DebtorAccount, else from the one account the file names (checked at upload).
+   */
+  private paymentContent(kind: UkConsentKind, consent: StoredConsentResource): PaymentContent | ExtensionFailure<AuthorizeFailure> {
     const initiation = objectAt(objectAt(consent.receipt, 'Data'), 'Initiation');
+    if (kind.file !== true) {
+      return { boxes: paymentBoxes(kind.title, initiation), debtor: objectAt(initiation, 'DebtorAccount') };
+    }
     const reading =
       consent.fileContent === undefined
         ? undefined
@@ -118,7 +144,26 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     const debtor =
       objectAt(initiation, 'DebtorAccount') ??
       (fileDebtor === undefined ? undefined : { Identification: fileDebtor.identification, ...(fileDebtor.schemeName === undefined ? {} : { SchemeName: fileDebtor.schemeName }) });
-    return this.namedAccountScreen(kind, fileBoxes(kind.title, initiation, summary, debtor), debtor, eligible);
+    return { boxes: fileBoxes(kind.title, initiation, summary, debtor), debtor };
+  }
+
+  /** A further authoriser of a payment its first authoriser staged: the payment, the progress, the account it debits. */
+  private async furtherAuthoriserScreen(kind: UkConsentKind, consent: StoredConsentResource, customer: string): Promise<Outcome> {
+    const authoriser = await this.furtherAuthorisation.check(consent, customer);
+    if ('status' in authoriser) {
+      return authoriser;
+    }
+    const content = this.paymentContent(kind, consent);
+    if ('status' in content) {
+      return content;
+    }
+    const consentData: ConsentScreenData = {
+      type: kind.type,
+      basicConsentData: { ...content.boxes, Authorisations: authorisationLines(authoriser.multiAuthorisation) },
+      allowMultipleAccounts: false,
+      initiatedAccountsForConsent: screenAccounts([authoriser.debtor], true),
+    };
+    return succeed({ consentData });
   }
 
   /** One account: the one the consent names (it must be the customer's), else the customer's choice among `eligible`. */

@@ -8,11 +8,23 @@ import type { StoredConsentResource } from '@app/contract';
 export const ConsentAttribute = {
   /** The account a payment consent was approved for: funds confirmations are answered for it. */
   DebtorAccountId: 'DebtorAccountId',
+  /** How many authorisers the payment needs, when more than one (written at the first approval). */
+  MultiAuthorisationNumberRequired: 'MultiAuthorisation.NumberRequired',
+  /** `Authorised` or `Rejected`, written by the authoriser whose decision completes the multi-authorisation. */
+  MultiAuthorisationStatus: 'MultiAuthorisation.Status',
 } as const;
 
 export type ConsentAttribute = (typeof ConsentAttribute)[keyof typeof ConsentAttribute];
 
-export function attributeOf(consent: StoredConsentResource | undefined, name: ConsentAttribute): string | undefined {
+/**
+ * `MultiAuthorisation.Decision.{n}`: the time of the n-th authoriser's decision (from 1). A key of its own per decision,
+ * since a key is written once; the latest is the MultiAuthorisation's LastUpdateDateTime.
+ */
+export function multiAuthorisationDecisionAttribute(ordinal: number): string {
+  return `MultiAuthorisation.Decision.${ordinal}`;
+}
+
+export function attributeOf(consent: StoredConsentResource | undefined, name: string): string | undefined {
   const value = consent?.attributes?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -182,6 +182,15 @@ export interface ManagePath {
   readonly subResource?: string;
 }
 
+/** A path segment percent-decoded; a malformed escape (`%ZZ`) names no consent of the bank, so it is kept as sent. */
+function percentDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Reads `domestic-payment-consents[/{id}[/funds-confirmation]]` (also a file upload's `file-payment-consents/{id}/file`);
  * undefined for a path this module does not serve.
@@ -194,7 +203,7 @@ export function parseManagePath(path: string | undefined): ManagePath | undefine
   }
   return {
     kind,
-    ...(segments[1] === undefined ? {} : { consentId: decodeURIComponent(segments[1]) }),
+    ...(segments[1] === undefined ? {} : { consentId: percentDecoded(segments[1]) }),
     ...(segments[2] === undefined ? {} : { subResource: segments[2] }),
   };
 }

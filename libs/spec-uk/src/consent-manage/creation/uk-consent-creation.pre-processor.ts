@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BankBackend } from '@app/bank-backend';
 import {
   ConsentCreationPreProcessor,
   succeed,
@@ -12,11 +13,13 @@ import type { UkSpecOptions } from '../../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../../schemas/uk-official-schemas.js';
 import type { Clock } from '../../shared/clock.js';
 import { managingClientId } from '../../shared/consent-owner.js';
-import { headerValue, isJsonObject } from '../../shared/json.js';
+import { headerValue, isJsonObject, objectAt, stringAt } from '../../shared/json.js';
 import { parseManagePath, type UkConsentKind } from '../../shared/uk-consent-kind.js';
 import { UkErrorCode, ukFailure, ukRejection, type UkRejection } from '../../shared/uk-error.js';
 import { JwsSignatureVerifier } from '../signature/jws-signature.verifier.js';
+import { requiredAuthorisers } from '../../consent-authorize/multi-authorisation.js';
 import { accountAccessRules } from './account-access.rules.js';
+import { authorisationRejection, singleAuthorisationMismatch } from './authorisation.rules.js';
 import { filePaymentRules } from './file-payment.rules.js';
 import { consentCreationOutcome } from './consent-creation-outcome.js';
 import { fundsConfirmationRules } from './funds-confirmation.rules.js';
@@ -66,6 +69,7 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
     @Inject(UK_SPEC_OPTIONS) private readonly options: UkSpecOptions,
     @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
     @Inject(JwsSignatureVerifier) private readonly signatures: JwsSignatureVerifier,
+    @Inject(BankBackend) private readonly bank: BankBackend,
   ) {
     super();
   }
@@ -113,7 +117,31 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
     if (violation !== undefined) {
       return schemaViolationRejection(violation);
     }
-    const broken = BODY_RULES[kind.path](consentInitiationData, { nowMillis: this.clock.now(), options: this.options });
-    return broken ?? { kind, body: consentInitiationData };
+    const nowMillis = this.clock.now();
+    const broken = BODY_RULES[kind.path](consentInitiationData, { nowMillis, options: this.options });
+    if (broken !== undefined) {
+      return broken;
+    }
+    if (kind.family === 'payment') {
+      const authorisationProblem = authorisationRejection(consentInitiationData, nowMillis) ?? (await this.authorisationTypeMismatch(consentInitiationData));
+      if (authorisationProblem !== undefined) {
+        return authorisationProblem;
+      }
+    }
+    return { kind, body: consentInitiationData };
+  }
+
+  /**
+   * A Single authorisation of a named DebtorAccount that needs several authorisers (§A.5 multi-authorisation). Only the
+   * bank knows: an account it does not find by the identification is checked after the customer's authentication.
+   */
+  private async authorisationTypeMismatch(body: JsonObject): Promise<UkRejection | undefined> {
+    const data = objectAt(body, 'Data');
+    const identification = stringAt(objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), 'Identification');
+    if (stringAt(objectAt(data, 'Authorisation'), 'AuthorisationType') !== 'Single' || identification === undefined) {
+      return undefined;
+    }
+    const account = await this.bank.accountDetails(identification);
+    return account === null ? undefined : singleAuthorisationMismatch(requiredAuthorisers(account, this.options.businessAccountAuthorisers));
   }
 }
