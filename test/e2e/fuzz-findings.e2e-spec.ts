@@ -1,6 +1,6 @@
 import type { ExtensionName } from '@app/contract';
 import { checkExtensionResponse } from '@app/testing';
-import { berlinAccountAccess, berlinCreatedConsent, uaePaymentAccess, uaeRetrieval, ukFundsConfirmationAccess } from './support/fuzz-finding-calls.js';
+import { berlinAccountAccess, berlinCreatedConsent, uaePaymentAccess, uaeRetrieval, ukFundsConfirmationAccess, ukRetrieval } from './support/fuzz-finding-calls.js';
 import { rawPost, startTestServer, type RunningTestServer } from './support/test-server.js';
 
 /*
@@ -42,6 +42,12 @@ describe('Calls the fuzzer found crashing a handler', () => {
     const res = await call('berlin', 'validate-consent-access', 'ff-3', berlinAccountAccess('/v1/accounts/DE89%ZZ/balances'));
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ responseId: 'ff-3', status: 'ERROR' });
+  });
+
+  it('answers a UK consent retrieval whose path holds a malformed percent-escape from the consent the identity server found', async () => {
+    const res = await call('uk', 'pre-process-consent-retrieval', 'ff-7', ukRetrieval('account-access-consents/cf1df10c%ZZ'));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ responseId: 'ff-7', status: 'SUCCESS' });
   });
 
   it.each([12, false, ['POST'], { verb: 'POST' }])('treats a UK httpMethod of %j as no method, not as a fault', async (httpMethod) => {

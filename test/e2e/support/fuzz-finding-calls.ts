@@ -168,3 +168,27 @@ export function uaeRetrieval(createdTime: number): Record<string, unknown> {
     consentResource: uaeConsentResource(consentId, tppConsentId, false, createdTime),
   };
 }
+
+/** UK pre-process-consent-retrieval of an account-access consent, at the given consent resource path. */
+export function ukRetrieval(consentResourcePath: string): Record<string, unknown> {
+  const consentId = 'cf1df10c-f47f-4dba-9658-ded2b8d7c9de';
+  const now = nowSeconds();
+  return {
+    consentId,
+    requestHeaders: { 'x-wso2-client-id': 'uk-journey-tpp' },
+    consentResourcePath,
+    consentResource: {
+      id: consentId,
+      clientId: 'uk-journey-tpp',
+      type: 'accounts',
+      status: 'AwaitingAuthorisation',
+      frequency: 0,
+      validityTime: now + 180 * 86_400,
+      createdTime: now,
+      updatedTime: now,
+      recurringIndicator: true,
+      receipt: { Risk: {}, Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: isoSecondsFromNow(180) } },
+      attributes: {},
+    },
+  };
+}
