@@ -64,7 +64,8 @@ export class ExtensionRequestRepository {
     let inserted = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      inserted += await this.gateway.run((runner) => execute(runner, this.insertSkippingDuplicates(chunk.length), chunk.flat()));
+      // Skipping duplicates, the INSERT can run again after a Galera certification conflict without changing anything.
+      inserted += await this.gateway.runRetried((runner) => execute(runner, this.insertSkippingDuplicates(chunk.length), chunk.flat()));
     }
     if (inserted === answers.length) {
       return answers.map(() => ({ kind: 'recorded' }));

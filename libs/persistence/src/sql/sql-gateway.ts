@@ -56,14 +56,31 @@ export class SqlGateway {
     }
   }
 
+  /**
+   * Runs one statement that is safe to run again (it commits nothing when it fails, and a second run of it changes
+   * nothing the first did): on MariaDB, a statement that loses a lock conflict, or a certification conflict between
+   * Galera nodes (both error 1213), is run again like a transaction, instead of relying on the server's
+   * wsrep_retry_autocommit.
+   */
+  async runRetried<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    if (this.queue !== undefined) {
+      return this.run(work);
+    }
+    return this.retryingLockConflicts(() => this.run(work));
+  }
+
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   async transaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     if (this.queue !== undefined) {
       return this.queue.run(() => this.sqliteTransaction(work));
     }
+    return this.retryingLockConflicts(() => this.mysqlTransaction(work));
+  }
+
+  private async retryingLockConflicts<T>(attemptWork: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.mysqlTransaction(work);
+        return await attemptWork();
       } catch (error) {
         if (!isTransientLockConflict(error) || attempt >= MYSQL_TRANSACTION_ATTEMPTS) {
           throw error;
