@@ -10,13 +10,13 @@
 #
 # Settings (environment): GALERA_DIR (default /tmp/consent-ext-galera), GALERA_BASE_PORT (default 13306: the nodes
 # listen on 13306, 13307, 13308; Galera's group, IST and SST ports are derived from it), GALERA_SYNC_WAIT (default 1,
-# see docs/operations/database-cluster.md), GALERA_RETRY_AUTOCOMMIT (default 1, the server's own default).
+# see docs/operations/database-cluster.md), GALERA_RETRY_AUTOCOMMIT (default 0, so that the tests prove the service retries certification conflicts itself; the server default is 1).
 set -euo pipefail
 
 GALERA_DIR=${GALERA_DIR:-/tmp/consent-ext-galera}
 GALERA_BASE_PORT=${GALERA_BASE_PORT:-13306}
 GALERA_SYNC_WAIT=${GALERA_SYNC_WAIT:-1}
-GALERA_RETRY_AUTOCOMMIT=${GALERA_RETRY_AUTOCOMMIT:-1}
+GALERA_RETRY_AUTOCOMMIT=${GALERA_RETRY_AUTOCOMMIT:-0}
 NODES=(1 2 3)
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 READY_TIMEOUT_S=120
