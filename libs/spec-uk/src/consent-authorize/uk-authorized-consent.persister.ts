@@ -12,11 +12,12 @@ import {
 } from '@app/contract';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
-import { instantOf } from '../shared/date-time.js';
-import type { Clock } from '../shared/clock.js';
+import { formatUkDateTime, instantOf } from '../shared/date-time.js';
+import { epochSeconds, type Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString, objectAt, stringsAt } from '../shared/json.js';
-import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
+import { attributeOf, ConsentAttribute, nextReauthenticationAttribute } from '../shared/consent-attributes.js';
+import { consentValidityTime } from '../consent-manage/creation/consent-creation-outcome.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';
 import { ACTIVE_MAPPING, AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
 import { authorizeFailure } from './authorize-failure.js';
@@ -25,6 +26,7 @@ import { consentExpired } from './consent-expiry.js';
 import { namedAccount } from './customer-accounts.js';
 import { FurtherAuthorisation } from './further-authorisation.js';
 import { authorisationTypeOf, completionDeadline, requiredAuthorisers } from './multi-authorisation.js';
+import { ownAuthorization, reauthenticable, reauthenticationAmendment, reauthenticationRefusal } from './reauthentication.js';
 
 type PersistRequest = RequestDataOf<'persist-authorized-consent'>;
 type Outcome = OutcomeOf<'persist-authorized-consent'>;
@@ -34,7 +36,9 @@ type Outcome = OutcomeOf<'persist-authorized-consent'>;
  * active mapping per account and permission (for payment, funds-confirmation and VRP consents the permission is the
  * consent's scope); denial makes them `Rejected`. The accounts must be the customer's, one only where one is allowed,
  * able to pay for payments, and the debtor account the consent names. The user id is echoed exactly, or the identity
- * server would add a second authorization. A retried call is answered from the platform's idempotency record.
+ * server would add a second authorization. On an `Authorised` consent it is a further authoriser's decision on a
+ * payment (multi-authorisation) or the re-authentication of a long-lived consent. A retried call is answered from the
+ * platform's idempotency record.
  */
 @Injectable()
 export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
@@ -63,8 +67,11 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     }
     const approved = customerApproved(isApproved, authorizedResources.approval);
     if (consentResource.status !== UkConsentStatus.AwaitingAuthorisation) {
-      return kind.family === 'payment'
-        ? this.furtherDecision(consentResource, userId, approved)
+      if (kind.family === 'payment') {
+        return this.furtherDecision(consentResource, userId, approved);
+      }
+      return reauthenticable(kind) && authorizedResources.isReauthorization === true
+        ? this.reauthentication(kind, consentResource, userId, approved, selectedAccountIds(authorizedResources.authorizedData))
         : authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
     }
     if (consentExpired(kind, consentResource, this.clock.now())) {
@@ -120,6 +127,36 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     }
     const deadline = instantOf(completionDeadline(consent));
     return deadline !== undefined && deadline <= this.clock.now() ? authorizeFailure('The authorisation of this payment had to be complete by its CompletionDateTime', UkConsentStatus.Rejected) : undefined;
+  }
+
+  /**
+   * The customer who authorised a long-lived consent authenticates again (the identity server's isReauthorization):
+   * the consent keeps its id, its status and its expiry, re-derived from the receipt (its ExpirationDateTime or
+   * ValidToDateTime, which the bank may not change), and covers the accounts selected now. A declined re-authentication
+   * leaves the consent as it was.
+   */
+  private async reauthentication(kind: UkConsentKind, consent: StoredConsentResource, userId: string, approved: boolean, accountIds: readonly string[]): Promise<Outcome> {
+    const refusal = reauthenticationRefusal(kind, consent, userId, consentExpired(kind, consent, this.clock.now()));
+    const own = ownAuthorization(consent, userId);
+    if (refusal !== undefined || own === undefined) {
+      return authorizeFailure(refusal ?? 'Only the customer who authorised this consent can re-authenticate it');
+    }
+    if (!approved) {
+      return succeed({ consentResource: {} });
+    }
+    const selection = await this.selection(kind, consent, userId, accountIds);
+    if ('refusal' in selection) {
+      return selection.refusal;
+    }
+    const permissions = kind.family === 'account-access' ? stringsAt(objectAt(consent.receipt, 'Data'), 'Permissions') : [kind.scope];
+    return succeed({
+      consentResource: {
+        status: UkConsentStatus.Authorised,
+        validityTime: consentValidityTime(kind.family, consent.receipt ?? {}),
+        amendments: [reauthenticationAmendment(consent, own.id, accountIds, permissions)],
+        attributes: { [nextReauthenticationAttribute(consent)]: formatUkDateTime(epochSeconds(this.clock.now())) ?? '' },
+      },
+    });
   }
 
   /** A further authoriser of a payment that needs several (§A.5), on a consent its first authoriser staged. */

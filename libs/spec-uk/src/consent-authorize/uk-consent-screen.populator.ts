@@ -27,6 +27,7 @@ import { consentExpired } from './consent-expiry.js';
 import { eligibleAccounts, namedAccount, screenAccounts } from './customer-accounts.js';
 import { FurtherAuthorisation } from './further-authorisation.js';
 import { authorisationTypeOf, requiredAuthorisers } from './multi-authorisation.js';
+import { activeAccountsOf, reauthenticable, reauthenticationRefusal } from './reauthentication.js';
 import { accountAccessBoxes, authorisationLines, fileBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
 
 type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
@@ -71,8 +72,11 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     }
     const customer = nonEmptyString(userId);
     if (consentResource.status !== UkConsentStatus.AwaitingAuthorisation) {
-      return kind.family === 'payment' && customer !== undefined
-        ? this.furtherAuthoriserScreen(kind, consentResource, customer)
+      if (customer !== undefined && kind.family === 'payment') {
+        return this.furtherAuthoriserScreen(kind, consentResource, customer);
+      }
+      return customer !== undefined && reauthenticable(kind)
+        ? this.reauthenticationScreen(kind, consentResource, customer)
         : authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
     }
     if (consentResource.authorizations?.[0]?.status !== UkAuthorizationStatus.Created) {
@@ -164,6 +168,35 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       initiatedAccountsForConsent: screenAccounts([authoriser.debtor], true),
     };
     return succeed({ consentData });
+  }
+
+  /**
+   * Re-authentication of an Authorised long-lived consent by the customer who authorised it, before it expires: the
+   * same page, marked as a re-authentication for the identity server (isReauthorization), with the accounts the consent
+   * covers now already selected.
+   */
+  private async reauthenticationScreen(kind: UkConsentKind, consent: StoredConsentResource, customer: string): Promise<Outcome> {
+    const refusal = reauthenticationRefusal(kind, consent, customer, consentExpired(kind, consent, this.clock.now()));
+    if (refusal !== undefined) {
+      return authorizeFailure(refusal);
+    }
+    const outcome = this.screen(kind, consent, await this.bank.accountsOf(customer));
+    if (outcome.status !== 'SUCCESS') {
+      return outcome;
+    }
+    const covered = activeAccountsOf(consent);
+    const { consentData, consumerData } = outcome.data;
+    return succeed({
+      ...outcome.data,
+      consentData: {
+        ...consentData,
+        basicConsentData: { ...consentData.basicConsentData, 'Re-authentication': ['You are confirming access you already gave: it keeps its end date'] },
+        isReauthorization: true,
+      },
+      ...(consumerData?.accounts === undefined
+        ? {}
+        : { consumerData: { ...consumerData, accounts: consumerData.accounts.map((account) => ({ ...account, selected: covered.has(String(account['accountId'])) })) } }),
+    });
   }
 
   /** One account: the one the consent names (it must be the customer's), else the customer's choice among `eligible`. */

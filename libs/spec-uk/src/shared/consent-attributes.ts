@@ -24,6 +24,14 @@ export function multiAuthorisationDecisionAttribute(ordinal: number): string {
   return `MultiAuthorisation.Decision.${ordinal}`;
 }
 
+const REAUTHENTICATED = 'Reauthenticated.';
+
+/** `Reauthenticated.{n}`: the time of the consent's n-th re-authentication (from 1), the next free key. */
+export function nextReauthenticationAttribute(consent: StoredConsentResource): string {
+  const done = Object.keys(consent.attributes ?? {}).filter((key) => key.startsWith(REAUTHENTICATED)).length;
+  return `${REAUTHENTICATED}${done + 1}`;
+}
+
 export function attributeOf(consent: StoredConsentResource | undefined, name: string): string | undefined {
   const value = consent?.attributes?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;

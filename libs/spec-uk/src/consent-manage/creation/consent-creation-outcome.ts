@@ -17,7 +17,7 @@ export function consentCreationOutcome(kind: UkConsentKind, body: JsonObject): N
     // A file payment awaits its file first (file-payment-consents: "AwaitingUpload immediately after creation").
     status: kind.file === true ? UkConsentStatus.AwaitingUpload : UkConsentStatus.AwaitingAuthorisation,
     frequency: 0,
-    validityTime: validityTime(kind.family, body),
+    validityTime: consentValidityTime(kind.family, body),
     // Account, funds-confirmation and VRP consents are used again and again; a payment-order consent once.
     recurringIndicator: kind.family !== 'payment',
     receipt: body,
@@ -30,7 +30,7 @@ export function consentCreationOutcome(kind: UkConsentKind, body: JsonObject): N
  * Epoch seconds of the expiry, 0 for none: the consent's ExpirationDateTime (absent = open-ended, §A.3, which the
  * bank must not change), a VRP consent's ValidToDateTime; payment-order consents never expire by time.
  */
-function validityTime(family: ConsentFamily, body: JsonObject): number {
+export function consentValidityTime(family: ConsentFamily, body: JsonObject): number {
   const data = objectAt(body, 'Data');
   const expiry =
     family === 'vrp'
