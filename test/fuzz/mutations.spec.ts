@@ -37,3 +37,17 @@ describe('fuzz mutations', () => {
     expect(text([{ kind: 'long-string', at: 0, length: 10_000_000, text: '東' }], 50_000).length).toBeLessThan(60_000);
   });
 });
+
+describe('fuzz mutation values', () => {
+  it('are copied into the envelope, so that a shared generated value is never edited in place (no cycles)', () => {
+    const shared = {};
+    const mutations: Mutation[] = [
+      { kind: 'request-id', value: shared },
+      { kind: 'add-key', at: 1, key: 'self', value: shared },
+    ];
+    const first = text(mutations);
+    expect(JSON.parse(first)).toMatchObject({ requestId: { self: {} } });
+    expect(shared).toEqual({});
+    expect(text(mutations)).toBe(first);
+  });
+});

@@ -191,6 +191,14 @@ function retype(value: unknown, to: TargetType): unknown {
 }
 
 /**
+ * A copy of a generated value before it goes into the envelope: fast-check hands out some values (`{}`, `[]` of
+ * constantFrom) as the same instance every time, and a later mutation edits the envelope in place.
+ */
+function fresh(value: unknown): unknown {
+  return structuredClone(value);
+}
+
+/**
  * Applies the mutations in order to a copy of `{requestId, data}`. Growth is bounded so that the text stays around
  * `maxBytes` (a few times the service's body limit): larger inputs would only test the network.
  */
@@ -203,7 +211,7 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
     }
     const record = (typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope) ? envelope : {}) as Record<string, unknown>;
     if (mutation.kind === 'request-id') {
-      setOwn(record, 'requestId', mutation.value);
+      setOwn(record, 'requestId', fresh(mutation.value));
       envelope = record;
       continue;
     }
@@ -213,7 +221,7 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
       continue;
     }
     if (mutation.kind === 'data') {
-      setOwn(record, 'data', mutation.value);
+      setOwn(record, 'data', fresh(mutation.value));
       envelope = record;
       continue;
     }
@@ -232,7 +240,7 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
     const current = valueAt(envelope, path);
     switch (mutation.kind) {
       case 'replace':
-        envelope = replaceAt(envelope, path, mutation.value);
+        envelope = replaceAt(envelope, path, fresh(mutation.value));
         break;
       case 'remove':
         removeAt(envelope, path);
@@ -240,7 +248,7 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
       case 'add-key': {
         const container = typeof current === 'object' && current !== null && !Array.isArray(current) ? current : valueAt(envelope, path.slice(0, -1));
         if (typeof container === 'object' && container !== null && !Array.isArray(container)) {
-          setOwn(container as Record<string, unknown>, mutation.key, mutation.value);
+          setOwn(container as Record<string, unknown>, mutation.key, fresh(mutation.value));
         }
         break;
       }
