@@ -337,3 +337,16 @@ export function ukFilePaymentConsentBody(fileType: 'UK.OBIE.pain.001.001.08' | '
     },
   };
 }
+
+/** The joint SME account of psu@wso2.com and sme@example.com: its payments need two authorisers. */
+export const UK_BUSINESS_ACCOUNT = '20000055779911';
+export const UK_SECOND_AUTHORISER = 'sme@example.com';
+
+/** The journey's domestic payment, debiting `debtorAccount` by `amount` GBP. */
+export function ukDomesticPaymentFrom(debtorAccount: string, amount = '165.88'): JsonRecord {
+  const body = ukDomesticPaymentConsentBody();
+  const initiation = (body['Data'] as JsonRecord)['Initiation'] as JsonRecord;
+  initiation['InstructedAmount'] = { Amount: amount, Currency: 'GBP' };
+  initiation['DebtorAccount'] = { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: debtorAccount };
+  return body;
+}

@@ -1,12 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { selectAccounts } from '../simulator/consent-page-submission.js';
 import type { IdentityServerSimulator, SimulatedExchange } from '../simulator/identity-server.js';
-import { arrayAt, isJsonRecord, recordAt, stringAt, valueAtPath, type JsonRecord } from '../simulator/json-values.js';
+import { arrayAt, isJsonRecord, recordAt, valueAtPath, type JsonRecord } from '../simulator/json-values.js';
 import { buildRequestObjectClaims } from '../simulator/request-object.js';
-import type { CheckedAnswer } from './step-checks.js';
-import { expectAnswer, expectThat, expectValue, required, StepFailure } from './step-checks.js';
-import type { Journey, JourneyStep } from './journey.js';
+import { expectAnswer, expectThat, expectValue, required } from './step-checks.js';
+import type { Journey } from './journey.js';
 import { defineJourney } from './journey-runner.js';
+import { UK_FILE_PAYMENT_STEPS } from './uk-journey-file-payment.js';
+import { UK_INTERNATIONAL_STEPS } from './uk-journey-international.js';
+import { UK_MULTI_AUTHORISATION_STEPS } from './uk-journey-multi-authorisation.js';
+import { UK_REAUTHENTICATION_STEPS } from './uk-journey-reauthentication.js';
+import {
+  access,
+  approve,
+  checked,
+  createUkConsent,
+  displayNameOf,
+  expectRefused,
+  offeredAccounts,
+  populate,
+  signedPaymentCreation,
+  ukErrorCode,
+  type UkConsent,
+  type UkJourneyState,
+  type UkJourneyStep as Step,
+} from './uk-journey-calls.js';
 import {
   signDetached,
   UK_ACCOUNTS_API,
@@ -20,6 +37,7 @@ import {
   UK_SAVINGS_ACCOUNT,
   ukAccountAccessConsentBody,
   ukDomesticPaymentConsentBody,
+  ukDomesticPaymentFrom,
   ukDomesticPaymentInitiation,
   ukDomesticPaymentSubmission,
   ukFundsConfirmationConsentBody,
@@ -30,128 +48,14 @@ import {
 
 /*
  * The `uk` specification end to end, as the identity server drives it: account access (approve, deny, access allowed
- * and refused by permission and by account, expiry, revocation), a signed domestic payment up to the submission check,
- * a funds-confirmation consent, and a VRP consent driven to its daily limit with concurrent payments. Payment steps
+ * and refused by permission and by account, expiry, revocation), a signed domestic payment up to the submission check
+ * and its funds confirmation, a funds-confirmation consent, a VRP consent driven to its daily limit with concurrent
+ * payments, then (in their own files) international scheduled and standing-order payments, a file payment, a payment
+ * with two authorisers and a re-authentication. Payment steps
  * sign with the demo TPP key of uk-journey-fixtures.ts. The first payment step learns whether the service checks
  * x-jws-signature itself (UK_SIGNATURE_VERIFICATION=on, trusting that key through UK_JWS_TRUST_FILE, where the TPP's raw
  * body reaches it) or leaves it to the gateway (off, the default), and expects the answers of that mode.
  */
-
-interface UkConsent {
-  readonly consentId: string;
-  readonly path: string;
-  populateData?: unknown;
-}
-
-interface UkJourneyState {
-  /** Whether the service verifies x-jws-signature itself (learnt from the answer to an unsigned payment consent). */
-  verifiesSignatures?: boolean;
-  accounts?: UkConsent;
-  expiring?: UkConsent & { readonly expiresAt: number };
-  denied?: UkConsent;
-  payment?: UkConsent;
-  funds?: UkConsent;
-  vrp?: UkConsent;
-}
-
-type Step = JourneyStep<UkJourneyState>;
-
-interface CreationOptions {
-  readonly idempotencyKey?: string;
-  readonly signature?: string;
-  readonly clientId?: string;
-}
-
-function checked(answer: Awaited<ReturnType<IdentityServerSimulator['client']['call']>>, extension: CheckedAnswer['extension']): CheckedAnswer {
-  return { ...answer, extension };
-}
-
-/** The UK error code of a relayed UK error body (`Errors[0].ErrorCode`). */
-function ukErrorCode(data: unknown): unknown {
-  const errors = arrayAt(data, 'Errors');
-  return isJsonRecord(errors?.[0]) ? errors[0].ErrorCode : undefined;
-}
-
-/**
- * A TPP `POST /{path}` with the headers the gateway forwards (the client id, and for payments the idempotency key and
- * the signature, once the bank lists them in `manage_extension.allowed_headers`); stores the answer as the identity
- * server does and calls enrich-consent-creation-response.
- */
-async function createUkConsent(simulator: IdentityServerSimulator, path: string, body: JsonRecord, options: CreationOptions = {}): Promise<UkConsent> {
-  const clientId = options.clientId ?? UK_JOURNEY_CLIENT_ID;
-  const requestHeaders: Record<string, string> = { 'x-wso2-client-id': clientId };
-  if (options.idempotencyKey !== undefined) {
-    requestHeaders['x-idempotency-key'] = options.idempotencyKey;
-  }
-  if (options.signature !== undefined) {
-    requestHeaders['x-jws-signature'] = options.signature;
-  }
-  const creation = checked(
-    await simulator.client.call('pre-process-consent-creation', { consentInitiationData: body, consentResourcePath: path, requestHeaders }),
-    'pre-process-consent-creation',
-  );
-  const resource = recordAt(expectAnswer(creation), 'consentResource');
-  expectValue('consentResource.status', 'AwaitingAuthorisation', resource?.status);
-  expectValue('consentResource.receipt (the TPP body)', body, resource?.receipt);
-  const consentId = simulator.store.createConsent(resource, clientId, options.idempotencyKey).id;
-  const enrichment = checked(
-    await simulator.client.call('enrich-consent-creation-response', { consentId, consentResourcePath: path, consentResource: simulator.store.detailedView(consentId) }),
-    'enrich-consent-creation-response',
-  );
-  const response = recordAt(expectAnswer(enrichment), 'modifiedResponse');
-  expectValue('modifiedResponse.Data.ConsentId', consentId, valueAtPath(response, ['Data', 'ConsentId']));
-  expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(response, ['Data', 'Status']));
-  const self = valueAtPath(response, ['Links', 'Self']);
-  expectThat(typeof self === 'string' && self.endsWith(`/${path}/${consentId}`), 'Links.Self naming the consent', () => JSON.stringify(self));
-  return { consentId, path };
-}
-
-async function signedPaymentCreation(simulator: IdentityServerSimulator, path: string, body: JsonRecord): Promise<UkConsent> {
-  return createUkConsent(simulator, path, body, { idempotencyKey: randomUUID(), signature: await signDetached(body) });
-}
-
-async function populate(simulator: IdentityServerSimulator, consent: UkConsent, scope: string): Promise<JsonRecord> {
-  const claims = buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId: consent.consentId, scope });
-  const data = expectAnswer(await simulator.populateScreen(consent.consentId, UK_JOURNEY_USER, claims));
-  consent.populateData = data;
-  return isJsonRecord(data) ? data : {};
-}
-
-function offeredAccounts(populateData: unknown): JsonRecord[] {
-  const consentData = recordAt(populateData, 'consentData');
-  return [...(arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []), ...(arrayAt(consentData, 'initiatedAccountsForConsent') ?? [])].filter(isJsonRecord);
-}
-
-function displayNameOf(populateData: unknown, accountId: string): string {
-  const accounts = offeredAccounts(populateData);
-  const name = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
-  if (name === undefined) {
-    throw new StepFailure(`account ${accountId} offered on the page`, JSON.stringify(accounts.map((account) => account.accountId)));
-  }
-  return name;
-}
-
-async function approve(simulator: IdentityServerSimulator, consent: UkConsent, accountId: string): Promise<string> {
-  const populateData = required(consent.populateData, 'the populate answer');
-  const exchange = await simulator.persist(consent.consentId, UK_JOURNEY_USER, populateData, selectAccounts(populateData, [displayNameOf(populateData, accountId)]), true);
-  expectValue('consentResource.status', 'Authorised', valueAtPath(expectAnswer(exchange), ['consentResource', 'status']));
-  const stored = simulator.store.get(consent.consentId);
-  expectValue('stored status', 'Authorised', stored.status);
-  expectValue('number of stored authorizations (user id echoed exactly)', 1, stored.authorizations.length);
-  const mapped = new Set(stored.authorizations.flatMap((authorization) => authorization.mappings.map((mapping) => mapping.accountId)));
-  expectValue('mapped accounts', [accountId], [...mapped]);
-  return `Authorised, ${stored.authorizations[0]?.mappings.length ?? 0} mapping(s) on ${accountId}`;
-}
-
-async function access(simulator: IdentityServerSimulator, consent: UkConsent, electedResource: string, resource: string, httpMethod: string, body?: unknown, headers?: Record<string, string>): Promise<SimulatedExchange> {
-  return simulator.validateAccess(consent.consentId, { electedResource, resource, httpMethod, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) });
-}
-
-function expectRefused(exchange: SimulatedExchange, errorCode: number, ukCode: string): string {
-  const data = expectAnswer(exchange, { status: 'ERROR', errorCode });
-  expectValue('data.errorMessage (the UK error code)', ukCode, valueAtPath(data, ['errorMessage']));
-  return `refused with ${errorCode} ${ukCode}`;
-}
 
 const STEP = {
   createAccounts: 'create an account-access consent',
@@ -179,6 +83,8 @@ const STEP = {
   refuseMismatch: 'refuse a submission whose Initiation differs',
   allowSubmission: 'allow the matching submission',
   refuseSecondOrder: 'refuse a second payment order',
+  fundsAvailable: "confirm funds on the payment consent from the bank's balance",
+  fundsUnavailable: 'answer no funds for a payment above the balance',
   createFunds: 'create a funds-confirmation consent',
   populateFunds: 'populate the funds-confirmation screen',
   persistFunds: 'persist the funds-confirmation consent',
@@ -456,6 +362,33 @@ const paymentSteps: readonly Step[] = [
   },
 ];
 
+/** `GET /domestic-payment-consents/{ConsentId}/funds-confirmation`: FundsAvailableResult.FundsAvailable. */
+async function fundsAvailable(simulator: IdentityServerSimulator, consent: UkConsent): Promise<unknown> {
+  const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}/funds-confirmation`));
+  return valueAtPath(data, ['modifiedResponse', 'Data', 'FundsAvailableResult', 'FundsAvailable']);
+}
+
+const paymentFundsSteps: readonly Step[] = [
+  {
+    name: STEP.fundsAvailable,
+    dependsOn: [STEP.persistPayment],
+    async run(simulator, state) {
+      expectValue('FundsAvailable (165.88 GBP, 2,500.00 on the account)', true, await fundsAvailable(simulator, required(state.payment, 'the payment consent')));
+      return 'FundsAvailable true';
+    },
+  },
+  {
+    name: STEP.fundsUnavailable,
+    async run(simulator) {
+      const consent = await signedPaymentCreation(simulator, PAYMENT_PATH, ukDomesticPaymentFrom(UK_CURRENT_ACCOUNT, '5000.00'));
+      await populate(simulator, consent, 'openid payments');
+      await approve(simulator, consent, UK_CURRENT_ACCOUNT);
+      expectValue('FundsAvailable (5,000.00 GBP)', false, await fundsAvailable(simulator, consent));
+      return 'FundsAvailable false';
+    },
+  },
+];
+
 const fundsSteps: readonly Step[] = [
   {
     name: STEP.createFunds,
@@ -579,7 +512,19 @@ const otherSteps: readonly Step[] = [
 export const UK_JOURNEY: Journey = defineJourney<UkJourneyState>({
   name: 'uk',
   description:
-    'UK Open Banking v3.1.11: account access (approve, deny, access by permission and account, expiry, deletion), a signed domestic payment, funds confirmation, and a VRP consent driven to its daily limit with concurrent payments.',
+    'UK Open Banking v3.1.11: account access (approve, deny, access by permission and account, expiry, deletion, re-authentication), a signed domestic payment with funds confirmation from the bank balance, international scheduled and standing-order payments, a file payment (upload, summary, download), a payment with two authorisers, funds confirmation, and a VRP consent driven to its daily limit with concurrent payments.',
   createState: () => ({}),
-  steps: [...accountSteps, ...expirySteps, ...paymentSteps, ...fundsSteps, ...vrpSteps, ...otherSteps],
+  steps: [
+    ...accountSteps,
+    ...expirySteps,
+    ...paymentSteps,
+    ...paymentFundsSteps,
+    ...fundsSteps,
+    ...vrpSteps,
+    ...UK_INTERNATIONAL_STEPS,
+    ...UK_FILE_PAYMENT_STEPS,
+    ...UK_MULTI_AUTHORISATION_STEPS,
+    ...UK_REAUTHENTICATION_STEPS,
+    ...otherSteps,
+  ],
 });
