@@ -68,8 +68,8 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
     expect(points['populate-consent-authorize-screen']).toEqual({ origin: 'own', from: 'mybank-uk' });
     expect(points['pre-process-consent-creation']).toEqual({ origin: 'derived', from: 'uk' });
     expect(points['pre-process-client-creation']).toEqual({ origin: 'default', from: 'default' });
-    expect((index['derivedExtensions'] as string[]).length).toBe(8);
-    expect((index['defaultedExtensions'] as string[]).length).toBe(EXTENSION_NAMES.length - 10);
+    expect((index['derivedExtensions'] as string[]).length).toBe(11);
+    expect((index['defaultedExtensions'] as string[]).length).toBe(EXTENSION_NAMES.length - 13);
   });
 
   it('serves the new module with its own refresh-token policy and the default behaviour elsewhere', async () => {
@@ -114,7 +114,7 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
 
   it('answers the identity server with the derived handlers only at /mybank-uk: /uk keeps the standard screen', async () => {
     const res = await fetch(`${server.baseUrl}/uk`, { headers: { authorization: basicAuth() } });
-    expect(((await res.json()) as { nativeExtensions: string[] }).nativeExtensions).toHaveLength(10);
+    expect(((await res.json()) as { nativeExtensions: string[] }).nativeExtensions).toHaveLength(13);
   });
 });
 
