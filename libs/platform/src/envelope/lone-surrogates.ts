@@ -30,6 +30,38 @@ function codePointOf(text: string): string | undefined {
   return found === undefined ? undefined : `U+${found.charCodeAt(0).toString(16).toUpperCase()}`;
 }
 
+/** `String.prototype.isWellFormed` (ES2024, Node 20+): true when a string holds no unpaired surrogate. */
+interface WellFormedText {
+  isWellFormed(): boolean;
+}
+
+const isWellFormed = (text: string): boolean => (text as unknown as WellFormedText).isWellFormed();
+
+/** Whether any string or key in the value holds an unpaired surrogate: the fast pass, run on every call. */
+function holdsLoneSurrogate(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (!isWellFormed(current)) {
+        return true;
+      }
+    } else if (Array.isArray(current)) {
+      for (const item of current as unknown[]) {
+        pending.push(item);
+      }
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key in current) {
+        if (!isWellFormed(key)) {
+          return true;
+        }
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * The first string or key of a parsed body that holds an unpaired surrogate, or undefined. JSON text may write one as
  * an escape (`"\ud800"`), but it is not Unicode text: encodeURIComponent, TextEncoder and the database drivers refuse
@@ -37,6 +69,10 @@ function codePointOf(text: string): string | undefined {
  * (its ISO-8859-1 encoder turns every character it cannot encode into `?`). One loop over the tree, no recursion.
  */
 export function findLoneSurrogate(value: unknown, root: string): LoneSurrogate | undefined {
+  // Nearly every call holds none: a walk without allocations says so; only a call that does is walked again for where.
+  if (!holdsLoneSurrogate(value)) {
+    return undefined;
+  }
   const pending: Place[] = [{ value, parent: undefined, key: undefined }];
   while (pending.length > 0) {
     const place = pending.pop()!;
