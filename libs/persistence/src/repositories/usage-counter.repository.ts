@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { BatchQueue } from '../sql/batch-queue.js';
 import { execute, bigintColumn, selectRows } from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
+import { runnerStatements } from '../sql/sql-statements.js';
+import { SqliteWriter } from '../sql/sqlite-writer.js';
 import { writeUsageBatch } from '../usage/usage-batch.writer.js';
 import type { CheckedIncrement, ConsumeResult, CountedCall } from '../usage/usage-decisions.js';
 
@@ -40,8 +42,13 @@ export class UsageCounterRepository {
 
   constructor(@Inject(DataSource) dataSource: DataSource) {
     this.gateway = SqlGateway.for(dataSource);
+    const writer = SqliteWriter.for(dataSource);
     this.batches = new BatchQueue(
-      (calls) => this.gateway.transaction((runner) => writeUsageBatch(runner, this.gateway.kind, calls, Date.now())),
+      writer === undefined
+        ? (calls) => this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), this.gateway.kind, calls, Date.now()))
+        : // A SQLite file: the batch runs in the writer thread (sql/sqlite-writer.ts), in the file's queue so that the
+          // service's own connection never waits for the lock on the event loop.
+          (calls) => this.gateway.run(() => writer.run('usageBatch', { calls, now: Date.now() })),
       MAX_BATCH,
     );
   }

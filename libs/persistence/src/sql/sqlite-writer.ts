@@ -1,0 +1,161 @@
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { DataSource } from 'typeorm';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../data-source-options.js';
+import { SqlGateway } from './sql-gateway.js';
+import type { SqliteWriterMessage, SqliteWriterPayload, SqliteWriterReply, SqliteWriterResult, SqliteWriterSettings, SqliteWriterTask } from './sqlite-writer-tasks.js';
+
+/*
+ * better-sqlite3 runs every statement synchronously on the thread that calls it: a batch of audit records or counted
+ * calls, its commit, and the WAL checkpoint a commit runs now and then (the log copied into the file, with fsyncs,
+ * tens of milliseconds on a virtual disk) would stop every call the service is answering meanwhile. A file database
+ * gets a writer thread with its own connection for those writes, and a checkpointer thread that copies the log while
+ * the writer goes on (sqlite-writer.thread.ts); the service's thread only waits for the answer.
+ *
+ * Callers run a task through the file's SqlGateway queue (SqlGateway.run), so that the service's own connection never
+ * writes at the same time: it would then busy-wait for the lock, synchronously, on the event loop. An in-memory
+ * database belongs to its one connection and keeps the in-thread path.
+ */
+
+/** From the sources (the tests) the entry is the TypeScript file; sqlite-writer.worker.ts explains how it loads. */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js', import.meta.url);
+/** How often an idle writer checks that its DataSource is still open; the thread ends with it. */
+const DATA_SOURCE_CHECK_MS = 1_000;
+/** SQLite's own automatic checkpoint, in pages of log, which data-source-options.ts leaves as it is. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
+const writers = new WeakMap<DataSource, SqliteWriter | null>();
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(error: unknown): void;
+}
+
+export class SqliteWriterStoppedError extends Error {
+  override readonly name = 'SqliteWriterStoppedError';
+}
+
+export class SqliteWriter {
+  private worker: Worker | undefined;
+  private checkpointer: Worker | undefined;
+  private watcher: NodeJS.Timeout | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: Pick<SqliteWriterSettings, 'file' | 'busyTimeoutMs'>,
+  ) {}
+
+  /** The writer of a DataSource on a SQLite file; undefined for MariaDB/MySQL and in-memory SQLite. */
+  static for(dataSource: DataSource): SqliteWriter | undefined {
+    let writer = writers.get(dataSource);
+    if (writer === undefined) {
+      const { options } = dataSource;
+      const file = options.type === 'better-sqlite3' && typeof options.database === 'string' ? options.database : ':memory:';
+      const busyTimeoutMs = options.type === 'better-sqlite3' ? (options.timeout ?? SQLITE_BUSY_TIMEOUT_MS) : SQLITE_BUSY_TIMEOUT_MS;
+      writer = file === ':memory:' || file === '' ? null : new SqliteWriter(dataSource, { file, busyTimeoutMs });
+      writers.set(dataSource, writer);
+    }
+    return writer ?? undefined;
+  }
+
+  /** Runs a task in the writer thread, in one transaction; started on first use. */
+  run<K extends SqliteWriterTask>(task: K, payload: SqliteWriterPayload<K>): Promise<SqliteWriterResult<K>> {
+    const worker = this.started();
+    return new Promise<SqliteWriterResult<K>>((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve: (result) => resolve(result as SqliteWriterResult<K>), reject });
+      // The thread keeps the process alive only while a task is pending: a shutdown's last audit records are written
+      // before the process exits, and an idle writer never holds it.
+      worker.ref();
+      const message: SqliteWriterMessage = { kind: 'task', id, task, payload };
+      worker.postMessage(message);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker !== undefined) {
+      return this.worker;
+    }
+    const { port1, port2 } = new MessageChannel();
+    const writerSettings: SqliteWriterSettings = { ...this.connection, role: 'writer', peer: port1 };
+    const worker = new Worker(WORKER_ENTRY, { workerData: writerSettings, transferList: [port1], name: 'sqlite-writer' });
+    worker.unref();
+    worker.on('message', (reply: SqliteWriterReply) => this.settle(reply));
+    // An 'error' (the thread threw) is followed by 'exit': the pending tasks fail there.
+    worker.on('error', () => undefined);
+    worker.on('exit', (code) => {
+      this.worker = undefined;
+      clearInterval(this.watcher);
+      this.watcher = undefined;
+      void this.checkpointer?.terminate();
+      this.setServiceAutoCheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES);
+      this.failPending(new SqliteWriterStoppedError(`The SQLite writer thread of ${this.connection.file} stopped (exit code ${code}).`));
+    });
+    // Never ref'd: a checkpoint is never what a caller waits for.
+    const checkpointerSettings: SqliteWriterSettings = { ...this.connection, role: 'checkpointer', peer: port2 };
+    const checkpointer = new Worker(WORKER_ENTRY, { workerData: checkpointerSettings, transferList: [port2], name: 'sqlite-checkpointer' });
+    checkpointer.unref();
+    checkpointer.on('error', () => undefined);
+    checkpointer.on('exit', () => {
+      // The writer goes on without it: its RESTART then copies the whole log (see sqlite-writer.thread.ts).
+      this.checkpointer = undefined;
+    });
+    this.checkpointer = checkpointer;
+    // The checkpointer copies the log now: a commit of the service's own connection must not do it as well, on the
+    // event loop (SQLite does it in the commit that passes 1,000 pages of log).
+    this.setServiceAutoCheckpoint(0);
+    this.watcher = setInterval(() => this.closeIfUnused(), DATA_SOURCE_CHECK_MS);
+    this.watcher.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** `PRAGMA wal_autocheckpoint` of the service's connection, in the file's queue like any statement on it. */
+  private setServiceAutoCheckpoint(pages: number): void {
+    if (!this.dataSource.isInitialized) {
+      return;
+    }
+    // A failure leaves SQLite's automatic checkpoint as it was: slower, never wrong.
+    SqlGateway.for(this.dataSource)
+      .run((runner) => runner.query(`PRAGMA wal_autocheckpoint = ${pages}`))
+      .catch(() => undefined);
+  }
+
+  private settle(reply: SqliteWriterReply): void {
+    const pending = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) {
+      this.worker?.unref();
+    }
+    if (pending === undefined) {
+      return;
+    }
+    if (reply.ok) {
+      pending.resolve(reply.result);
+    } else {
+      // The driver's code (SQLITE_CONSTRAINT_PRIMARYKEY…) is what driver-errors.ts reads.
+      pending.reject(Object.assign(new Error(reply.message), { code: reply.code }));
+    }
+  }
+
+  private failPending(error: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const entry of pending) {
+      entry.reject(error);
+    }
+  }
+
+  /** Ends the thread once its DataSource is destroyed and nothing is pending. */
+  private closeIfUnused(): void {
+    if (this.dataSource.isInitialized || this.pending.size > 0 || this.worker === undefined) {
+      return;
+    }
+    const close: SqliteWriterMessage = { kind: 'close' };
+    this.worker.postMessage(close);
+    this.checkpointer?.postMessage(close);
+    clearInterval(this.watcher);
+    this.watcher = undefined;
+  }
+}
