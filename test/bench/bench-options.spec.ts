@@ -19,6 +19,7 @@ describe('parseBenchArguments', () => {
       optionsOf([
         '--duration', '30', '--warmup', '0', '--connections', '100', '--json', 'out/bench.json', '--databases', 'mariadb,sqlite',
         '--mariadb-url', 'mysql://root@db:3306/x_bench', '--no-scaling', '--only', 'persist', '--only', 'validate', '--cpu-prof', '/tmp/prof',
+        '--compare', 'old/bench.json',
       ]),
     ).toEqual({
       durationSeconds: 30,
@@ -31,6 +32,7 @@ describe('parseBenchArguments', () => {
       scaling: false,
       only: ['persist', 'validate'],
       cpuProfileDir: '/tmp/prof',
+      comparePath: 'old/bench.json',
     });
   });
 

@@ -24,6 +24,8 @@ export interface BenchOptions {
   readonly only: readonly string[];
   /** Starts the service with `--cpu-prof`, writing V8 profiles into this folder. */
   readonly cpuProfileDir: string | undefined;
+  /** A previous run's JSON report, compared with this run at the end. */
+  readonly comparePath: string | undefined;
 }
 
 export const DEFAULT_MARIADB_URL = 'mysql://root@127.0.0.1:3306/consent_ext_bench';
@@ -39,6 +41,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   scaling: true,
   only: [],
   cpuProfileDir: undefined,
+  comparePath: undefined,
 };
 
 /** `--quick`: enough to see that every scenario runs, far too short to publish. */
@@ -56,7 +59,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --mariadb-url <url>  MariaDB database to create, use and drop (default ${DEFAULT_MARIADB_URL})
   --no-scaling         skip the scaling section
   --only <text>        run only the scenarios whose name contains <text>, any case (repeatable)
-  --cpu-prof <dir>     start the service with --cpu-prof and write its V8 CPU profiles into <dir>
+  --cpu-prof <dir>     start the service with --cpu-prof, write its V8 CPU profiles into <dir> and print the top
+                       frames of each measured load
+  --compare <file>     end with the comparison to a previous run's --json report
   --help               print this text`;
 
 export class BenchArgumentError extends Error {
@@ -157,6 +162,9 @@ export function parseBenchArguments(argv: readonly string[]): ParsedArguments {
         break;
       case '--cpu-prof':
         options = { ...options, cpuProfileDir: text(flag, value()) };
+        break;
+      case '--compare':
+        options = { ...options, comparePath: text(flag, value()) };
         break;
       default:
         throw new BenchArgumentError(`unknown argument ${JSON.stringify(flag)}`);

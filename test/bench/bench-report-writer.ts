@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { BenchReport, MachineDescription } from './bench-results.js';
 import { toMiB } from './measurement.js';
+import { formatProfileSummary } from './cpu-profile-summary.js';
 import { formatPointTable, formatScalingTable, formatSoak } from './report-format.js';
 
 /* Prints the report as tables and writes it as JSON. */
@@ -24,9 +25,13 @@ export function formatReport(report: BenchReport): string {
     settings.soakSeconds === undefined
       ? `${settings.connections} connections, ${settings.durationSeconds} s per run after ${settings.warmupSeconds} s of warm-up`
       : `${settings.connections} connections, soak of ${settings.soakSeconds} s`;
+  const loadAverage = (values: readonly number[]): string => values.map((value) => value.toFixed(2)).join(' ');
   const sections: string[] = [
     `Consent extension service benchmark, ${report.startedAt}`,
-    `${machine.cpus} x ${machine.cpuModel}, ${machine.totalMemoryMiB} MiB, Node ${machine.node}; ${load}`,
+    [
+      `${machine.cpus} x ${machine.cpuModel}, ${machine.totalMemoryMiB} MiB, Node ${machine.node}; ${load}`,
+      `load average (1, 5, 15 min): ${loadAverage(report.loadAverage.atStart)} at the start, ${loadAverage(report.loadAverage.atEnd)} at the end`,
+    ].join('\n'),
   ];
   const scenarioNames = [...new Set(report.points.map((point) => point.scenario))];
   for (const scenario of scenarioNames) {
@@ -34,6 +39,14 @@ export function formatReport(report: BenchReport): string {
     sections.push(formatPointTable(scenario, baseline, report.points.filter((point) => point.scenario === scenario)));
   }
   sections.push(...report.scaling.map(formatScalingTable), ...report.soak.map(formatSoak));
+  if (report.profiles.length > 0) {
+    sections.push(
+      [
+        'CPU profiles of the service during the measured loads (--cpu-prof):',
+        ...report.profiles.map((profile) => formatProfileSummary(`${profile.load}, ${profile.thread} thread`, profile.summary)),
+      ].join('\n\n'),
+    );
+  }
   if (report.skipped.length > 0) {
     sections.push(['Skipped:', ...report.skipped.map((entry) => `  ${entry.scenario}${entry.database === undefined ? '' : ` (${entry.database})`}: ${entry.reason}`)].join('\n'));
   }

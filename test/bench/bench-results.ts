@@ -1,4 +1,5 @@
 import type { DatabaseChoice } from './bench-options.js';
+import type { ProfileSummary } from './cpu-profile-summary.js';
 import type { PointMeasurement, ScalingRatio, ScalingStep } from './measurement.js';
 import type { DatabaseUse, TargetCheck, WriteCount } from './targets.js';
 
@@ -60,6 +61,16 @@ export interface MachineDescription {
   readonly platform: string;
 }
 
+/** The top frames of the service's CPU profile during one measured load (`--cpu-prof`). */
+export interface ProfileResult {
+  readonly database: DatabaseChoice;
+  /** The load, as its progress line names it. */
+  readonly load: string;
+  /** `main` for the event loop, `worker <id>` for a worker thread (the SQLite writer). */
+  readonly thread: string;
+  readonly summary: ProfileSummary;
+}
+
 export interface BenchReport {
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -76,4 +87,7 @@ export interface BenchReport {
   readonly scaling: readonly ScalingResult[];
   readonly soak: readonly SoakResult[];
   readonly skipped: readonly SkippedScenario[];
+  readonly profiles: readonly ProfileResult[];
+  /** The machine's load averages (1, 5, 15 min) when the run started and ended: other work moves the numbers. */
+  readonly loadAverage: { readonly atStart: readonly number[]; readonly atEnd: readonly number[] };
 }

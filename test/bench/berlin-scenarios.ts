@@ -29,12 +29,13 @@ const ACCOUNTS_SCOPE = 'openid accounts';
  */
 export const BENCH_BERLIN_MAX_FREQUENCY_PER_DAY = 1000;
 /**
- * 1000 reads a day per consent, account and endpoint is far less than one load (about 3,000 reads a second on
- * SQLite, and the counter-table scaling measures the scenario twice more): the load spreads its reads over this many
- * consents, each of its own TPP (see createBerlinConsent): 200,000 reads a day, more than a default run's 3 loads of
- * 13 s, or a 300 s soak, send to this point.
+ * 1000 reads a day per consent, account and endpoint is far less than one load (5,000 reads a second are the target,
+ * and the counter-table scaling measures the scenario twice more): the load spreads its reads over this many
+ * consents, each of its own TPP (see createBerlinConsent): 1,000,000 reads a day, more than a default run's 3 loads of
+ * 13 s, or a 300 s soak, send to this point. It is also the counted points' shape of traffic "spread over 1,000
+ * consents"; the Berlin limit leaves no room for the other shape, all calls on one consent (UK VRP and UAE have it).
  */
-export const BERLIN_READ_CONSENTS = 200;
+export const BERLIN_READ_CONSENTS = 1000;
 
 /** The journey's dedicated consent reads 4 times a day: what the creation sends. */
 const BERLIN_JOURNEY_FREQUENCY = 4;
@@ -88,11 +89,11 @@ export function berlinScenarios(): BenchScenario[] {
       },
     },
     {
-      name: `${SPEC}: validate-consent-access (account read, counted)`,
+      name: `${SPEC}: validate-consent-access (counted account reads, 1,000 consents)`,
       spec: SPEC,
       extension: 'validate-consent-access',
       // One usage event per call: the frequencyPerDay counter of the consent, account and endpoint.
-      databaseUse: 'writes',
+      databaseUse: 'counted',
       writtenRows: usageEventRows,
       prepare: (simulator) => countedAccountRead(simulator),
       preparedConsents: BERLIN_READ_CONSENTS,

@@ -2,27 +2,45 @@ import { baselineRatio, growthPercent, ratio, scalingRatios, summariseLoad, toMi
 
 function loadResult(overrides: Partial<LoadResult['counts']> = {}, latenciesMs: number[] = [1, 2, 3, 4], refusals = 0): LoadResult {
   return {
-    counts: { duration: 2, requests: { total: 1000 }, errors: 1, timeouts: 2, non2xx: 3, statusCodeStats: { '200': { count: 997 }, '500': { count: 3 } }, ...overrides },
+    counts: { duration: 2, requests: { total: 1000, sent: 1040 }, errors: 1, timeouts: 2, non2xx: 3, statusCodeStats: { '200': { count: 997 }, '500': { count: 3 } }, ...overrides },
     latenciesMs,
     refusals,
   };
 }
 
 function measurement(requestsPerSecond: number, p50 = 1, p99 = 2, mean = 1): PointMeasurement {
-  return { requestsPerSecond, totalRequests: 0, latencyMs: { p50, p99, max: p99, mean }, errors: 0, non2xx: 0, ok200: 0, peakRssMiB: undefined };
+  return {
+    requestsPerSecond,
+    totalRequests: 0,
+    sentRequests: 0,
+    latencyMs: { p50, p99, max: p99, mean },
+    errors: 0,
+    non2xx: 0,
+    ok200: 0,
+    peakRssMiB: undefined,
+    cpuMicrosPerCall: undefined,
+  };
 }
 
 describe('summariseLoad', () => {
-  it('turns autocannon counts and response times into one measurement', () => {
-    expect(summariseLoad(loadResult(), 150 * 1024 * 1024)).toEqual({
+  it('turns autocannon counts, response times, peak memory and CPU time into one measurement', () => {
+    expect(summariseLoad(loadResult(), 150 * 1024 * 1024, 1234)).toEqual({
       requestsPerSecond: 500,
       totalRequests: 1000,
+      sentRequests: 1040,
       latencyMs: { p50: 2, p99: 4, max: 4, mean: 2.5 },
       errors: 3,
       non2xx: 3,
       ok200: 997,
       peakRssMiB: 150,
+      cpuMicrosPerCall: 1234,
     });
+  });
+
+  it('takes the answers as the requests sent when autocannon does not say, and no CPU time when it is unknown', () => {
+    const summary = summariseLoad(loadResult({ requests: { total: 1000 } }), undefined);
+    expect(summary.sentRequests).toBe(1000);
+    expect(summary.cpuMicrosPerCall).toBeUndefined();
   });
 
   it('counts no 200 when autocannon reports no status codes, and no peak when the memory is unknown', () => {
@@ -50,6 +68,20 @@ describe('ratios', () => {
   it('compares requests per second with the baseline', () => {
     expect(baselineRatio(measurement(6000), measurement(12000))).toBe(0.5);
     expect(baselineRatio(measurement(6000), undefined)).toBeUndefined();
+  });
+
+  it('gives each size its share of its own baseline, and that share relative to the smallest size', () => {
+    const step = (size: number, service: number, baseline: number) => ({
+      size,
+      requestBytes: 0,
+      answerBytes: 0,
+      measurement: measurement(service),
+      baseline: measurement(baseline),
+    });
+    expect(scalingRatios([step(1, 5000, 10000), step(1000, 1000, 2500)]).map(({ size, baselineShare, shareOfSmallest }) => ({ size, baselineShare, shareOfSmallest }))).toEqual([
+      { size: 1, baselineShare: 0.5, shareOfSmallest: 1 },
+      { size: 1000, baselineShare: 0.4, shareOfSmallest: 0.8 },
+    ]);
   });
 
   it('compares each scaling size with the smallest, whatever the order', () => {

@@ -8,7 +8,8 @@ import { summariseLatencies } from './latency-statistics.js';
 /** The part of autocannon's result the bench reads (a structural subset of `autocannon.Result`). */
 export interface LoadCounts {
   readonly duration: number;
-  readonly requests: { readonly total: number };
+  /** `total`: answers received; `sent`: requests written, those still unanswered when the load stopped included. */
+  readonly requests: { readonly total: number; readonly sent?: number };
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
@@ -27,6 +28,8 @@ export interface PointMeasurement {
   /** Completed requests per second over the measured duration. */
   readonly requestsPerSecond: number;
   readonly totalRequests: number;
+  /** Requests written, answered or not: a point that writes may have written up to this many rows. */
+  readonly sentRequests: number;
   readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number; readonly mean: number };
   /** Connection errors, timeouts and refused calls (HTTP 200 with `status: ERROR`): must be 0. */
   readonly errors: number;
@@ -35,6 +38,11 @@ export interface PointMeasurement {
   readonly ok200: number;
   /** Peak resident memory of the serving process during the run, in MiB (VmHWM). */
   readonly peakRssMiB: number | undefined;
+  /**
+   * CPU time of the serving process (every thread) per answer, in microseconds: what a call costs the server, which
+   * other load on the machine moves far less than requests per second.
+   */
+  readonly cpuMicrosPerCall: number | undefined;
 }
 
 const BYTES_PER_MIB = 1024 * 1024;
@@ -49,18 +57,20 @@ function round(value: number, digits: number): number {
 }
 
 /** Requests per second as total/duration: autocannon's `average` is a per-second sample mean that drops partial seconds. */
-export function summariseLoad(result: LoadResult, peakRssBytes: number | undefined): PointMeasurement {
+export function summariseLoad(result: LoadResult, peakRssBytes: number | undefined, cpuMs?: number): PointMeasurement {
   const { counts } = result;
   const seconds = counts.duration > 0 ? counts.duration : 1;
   const latency = summariseLatencies(result.latenciesMs);
   return {
     requestsPerSecond: round(counts.requests.total / seconds, 1),
     totalRequests: counts.requests.total,
+    sentRequests: Math.max(counts.requests.sent ?? counts.requests.total, counts.requests.total),
     latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), mean: round(latency.mean, 2) },
     errors: counts.errors + counts.timeouts + result.refusals,
     non2xx: counts.non2xx,
     ok200: counts.statusCodeStats?.['200']?.count ?? 0,
     peakRssMiB: peakRssBytes === undefined ? undefined : toMiB(peakRssBytes),
+    cpuMicrosPerCall: cpuMs === undefined || counts.requests.total === 0 ? undefined : round((cpuMs * 1000) / counts.requests.total, 0),
   };
 }
 
@@ -84,6 +94,11 @@ export interface ScalingStep {
   readonly requestBytes: number;
   readonly answerBytes: number;
   readonly measurement: PointMeasurement;
+  /**
+   * The baseline server given the same request and asked for an answer of the same size: what parsing and answering
+   * these bytes costs by itself. Absent where the bytes do not change with the size (the counter rows).
+   */
+  readonly baseline?: PointMeasurement;
 }
 
 export interface ScalingRatio {
@@ -91,17 +106,31 @@ export interface ScalingRatio {
   readonly p50Ratio: number | undefined;
   readonly p99Ratio: number | undefined;
   readonly meanRatio: number | undefined;
+  /** Requests per second of the service as a share of its size's baseline (when the step has one). */
+  readonly baselineShare?: number | undefined;
+  /**
+   * `baselineShare` relative to the smallest size's: 1 when the service keeps the same share of the baseline as the
+   * call grows, that is when all the growth is the cost of the bytes themselves.
+   */
+  readonly shareOfSmallest?: number | undefined;
 }
 
-/** The latency of each size relative to the smallest size's (1 = no slower). */
+/** Each size relative to the smallest size: latencies, and the share of the baseline where there is one. */
 export function scalingRatios(steps: readonly ScalingStep[]): ScalingRatio[] {
   const smallest = [...steps].sort((left, right) => left.size - right.size)[0];
-  return steps.map((step) => ({
-    size: step.size,
-    p50Ratio: ratio(step.measurement.latencyMs.p50, smallest?.measurement.latencyMs.p50),
-    p99Ratio: ratio(step.measurement.latencyMs.p99, smallest?.measurement.latencyMs.p99),
-    meanRatio: ratio(step.measurement.latencyMs.mean, smallest?.measurement.latencyMs.mean),
-  }));
+  const shareOf = (step: ScalingStep | undefined): number | undefined =>
+    step?.baseline === undefined || step.baseline.requestsPerSecond === 0 ? undefined : step.measurement.requestsPerSecond / step.baseline.requestsPerSecond;
+  const smallestShare = shareOf(smallest);
+  return steps.map((step) => {
+    const share = shareOf(step);
+    return {
+      size: step.size,
+      p50Ratio: ratio(step.measurement.latencyMs.p50, smallest?.measurement.latencyMs.p50),
+      p99Ratio: ratio(step.measurement.latencyMs.p99, smallest?.measurement.latencyMs.p99),
+      meanRatio: ratio(step.measurement.latencyMs.mean, smallest?.measurement.latencyMs.mean),
+      ...(share === undefined ? {} : { baselineShare: round(share, 2), shareOfSmallest: ratio(share, smallestShare) }),
+    };
+  });
 }
 
 /** Growth of RSS from `start` to `end` in percent, one decimal. */

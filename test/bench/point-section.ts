@@ -10,7 +10,7 @@ import { baselineRatio } from './measurement.js';
 import { RequestTemplate, RotatingTemplate } from './request-template.js';
 import type { BenchScenario } from './scenario.js';
 import type { ServiceUnderTest } from './service-under-test.js';
-import { pointTargets, type WriteCount } from './targets.js';
+import { pointTargets, writeCount, type WriteCount } from './targets.js';
 
 /*
  * The main section: every served scenario, measured on the service and, once per scenario, on the baseline with the
@@ -25,6 +25,24 @@ export interface PreparedScenario {
 }
 
 export type ProgressLog = (line: string) => void;
+
+/** Journeys prepared at once for a scenario of many consents: the service answers them as fast, in a tenth of the time. */
+const PREPARATION_CONCURRENCY = 8;
+
+/** Runs `prepare` `count` times, `concurrency` at a time; the results in order. */
+async function prepareMany<T>(count: number, concurrency: number, prepare: () => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      results[index] = await prepare();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(count, concurrency) }, worker));
+  return results;
+}
 
 /** Why a scenario cannot be built; anything else than a refused journey is a fault of the bench and is rethrown. */
 function reasonOf(error: unknown): string {
@@ -56,10 +74,12 @@ export async function prepareScenarios(
       continue;
     }
     try {
-      const exchanges: SimulatedExchange[] = [];
-      for (let index = 0; index < Math.max(1, scenario.preparedConsents ?? 1); index += 1) {
-        exchanges.push(await scenario.prepare(service.simulatorFor(scenario.spec)));
+      const consents = Math.max(1, scenario.preparedConsents ?? 1);
+      if (consents > 1) {
+        log(`preparing ${consents.toLocaleString('en-US')} consents for "${scenario.name}" on ${database.choice}`);
       }
+      const simulator = service.simulatorFor(scenario.spec);
+      const exchanges: SimulatedExchange[] = await prepareMany(consents, PREPARATION_CONCURRENCY, () => scenario.prepare(simulator));
       const templates = exchanges.map(
         (exchange) => new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId, scenario.perRequestValues?.(exchange)),
       );
@@ -80,13 +100,14 @@ export async function prepareScenarios(
 }
 
 /** The baseline of a scenario, measured the first time the scenario is seen (it does not depend on the database). */
-export async function baselineOf(prepared: PreparedScenario, baseline: ChildServer, baselines: Map<string, BaselineResult>, settings: LoadSettings, log: ProgressLog): Promise<BaselineResult> {
+export async function baselineOf(prepared: PreparedScenario, baseline: ChildServer, baselines: Map<string, BaselineResult>, settings: LoadSettings): Promise<BaselineResult> {
   const known = baselines.get(prepared.scenario.name);
   if (known !== undefined) {
     return known;
   }
-  log(`measuring the baseline for "${prepared.scenario.name}"`);
-  const measurement = await measureLoad(baseline, [{ ...prepared.target, query: baselineQuery(prepared.answerBytes) }], settings);
+  const measurement = await measureLoad(baseline, [{ ...prepared.target, query: baselineQuery(prepared.answerBytes) }], settings, {
+    label: `baseline for "${prepared.scenario.name}"`,
+  });
   const result = { scenario: prepared.scenario.name, measurement };
   baselines.set(prepared.scenario.name, result);
   return result;
@@ -98,22 +119,22 @@ export async function measurePoint(
   database: BenchDatabase,
   baseline: BaselineResult,
   settings: LoadSettings,
-  log: ProgressLog,
 ): Promise<PointResult> {
   const { scenario } = prepared;
-  log(`measuring "${scenario.name}" on ${database.choice}`);
   const counter = scenario.writtenRows;
   let rowsBefore = 0;
   const measurement = await measureLoad(service, [prepared.target], settings, {
+    label: `"${scenario.name}" on ${database.choice}`,
+    profiled: true,
     beforeMeasure: async () => {
       rowsBefore = counter === undefined ? 0 : await counter(database.dataSource);
     },
   });
   let writes: WriteCount | undefined;
   if (counter !== undefined) {
-    const rowsWritten = (await counter(database.dataSource)) - rowsBefore;
-    // Rows may exceed the 200s (calls in flight when the load stopped); fewer rows than 200s are lost writes.
-    writes = { rowsWritten, lostWrites: Math.max(0, measurement.ok200 - rowsWritten) };
+    // Rows may exceed the 200s (calls in flight when the load stopped) up to the requests sent; fewer rows than 200s
+    // are lost writes, more than the requests sent are calls written twice.
+    writes = writeCount((await counter(database.dataSource)) - rowsBefore, measurement);
   }
   return {
     scenario: scenario.name,

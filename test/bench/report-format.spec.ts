@@ -6,11 +6,13 @@ function measurement(requestsPerSecond: number, overrides: Partial<PointMeasurem
   return {
     requestsPerSecond,
     totalRequests: requestsPerSecond * 10,
+    sentRequests: requestsPerSecond * 10 + 50,
     latencyMs: { p50: 1.234, p99: 8.5, max: 20, mean: 1.5 },
     errors: 0,
     non2xx: 0,
     ok200: requestsPerSecond * 10,
     peakRssMiB: 180.4,
+    cpuMicrosPerCall: 95,
     ...overrides,
   };
 }
@@ -50,7 +52,7 @@ describe('formatPointTable', () => {
     answerBytes: 299,
     measurement: measurement(4000, { latencyMs: { p50: 5, p99: 30, max: 40, mean: 6 } }),
     baselineRatio: 0.2,
-    writes: { rowsWritten: 40010, lostWrites: 0 },
+    writes: { rowsWritten: 40010, lostWrites: 0, extraWrites: 0 },
     targets: [
       { target: 'no errors', met: true },
       { target: 'p99 < 25 ms', met: false },
@@ -61,17 +63,42 @@ describe('formatPointTable', () => {
     const table = formatPointTable('default: persist', baseline, [point]);
     expect(table.split('\n')).toEqual([
       'default: persist (request 1935 B, answer 299 B, database use: writes)',
-      'server                   req/s  p50 ms  p99 ms  max ms  errors  non-2xx  vs baseline  peak RSS MiB  rows / lost',
-      '-----------------------  -----  ------  ------  ------  ------  -------  -----------  ------------  -----------',
-      'baseline (bare Fastify)  20000    1.23    8.50   20.00       0        0        1.00x          70.0            -',
-      'service on sqlite         4000    5.00   30.00   40.00       0        0        0.20x         180.4    40010 / 0',
+      'server                   req/s  p50 ms  p99 ms  max ms  errors  non-2xx  vs baseline  CPU µs/call  peak RSS MiB  rows / lost / extra',
+      '-----------------------  -----  ------  ------  ------  ------  -------  -----------  -----------  ------------  -------------------',
+      'baseline (bare Fastify)  20000    1.23    8.50   20.00       0        0        1.00x           95          70.0                    -',
+      'service on sqlite         4000    5.00   30.00   40.00       0        0        0.20x           95         180.4        40010 / 0 / 0',
       '  targets on sqlite: MISSED: p99 < 25 ms',
     ]);
   });
 });
 
 describe('formatScalingTable', () => {
-  it('prints each size with its sizes in bytes and its ratios to the smallest', () => {
+  it('prints each size with its own baseline, its share of it, and that share against the smallest size', () => {
+    const result: ScalingResult = {
+      name: 'default: populate-consent-authorize-screen by accounts of the customer',
+      database: 'sqlite',
+      sizeUnit: 'accounts',
+      steps: [
+        { size: 1, requestBytes: 1400, answerBytes: 900, measurement: measurement(5000), baseline: measurement(10000) },
+        { size: 1000, requestBytes: 1400, answerBytes: 92000, measurement: measurement(800), baseline: measurement(2000) },
+      ],
+      ratios: [
+        { size: 1, p50Ratio: 1, p99Ratio: 1, meanRatio: 1, baselineShare: 0.5, shareOfSmallest: 1 },
+        { size: 1000, p50Ratio: 6, p99Ratio: 5, meanRatio: 5.42, baselineShare: 0.4, shareOfSmallest: 0.8 },
+      ],
+      target: { target: "share of the baseline at least 0.8x the smallest size's", met: true },
+    };
+    expect(formatScalingTable(result).split('\n')).toEqual([
+      'Scaling on sqlite: default: populate-consent-authorize-screen by accounts of the customer',
+      'accounts  request B  answer B  baseline req/s  req/s  vs baseline  vs smallest  p50 ms  p99 ms  CPU µs/call  errors',
+      '--------  ---------  --------  --------------  -----  -----------  -----------  ------  ------  -----------  ------',
+      '1              1400       900           10000   5000        0.50x        1.00x    1.23    8.50           95       0',
+      '1,000          1400     92000            2000    800        0.40x        0.80x    1.23    8.50           95       0',
+      "  target (share of the baseline at least 0.8x the smallest size's): met",
+    ]);
+  });
+
+  it('prints sizes without a baseline (the counter rows) with their latency ratios to the smallest', () => {
     const result: ScalingResult = {
       name: 'default: validate-consent-access by account mappings of the consent',
       database: 'mariadb',
@@ -88,10 +115,10 @@ describe('formatScalingTable', () => {
     };
     expect(formatScalingTable(result).split('\n')).toEqual([
       'Scaling on mariadb: default: validate-consent-access by account mappings of the consent',
-      'mappings  request B  answer B  req/s  p50 ms  p99 ms  mean ms  errors  p50 vs smallest  p99 vs smallest',
-      '--------  ---------  --------  -----  ------  ------  -------  ------  ---------------  ---------------',
-      '1              1400        82   9000    1.00    4.00     1.20       0            1.00x            1.00x',
-      '1,000        150000        82   1500    6.00   20.00     6.50       0            6.00x            5.00x',
+      'mappings  request B  answer B  req/s  p50 ms  p99 ms  mean ms  CPU µs/call  errors  p50 vs smallest  p99 vs smallest',
+      '--------  ---------  --------  -----  ------  ------  -------  -----------  ------  ---------------  ---------------',
+      '1              1400        82   9000    1.00    4.00     1.20           95       0            1.00x            1.00x',
+      '1,000        150000        82   1500    6.00   20.00     6.50           95       0            6.00x            5.00x',
       '  target (p50 at most 3x the smallest size): MISSED',
     ]);
   });

@@ -28,7 +28,7 @@ export function formatRatio(value: number | undefined): string {
   return value === undefined ? '-' : `${value.toFixed(2)}x`;
 }
 
-const POINT_HEADER = ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'vs baseline', 'peak RSS MiB', 'rows / lost'];
+const POINT_HEADER = ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'vs baseline', 'CPU µs/call', 'peak RSS MiB', 'rows / lost / extra'];
 
 function measurementCells(measurement: PointMeasurement): string[] {
   return [
@@ -45,15 +45,23 @@ function measurementCells(measurement: PointMeasurement): string[] {
 export function formatPointTable(scenario: string, baseline: BaselineResult | undefined, points: readonly PointResult[]): string {
   const rows: string[][] = [];
   if (baseline !== undefined) {
-    rows.push(['baseline (bare Fastify)', ...measurementCells(baseline.measurement), '1.00x', formatNumber(baseline.measurement.peakRssMiB), '-']);
+    rows.push([
+      'baseline (bare Fastify)',
+      ...measurementCells(baseline.measurement),
+      '1.00x',
+      formatNumber(baseline.measurement.cpuMicrosPerCall, 0),
+      formatNumber(baseline.measurement.peakRssMiB),
+      '-',
+    ]);
   }
   for (const point of points) {
     rows.push([
       `service on ${point.database}`,
       ...measurementCells(point.measurement),
       formatRatio(point.baselineRatio),
+      formatNumber(point.measurement.cpuMicrosPerCall, 0),
       formatNumber(point.measurement.peakRssMiB),
-      point.writes === undefined ? '-' : `${point.writes.rowsWritten} / ${point.writes.lostWrites}`,
+      point.writes === undefined ? '-' : `${point.writes.rowsWritten} / ${point.writes.lostWrites} / ${point.writes.extraWrites}`,
     ]);
   }
   const first = points[0];
@@ -63,24 +71,42 @@ export function formatPointTable(scenario: string, baseline: BaselineResult | un
 }
 
 export function formatScalingTable(result: ScalingResult): string {
+  const withBaseline = result.steps.some((step) => step.baseline !== undefined);
   const rows = result.steps.map((step, index) => {
     const ratios = result.ratios[index];
+    const sizes = [step.size.toLocaleString('en-US'), String(step.requestBytes), String(step.answerBytes)];
+    const errors = String(step.measurement.errors + step.measurement.non2xx);
+    if (withBaseline) {
+      return [
+        ...sizes,
+        formatNumber(step.baseline?.requestsPerSecond, 0),
+        formatNumber(step.measurement.requestsPerSecond, 0),
+        formatRatio(ratios?.baselineShare),
+        formatRatio(ratios?.shareOfSmallest),
+        formatNumber(step.measurement.latencyMs.p50, 2),
+        formatNumber(step.measurement.latencyMs.p99, 2),
+        formatNumber(step.measurement.cpuMicrosPerCall, 0),
+        errors,
+      ];
+    }
     return [
-      step.size.toLocaleString('en-US'),
-      String(step.requestBytes),
-      String(step.answerBytes),
+      ...sizes,
       formatNumber(step.measurement.requestsPerSecond, 0),
       formatNumber(step.measurement.latencyMs.p50, 2),
       formatNumber(step.measurement.latencyMs.p99, 2),
       formatNumber(step.measurement.latencyMs.mean, 2),
-      String(step.measurement.errors + step.measurement.non2xx),
+      formatNumber(step.measurement.cpuMicrosPerCall, 0),
+      errors,
       formatRatio(ratios?.p50Ratio),
       formatRatio(ratios?.p99Ratio),
     ];
   });
+  const header = withBaseline
+    ? [result.sizeUnit, 'request B', 'answer B', 'baseline req/s', 'req/s', 'vs baseline', 'vs smallest', 'p50 ms', 'p99 ms', 'CPU µs/call', 'errors']
+    : [result.sizeUnit, 'request B', 'answer B', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'CPU µs/call', 'errors', 'p50 vs smallest', 'p99 vs smallest'];
   return [
     `Scaling on ${result.database}: ${result.name}`,
-    formatTable([result.sizeUnit, 'request B', 'answer B', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors', 'p50 vs smallest', 'p99 vs smallest'], rows),
+    formatTable(header, rows),
     `  target (${result.target.target}): ${result.target.met ? 'met' : 'MISSED'}`,
   ].join('\n');
 }

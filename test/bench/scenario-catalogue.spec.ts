@@ -1,10 +1,10 @@
 import { SCENARIOS, selectScenarios } from './scenario-catalogue.js';
 
 describe('the scenario catalogue', () => {
-  it('names every scenario once, and gives every writing scenario a row counter', () => {
+  it('names every scenario once, and gives every writing or counting scenario a row counter', () => {
     const names = SCENARIOS.map((scenario) => scenario.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const scenario of SCENARIOS.filter((candidate) => candidate.databaseUse === 'writes')) {
+    for (const scenario of SCENARIOS.filter((candidate) => candidate.databaseUse === 'writes' || candidate.databaseUse === 'counted')) {
       expect(scenario.writtenRows).toBeDefined();
     }
   });
@@ -28,16 +28,26 @@ describe('the scenario catalogue', () => {
   });
 
   it('selects ignoring case', () => {
-    expect(selectScenarios(SCENARIOS, ['vrp']).map((scenario) => scenario.name)).toEqual(['uk: validate-consent-access (VRP payment within limits)']);
+    expect(selectScenarios(SCENARIOS, ['vrp']).map((scenario) => scenario.name)).toEqual([
+      'uk: validate-consent-access (VRP payments, one consent)',
+      'uk: validate-consent-access (VRP payments, 1,000 consents)',
+    ]);
   });
 
   it('has the specification scenarios of the issue', () => {
     expect(SCENARIOS.filter((scenario) => ['berlin', 'uae'].includes(scenario.spec) || scenario.name.includes('VRP')).map((scenario) => scenario.name)).toEqual([
-      'uk: validate-consent-access (VRP payment within limits)',
+      'uk: validate-consent-access (VRP payments, one consent)',
+      'uk: validate-consent-access (VRP payments, 1,000 consents)',
       'berlin: pre-process-consent-creation (AIS consent)',
-      'berlin: validate-consent-access (account read, counted)',
+      'berlin: validate-consent-access (counted account reads, 1,000 consents)',
       'uae: validate-authorization-request (data-sharing request object)',
-      'uae: validate-consent-access (multi-payment within limits)',
+      'uae: validate-consent-access (multi-payments, one consent)',
+      'uae: validate-consent-access (multi-payments, 1,000 consents)',
     ]);
+  });
+
+  it('measures counted access in both shapes of traffic: all calls on one consent, and spread over 1,000 consents', () => {
+    const counted = SCENARIOS.filter((scenario) => scenario.databaseUse === 'counted');
+    expect(counted.map((scenario) => scenario.preparedConsents ?? 1)).toEqual([1, 1000, 1000, 1, 1000]);
   });
 });

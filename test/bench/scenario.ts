@@ -20,7 +20,7 @@ export interface BenchScenario {
   readonly spec: string;
   readonly extension: ExtensionName;
   readonly databaseUse: DatabaseUse;
-  /** Required when `databaseUse` is `writes`: the rows one successful call adds. */
+  /** Required when `databaseUse` is `writes` or `counted`: the rows one successful call adds. */
   readonly writtenRows?: RowCounter;
   /**
    * Drives the simulator through the journey up to this point and returns the exchange of the point itself, whose
@@ -34,10 +34,14 @@ export interface BenchScenario {
   perRequestValues?(exchange: SimulatedExchange): readonly string[];
   /**
    * How many times `prepare` runs (1 unless given), each journey with its own consent; the load sends their bodies in
-   * turn. For a point whose limit per consent is lower than the calls of a run and cannot be raised enough.
+   * turn. For a point whose limit per consent is lower than the calls of a run and cannot be raised enough, and for
+   * the counted points' second shape of traffic: calls spread over many consents rather than all on one.
    */
   readonly preparedConsents?: number;
 }
+
+/** The counted points' second shape of traffic: calls spread over this many consents rather than all on one. */
+export const SPREAD_CONSENTS = 1000;
 
 /** The idempotency records of a point: the identity server stores these points' answers, so each call writes one row. */
 export function extensionRequestRows(spec: string, extension: ExtensionName): RowCounter {

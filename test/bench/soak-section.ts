@@ -5,6 +5,7 @@ import { runLoad } from './load-runner.js';
 import { growthPercent, summariseLoad, toMiB } from './measurement.js';
 import type { PreparedScenario, ProgressLog } from './point-section.js';
 import { readProcessMemory, resetPeakMemory } from './process-memory.js';
+import { formatDuration, type BenchProgress } from './progress.js';
 import type { ServiceUnderTest } from './service-under-test.js';
 import { soakTarget } from './targets.js';
 
@@ -14,6 +15,8 @@ import { soakTarget } from './targets.js';
  */
 
 const SAMPLE_INTERVAL_MS = 5000;
+/** How often the soak says how far it is. */
+const PROGRESS_EVERY_SAMPLES = 6;
 const MIN_WARMUP_SECONDS = 5;
 const MAX_WARMUP_SECONDS = 30;
 
@@ -29,16 +32,28 @@ export async function runSoak(
   seconds: number,
   connections: number,
   log: ProgressLog,
+  progress?: BenchProgress,
 ): Promise<SoakResult> {
   const targets = prepared.map((entry) => entry.target);
   const runId = randomUUID();
   const warmup = soakWarmupSeconds(seconds);
-  log(`soak on ${database}: ${warmup} s of warm-up, then ${seconds} s of mixed load over ${targets.length} scenarios`);
+  const label = `soak on ${database}: ${warmup} s of warm-up, then ${seconds} s of mixed load over ${targets.length} scenarios`;
+  if (progress === undefined) {
+    log(label);
+  } else {
+    progress.load(label, warmup + seconds);
+  }
   await runLoad(service.baseUrl, targets, { connections, durationSeconds: warmup, requestIdPrefix: `soak-warmup-${runId}` });
   const start = await readProcessMemory(service.pid);
   await resetPeakMemory(service.pid);
   const samples: number[] = [];
+  let ticks = 0;
   const sampler = setInterval(() => {
+    ticks += 1;
+    if (ticks % PROGRESS_EVERY_SAMPLES === 0) {
+      const done = (ticks * SAMPLE_INTERVAL_MS) / 1000;
+      log(`soak on ${database}: ${done} s of ${seconds} s, ${formatDuration(Math.max(0, seconds - done))} left`);
+    }
     void readProcessMemory(service.pid).then((memory) => {
       if (memory !== undefined) {
         samples.push(toMiB(memory.rssBytes));

@@ -16,7 +16,7 @@ import {
   type SimulatedExchange,
 } from '@app/testing';
 import { acceptedExchange, idempotencyKeyOf } from './consent-journey.js';
-import { usageEventRows, type BenchScenario } from './scenario.js';
+import { SPREAD_CONSENTS, usageEventRows, type BenchScenario } from './scenario.js';
 
 /*
  * The UAE Open Finance journey's PAR flow: the request object of a data-sharing consent (checked without any
@@ -66,6 +66,16 @@ async function multiPaymentWithinLimits(simulator: IdentityServerSimulator): Pro
 }
 
 export function uaeScenarios(): BenchScenario[] {
+  const multiPayments = {
+    spec: SPEC,
+    extension: 'validate-consent-access',
+    // One usage event per payment: the consent's count and value, overall and per period.
+    databaseUse: 'counted',
+    writtenRows: usageEventRows,
+    prepare: multiPaymentWithinLimits,
+    // Payments are counted once per x-idempotency-key: a repeated key is the same payment, not a new one.
+    perRequestValues: idempotencyKeyOf,
+  } as const;
   return [
     {
       name: `${SPEC}: validate-authorization-request (data-sharing request object)`,
@@ -74,16 +84,7 @@ export function uaeScenarios(): BenchScenario[] {
       databaseUse: 'none',
       prepare: dataSharingRequestObject,
     },
-    {
-      name: `${SPEC}: validate-consent-access (multi-payment within limits)`,
-      spec: SPEC,
-      extension: 'validate-consent-access',
-      // One usage event per payment: the consent's count and value, overall and per period.
-      databaseUse: 'writes',
-      writtenRows: usageEventRows,
-      prepare: multiPaymentWithinLimits,
-      // Payments are counted once per x-idempotency-key: a repeated key is the same payment, not a new one.
-      perRequestValues: idempotencyKeyOf,
-    },
+    { ...multiPayments, name: `${SPEC}: validate-consent-access (multi-payments, one consent)` },
+    { ...multiPayments, name: `${SPEC}: validate-consent-access (multi-payments, 1,000 consents)`, preparedConsents: SPREAD_CONSENTS },
   ];
 }

@@ -15,7 +15,7 @@ import {
   type SimulatedExchange,
 } from '@app/testing';
 import { acceptedExchange, approve, createConsentWithHeaders, idempotencyKeyOf, populateScreen } from './consent-journey.js';
-import { usageEventRows, type BenchScenario } from './scenario.js';
+import { SPREAD_CONSENTS, usageEventRows, type BenchScenario } from './scenario.js';
 
 /*
  * The domestic VRP consent of the UK journey (sweeping, signed by the journey's TPP key, which the bench's service
@@ -75,17 +75,19 @@ export async function vrpPaymentWithinLimits(
 }
 
 export function ukVrpScenarios(): BenchScenario[] {
+  const payments = {
+    spec: SPEC,
+    extension: 'validate-consent-access',
+    // One usage event per payment: the amounts of the consent's periods.
+    databaseUse: 'counted',
+    writtenRows: usageEventRows,
+    prepare: (simulator: IdentityServerSimulator) => vrpPaymentWithinLimits(simulator),
+    // A payment is counted once per idempotency key: a repeated key would be a retry, answered without counting.
+    perRequestValues: idempotencyKeyOf,
+  } as const;
   return [
-    {
-      name: `${SPEC}: validate-consent-access (VRP payment within limits)`,
-      spec: SPEC,
-      extension: 'validate-consent-access',
-      // One usage event per payment: the amounts of the consent's periods.
-      databaseUse: 'writes',
-      writtenRows: usageEventRows,
-      prepare: (simulator) => vrpPaymentWithinLimits(simulator),
-      // A payment is counted once per idempotency key: a repeated key would be a retry, answered without counting.
-      perRequestValues: idempotencyKeyOf,
-    },
+    // Every payment of the load moves the same counters: the calls of a batch, and the batches, wait for each other.
+    { ...payments, name: `${SPEC}: validate-consent-access (VRP payments, one consent)` },
+    { ...payments, name: `${SPEC}: validate-consent-access (VRP payments, 1,000 consents)`, preparedConsents: SPREAD_CONSENTS },
   ];
 }
