@@ -1,6 +1,16 @@
 import type { ExtensionName } from '@app/contract';
-import { checkExtensionResponse } from '@app/testing';
-import { berlinAccountAccess, berlinCreatedConsent, uaePaymentAccess, uaeRetrieval, ukFundsConfirmationAccess, ukRetrieval } from './support/fuzz-finding-calls.js';
+import { checkExtensionResponse, uaeJourneyPiiDecryptionKey } from '@app/testing';
+import { AppModule } from '../../apps/extension-server/src/app.module.js';
+import {
+  berlinAccountAccess,
+  berlinCreatedConsent,
+  uaeMultiPaymentSubmission,
+  uaePaymentAccess,
+  uaeRetrieval,
+  ukFundsConfirmationAccess,
+  ukPaymentFundsConfirmation,
+  ukRetrieval,
+} from './support/fuzz-finding-calls.js';
 import { rawPost, startTestServer, type RunningTestServer } from './support/test-server.js';
 
 /*
@@ -10,7 +20,8 @@ import { rawPost, startTestServer, type RunningTestServer } from './support/test
 describe('Calls the fuzzer found crashing a handler', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    // The UAE payment consents carry their PII encrypted to the demo bank key, which the service must hold.
+    server = await startTestServer({ rootModule: (config) => AppModule.forRoot(config, [], { ...process.env, UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey() }) });
   });
   afterAll(async () => {
     await server.close();
@@ -63,6 +74,25 @@ describe('Calls the fuzzer found crashing a handler', () => {
     const res = await call('uae', 'validate-consent-access', 'ff-5', uaePaymentAccess(resourceParams));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ responseId: 'ff-5', status: 'SUCCESS', data: {} });
+  });
+
+  it('answers a UK funds confirmation on a consent whose stored amount is malformed as unable to check, not as a fault', async () => {
+    const res = await call('uk', 'pre-process-consent-retrieval', 'ff-8', ukPaymentFundsConfirmation('165.88x'));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ responseId: 'ff-8', status: 'ERROR', errorCode: 500 });
+  });
+
+  it('reads a negative UAE per-period payment count as no payment allowed, not as a fault', async () => {
+    const res = await call('uae', 'validate-consent-access', 'ff-9', uaeMultiPaymentSubmission(-6));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      responseId: 'ff-9',
+      status: 'ERROR',
+      errorCode: 400,
+      data: { errorMessage: 'Consent.FailsControlParameters', errorDescription: 'The maximum number of payments in this period has been reached' },
+    });
+    const allowed = await call('uae', 'validate-consent-access', 'ff-10', uaeMultiPaymentSubmission(5));
+    expect(allowed.json).toMatchObject({ responseId: 'ff-10', status: 'SUCCESS' });
   });
 
   it('writes a UAE creation time beyond what RFC 3339 can write as its last date-time, not a fault', async () => {

@@ -1,3 +1,5 @@
+import { uaePaymentSubmission, uaeVariableMultiPaymentItem } from '@app/testing';
+
 /*
  * The calls behind the crashes `npm run fuzz` found, reduced to the one field that caused each: consents as the
  * journeys create them, with times relative to now so that they stay valid.
@@ -189,6 +191,67 @@ export function ukRetrieval(consentResourcePath: string): Record<string, unknown
       recurringIndicator: true,
       receipt: { Risk: {}, Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: isoSecondsFromNow(180) } },
       attributes: {},
+    },
+  };
+}
+
+/**
+ * UAE validate-consent-access: `POST /payments` under a variable multi-payment consent (the journey's, its PII
+ * encrypted to the demo bank key) whose per-period count limit is `perPeriodCount`.
+ */
+export function uaeMultiPaymentSubmission(perPeriodCount: number): Record<string, unknown> {
+  const consentId = 'e8030a20-0a45-4d9a-914c-a44d934ebd87';
+  const tppConsentId = 'f8d15632-d03c-4eaf-87cf-8c084499c06c';
+  const receipt = uaeVariableMultiPaymentItem(tppConsentId) as { consent: { ControlParameters: { ConsentSchedule: { MultiPayment: { PeriodicSchedule: { Controls: Record<string, unknown> } } } } } };
+  receipt.consent.ControlParameters.ConsentSchedule.MultiPayment.PeriodicSchedule.Controls['MaximumCumulativeNumberOfPaymentsPerPeriod'] = perPeriodCount;
+  return {
+    consentId,
+    consentResource: { ...uaeConsentResource(consentId, tppConsentId, true, nowSeconds()), receipt, recurringIndicator: true },
+    dataRequestPayload: {
+      // One payment per limit tried: a payment is counted (and answered) once per idempotency key.
+      headers: { 'x-idempotency-key': `9b661b38-6f9e-4989-8dc2-${String(perPeriodCount + 1000).padStart(12, '0')}` },
+      consentId,
+      clientId: 'uae-journey-tpp',
+      userId: 'psu@wso2.com',
+      electedResource: '/payments',
+      resourceParams: { resource: '/open-finance/v2.1/payments', httpMethod: 'POST' },
+      body: uaePaymentSubmission(tppConsentId, '50.00'),
+    },
+  };
+}
+
+/** UK funds confirmation of an authorised domestic payment consent whose InstructedAmount is `amount`. */
+export function ukPaymentFundsConfirmation(amount: string): Record<string, unknown> {
+  const consentId = '9b1947be-4c4c-4b72-bf5b-29a3abdfa26d';
+  const now = nowSeconds();
+  return {
+    consentId,
+    requestHeaders: { 'x-wso2-client-id': 'uk-journey-tpp' },
+    consentResourcePath: `domestic-payment-consents/${consentId}/funds-confirmation`,
+    consentResource: {
+      id: consentId,
+      clientId: 'uk-journey-tpp',
+      type: 'domestic-payments',
+      status: 'Authorised',
+      frequency: 0,
+      validityTime: 0,
+      createdTime: now,
+      updatedTime: now,
+      recurringIndicator: false,
+      receipt: {
+        Risk: { PaymentContextCode: 'EcommerceGoods' },
+        Data: {
+          Initiation: {
+            InstructionIdentification: 'ACME412',
+            EndToEndIdentification: 'FRESCO.21302.GFX.20',
+            LocalInstrument: 'UK.OBIE.FPS',
+            InstructedAmount: { Amount: amount, Currency: 'GBP' },
+            CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc' },
+            RemittanceInformation: { Reference: 'FRESCO-101', Unstructured: 'Internal ops code 5120101' },
+          },
+        },
+      },
+      attributes: { IdempotencyKey: '0e4b2d67-483a-4a5c-88f1-5d537f6b15b6', DebtorAccountId: '30080098763459' },
     },
   };
 }

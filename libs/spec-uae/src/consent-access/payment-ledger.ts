@@ -15,7 +15,10 @@ const ALL_COUNT = 'all:count';
 const ALL_VALUE = 'all:value';
 
 function limitOf(limit: bigint | number | undefined): bigint {
-  return limit === undefined ? UNLIMITED : BigInt(limit);
+  // Validated when the consent was made; one the identity server hands back out of range (negative, fractional,
+  // beyond 2^63) is read as the nearest whole limit instead of failing the counter.
+  const whole = typeof limit === 'number' ? BigInt(Math.max(0, Math.min(Number.MAX_SAFE_INTEGER, Math.floor(limit)))) : limit;
+  return whole === undefined ? UNLIMITED : whole < 0n ? 0n : whole > UNLIMITED ? UNLIMITED : whole;
 }
 
 /** What has been paid under a consent (AEPaymentConsumption), in fils. */

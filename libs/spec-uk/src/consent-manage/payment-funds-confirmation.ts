@@ -6,6 +6,7 @@ import type { UkSpecOptions } from '../uk-spec.options.js';
 import { epochSeconds, type Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { formatUkDateTime } from '../shared/date-time.js';
+import { scaledAmount } from '../shared/amount.js';
 import { objectAt, stringAt } from '../shared/json.js';
 import type { UkConsentKind } from '../shared/uk-consent-kind.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../shared/uk-error.js';
@@ -34,7 +35,8 @@ export class PaymentFundsConfirmation {
     const instructed = objectAt(objectAt(objectAt(consent.receipt, 'Data'), 'Initiation'), 'InstructedAmount');
     const amount = stringAt(instructed, 'Amount');
     const currency = stringAt(instructed, 'Currency');
-    if (accountId === undefined || amount === undefined || currency === undefined) {
+    // The receipt's amount was validated at creation; one the identity server hands back malformed cannot be checked.
+    if (accountId === undefined || scaledAmount(amount) === undefined || amount === undefined || currency === undefined) {
       // Persist records the approved account on every payment consent; one authorised before it did cannot be checked.
       return { rejection: ukRejection(500, UkErrorCode.UnexpectedError, 'The consent records no approved debtor account and amount to check the funds of') };
     }
