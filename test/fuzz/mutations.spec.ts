@@ -34,6 +34,17 @@ describe('fuzz mutations', () => {
 
   it('keep grown values around the size bound', () => {
     expect(text([{ kind: 'grow-array', at: 0, copies: 20_000 }], 50_000).length).toBeLessThan(60_000);
+    // Growing inside one element of a grown array grows that element only. Places, breadth first: the envelope,
+    // requestId, data, then the copies of data (data[0] ...), then the members of data[0] (consentId first).
+    const copies = Math.floor(50_000 / JSON.stringify(seed).length);
+    const twice = text(
+      [
+        { kind: 'grow-array', at: 2, copies: 20_000 },
+        { kind: 'grow-array', at: 3 + copies, copies: 20_000 },
+      ],
+      50_000,
+    );
+    expect(twice.length).toBeLessThan(2 * 60_000);
     expect(text([{ kind: 'long-string', at: 0, length: 10_000_000, text: '東' }], 50_000).length).toBeLessThan(60_000);
   });
 });

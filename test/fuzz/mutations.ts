@@ -270,7 +270,8 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
         envelope = replaceAt(envelope, path, retype(current, mutation.to));
         break;
       case 'grow-array':
-        envelope = replaceAt(envelope, path, Array.from({ length: boundedTimes(mutation.copies, jsonBytes(current), maxBytes) }, () => current ?? null));
+        // Copies, not one value repeated: a later mutation inside one element must not grow every element at once.
+        envelope = replaceAt(envelope, path, Array.from({ length: boundedTimes(mutation.copies, jsonBytes(current), maxBytes) }, () => fresh(current ?? null)));
         break;
       case 'long-string':
         envelope = replaceAt(envelope, path, mutation.text.repeat(Math.ceil(Math.min(mutation.length, maxBytes) / mutation.text.length)).slice(0, mutation.length));
