@@ -4,8 +4,13 @@
  * internals, hence the stack-trace check.
  */
 
-/** The statuses the service may use for answers that are not business outcomes. */
-export const ERROR_RESPONSE_STATUSES: readonly number[] = [400, 401, 404, 413, 500];
+/**
+ * The statuses the service may use for answers that are not business outcomes: a malformed call (400), credentials
+ * (401), an unknown route (404), a request not received in time (408), a body over the limit (413), an unsupported
+ * `Expect` (417), oversized headers (431), a fault (500) and a call arriving during shutdown or a database outage
+ * at /health (503). All of them carry the contract's ErrorResponse.
+ */
+export const ERROR_RESPONSE_STATUSES: readonly number[] = [400, 401, 404, 408, 413, 417, 431, 500, 503];
 
 const ALLOWED_TOP_LEVEL_KEYS = new Set(['responseId', 'status', 'data']);
 const REQUIRED_DATA_KEYS = ['errorMessage', 'errorDescription'] as const;
