@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BatchQueue } from '../sql/batch-queue.js';
+import { isUniqueViolation } from '../sql/driver-errors.js';
 import { execute, bigintColumn, selectRows } from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 import { runnerStatements } from '../sql/sql-statements.js';
 import { SqliteWriter } from '../sql/sqlite-writer.js';
-import { writeUsageBatch } from '../usage/usage-batch.writer.js';
+import { insertMissingCounters, MissingCountersError, writeUsageBatch } from '../usage/usage-batch.writer.js';
+import { UsageBatches } from '../usage/usage-batches.js';
 import type { CheckedIncrement, ConsumeResult, CountedCall } from '../usage/usage-decisions.js';
 
 export type { ConsumeResult, FirstUsageOutcome } from '../usage/usage-decisions.js';
@@ -27,30 +28,38 @@ const MAX_PERIOD_KEY_LENGTH = 32;
 const MAX_COUNTER_VALUE = 2n ** 63n - 1n;
 /** Calls per batch: bounded so that one batch's statements and locks stay small. */
 const MAX_BATCH = 200;
+/**
+ * Batches in flight at once on MariaDB, each on a pooled connection of its own (of DATABASE_POOL_SIZE, 10 by default),
+ * never two on one counter (UsageBatches). SQLite writes one transaction at a time whatever the number.
+ */
+const MYSQL_BATCHES_IN_FLIGHT = 4;
+/** A MariaDB batch runs again after creating its missing counters, or after another recorded one of its request ids. */
+const MYSQL_BATCH_ATTEMPTS = 4;
 
 /**
  * Usage limits (frequency per day, amount per period…) that hold across every instance of the service, at the cost of
- * a few statements per batch of calls rather than a transaction per call: the calls that arrive while a batch is
- * being committed go together in the next (see writeUsageBatch). All increments of a call apply or none; a request id
- * resent (to this instance or another) replays its first outcome and counts nothing again. When several counters
- * would overflow, the one reported is the first in (counterKey, periodKey) order.
+ * a few statements per batch of calls rather than a transaction per call: the calls that arrive while batches are
+ * being committed go together in a later one (see UsageBatches and writeUsageBatch). All increments of a call apply
+ * or none; a request id resent (to this instance or another) replays its first outcome and counts nothing again. When
+ * several counters would overflow, the one reported is the first in (counterKey, periodKey) order.
  */
 @Injectable()
 export class UsageCounterRepository {
   private readonly gateway: SqlGateway;
-  private readonly batches: BatchQueue<CountedCall, ConsumeResult>;
+  private readonly batches: UsageBatches;
 
   constructor(@Inject(DataSource) dataSource: DataSource) {
     this.gateway = SqlGateway.for(dataSource);
     const writer = SqliteWriter.for(dataSource);
-    this.batches = new BatchQueue(
-      writer === undefined
-        ? (calls) => this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), this.gateway.kind, calls, Date.now()))
-        : // A SQLite file: the batch runs in the writer thread (sql/sqlite-writer.ts), in the file's queue so that the
-          // service's own connection never waits for the lock on the event loop.
-          (calls) => this.gateway.run(() => writer.run('usageBatch', { calls, now: Date.now() })),
-      MAX_BATCH,
-    );
+    if (writer !== undefined) {
+      // A SQLite file: the batch runs in the writer thread (sql/sqlite-writer.ts), in the file's queue so that the
+      // service's own connection never waits for the lock on the event loop.
+      this.batches = new UsageBatches((calls) => this.gateway.run(() => writer.run('usageBatch', { calls, now: Date.now() })), MAX_BATCH, 1);
+    } else if (this.gateway.kind === 'sqlite') {
+      this.batches = new UsageBatches((calls) => this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'sqlite', calls, Date.now())), MAX_BATCH, 1);
+    } else {
+      this.batches = new UsageBatches((calls) => this.mysqlBatch(calls), MAX_BATCH, MYSQL_BATCHES_IN_FLIGHT);
+    }
   }
 
   async consume(requestId: string, increments: readonly UsageIncrement[]): Promise<ConsumeResult> {
@@ -59,6 +68,26 @@ export class UsageCounterRepository {
     }
     const checked = increments.map(checkIncrement).sort(byCounter);
     return this.batches.push({ requestId, increments: checked });
+  }
+
+  /** One batch on MariaDB, run again when it had to create counters or lost the race for a request id. */
+  private async mysqlBatch(calls: readonly CountedCall[]): Promise<ConsumeResult[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'mysql', calls, Date.now()));
+      } catch (error) {
+        if (attempt >= MYSQL_BATCH_ATTEMPTS) {
+          throw error;
+        }
+        if (error instanceof MissingCountersError) {
+          await this.gateway.run((runner) => insertMissingCounters(runnerStatements(runner), error.counters, Date.now()));
+        } else if (!isUniqueViolation(error)) {
+          // A duplicate key is a usage_event another batch recorded since this one read the events: run again, the
+          // event is found and replayed. Anything else is the caller's.
+          throw error;
+        }
+      }
+    }
   }
 
   /** How much of a counter is used in a period (0 when nothing was counted yet). */
