@@ -1,5 +1,5 @@
 import type { DatabaseChoice } from './bench-options.js';
-import type { ProfileSummary } from './cpu-profile-summary.js';
+import type { ProfileSummary, TimeWindow } from './cpu-profile-summary.js';
 import type { PointMeasurement, ScalingRatio, ScalingStep } from './measurement.js';
 import type { DatabaseUse, TargetCheck, WriteCount } from './targets.js';
 
@@ -68,6 +68,8 @@ export interface ProfileResult {
   readonly load: string;
   /** `main` for the event loop, `worker <id>` for a worker thread (the SQLite writer). */
   readonly thread: string;
+  /** When the load ran, in the profile's clock (microseconds of process.hrtime). */
+  readonly window: TimeWindow;
   readonly summary: ProfileSummary;
 }
 

@@ -38,11 +38,38 @@ export interface ProfileFrame {
   readonly selfPercent: number;
 }
 
+export interface ProfileOwner {
+  /** `libs/<library>` of this project, an npm package, `node` (Node's own JavaScript), or `(garbage collector)`, `(program)`. */
+  readonly owner: string;
+  readonly selfPercent: number;
+}
+
 export interface ProfileSummary {
   readonly sampledMs: number;
   /** Time V8 sampled the thread waiting (`(idle)`), in percent: what is left of one core. */
   readonly idlePercent: number;
   readonly top: readonly ProfileFrame[];
+  /**
+   * Self time by whose code it is; a native function (no script of its own) is charged to the nearest caller that
+   * has one, so that a socket write counts as Node's and a SQLite statement as the driver's.
+   */
+  readonly owners: readonly ProfileOwner[];
+}
+
+/** Whose code a script is, from its URL; undefined for a native function. */
+export function ownerOf(url: string): string | undefined {
+  const library = /\/dist\/(libs\/[^/]+)\//.exec(url) ?? /\/(libs\/[^/]+)\/src\//.exec(url);
+  if (library?.[1] !== undefined) {
+    return library[1];
+  }
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (pkg?.[1] !== undefined) {
+    return pkg[1];
+  }
+  if (url.startsWith('node:')) {
+    return 'node';
+  }
+  return url === '' ? undefined : 'other scripts';
 }
 
 const IDLE = '(idle)';
@@ -69,7 +96,27 @@ export interface TimeWindow {
  */
 export function summariseProfile(profile: CpuProfile, root: string, count = 15, windows?: readonly TimeWindow[]): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parents.set(child, node.id);
+    }
+  }
+  const ownerOfNode = (nodeId: number): string => {
+    const name = nodes.get(nodeId)?.callFrame.functionName;
+    if (name === '(garbage collector)' || name === '(program)') {
+      return name;
+    }
+    for (let current: number | undefined = nodeId; current !== undefined; current = parents.get(current)) {
+      const owner = ownerOf(nodes.get(current)?.callFrame.url ?? '');
+      if (owner !== undefined) {
+        return owner;
+      }
+    }
+    return '(native, no caller)';
+  };
   const selfByFrame = new Map<string, number>();
+  const selfByOwner = new Map<string, number>();
   const inWindows = (time: number): boolean => windows === undefined || windows.some((window) => time >= window.fromMicros && time <= window.toMicros);
   let total = 0;
   let idle = 0;
@@ -88,13 +135,16 @@ export function summariseProfile(profile: CpuProfile, root: string, count = 15, 
     }
     const name = frameName(node.callFrame, root);
     selfByFrame.set(name, (selfByFrame.get(name) ?? 0) + micros);
+    const owner = ownerOfNode(nodeId);
+    selfByOwner.set(owner, (selfByOwner.get(owner) ?? 0) + micros);
   });
   const percent = (micros: number): number => (total === 0 ? 0 : Math.round((micros / total) * 1000) / 10);
   const top = [...selfByFrame]
     .sort((left, right) => right[1] - left[1])
     .slice(0, count)
     .map(([frame, micros]) => ({ frame, selfMs: Math.round(micros / 1000), selfPercent: percent(micros) }));
-  return { sampledMs: Math.round(total / 1000), idlePercent: percent(idle), top };
+  const owners = [...selfByOwner].sort((left, right) => right[1] - left[1]).map(([owner, micros]) => ({ owner, selfPercent: percent(micros) }));
+  return { sampledMs: Math.round(total / 1000), idlePercent: percent(idle), top, owners };
 }
 
 export interface ProfileFile {
@@ -122,7 +172,15 @@ export async function readProfile(path: string): Promise<CpuProfile> {
   return JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
 }
 
+/** Owners below this share are left out of the printed line. */
+const OWNER_LINE_MIN_PERCENT = 1;
+
 export function formatProfileSummary(title: string, summary: ProfileSummary): string {
   const lines = summary.top.map((entry) => `  ${entry.selfPercent.toFixed(1).padStart(5)}%  ${String(entry.selfMs).padStart(7)} ms  ${entry.frame}`);
-  return [`${title}: ${summary.sampledMs} ms sampled, ${summary.idlePercent.toFixed(1)}% idle; top frames by self time:`, ...lines].join('\n');
+  const owners = summary.owners.filter((entry) => entry.selfPercent >= OWNER_LINE_MIN_PERCENT).map((entry) => `${entry.owner} ${entry.selfPercent.toFixed(1)}%`);
+  return [
+    `${title}: ${summary.sampledMs} ms sampled, ${summary.idlePercent.toFixed(1)}% idle; top frames by self time:`,
+    ...lines,
+    `  by owner: ${owners.join(', ')}`,
+  ].join('\n');
 }

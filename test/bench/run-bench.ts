@@ -76,7 +76,7 @@ async function summariseProfiles(folder: string, pid: number, database: Database
     for (const window of windows) {
       const summary = summariseProfile(profile, root, PROFILE_TOP_FRAMES, [window]);
       if (summary.sampledMs > 0) {
-        results.push({ database, load: window.label, thread, summary });
+        results.push({ database, load: window.label, thread, window: { fromMicros: window.fromMicros, toMicros: window.toMicros }, summary });
       }
     }
   }
