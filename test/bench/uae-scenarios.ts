@@ -81,7 +81,8 @@ export function uaeScenarios(): BenchScenario[] {
       name: `${SPEC}: validate-authorization-request (data-sharing request object)`,
       spec: SPEC,
       extension: 'validate-authorization-request',
-      databaseUse: 'none',
+      // The UAE registry reads the facts recorded about the request's ConsentId (ConsentFactRepository.factsOf).
+      databaseUse: 'reads',
       prepare: dataSharingRequestObject,
     },
     { ...multiPayments, name: `${SPEC}: validate-consent-access (multi-payments, one consent)` },
