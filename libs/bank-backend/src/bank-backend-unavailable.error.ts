@@ -1,8 +1,11 @@
+import { DependencyUnavailableError } from '@app/contract';
+
 /**
  * The bank could not answer (down, too slow, or answering nonsense). The message says which backend and why, for
- * the logs; it never holds a stack, nor the user id asked about (personal data).
+ * the logs; it never holds a stack, nor the user id asked about (personal data). A DependencyUnavailableError, so
+ * that the platform answers it as the bank's outage rather than as an unexpected fault.
  */
-export class BankBackendUnavailableError extends Error {
+export class BankBackendUnavailableError extends DependencyUnavailableError {
   override readonly name = 'BankBackendUnavailableError';
 
   constructor(
@@ -11,6 +14,6 @@ export class BankBackendUnavailableError extends Error {
     problem: string,
     options: { readonly cause?: unknown } = {},
   ) {
-    super(`Bank backend ${backendUrl} is unavailable: ${problem}`, options);
+    super("The bank's core system did not answer; try again later", `Bank backend ${backendUrl} is unavailable: ${problem}`, options);
   }
 }

@@ -15,6 +15,7 @@ export * from './schemas/client-registration.js';
 export * from './schemas/events.js';
 export * from './schemas/failures.js';
 export * from './contract-deviations.js';
+export * from './dependency-unavailable.error.js';
 export * from './support/json-values.js';
 export * from './support/clock.js';
 export * from './support/date-time-format.js';

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DependencyUnavailableError } from '@app/contract';
 import { errorResponse } from '../envelope/response-envelope.js';
 import { requestIdOf } from '../envelope/request-envelope.js';
 import { drainLimitBytes, drainThenAnswer } from '../http/request-drain.js';
@@ -57,8 +58,9 @@ export class ExtensionExceptionFilter implements ExceptionFilter {
       default:
         break;
     }
-    if ((exception as { name?: unknown } | null)?.name === 'BankBackendUnavailableError') {
-      return new ServiceError(500, 'server_error', "The bank's core system did not answer; try again later");
+    // Recognised by type: the platform never imports the adapters that throw it, only the contract that defines it.
+    if (exception instanceof DependencyUnavailableError) {
+      return new ServiceError(500, 'server_error', exception.publicDescription);
     }
     return new ServiceError(500, 'server_error', 'Unexpected error while processing the extension request');
   }
