@@ -10,15 +10,12 @@ import {
 } from '@app/contract';
 import type { UaeConsentRequest } from '../authorize/uae-consent-request.js';
 import { DOMESTIC_CURRENCY } from '../authorize/service-initiation-consent.rules.js';
+import { newUaeConsentResource } from '../consent-manage/new-uae-consent-resource.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
-import { UAE_ATTRIBUTES } from '../shared/consent-attributes.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
-import { parseDateTime } from '../shared/date-time.js';
 import { isJsonObject } from '../shared/json.js';
 import { describeProblem } from '../shared/uae-error.js';
-import { isRecurring, paymentControlsOf } from '../shared/payment-controls.js';
 import { authorizeFailure } from './authorize-failure.js';
-import { UAE_CONSENT_TYPES } from './consent-screen-data.js';
 import { ConsentSourceReader } from './consent-source.js';
 
 const AUTHORISATION_TYPE = 'authorisation';
@@ -111,20 +108,6 @@ export class UaeAuthorizedConsentPersister extends AuthorizedConsentPersister {
     if (preInitiated) {
       return succeed({ consentResource: { status, authorizations } });
     }
-    return succeed({
-      consentResource: {
-        type: payment ? UAE_CONSENT_TYPES.serviceInitiation : UAE_CONSENT_TYPES.accountAccess,
-        status,
-        frequency: 0,
-        validityTime: Math.floor((parseDateTime(request.consent['ExpirationDateTime']) ?? 0) / 1000),
-        recurringIndicator: !payment || isRecurring(paymentControlsOf(request.consent)),
-        receipt: request.item,
-        attributes: {
-          [UAE_ATTRIBUTES.consentId]: request.consentId,
-          ...(request.baseConsentId === undefined ? {} : { [UAE_ATTRIBUTES.baseConsentId]: request.baseConsentId }),
-        },
-        authorizations,
-      },
-    });
+    return succeed({ consentResource: newUaeConsentResource(request, status, authorizations) });
   }
 }

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentCreationPreProcessor, succeed, type ConsentCreationRequest, type ExtensionContext, type OutcomeOf } from '@app/contract';
 import { AuthorizationDetailsReader } from '../authorize/authorization-details.reader.js';
-import { UAE_CONSENT_TYPES } from '../consent-authorize/consent-screen-data.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { SERVICE_INITIATION_TYPE } from '../schemas/uae-official-schemas.js';
-import { UAE_ATTRIBUTES } from '../shared/consent-attributes.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
-import { parseDateTime } from '../shared/date-time.js';
-import { isRecurring, paymentControlsOf } from '../shared/payment-controls.js';
 import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';
+import { newUaeConsentResource } from './new-uae-consent-resource.js';
 
 /**
  * pre-process-consent-creation (contract §4.1), for gateways that stage UAE consents as a POST of the
@@ -51,19 +48,7 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
       return uaeFailure(400, 'Consent.Invalid', `ConsentId ${request.consentId} has already been used by this TPP`, 'Body.consent.ConsentId');
     }
     return succeed({
-      consentResource: {
-        type: payment ? UAE_CONSENT_TYPES.serviceInitiation : UAE_CONSENT_TYPES.accountAccess,
-        status: UaeConsentStatus.AwaitingAuthorization,
-        frequency: 0,
-        validityTime: Math.floor((parseDateTime(request.consent['ExpirationDateTime']) ?? 0) / 1000),
-        recurringIndicator: !payment || isRecurring(paymentControlsOf(request.consent)),
-        receipt: request.item,
-        attributes: {
-          [UAE_ATTRIBUTES.consentId]: request.consentId,
-          ...(request.baseConsentId === undefined ? {} : { [UAE_ATTRIBUTES.baseConsentId]: request.baseConsentId }),
-        },
-        authorizations: [{ type: 'authorisation', status: 'Created', resources: [] }],
-      },
+      consentResource: newUaeConsentResource(request, UaeConsentStatus.AwaitingAuthorization, [{ type: 'authorisation', status: 'Created', resources: [] }]),
     });
   }
 }
