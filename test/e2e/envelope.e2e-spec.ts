@@ -127,7 +127,7 @@ describe('The extension envelope (contract §1, §2.7, §2.8)', () => {
   it('answers an unknown specification with 404 in the ErrorResponse shape', async () => {
     const res = await post('/nowhere/pre-process-consent-creation', { requestId: 'r-6', data: {} });
     expect(res.status).toBe(404);
-    expect(res.json).toEqual({ responseId: 'r-6', status: 'ERROR', data: { errorMessage: 'not_found', errorDescription: `Specification "nowhere" is not served here (served: ${'default, uk, berlin, uae'})` } });
+    expect(res.json).toEqual({ responseId: 'r-6', status: 'ERROR', data: { errorMessage: 'not_found', errorDescription: 'Specification "nowhere" is not served here (served: default, uk, berlin, uae)' } });
   });
 
   it('answers an unknown extension name with 404 in the ErrorResponse shape', async () => {
