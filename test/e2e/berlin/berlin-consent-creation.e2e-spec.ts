@@ -189,6 +189,12 @@ describe('Berlin Group consent and payment initiation', () => {
       const bad = { ...valid, validUntil: 'soon', frequencyPerDay: 0 };
       const first = await create(simulator, 'consents', bad);
       const second = await create(simulator, 'consents', bad);
+      // Two faults (validUntil not a date, frequencyPerDay 0): validUntil is reported, on every call.
+      expectTppError(first, 400, 'FORMAT_ERROR', 'validUntil');
+      expect(first.data).toEqual({
+        tppMessages: [{ category: 'ERROR', code: 'FORMAT_ERROR', path: 'validUntil', text: 'Wrong format for \'validUntil\': validUntil must match format "date"' }],
+      });
+      expectTppError(second, 400, 'FORMAT_ERROR', 'validUntil');
       expect(second.data).toEqual(first.data);
     });
 

@@ -199,6 +199,13 @@ describe('uae validate-authorization-request', () => {
     const bad = uaeRequestObjectClaims(mutated(uaeDataSharingItem(), set('consent.Permissions', ['ReadFoo']), set('consent.ExpirationDateTime', 'x')));
     const first = await validate(bad);
     const second = await validate(bad);
+    // Two faults (an unknown permission, a malformed expiry): the permission is reported, on every call.
+    const permissionRefused = /^Body\.InvalidFormat: authorization_details\[0\]\.consent\.Permissions\[0\] must be one of ReadAccountsBasic, .+ \(authorization_details\[0\]\.consent\.Permissions\[0\]\)$/;
+    for (const answer of [first, second]) {
+      expect(answer).toMatchObject({ httpStatus: 200, status: 'ERROR', errorCode: 400, data: { errorMessage: 'invalid_request' } });
+      expect(Object.keys(answer.data).sort()).toEqual(['errorDescription', 'errorMessage']);
+      expect(answer.data.errorDescription).toMatch(permissionRefused);
+    }
     expect(second.data).toEqual(first.data);
   });
 
