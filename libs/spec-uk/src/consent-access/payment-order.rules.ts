@@ -1,8 +1,8 @@
 import type { UsageCounterRepository } from '@app/persistence';
-import { objectAt } from '../shared/json.js';
 import { UkErrorCode, ukRejection } from '../shared/uk-error.js';
-import { activeAccountIds, httpMethodOf, type AccessRules } from './access-request.js';
-import { paymentIdempotencyKey, paymentOrderEventId, submissionData, unchangedField } from './submission-body.js';
+import { httpMethodOf, type AccessRules } from './access-request.js';
+import { paymentOrderMatchingConsent } from './payment-order-matching-consent.js';
+import { paymentOrderEventId } from './submission-body.js';
 
 /** One payment order per consent: a counter that reaches 1. */
 const ORDERS_PER_CONSENT = 1;
@@ -16,33 +16,18 @@ const ORDERS_PER_CONSENT = 1;
  */
 export function paymentOrderRules(usage: UsageCounterRepository): AccessRules {
   return async (request) => {
-    const { kind, template, consent, consentId } = request;
+    const { kind, template, consentId } = request;
     if (kind.fundsConfirmation === true && template === `/${kind.path}/{ConsentId}/funds-confirmation` && httpMethodOf(request) === 'GET') {
       return undefined;
     }
     if (template !== kind.submissionResource || httpMethodOf(request) !== 'POST') {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A ${kind.title.toLowerCase()} consent does not give access to ${template}`);
     }
-    const submission = submissionData(request);
-    if ('rejection' in submission) {
-      return submission.rejection;
+    const order = paymentOrderMatchingConsent(request);
+    if ('rejection' in order) {
+      return order.rejection;
     }
-    const { data } = submission;
-    const consented = objectAt(consent.receipt, 'Data');
-    const mismatch =
-      unchangedField(data['Initiation'], consented?.['Initiation'], 'Data.Initiation') ??
-      unchangedField(objectAt(request.payload.body, 'Risk'), objectAt(consent.receipt, 'Risk'), 'Risk');
-    if (mismatch !== undefined) {
-      return mismatch;
-    }
-    if (activeAccountIds(consent).size === 0) {
-      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'No debtor account is mapped to this consent any more');
-    }
-    const key = paymentIdempotencyKey(request);
-    if (typeof key !== 'string') {
-      return key;
-    }
-    const result = await usage.consume(paymentOrderEventId('uk-order', consentId, key), [
+    const result = await usage.consume(paymentOrderEventId('uk-order', consentId, order.idempotencyKey), [
       { counterKey: `uk-order:${consentId}`, periodKey: 'consent', amount: 1, limit: ORDERS_PER_CONSENT },
     ]);
     const outcome = result.outcome === 'replayed' ? result.previous.outcome : result.outcome;

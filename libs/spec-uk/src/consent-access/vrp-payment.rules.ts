@@ -5,8 +5,9 @@ import { instantOf } from '../shared/date-time.js';
 import { isJsonObject, objectAt, stringAt, stringsAt } from '../shared/json.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../shared/uk-error.js';
 import { vrpNotYetValid } from '../consent-authorize/consent-expiry.js';
-import { activeAccountIds, httpMethodOf, type AccessRequest, type AccessRules } from './access-request.js';
-import { paymentIdempotencyKey, paymentOrderEventId, submissionData, unchangedField } from './submission-body.js';
+import { httpMethodOf, type AccessRequest, type AccessRules } from './access-request.js';
+import { paymentOrderMatchingConsent } from './payment-order-matching-consent.js';
+import { paymentOrderEventId, submissionData, unchangedField } from './submission-body.js';
 import { applicableVrpLimit, vrpPeriodKey } from './vrp-periods.js';
 
 function failsControl(message: string, path?: string): UkRejection {
@@ -114,32 +115,18 @@ export function vrpPaymentRules(usage: UsageCounterRepository): AccessRules {
     if (template !== '/domestic-vrps' || httpMethodOf(request) !== 'POST') {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A VRP consent does not give access to ${template}`);
     }
-    const submission = submissionData(request);
-    if ('rejection' in submission) {
-      return submission.rejection;
+    const initiation = objectAt(consented, 'Initiation');
+    const order = paymentOrderMatchingConsent(request, (data) => instructionMismatch(data, initiation) ?? controlParameterRejection(data, control));
+    if ('rejection' in order) {
+      return order.rejection;
     }
-    const { data } = submission;
-    const mismatch =
-      unchangedField(data['Initiation'], consented?.['Initiation'], 'Data.Initiation') ??
-      unchangedField(objectAt(request.payload.body, 'Risk'), objectAt(consent.receipt, 'Risk'), 'Risk') ??
-      instructionMismatch(data, objectAt(consented, 'Initiation')) ??
-      controlParameterRejection(data, control);
-    if (mismatch !== undefined) {
-      return mismatch;
-    }
-    if (activeAccountIds(consent).size === 0) {
-      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'No debtor account is mapped to this consent any more');
-    }
-    const key = paymentIdempotencyKey(request);
-    if (typeof key !== 'string') {
-      return key;
-    }
+    const { data, idempotencyKey } = order;
     const amount = scaledAmount(objectAt(objectAt(data, 'Instruction'), 'InstructedAmount')?.['Amount'])!;
     const increments = periodicIncrements(request, control, amount);
     if (!Array.isArray(increments)) {
       return increments;
     }
-    const result = await usage.consume(paymentOrderEventId('uk-vrp', consentId, key), increments);
+    const result = await usage.consume(paymentOrderEventId('uk-vrp', consentId, idempotencyKey), increments);
     const outcome = result.outcome === 'replayed' ? result.previous : result;
     if (outcome.outcome === 'accepted') {
       return undefined;
