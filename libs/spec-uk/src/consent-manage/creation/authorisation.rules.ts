@@ -1,6 +1,6 @@
 import type { JsonObject } from '@app/contract';
 import { instantOf } from '../../shared/date-time.js';
-import { objectAt } from '../../shared/json.js';
+import { objectAt, stringAt } from '../../shared/json.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../../shared/uk-error.js';
 
 const PATH = 'Data.Authorisation';
@@ -23,5 +23,16 @@ export function authorisationRejection(body: JsonObject, nowMillis: number): UkR
 export function singleAuthorisationMismatch(requiredAuthorisers: number): UkRejection | undefined {
   return requiredAuthorisers > 1
     ? ukRejection(400, UkErrorCode.FieldInvalid, `The DebtorAccount needs ${requiredAuthorisers} authorisers: AuthorisationType Single cannot be met`, `${PATH}.AuthorisationType`)
+    : undefined;
+}
+
+/**
+ * The DebtorAccount whose authorisers decide whether a Single authorisation can be met: its identification when the
+ * consent asks for a Single authorisation of a named DebtorAccount, else undefined (no account to look up at the bank).
+ */
+export function singleAuthorisationDebtor(body: JsonObject): string | undefined {
+  const data = objectAt(body, 'Data');
+  return stringAt(objectAt(data, 'Authorisation'), 'AuthorisationType') === 'Single'
+    ? stringAt(objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), 'Identification')
     : undefined;
 }

@@ -13,22 +13,23 @@ import type { UkSpecOptions } from '../../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../../schemas/uk-official-schemas.js';
 import type { Clock } from '../../shared/clock.js';
 import { managingClientId } from '../../shared/consent-owner.js';
-import { headerValue, isJsonObject, objectAt, stringAt } from '../../shared/json.js';
-import { parseManagePath, type UkConsentKind } from '../../shared/uk-consent-kind.js';
-import { UkErrorCode, ukFailure, ukRejection, type UkRejection } from '../../shared/uk-error.js';
+import { headerValue } from '../../shared/json.js';
+import type { UkConsentKind } from '../../shared/uk-consent-kind.js';
+import { ukFailure, type UkRejection } from '../../shared/uk-error.js';
 import { JwsSignatureVerifier } from '../signature/jws-signature.verifier.js';
 import { requiredAuthorisers } from '../../consent-authorize/multi-authorisation.js';
 import { accountAccessRules } from './account-access.rules.js';
-import { authorisationRejection, singleAuthorisationMismatch } from './authorisation.rules.js';
+import { authorisationRejection, singleAuthorisationDebtor, singleAuthorisationMismatch } from './authorisation.rules.js';
+import { consentBody } from './consent-body.rule.js';
 import { filePaymentRules } from './file-payment.rules.js';
 import { consentCreationOutcome } from './consent-creation-outcome.js';
+import { creationEndpoint } from './creation-endpoint.rule.js';
+import { creationHeadersRejection } from './creation-headers.rules.js';
 import { fundsConfirmationRules } from './funds-confirmation.rules.js';
-import { idempotencyKeyRejection } from './idempotency-key.rule.js';
 import { internationalPaymentRules, internationalScheduledPaymentRules, internationalStandingOrderRules } from './international-payment.rules.js';
+import { officialSchemaRejection } from './official-schema.rule.js';
 import { domesticPaymentRules, domesticScheduledPaymentRules, domesticStandingOrderRules } from './payment.rules.js';
-import { withSchemaRiskSpelling } from './risk-spelling.js';
 import type { BodyRules } from './rule-context.js';
-import { schemaViolationRejection } from './schema-violation.rejection.js';
 import { vrpRules } from './vrp.rules.js';
 
 type CreationRequest = RequestDataOf<'pre-process-consent-creation'>;
@@ -47,16 +48,6 @@ const BODY_RULES: Readonly<Record<string, BodyRules>> = {
   'funds-confirmation-consents': fundsConfirmationRules,
   'domestic-vrp-consents': vrpRules,
 };
-
-/**
- * `application/json`, maybe with parameters (§A.2). The identity server forwards `Content-Type` only when the bank puts
- * it on `manage_extension.allowed_headers`; otherwise the gateway enforces it.
- */
-const ACCEPTED_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
-
-/** The schema's pattern of `x-fapi-auth-date` (§A.2), checked when the bank forwards the header. */
-const FAPI_AUTH_DATE =
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC)$/;
 
 /**
  * `POST /…-consents` (§A.1-§A.8): the headers of idempotent endpoints, the detached JWS of signed ones, the official
@@ -80,32 +71,24 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
   }
 
   private async decide({ consentResourcePath, consentInitiationData, requestHeaders }: CreationRequest): Promise<UkRejection | { kind: UkConsentKind; body: JsonObject }> {
-    const path = parseManagePath(consentResourcePath);
-    if (path === undefined || path.consentId !== undefined) {
-      return ukRejection(404, UkErrorCode.ResourceNotFound, `No UK consent endpoint accepts a POST to "${consentResourcePath ?? ''}"`);
+    const endpoint = creationEndpoint(consentResourcePath);
+    if ('rejection' in endpoint) {
+      return endpoint.rejection;
     }
-    const { kind } = path;
-    const contentType = headerValue(requestHeaders, 'content-type');
-    if (contentType !== undefined && !ACCEPTED_CONTENT_TYPE.test(contentType)) {
-      return ukRejection(415, UkErrorCode.HeaderInvalid, `Content-Type ${contentType} is not supported: send application/json`, 'Content-Type');
+    const { kind } = endpoint;
+    const headerProblem = creationHeadersRejection(kind, requestHeaders);
+    if (headerProblem !== undefined) {
+      return headerProblem;
     }
-    const authDate = headerValue(requestHeaders, 'x-fapi-auth-date');
-    if (authDate !== undefined && !FAPI_AUTH_DATE.test(authDate)) {
-      return ukRejection(400, UkErrorCode.HeaderInvalid, 'x-fapi-auth-date must be an RFC 7231 date such as "Sun, 10 Sep 2017 19:43:31 GMT"', 'x-fapi-auth-date');
+    const consent = consentBody(consentInitiationData);
+    if ('rejection' in consent) {
+      return consent.rejection;
     }
-    if (kind.idempotent) {
-      const keyProblem = idempotencyKeyRejection(headerValue(requestHeaders, 'x-idempotency-key'));
-      if (keyProblem !== undefined) {
-        return keyProblem;
-      }
-    }
-    if (!isJsonObject(consentInitiationData)) {
-      return ukRejection(400, UkErrorCode.ResourceInvalidFormat, 'The request body must be a JSON object');
-    }
+    const { body } = consent;
     if (kind.signed && this.options.verifySignatures) {
       const signatureProblem = await this.signatures.verify(
         headerValue(requestHeaders, 'x-jws-signature'),
-        consentInitiationData,
+        body,
         // The only way the TPP's client id reaches this point (contract §3.2).
         managingClientId(requestHeaders),
       );
@@ -113,22 +96,22 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
         return signatureProblem;
       }
     }
-    const violation = this.schemas.requestCheck(kind)(withSchemaRiskSpelling(consentInitiationData));
+    const violation = officialSchemaRejection(this.schemas.requestCheck(kind), body);
     if (violation !== undefined) {
-      return schemaViolationRejection(violation);
+      return violation;
     }
     const nowMillis = this.clock.now();
-    const broken = BODY_RULES[kind.path](consentInitiationData, { nowMillis, options: this.options });
+    const broken = BODY_RULES[kind.path](body, { nowMillis, options: this.options });
     if (broken !== undefined) {
       return broken;
     }
     if (kind.family === 'payment') {
-      const authorisationProblem = authorisationRejection(consentInitiationData, nowMillis) ?? (await this.authorisationTypeMismatch(consentInitiationData));
+      const authorisationProblem = authorisationRejection(body, nowMillis) ?? (await this.authorisationTypeMismatch(body));
       if (authorisationProblem !== undefined) {
         return authorisationProblem;
       }
     }
-    return { kind, body: consentInitiationData };
+    return { kind, body };
   }
 
   /**
@@ -136,9 +119,8 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
    * bank knows: an account it does not find by the identification is checked after the customer's authentication.
    */
   private async authorisationTypeMismatch(body: JsonObject): Promise<UkRejection | undefined> {
-    const data = objectAt(body, 'Data');
-    const identification = stringAt(objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), 'Identification');
-    if (stringAt(objectAt(data, 'Authorisation'), 'AuthorisationType') !== 'Single' || identification === undefined) {
+    const identification = singleAuthorisationDebtor(body);
+    if (identification === undefined) {
       return undefined;
     }
     const account = await this.bank.accountDetails(identification);
