@@ -4,6 +4,7 @@ import {
   chargeBearerRejection,
   creditorAgentRejection,
   exchangeRateRejection,
+  internationalPaymentRules,
   internationalScheduledPaymentRules,
   internationalStandingOrderRules,
 } from './international-payment.rules.js';
@@ -122,5 +123,109 @@ describe(internationalStandingOrderRules.name, () => {
       code: 'UK.OBIE.Unsupported.Frequency',
       path: 'Data.Initiation.Frequency',
     });
+  });
+});
+
+describe(internationalPaymentRules.name, () => {
+  const payment = (extra: JsonObject = {}): JsonObject => ({
+    Data: { Initiation: initiation({ ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' }, ...extra }) },
+    Risk: {},
+  });
+  const RATE = 'Data.Initiation.ExchangeRateInformation';
+
+  it('accepts the e2e suite\'s body, and one without exchange-rate information', () => {
+    expect(internationalPaymentRules(payment(), context())).toBeUndefined();
+    const withoutRate = payment();
+    delete ((withoutRate['Data'] as JsonObject)['Initiation'] as JsonObject)['ExchangeRateInformation'];
+    expect(internationalPaymentRules(withoutRate, context())).toBeUndefined();
+  });
+
+  it('has no date rule: it is executed at once', () => {
+    expect(internationalPaymentRules(payment({ RequestedExecutionDateTime: '2029-01-01T00:00:00+00:00' }), context())).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'an Agreed rate without ContractIdentification (UK-32)',
+      { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17 } },
+      'UK.OBIE.Field.Expected',
+      'ContractIdentification must be given with an Agreed RateType',
+      `${RATE}.ContractIdentification`,
+    ],
+    [
+      'an Indicative rate with ExchangeRate (UK-33)',
+      { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Indicative', ExchangeRate: 1.17 } },
+      'UK.OBIE.Field.Unexpected',
+      'ExchangeRate must not be given with an Indicative RateType',
+      `${RATE}.ExchangeRate`,
+    ],
+    [
+      'a CreditorAgent with Name but no PostalAddress (A.6)',
+      { CreditorAgent: { Name: 'Deutsche Bank' } },
+      'UK.OBIE.Field.Expected',
+      'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress',
+      'Data.Initiation.CreditorAgent.PostalAddress',
+    ],
+    [
+      'a CreditorAgent with SchemeName but no Identification (A.6)',
+      { CreditorAgent: { SchemeName: 'UK.OBIE.BICFI' } },
+      'UK.OBIE.Field.Expected',
+      'CreditorAgent.Identification must be given with the other identification field',
+      'Data.Initiation.CreditorAgent.Identification',
+    ],
+    [
+      'a CreditorAgent with nothing of either pair',
+      { CreditorAgent: {} },
+      'UK.OBIE.Field.Expected',
+      'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress',
+      'Data.Initiation.CreditorAgent.Name',
+    ],
+    [
+      'a CurrencyOfTransfer the bank does not handle (A.6)',
+      { CurrencyOfTransfer: 'JPY' },
+      'UK.OBIE.Unsupported.Currency',
+      'Data.Initiation.CurrencyOfTransfer "JPY" is not supported (accepted: GBP, EUR, USD)',
+      'Data.Initiation.CurrencyOfTransfer',
+    ],
+    [
+      'an InstructedAmount of 0 (the domestic rules apply)',
+      { InstructedAmount: { Amount: '0', Currency: 'GBP' } },
+      'UK.OBIE.Field.Invalid',
+      'Data.Initiation.InstructedAmount.Amount must be greater than 0',
+      'Data.Initiation.InstructedAmount.Amount',
+    ],
+  ])('refuses %s', (_case, extra, code, message, path) => {
+    expect(internationalPaymentRules(payment(extra), context())).toEqual({ status: 400, code, message, path });
+  });
+
+  it('refuses a charge allocation the bank cannot fulfil, naming the ones it can', () => {
+    expect(internationalPaymentRules(payment({ ChargeBearer: 'BorneByCreditor' }), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared,BorneByDebtor' }))).toEqual({
+      status: 400,
+      code: 'UK.OBIE.Field.Invalid',
+      message: 'ChargeBearer BorneByCreditor cannot be fulfilled by the bank (accepted: Shared, BorneByDebtor)',
+      path: 'Data.Initiation.ChargeBearer',
+    });
+  });
+
+  it('checks the domestic rules, the currency of transfer, the creditor agent, the charges, then the exchange rate', () => {
+    const wrong: JsonObject = {
+      InstructedAmount: { Amount: '0', Currency: 'GBP' },
+      CurrencyOfTransfer: 'JPY',
+      CreditorAgent: { Name: 'Deutsche Bank' },
+      ChargeBearer: 'BorneByCreditor',
+      ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed' },
+    };
+    const repairs: ReadonlyArray<readonly [string, JsonObject]> = [
+      ['Data.Initiation.InstructedAmount.Amount', { InstructedAmount: { Amount: '100.00', Currency: 'GBP' } }],
+      ['Data.Initiation.CurrencyOfTransfer', { CurrencyOfTransfer: 'EUR' }],
+      ['Data.Initiation.CreditorAgent.PostalAddress', { CreditorAgent: { SchemeName: 'UK.OBIE.BICFI', Identification: 'DEUTDEFF' } }],
+      ['Data.Initiation.ChargeBearer', { ChargeBearer: 'Shared' }],
+      [`${RATE}.ExchangeRate`, { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Actual' } }],
+    ];
+    for (const [path, repair] of repairs) {
+      expect(internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))?.path).toBe(path);
+      Object.assign(wrong, repair);
+    }
+    expect(internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe(standingOrderScheduleRejection.name, () => {
     expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: '12', FinalPaymentDateTime: '2030-12-10T09:00:00+00:00' }))).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Unexpected',
-      message: expect.stringContaining('not both'),
+      message: 'FinalPaymentDateTime must not be given with NumberOfPayments: a standing order ends after a number of payments or on a final date, not both',
       path: 'Data.Initiation.FinalPaymentDateTime',
     });
   });
@@ -46,22 +46,29 @@ describe(standingOrderScheduleRejection.name, () => {
   });
 
   it.each(['0', '000', '1.5', '-3', 'twelve', ''])('refuses NumberOfPayments "%s" as Field.Invalid', (count) => {
-    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: count }))).toMatchObject({
+    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: count }))).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Invalid',
+      message: 'NumberOfPayments must be a whole number of payments above 0',
       path: 'Data.Initiation.NumberOfPayments',
     });
   });
 
+  it('refuses a NumberOfPayments that is not text as Field.Invalid', () => {
+    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: 12 }))).toMatchObject({ code: 'UK.OBIE.Field.Invalid', path: 'Data.Initiation.NumberOfPayments' });
+  });
+
   it('refuses a recurring date equal to the first as Field.Unexpected, and one before it as Field.InvalidDate', () => {
-    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-10T09:00:00Z' }))).toMatchObject({
+    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-10T09:00:00Z' }))).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Unexpected',
+      message: 'RecurringPaymentDateTime must only be given when it differs from FirstPaymentDateTime',
       path: 'Data.Initiation.RecurringPaymentDateTime',
     });
-    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-09T09:00:00+00:00' }))).toMatchObject({
+    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-09T09:00:00+00:00' }))).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.InvalidDate',
+      message: 'RecurringPaymentDateTime must not be before FirstPaymentDateTime',
       path: 'Data.Initiation.RecurringPaymentDateTime',
     });
   });
@@ -70,7 +77,7 @@ describe(standingOrderScheduleRejection.name, () => {
     expect(standingOrderScheduleRejection(initiation({ RecurringPaymentAmount: { Amount: '10', Currency: 'GBP' } }))).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Unexpected',
-      message: expect.any(String),
+      message: 'RecurringPaymentAmount must only be given when it differs from FirstPaymentAmount',
       path: 'Data.Initiation.RecurringPaymentAmount',
     });
   });
