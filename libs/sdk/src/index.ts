@@ -6,7 +6,7 @@
  */
 
 /** The version of this API, in semver; a module's `apiVersion` must equal its major version. */
-export const SDK_VERSION = '1.0.0';
+export const SDK_VERSION = '1.1.0';
 
 // Declaring a module.
 export { SPEC_MODULE_API_VERSION, defineSpecModule, type SpecModule } from '@app/contract';
@@ -56,4 +56,5 @@ export { SYSTEM_CLOCK, type Clock } from '@app/contract';
 export { isJsonObject, isString, objectAt, stringAt, headerValue, jsonEquals, type JsonObject } from '@app/contract';
 
 // The bank backend port: the customer's accounts, from the embedded bank or the bank core's HTTP API.
+export { DependencyUnavailableError } from '@app/contract';
 export { BankBackend, BankBackendUnavailableError, type BankAccountView, type BankAccountType, type BankAccountSubType, type BankAccountStatus } from '@app/bank-backend';
