@@ -5,7 +5,6 @@ import { resolveUaeSpecOptions } from './uae-spec.options.js';
 
 export { UaeSpecModule } from './uae-spec.module.js';
 export { resolveUaeSpecOptions, UAE_SETTINGS, DEFAULT_RESOURCE_BASE_URL, type UaeSpecOptions } from './uae-spec.options.js';
-export type { Clock as UaeClock } from './shared/clock.js';
 
 export const UAE_SPEC_ID = 'uae';
 

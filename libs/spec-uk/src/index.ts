@@ -5,7 +5,6 @@ import type { Clock } from './shared/clock.js';
 
 export { UkSpecModule } from './uk-spec.module.js';
 export { resolveUkSpecOptions, UK_PERMISSIONS, UK_SETTINGS, type UkSpecOptions } from './uk-spec.options.js';
-export type { Clock as UkSpecClock } from './shared/clock.js';
 
 export const UK_SPEC_ID = 'uk';
 
