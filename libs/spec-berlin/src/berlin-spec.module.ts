@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { bindPoints } from '@app/contract';
+import { bindPoints, SYSTEM_CLOCK, type Clock } from '@app/contract';
 import type { BerlinSpecOptions } from './berlin-spec.options.js';
 import { BERLIN_SCHEMAS, BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from './berlin-spec.tokens.js';
 import { AccessUsage } from './consent-access/access-usage.js';
@@ -13,7 +13,6 @@ import { BerlinConsentRevocationPreProcessor } from './consent-manage/berlin-con
 import { BerlinConsentCreationPreProcessor } from './consent-manage/creation/berlin-consent-creation.pre-processor.js';
 import { BerlinAcceleratorErrorMapper } from './error-mapping/berlin-accelerator-error.mapper.js';
 import { BerlinSchemas } from './shared/berlin-schemas.js';
-import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
 import { RecurringConsentRegistry } from './shared/recurring-consent-registry.js';
 import { BerlinRefreshTokenIssuer } from './token/berlin-refresh-token.issuer.js';
 

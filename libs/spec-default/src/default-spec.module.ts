@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { bindPoints, type PointBindings } from '@app/contract';
+import { bindPoints, type PointBindings, SYSTEM_CLOCK } from '@app/contract';
 import { resolveDefaultSpecOptions, type DefaultSpecOptions } from './default-spec.options.js';
 import { DEFAULT_SPEC_CLOCK, DEFAULT_SPEC_OPTIONS } from './default-spec.tokens.js';
-import { SYSTEM_CLOCK } from './shared/clock.js';
 import { DefaultAuthorizationRequestValidator } from './authorize/default-authorization-request.validator.js';
 import { DefaultApplicationCreationPreProcessor } from './client-registration/default-application-creation.pre-processor.js';
 import { DefaultApplicationUpdatePreProcessor } from './client-registration/default-application-update.pre-processor.js';

@@ -1,5 +1,4 @@
-import type { SettingsReader, SpecPlugin } from '@app/contract';
-import type { Clock } from './shared/clock.js';
+import type { SettingsReader, SpecPlugin, Clock } from '@app/contract';
 import { UaeSpecModule } from './uae-spec.module.js';
 import { resolveUaeSpecOptions } from './uae-spec.options.js';
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { bindPoints } from '@app/contract';
+import { bindPoints, SYSTEM_CLOCK, type Clock } from '@app/contract';
 import { AuthorizationDetailsReader } from './authorize/authorization-details.reader.js';
 import { UaeAuthorizationRequestValidator } from './authorize/uae-authorization-request.validator.js';
 import { PaymentLedger } from './consent-access/payment-ledger.js';
@@ -16,7 +16,6 @@ import { UaeAcceleratorErrorMapper } from './error-mapping/uae-accelerator-error
 import { UaeConsentRegistry } from './registry/uae-consent-registry.js';
 import { UaeOfficialSchemas } from './schemas/uae-official-schemas.js';
 import { loadAaniPurposeCodes } from './shared/aani-purpose-codes.js';
-import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
 import { UaeRefreshTokenIssuer } from './token/uae-refresh-token.issuer.js';
 import type { UaeSpecOptions } from './uae-spec.options.js';
 import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from './uae-spec.tokens.js';

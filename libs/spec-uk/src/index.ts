@@ -1,7 +1,6 @@
-import type { SettingsReader, SpecPlugin } from '@app/contract';
+import type { SettingsReader, SpecPlugin, Clock } from '@app/contract';
 import { resolveUkSpecOptions } from './uk-spec.options.js';
 import { UkSpecModule } from './uk-spec.module.js';
-import type { Clock } from './shared/clock.js';
 
 export { UkSpecModule } from './uk-spec.module.js';
 export { resolveUkSpecOptions, UK_PERMISSIONS, UK_SETTINGS, type UkSpecOptions } from './uk-spec.options.js';

@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { bindPoints } from '@app/contract';
+import { bindPoints, SYSTEM_CLOCK, type Clock } from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from './uk-spec.tokens.js';
 import type { UkSpecOptions } from './uk-spec.options.js';
-import { SYSTEM_CLOCK, type Clock } from './shared/clock.js';
 import { UkOfficialSchemas } from './schemas/uk-official-schemas.js';
 import { UkAuthorizationRequestValidator } from './authorize/uk-authorization-request.validator.js';
 import { UkConsentAccessValidator } from './consent-access/uk-consent-access.validator.js';

@@ -1,17 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ConsentAccessValidator,
-  succeed,
-  type DataRequestPayload,
-  type ExtensionContext,
-  type OutcomeOf,
-  type RequestDataOf,
-  type StoredConsentResource,
-} from '@app/contract';
+import { ConsentAccessValidator, succeed, type DataRequestPayload, type ExtensionContext, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { readAccountReference, referenceKey } from '../shared/account-reference.js';
-import type { Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { ACTIVE_MAPPING, ConsentStatus } from '../shared/consent-status.js';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentScreenPopulator, fail, succeed, type AuthorizeFailure, type OutcomeOf, type RequestDataOf, type StoredConsentResource } from '@app/contract';
+import { ConsentScreenPopulator, fail, succeed, type AuthorizeFailure, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { BankBackend } from '@app/bank-backend';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { authorizingClientId, ownedByAnotherTpp, unknownConsentAuthorizeFailure } from '../shared/consent-owner.js';
 import { ConsentStatus, TransactionStatus } from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';

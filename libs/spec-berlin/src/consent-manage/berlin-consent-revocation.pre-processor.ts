@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRevocationPreProcessor, succeed, type OutcomeOf, type RequestDataOf, type StoredConsentResource } from '@app/contract';
+import { ConsentRevocationPreProcessor, succeed, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { ConsentStatus, FINAL_CONSENT_STATUSES, TransactionStatus } from '../shared/consent-status.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { refreshTokenLifetime } from './refresh-token-lifetime.js';
 
 /**

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentAccessValidator, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { ConsentAccessValidator, succeed, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import { DEFAULT_SPEC_CLOCK } from '../default-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { ConsentType } from '../shared/consent-type.js';
 import { isJsonObject, nonEmptyString } from '../shared/json.js';
 import { accessDenied, type AccessRules } from './access-check.js';

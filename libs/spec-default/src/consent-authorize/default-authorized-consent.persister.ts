@@ -1,15 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AuthorizedConsentPersister,
-  succeed,
-  type AccountMapping,
-  type Authorization,
-  type NewConsentResource,
-  type OutcomeOf,
-  type RequestDataOf,
-} from '@app/contract';
+import { AuthorizedConsentPersister, succeed, type AccountMapping, type Authorization, type NewConsentResource, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
 import { DEFAULT_SPEC_CLOCK } from '../default-spec.tokens.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 import { ACTIVE_MAPPING, AUTHORISATION_TYPE, AuthorizationStatus, ConsentStatus, PRIMARY_PERMISSION } from '../shared/consent-status.js';
 import { ConsentType } from '../shared/consent-type.js';
 import { formatOffsetDateTime } from '../shared/date-time.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend } from '@app/bank-backend';
-import { ConsentScreenPopulator, succeed, type OutcomeOf, type RequestDataOf, type ScreenAccount } from '@app/contract';
+import { ConsentScreenPopulator, succeed, type OutcomeOf, type RequestDataOf, type ScreenAccount, type Clock } from '@app/contract';
 import { DEFAULT_SPEC_CLOCK } from '../default-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { AuthorizationStatus, ConsentStatus } from '../shared/consent-status.js';
 import { ConsentType } from '../shared/consent-type.js';
 import { isNonEmptyJsonObject, nonEmptyString } from '../shared/json.js';

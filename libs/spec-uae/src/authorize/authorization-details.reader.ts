@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JsonObject } from '@app/contract';
+import type { JsonObject, Clock } from '@app/contract';
 import type { SchemaViolation } from '@app/openapi-schemas';
 import { isJsonObject, objectAt, stringAt } from '../shared/json.js';
 import type { AaniPurposeCodes } from '../shared/aani-purpose-codes.js';
-import type { Clock } from '../shared/clock.js';
 import { paymentControlsOf } from '../shared/payment-controls.js';
 import type { ConsentProblem } from '../shared/uae-error.js';
 import { AUTHORIZATION_DETAIL_SCHEMAS, SERVICE_INITIATION_TYPE, UaeOfficialSchemas, type AuthorizationDetailType } from '../schemas/uae-official-schemas.js';

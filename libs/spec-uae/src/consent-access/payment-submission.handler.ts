@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { succeed, type DataRequestPayload, type JsonObject, type OutcomeOf } from '@app/contract';
+import { succeed, type DataRequestPayload, type JsonObject, type OutcomeOf, type Clock } from '@app/contract';
 import { UaeOfficialSchemas } from '../schemas/uae-official-schemas.js';
 import type { AaniPurposeCodes } from '../shared/aani-purpose-codes.js';
-import type { Clock } from '../shared/clock.js';
 import { uaeDay } from '../shared/date-time.js';
 import { paymentControlsOf } from '../shared/payment-controls.js';
 import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK } from '../uae-spec.tokens.js';

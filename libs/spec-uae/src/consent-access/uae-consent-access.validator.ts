@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type OutcomeOf, type StoredConsentResource } from '@app/contract';
+import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type OutcomeOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
-import type { Clock } from '../shared/clock.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
 import { objectAt, stringArrayAt, stringAt } from '../shared/json.js';
 import { effectiveStatus } from '../consent-manage/stored-consent-status.js';

@@ -1,6 +1,5 @@
-import type { StoredConsentResource } from '@app/contract';
+import type { StoredConsentResource, Clock } from '@app/contract';
 import { isUaeConsentStatus, UaeConsentStatus } from '../shared/consent-status.js';
-import type { Clock } from '../shared/clock.js';
 
 /**
  * The UAE status of a stored consent: its stored status, except that an in-use consent past its validity time is

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationResponseEnricher, succeed, type ConsentCreationEnrichmentRequest, type OutcomeOf } from '@app/contract';
-import type { Clock } from '../shared/clock.js';
+import { ConsentCreationResponseEnricher, succeed, type ConsentCreationEnrichmentRequest, type OutcomeOf, type Clock } from '@app/contract';
 import { NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
 import { uaeProblemFailure } from '../shared/uae-error.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRetrievalPreProcessor, headerValue, succeed, type JsonObject, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
+import { ConsentRetrievalPreProcessor, headerValue, succeed, type JsonObject, type OutcomeOf, type StoredConsentRequest, type Clock } from '@app/contract';
 import { PaymentLedger, type PaymentConsumption } from '../consent-access/payment-ledger.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
@@ -10,7 +10,6 @@ import { uaeDay } from '../shared/date-time.js';
 import { DOMESTIC_CURRENCY } from '../authorize/service-initiation-consent.rules.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
-import type { Clock } from '../shared/clock.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
 import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';
 import type { UaeSpecOptions } from '../uae-spec.options.js';

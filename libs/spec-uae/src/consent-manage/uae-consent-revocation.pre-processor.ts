@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRevocationPreProcessor, headerValue, succeed, type ExtensionContext, type OutcomeOf, type StoredConsentRequest } from '@app/contract';
+import { ConsentRevocationPreProcessor, headerValue, succeed, type ExtensionContext, type OutcomeOf, type StoredConsentRequest, type Clock } from '@app/contract';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
-import type { Clock } from '../shared/clock.js';
 import { REVOCABLE_STATUSES, UaeConsentStatus, type RevokedBy } from '../shared/consent-status.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
 import { uaeFailure, uaeProblemFailure } from '../shared/uae-error.js';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RefreshTokenIssuer, succeed, type OutcomeOf, type RefreshTokenRequest } from '@app/contract';
-import type { Clock } from '../shared/clock.js';
+import { RefreshTokenIssuer, succeed, type OutcomeOf, type RefreshTokenRequest, type Clock } from '@app/contract';
 import { UAE_SPEC_CLOCK } from '../uae-spec.tokens.js';
 
 /**

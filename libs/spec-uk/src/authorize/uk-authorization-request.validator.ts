@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthorizationRequestValidator, fail, succeed, type JsonObject, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { AuthorizationRequestValidator, fail, succeed, type JsonObject, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 import { isJsonObject, nonEmptyString, objectAt, stringAt } from '../shared/json.js';
 
 /** FAPI 1.0 Advanced §5.2.2-13: a request object lives at most 60 minutes (exp - nbf). */

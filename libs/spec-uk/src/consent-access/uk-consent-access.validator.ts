@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UsageCounterRepository } from '@app/persistence';
-import { ConsentAccessValidator, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { ConsentAccessValidator, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
-import type { Clock } from '../shared/clock.js';
 import { foreignConsentRejection, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString } from '../shared/json.js';
 import { kindOfType, type ConsentFamily } from '../shared/uk-consent-kind.js';

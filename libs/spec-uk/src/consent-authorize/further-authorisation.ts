@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import type { AuthorizeFailure, ConsentResourceUpdate, ExtensionFailure, StoredConsentResource } from '@app/contract';
+import { type AuthorizeFailure, type ConsentResourceUpdate, type ExtensionFailure, type StoredConsentResource, epochSeconds, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute, multiAuthorisationDecisionAttribute } from '../shared/consent-attributes.js';
 import { formatUkDateTime } from '../shared/date-time.js';
 import { AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';

@@ -1,19 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import {
-  AuthorizedConsentPersister,
-  succeed,
-  type AccountMapping,
-  type AuthorizeFailure,
-  type ExtensionFailure,
-  type OutcomeOf,
-  type RequestDataOf,
-  type StoredConsentResource,
-} from '@app/contract';
+import { AuthorizedConsentPersister, succeed, type AccountMapping, type AuthorizeFailure, type ExtensionFailure, type OutcomeOf, type RequestDataOf, type StoredConsentResource, epochSeconds, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import { formatUkDateTime, instantOf } from '../shared/date-time.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString, objectAt, stringsAt } from '../shared/json.js';
 import { attributeOf, ConsentAttribute, nextReauthenticationAttribute } from '../shared/consent-attributes.js';

@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import {
-  ConsentScreenPopulator,
-  succeed,
-  type AuthorizeFailure,
-  type ConsentScreenData,
-  type ExtensionFailure,
-  type JsonObject,
-  type OutcomeOf,
-  type RequestDataOf,
-  type StoredConsentResource,
-} from '@app/contract';
+import { ConsentScreenPopulator, succeed, type AuthorizeFailure, type ConsentScreenData, type ExtensionFailure, type JsonObject, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../schemas/uk-official-schemas.js';
 import { readPaymentFile } from '../consent-manage/file/payment-file-reader.js';
 import { summarisePaymentFile } from '../consent-manage/file/payment-file-summary.js';
-import type { Clock } from '../shared/clock.js';
 import { authorizingClientId, foreignConsentAuthorizeFailure, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { isJsonObject, nonEmptyString, objectAt, stringAt } from '../shared/json.js';
 import { kindOfType, type UkConsentKind } from '../shared/uk-consent-kind.js';

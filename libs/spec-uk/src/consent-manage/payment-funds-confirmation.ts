@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend } from '@app/bank-backend';
-import type { JsonObject, StoredConsentResource } from '@app/contract';
+import { type JsonObject, type StoredConsentResource, epochSeconds, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { formatUkDateTime } from '../shared/date-time.js';
 import { scaledAmount } from '../shared/amount.js';

@@ -1,16 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ConsentFileUploadPreProcessor,
-  succeed,
-  type ExtensionContext,
-  type OutcomeOf,
-  type RequestDataOf,
-  type StoredConsentResource,
-} from '@app/contract';
+import { ConsentFileUploadPreProcessor, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../schemas/uk-official-schemas.js';
-import type { Clock } from '../shared/clock.js';
 import { managingClientId } from '../shared/consent-owner.js';
 import { headerValue, nonEmptyString, objectAt, stringAt } from '../shared/json.js';
 import { UkErrorCode, ukFailure, ukRejection, type UkRejection } from '../shared/uk-error.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
-import { epochSeconds, type Clock } from '../shared/clock.js';
 
 /**
  * A refresh token only while the consent is valid (contract §4.12): an expired consent gets `invalid_grant`; a

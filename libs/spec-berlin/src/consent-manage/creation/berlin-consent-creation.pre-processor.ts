@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationPreProcessor, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { ConsentCreationPreProcessor, succeed, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import type { BerlinSpecOptions } from '../../berlin-spec.options.js';
 import { BERLIN_SCHEMAS, BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../../berlin-spec.tokens.js';
 import type { BerlinSchemas } from '../../shared/berlin-schemas.js';
-import type { Clock } from '../../shared/clock.js';
 import { ConsentAttribute } from '../../shared/consent-attributes.js';
 import { epochDayOf } from '../../shared/iso-date.js';
 import { isJsonObject } from '../../shared/json.js';

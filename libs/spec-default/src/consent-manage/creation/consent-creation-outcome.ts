@@ -1,8 +1,10 @@
-import type { JsonObject, NewConsentResource } from '@app/contract';
+import { epochSeconds, type JsonObject, type NewConsentResource } from '@app/contract';
 import { AUTHORISATION_TYPE, AuthorizationStatus, ConsentStatus } from '../../shared/consent-status.js';
 import { ConsentType } from '../../shared/consent-type.js';
-import { SECONDS_PER_DAY, epochSeconds } from '../../shared/clock.js';
 import { parseDateTimeValue } from '../../shared/date-time.js';
+
+/** Seconds in a day, for the default validity expressed in days. */
+const SECONDS_PER_DAY = 86_400;
 
 export interface CreationOutcomeInput {
   readonly type: ConsentType;

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationPreProcessor, succeed, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import { ConsentCreationPreProcessor, succeed, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import { DEFAULT_SPEC_CLOCK, DEFAULT_SPEC_OPTIONS } from '../../default-spec.tokens.js';
 import type { ResolvedDefaultSpecOptions } from '../../default-spec.options.js';
-import type { Clock } from '../../shared/clock.js';
 import { ConsentType, consentTypeFromPath, type ManagedConsentType } from '../../shared/consent-type.js';
 import { isJsonObject } from '../../shared/json.js';
 import { payloadValidationFailure, unknownConsentTypeFailure } from '../../shared/manage-failures.js';

@@ -1,5 +1,4 @@
-import type { JsonObject, NewConsentResource } from '@app/contract';
-import { epochSeconds } from '../../shared/clock.js';
+import { type JsonObject, type NewConsentResource, epochSeconds } from '@app/contract';
 import { instantOf } from '../../shared/date-time.js';
 import { objectAt } from '../../shared/json.js';
 import type { ConsentFamily, UkConsentKind } from '../../shared/uk-consent-kind.js';

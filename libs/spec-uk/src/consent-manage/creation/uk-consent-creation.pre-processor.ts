@@ -1,17 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend } from '@app/bank-backend';
-import {
-  ConsentCreationPreProcessor,
-  succeed,
-  type ExtensionContext,
-  type JsonObject,
-  type OutcomeOf,
-  type RequestDataOf,
-} from '@app/contract';
+import { ConsentCreationPreProcessor, succeed, type ExtensionContext, type JsonObject, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../../schemas/uk-official-schemas.js';
-import type { Clock } from '../../shared/clock.js';
 import { managingClientId } from '../../shared/consent-owner.js';
 import { headerValue } from '../../shared/json.js';
 import type { UkConsentKind } from '../../shared/uk-consent-kind.js';

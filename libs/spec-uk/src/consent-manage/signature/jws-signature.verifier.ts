@@ -9,10 +9,9 @@ import {
   type JWSHeaderParameters,
   type KeyObject,
 } from 'jose';
-import type { JsonObject } from '@app/contract';
+import type { JsonObject, Clock } from '@app/contract';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../../uk-spec.options.js';
-import type { Clock } from '../../shared/clock.js';
 import { UkErrorCode, ukRejection, type UkRejection } from '../../shared/uk-error.js';
 import { headerRejection, parseDetachedSignature, REQUIRED_CRIT } from './signature-header.js';
 

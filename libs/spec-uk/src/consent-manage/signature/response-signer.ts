@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FlattenedSign, importJWK, type CryptoKey, type KeyObject } from 'jose';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../../uk-spec.options.js';
-import { epochSeconds, type Clock } from '../../shared/clock.js';
+import { epochSeconds, type Clock } from '@app/contract';
 import type { UkConsentKind } from '../../shared/uk-consent-kind.js';
 import { OB_IAT, OB_ISS, OB_TAN, REQUIRED_CRIT } from './signature-header.js';
 

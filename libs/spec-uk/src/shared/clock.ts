@@ -1,2 +1,0 @@
-/* The shared clock seam (see @app/contract), re-exported where this specification's code looks for it. */
-export { SYSTEM_CLOCK, epochSeconds, type Clock } from '@app/contract';
