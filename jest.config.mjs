@@ -18,7 +18,8 @@ const esmToCommonJs = ESM_ONLY_DEPENDENCIES.length === 0
   ? {}
   : { [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-dependency-to-commonjs.cjs' };
 
-export default {
+/** What both projects share: how TypeScript and the library aliases are loaded. */
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
@@ -27,8 +28,24 @@ export default {
   },
   transformIgnorePatterns: ESM_ONLY_DEPENDENCIES.length === 0 ? ['/node_modules/'] : [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  maxWorkers: 2,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Every HTTP 200 answer an e2e test receives is checked against the contract, whether or not the test looks.
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/matchers/e2e-setup.ts'],
+    },
+  ],
+  maxWorkers: 2,
   testTimeout: 30000,
 };

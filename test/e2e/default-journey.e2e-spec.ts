@@ -1,4 +1,4 @@
-import { IdentityServerClient, IdentityServerSimulator, JOURNEYS } from '@app/testing';
+import { expectingContractBreaks, IdentityServerClient, IdentityServerSimulator, JOURNEYS } from '@app/testing';
 import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer } from './support/test-server.js';
 import { testSpecsRootModule } from './support/test-specs.js';
 
@@ -25,7 +25,9 @@ describe('The default journey through the identity-server simulator', () => {
 
   it('fails at the step whose answer breaks the contract, skips what depends on it, and runs the rest', async () => {
     const lines: string[] = [];
-    const result = await JOURNEYS['default'].run(simulatorFor('broken-screen'), (line) => lines.push(line));
+    const result = await expectingContractBreaks('the broken-screen specification answers populate with a key the identity server rejects', () =>
+      JOURNEYS['default'].run(simulatorFor('broken-screen'), (line) => lines.push(line)),
+    );
     expect(result.ok).toBe(false);
     expect(lines.find((line) => line.startsWith('✗ populate the consent screen'))).toMatch(/"message"/);
     expect(lines).toContain('- persist the approval of one account — skipped: "populate the consent screen" did not pass');

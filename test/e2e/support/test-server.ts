@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { TextDecoder } from 'node:util';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isExtensionName } from '@app/contract';
 import { createExtensionServer, createServiceLogger, loadAppConfig, type AppConfig } from '@app/platform';
-import { createTestDataSource } from '@app/testing';
+import { createTestDataSource, isJsonRecord, reportAnswer } from '@app/testing';
 import { AppModule } from '../../../apps/extension-server/src/app.module.js';
 
 export const TEST_USER = 'is-admin';
@@ -73,7 +75,32 @@ export function basicAuth(user = TEST_USER, password = TEST_PASSWORD): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'latin1').toString('base64')}`;
 }
 
-/** A raw POST, for the malformed inputs the identity-server simulator would never send. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The requestId of a raw body, read as the service reads it (UTF-8 when valid, else ISO-8859-1); undefined if none. */
+function requestIdOf(body: string | Buffer): string | undefined {
+  let text: string;
+  if (typeof body === 'string') {
+    text = body;
+  } else {
+    try {
+      text = STRICT_UTF8.decode(body);
+    } catch {
+      text = body.toString('latin1');
+    }
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isJsonRecord(parsed) && typeof parsed.requestId === 'string' ? parsed.requestId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A raw POST, for the malformed inputs the identity-server simulator would never send. An HTTP 200 answer of an
+ * extension point is reported to the answer hook like the simulator's, so the e2e contract guard checks it too.
+ */
 export async function rawPost(
   url: string,
   body: string | Buffer,
@@ -90,6 +117,11 @@ export async function rawPost(
     json = JSON.parse(text);
   } catch {
     json = undefined;
+  }
+  const extension = new URL(url).pathname.split('/').at(-1);
+  const requestId = requestIdOf(body);
+  if (extension !== undefined && isExtensionName(extension) && requestId !== undefined) {
+    reportAnswer({ extension, requestId, httpStatus: response.status, body: json });
   }
   return { status: response.status, json, text, headers: response.headers };
 }

@@ -1,6 +1,7 @@
 /*
- * Registers `toSatisfyExtensionContract`. Import it for its side effect from a spec (relative path), or list it in
- * Jest's `setupFilesAfterEach`. The barrel never re-exports it: it needs Jest at run time, the journey CLI must not.
+ * Registers `toSatisfyExtensionContract`. The e2e project loads it through e2e-setup.ts (Jest's `setupFilesAfterEnv`,
+ * see jest.config.mjs); a unit spec imports it for its side effect (relative path). The barrel never re-exports it: it
+ * needs Jest at run time, the journey CLI must not.
  */
 import { expect } from '@jest/globals';
 import type { ExtensionName } from '@app/contract';

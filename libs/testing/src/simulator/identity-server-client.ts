@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExtensionName } from '@app/contract';
+import { reportAnswer } from './answer-observer.js';
 import {
   encodeBody,
   serializeLikeIdentityServer,
@@ -7,6 +8,9 @@ import {
   type JsonEscaping,
   type KeyOrder,
 } from './identity-server-json.js';
+
+// The answer hook travels with the client that feeds it, so tests reach it through `@app/testing` like the client.
+export { expectingContractBreaks, reportAnswer, type AnswerObserver, type ObservedAnswer } from './answer-observer.js';
 
 /** `Security.Type` of the identity server: `Basic-Auth` with configured credentials, or `OAuth2` (a static token). */
 export type ExtensionCredentials =
@@ -172,7 +176,7 @@ export class IdentityServerClient {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     const rawText = Buffer.from(await response.arrayBuffer()).toString('utf8');
-    return {
+    const answer: ExtensionAnswer = {
       httpStatus: response.status,
       body: parseJson(rawText),
       rawText,
@@ -180,5 +184,7 @@ export class IdentityServerClient {
       contentType: response.headers.get('content-type') ?? undefined,
       request,
     };
+    reportAnswer({ extension: request.extension, requestId: request.requestId, httpStatus: answer.httpStatus, body: answer.body });
+    return answer;
   }
 }

@@ -1,4 +1,5 @@
 import type { ExtensionName } from '@app/contract';
+import { reportReaction } from './answer-observer.js';
 import { buildAuthorizedResources, type AccountSelection } from './consent-page-submission.js';
 import { ConsentStore } from './consent-store.js';
 import { buildDataRequestPayload, type ResourceRequest } from './gateway-request.js';
@@ -419,7 +420,12 @@ export class IdentityServerSimulator {
   ): Promise<SimulatedExchange> {
     const answer = await this.client.call(extension, requestData);
     const reading = readEnvelopeLikeIdentityServer(answer);
-    const reaction = reading.kind === 'unusable' ? failed(reading.reason) : react(reading);
+    if (reading.kind === 'unusable') {
+      // Not reported: the contract matcher, which sees every answer the client receives, already refuses such an envelope.
+      return { ...answer, extension, requestData, reaction: failed(reading.reason) };
+    }
+    const reaction = react(reading);
+    reportReaction({ extension, requestId: answer.requestId, httpStatus: answer.httpStatus, body: answer.body }, reaction);
     return { ...answer, extension, requestData, reaction };
   }
 }
