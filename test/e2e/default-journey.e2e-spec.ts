@@ -1,11 +1,11 @@
 import { expectingContractBreaks, IdentityServerClient, IdentityServerSimulator, JOURNEYS } from '@app/testing';
-import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer } from './support/test-server.js';
-import { testSpecsRootModule } from './support/test-specs.js';
+import { TEST_PASSWORD, TEST_USER, type RunningTestServer } from './support/test-server.js';
+import { startTestSpecsServer } from './support/test-specs.js';
 
 describe('The default journey through the identity-server simulator', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: testSpecsRootModule });
+    server = await startTestSpecsServer();
   });
   afterAll(async () => {
     await server.close();

@@ -15,7 +15,6 @@ import {
   ukAccountAccessConsentBody,
   ukJourneyTrustFile,
 } from '@app/testing';
-import { AppModule } from '../../apps/extension-server/src/app.module.js';
 import { loadSpecModules } from '../../apps/extension-server/src/modules/extension-module-loader.js';
 import { TEST_PASSWORD, TEST_USER, basicAuth, startTestServer, type RunningTestServer } from './support/test-server.js';
 
@@ -46,7 +45,7 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
 
   beforeAll(async () => {
     const loaded = await loadSpecModules(EXAMPLES);
-    server = await startTestServer({ env, rootModule: (config) => AppModule.forRoot(config, loaded, env) });
+    server = await startTestServer({ env, modules: loaded });
   });
   afterAll(async () => {
     await server.close();

@@ -1,11 +1,11 @@
-import { rawPost, startTestServer, type RunningTestServer } from './support/test-server.js';
-import { testSpecsRootModule } from './support/test-specs.js';
+import { rawPost, type RunningTestServer } from './support/test-server.js';
+import { startTestSpecsServer } from './support/test-specs.js';
 
 describe('Unexpected faults and graceful shutdown', () => {
   let server: RunningTestServer;
   const logged: string[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: testSpecsRootModule, env: { LOG_LEVEL: 'error' }, logLines: logged });
+    server = await startTestSpecsServer({ env: { LOG_LEVEL: 'error' }, logLines: logged });
   });
   afterAll(async () => {
     // The last test already closed the application; only the test database is left to release.

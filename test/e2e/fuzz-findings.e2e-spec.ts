@@ -1,6 +1,5 @@
 import type { ExtensionName } from '@app/contract';
 import { checkExtensionResponse, uaeJourneyPiiDecryptionKey } from '@app/testing';
-import { AppModule } from '../../apps/extension-server/src/app.module.js';
 import {
   berlinAccountAccess,
   berlinCreatedConsent,
@@ -21,7 +20,7 @@ describe('Calls the fuzzer found crashing a handler', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
     // The UAE payment consents carry their PII encrypted to the demo bank key, which the service must hold.
-    server = await startTestServer({ rootModule: (config) => AppModule.forRoot(config, [], { ...process.env, UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey() }) });
+    server = await startTestServer({ env: { UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey() } });
   });
   afterAll(async () => {
     await server.close();

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { rawExchange } from './support/raw-http.js';
-import { basicAuth, rawPost, startTestServer, TEST_PASSWORD, TEST_USER, type RunningTestServer } from './support/test-server.js';
-import { testSpecsRootModule } from './support/test-specs.js';
+import { basicAuth, rawPost, TEST_PASSWORD, TEST_USER, type RunningTestServer } from './support/test-server.js';
+import { startTestSpecsServer } from './support/test-specs.js';
 
 /* Values that must never reach a log line, whatever the level and however malformed the request that carried them. */
 const PERSON_NAME = 'Zoë Privatperson';
@@ -72,7 +72,7 @@ describe('No log line holds a credential, a token, a cookie or personal data, at
   let server: RunningTestServer;
   let port: number;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: testSpecsRootModule, env: { LOG_LEVEL: 'trace' }, logLines });
+    server = await startTestSpecsServer({ env: { LOG_LEVEL: 'trace' }, logLines });
     port = (server.app.getHttpServer().address() as AddressInfo).port;
   });
   afterAll(async () => {

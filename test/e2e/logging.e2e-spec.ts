@@ -1,5 +1,5 @@
-import { rawPost, startTestServer, TEST_PASSWORD, type RunningTestServer } from './support/test-server.js';
-import { testSpecsRootModule } from './support/test-specs.js';
+import { rawPost, TEST_PASSWORD, type RunningTestServer } from './support/test-server.js';
+import { startTestSpecsServer } from './support/test-specs.js';
 
 const COOKIE_VALUE = 'commonAuthId-7f3a9c-SECRET';
 const TPP_TOKEN = 'eyJTPP.ACCESS.TOKEN-SECRET';
@@ -8,7 +8,7 @@ describe('Logs never carry secrets', () => {
   const logLines: string[] = [];
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: testSpecsRootModule, env: { LOG_LEVEL: 'trace' }, logLines });
+    server = await startTestSpecsServer({ env: { LOG_LEVEL: 'trace' }, logLines });
   });
   afterAll(async () => {
     await server.close();

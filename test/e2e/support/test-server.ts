@@ -6,6 +6,7 @@ import { isExtensionName } from '@app/contract';
 import { createExtensionServer, createServiceLogger, loadAppConfig, type AppConfig } from '@app/platform';
 import { createTestDataSource, isJsonRecord, reportAnswer } from '@app/testing';
 import { AppModule } from '../../../apps/extension-server/src/app.module.js';
+import type { LoadedSpecModule } from '../../../apps/extension-server/src/modules/extension-module-loader.js';
 
 export const TEST_USER = 'is-admin';
 export const TEST_PASSWORD = 'test-secret-é';
@@ -18,20 +19,32 @@ export interface RunningTestServer {
   close(): Promise<void>;
 }
 
+/** The environment of a test server: a value left undefined unsets a default of the harness. */
+export type TestServerEnv = Readonly<Record<string, string | undefined>>;
+
 export interface TestServerOptions {
-  /** Environment overrides, as an operator would set them. */
-  readonly env?: Record<string, string>;
+  /**
+   * The environment as an operator would set it, read by the service's configuration (EXTENSION_SPECS, ...) and by the
+   * specifications (UK_*, BERLIN_*, ...), and nothing else: the shell's environment never reaches a test server.
+   */
+  readonly env?: TestServerEnv;
   /** Reuse a database (to test behaviour across restarts). */
   readonly databaseUrl?: string;
-  /** Replace the application's root module (e.g. to plug in a test specification). */
+  /** Specification modules served beside the built-in ones, as EXTENSION_MODULES would load them. */
+  readonly modules?: readonly LoadedSpecModule[];
+  /**
+   * Replace AppModule, only for what no setting reaches, such as a clock the test moves (see `rootModuleServing`):
+   * everything else goes through AppModule and `env`, as in production.
+   */
   readonly rootModule?: (config: AppConfig) => DynamicModule;
   /** Collects the service's log lines (JSON) instead of printing them. */
   readonly logLines?: string[];
 }
 
 /**
- * Starts the service exactly as `main.ts` does (same bootstrap function, real HTTP on a free port) on a fresh test
- * database: SQLite by default, MySQL/MariaDB when TEST_DATABASE_URL says so.
+ * Starts the service exactly as `main.ts` does (same bootstrap function, AppModule with the specifications `env`
+ * selects, real HTTP on a free port) on a fresh test database: SQLite by default, MySQL/MariaDB when
+ * TEST_DATABASE_URL says so.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<RunningTestServer> {
   let databaseUrl = options.databaseUrl;
@@ -42,7 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl = database.databaseUrl;
     releaseDatabase = () => database.close();
   }
-  const config = loadAppConfig({
+  const env: TestServerEnv = {
     DATABASE_URL: databaseUrl,
     EXTENSION_BASIC_USER: TEST_USER,
     EXTENSION_BASIC_PASSWORD: TEST_PASSWORD,
@@ -50,8 +63,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // The journeys grant consents on the demo customers' accounts.
     SEED_DEMO_DATA: 'true',
     ...options.env,
-  });
-  const rootModule = options.rootModule ? options.rootModule(config) : AppModule.forRoot(config);
+  };
+  const config = loadAppConfig(env);
+  const rootModule = options.rootModule ? options.rootModule(config) : AppModule.forRoot(config, options.modules ?? [], env);
   const logger = options.logLines
     ? createServiceLogger(config.logLevel, { write: (line: string) => void options.logLines!.push(line) })
     : undefined;

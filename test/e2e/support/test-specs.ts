@@ -1,9 +1,16 @@
 import { Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { ConsentAccessValidator, ConsentScreenPopulator, RefreshTokenIssuer, succeed, type OutcomeOf, type SpecPlugin } from '@app/contract';
-import { BankBackendModule } from '@app/bank-backend';
-import { PersistenceModule } from '@app/persistence';
-import { ExtensionPlatformModule, type AppConfig } from '@app/platform';
-import { DEFAULT_SPEC } from '@app/spec-default';
+import {
+  ConsentAccessValidator,
+  ConsentScreenPopulator,
+  defineSpecModule,
+  RefreshTokenIssuer,
+  SPEC_MODULE_API_VERSION,
+  succeed,
+  type OutcomeOf,
+  type SpecPlugin,
+} from '@app/contract';
+import type { LoadedSpecModule } from '../../../apps/extension-server/src/modules/extension-module-loader.js';
+import { startTestServer, type RunningTestServer, type TestServerOptions } from './test-server.js';
 
 /** A handler that fails the way a bug would, with a message that must never reach the caller. */
 @Injectable()
@@ -55,16 +62,13 @@ export const BROKEN_SCREEN_SPEC: SpecPlugin = {
   module: { module: BrokenScreenSpecModule, providers: [{ provide: ConsentScreenPopulator, useClass: ContractBreakingScreenPopulator }] },
 };
 
-/** The application with the test specifications served beside `default`, as a bank would plug in its own. */
-export function testSpecsRootModule(config: AppConfig): DynamicModule {
-  @Module({})
-  class TestSpecsAppModule {}
-  return {
-    module: TestSpecsAppModule,
-    imports: [
-      PersistenceModule.forRoot({ databaseUrl: config.databaseUrl }),
-      { ...BankBackendModule.forRoot({ seedDemoData: true }), global: true },
-      ExtensionPlatformModule.forRoot({ config, specs: [FAULTY_SPEC, BROKEN_SCREEN_SPEC, DEFAULT_SPEC], fallback: DEFAULT_SPEC }),
-    ],
-  };
+/** The test specifications as modules, the way EXTENSION_MODULES hands a bank's own to AppModule. */
+const TEST_SPEC_MODULES: readonly LoadedSpecModule[] = [FAULTY_SPEC, BROKEN_SCREEN_SPEC].map((spec) => ({
+  entry: `test/e2e/support/test-specs.ts (${spec.id})`,
+  module: defineSpecModule({ apiVersion: SPEC_MODULE_API_VERSION, id: spec.id, create: () => spec }),
+}));
+
+/** The service with EXTENSION_SPECS=default and the test specifications plugged in beside it, through AppModule. */
+export function startTestSpecsServer(options: Omit<TestServerOptions, 'modules' | 'rootModule'> = {}): Promise<RunningTestServer> {
+  return startTestServer({ ...options, env: { EXTENSION_SPECS: 'default', ...options.env }, modules: TEST_SPEC_MODULES });
 }
