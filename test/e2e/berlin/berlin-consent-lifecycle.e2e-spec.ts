@@ -16,9 +16,11 @@ import {
 } from '@app/testing';
 // The berlin journey files are not re-exported by @app/testing yet (barrel change requested in the report).
 import { createBerlinResource, type CreatedBerlinResource } from '@app/testing';
+import { DEMO_BANK_DATA } from '@app/bank-backend';
+import { BankDataRepository } from '@app/persistence';
 import { startTestServer, TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../support/test-server.js';
 import { callPoint, checked, expectAccessRefused, expectTppError, type CheckedResult } from './support/berlin-harness.js';
-import { berlinRootModule, MovableClock } from './support/berlin-test-specs.js';
+import { berlinRootModule, MovableClock, startBerlinTestServer } from './support/berlin-test-specs.js';
 
 /* Retrieval, the consent screen, persist, access, revocation, refresh tokens and error mapping (§B.4, §B.5, §B.7, BG-20 to BG-25). */
 
@@ -196,12 +198,31 @@ describe('Berlin Group consent lifecycle', () => {
       expect(result.data['newConsentStatus']).toBeUndefined();
     });
 
-    it('a resent persist gets the identical answer (idempotent per requestId)', async () => {
-      const consent = await create('consents', dedicated());
-      const screen = await populate(consent);
-      const first = await simulator.persist(consent.consentId, BERLIN_USER, screen.data, {}, true);
-      const replay = await simulator.resend(first);
-      expect(replay.rawText).toBe(first.rawText);
+    it('a resent persist gets the identical answer (idempotent per requestId), even once the bank would answer otherwise', async () => {
+      const payment = await create('payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban));
+      const screen = await populate(payment);
+      const first = await simulator.persist(payment.consentId, BERLIN_USER, screen.data, {}, true);
+      expect(checked('persist-authorized-consent', first).data['consentResource']).toMatchObject({ status: 'ACCP' });
+      // The debtor account stops being payable in the bank: the same call computed again is refused, so only the
+      // recorded answer can come back to the resent requestId.
+      const bank = server.app.get(BankDataRepository);
+      const customer = DEMO_BANK_DATA.customers.find(({ userId }) => userId === BERLIN_USER)!;
+      const debtor = customer.accounts.find(({ accountId }) => accountId === EURO_ACCOUNT.accountId)!;
+      await bank.importBankData({ customers: [{ ...customer, accounts: [{ ...debtor, payable: false }] }] });
+      try {
+        const replay = await simulator.resend(first);
+        expect(replay.rawText).toBe(first.rawText);
+        const fresh = await simulator.client.call('persist-authorized-consent', first.requestData);
+        expect(fresh.requestId).not.toBe(first.requestId);
+        expect(fresh.body).toEqual({
+          responseId: fresh.requestId,
+          status: 'ERROR',
+          errorCode: 400,
+          data: { errorMessage: 'The debtor account iban DE89370400440532013000 is not an account of the customer that can be used here', newConsentStatus: 'RJCT' },
+        });
+      } finally {
+        await bank.importBankData({ customers: [{ ...customer, accounts: [debtor] }] });
+      }
     });
 
     it('a new recurring consent made valid ends the earlier one of the same customer and TPP (§B.3)', async () => {
@@ -504,7 +525,7 @@ describe('Berlin Group consent lifecycle', () => {
 describe('Berlin Group refresh tokens with BERLIN_REFRESH_TOKEN_MAX_DAYS=7', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: berlinRootModule({ env: { BERLIN_REFRESH_TOKEN_MAX_DAYS: '7' } }) });
+    server = await startBerlinTestServer({ BERLIN_REFRESH_TOKEN_MAX_DAYS: '7' });
   });
   afterAll(async () => {
     await server.close();

@@ -2,9 +2,9 @@ import { buildRequestObjectClaims, ConsentStore, IdentityServerClient, IdentityS
 // The berlin journey files are not re-exported by @app/testing yet (barrel change requested in the report).
 import { berlinConsentBody, BERLIN_CLIENT_ID, BERLIN_USER, berlinDataCallHeaders, EURO_ACCOUNT, berlinInitiationHeaders } from '@app/testing';
 import { createBerlinResource } from '@app/testing';
-import { startTestServer, TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../support/test-server.js';
+import { TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../support/test-server.js';
 import { checked } from './support/berlin-harness.js';
-import { berlinRootModule } from './support/berlin-test-specs.js';
+import { startBerlinTestServer } from './support/berlin-test-specs.js';
 
 /*
  * frequencyPerDay across service instances (§B.3, BG-23): two instances on one database, one identity server whose
@@ -14,8 +14,8 @@ describe('Berlin Group frequencyPerDay on two service instances', () => {
   let first: RunningTestServer;
   let second: RunningTestServer;
   beforeAll(async () => {
-    first = await startTestServer({ rootModule: berlinRootModule() });
-    second = await startTestServer({ rootModule: berlinRootModule(), databaseUrl: first.databaseUrl });
+    first = await startBerlinTestServer();
+    second = await startBerlinTestServer({}, { databaseUrl: first.databaseUrl });
   });
   afterAll(async () => {
     await second.close();

@@ -1,13 +1,13 @@
 import { IdentityServerClient, IdentityServerSimulator } from '@app/testing';
 // The berlin journey files are not re-exported by @app/testing yet (barrel change requested in the report).
 import { BERLIN_JOURNEY } from '@app/testing';
-import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer } from '../support/test-server.js';
-import { berlinRootModule } from './support/berlin-test-specs.js';
+import { TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../support/test-server.js';
+import { startBerlinTestServer } from './support/berlin-test-specs.js';
 
 describe('The berlin journey through the identity-server simulator', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: berlinRootModule() });
+    server = await startBerlinTestServer();
   });
   afterAll(async () => {
     await server.close();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 import { uaePaymentSubmission, uaeRequestObjectClaims, uaeSingleInstantPaymentItem, uaeVariableMultiPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody, mutated, set } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { CUSTOMER, storeUaeConsent } from './support/uae-stored-consents.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 const SCHEDULE = 'consent.ControlParameters.ConsentSchedule';
 
@@ -23,7 +23,7 @@ describe('uae combined payment schedules, when the bank allows them', () => {
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: uaeRootModule({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'true' }) });
+    server = await startUaeTestServer({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'true' });
     simulator = uaeSimulator(server);
   });
   afterAll(async () => {

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { loadOfficialOpenApiDocument, OfficialSchemaValidators } from '@app/openapi-schemas';
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDataSharingItem, uaePaymentSubmission, uaeSingleInstantPaymentItem, uaeToday, uaeVariableMultiPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody, mutated, remove, set, type Mutation } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { storeUaeConsent, TPP, type StoredUaeConsent } from './support/uae-stored-consents.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 
 const API = '/open-finance/v2.1';
@@ -23,7 +23,7 @@ describe('uae validate-consent-access', () => {
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: uaeRootModule() });
+    server = await startUaeTestServer();
     simulator = uaeSimulator(server);
   });
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { buildAuthorizedResources, checkExtensionResponse, isJsonRecord, selectAccounts, type IdentityServerSimulator, type JsonRecord } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDataSharingItem, uaeDomesticPii, uaeEncryptedPii, uaeSingleInstantPaymentItem, uaeRequestObjectClaims, uaeVariableMultiPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody, mutated, set } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { CUSTOMER, TPP } from './support/uae-stored-consents.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 const DIRHAM_ACCOUNT = 'AE070331234567890123456';
 
@@ -15,7 +15,7 @@ describe('uae consent screen and persist', () => {
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: uaeRootModule() });
+    server = await startUaeTestServer();
     simulator = uaeSimulator(server);
   });
   afterAll(async () => {

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { loadOfficialOpenApiDocument, OfficialSchemaValidators } from '@app/openapi-schemas';
 import type { IdentityServerSimulator } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDataSharingItem, uaeSingleInstantPaymentItem } from '@app/testing';
 import { at, callChecked, checkedBody } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { storeUaeConsent, TPP } from './support/uae-stored-consents.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 const openapi = join(process.cwd(), 'libs', 'spec-uae', 'assets', 'openapi');
 const accountInformation = new OfficialSchemaValidators(loadOfficialOpenApiDocument(join(openapi, 'uae-account-information-openapi.yaml')));
@@ -22,7 +22,7 @@ describe('uae consent retrieval and revocation', () => {
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: uaeRootModule({ UAE_RESOURCE_BASE_URL: 'https://api.bank.ae/open-finance/v2.1' }) });
+    server = await startUaeTestServer({ UAE_RESOURCE_BASE_URL: 'https://api.bank.ae/open-finance/v2.1' });
     simulator = uaeSimulator(server);
   });
   afterAll(async () => {

@@ -1,13 +1,13 @@
 // The @app/testing barrel does not export the uae journey yet (the lead adds it with the journey registry entry).
 import { UAE_JOURNEY } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 import { uaeSimulator } from './support/uae-simulator.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 describe('The uae journey through the identity-server simulator', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rootModule: uaeRootModule() });
+    server = await startUaeTestServer();
   });
   afterAll(async () => {
     await server.close();

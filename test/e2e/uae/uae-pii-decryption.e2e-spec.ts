@@ -1,11 +1,11 @@
 import { CompactEncrypt, CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDomesticPii, uaeSingleInstantPaymentItem, uaeRequestObjectClaims } from '@app/testing';
 import { at, callChecked } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { CUSTOMER } from './support/uae-stored-consents.js';
-import { uaeRootModule } from './support/uae-test-specs.js';
+import { startUaeTestServer } from './support/uae-test-specs.js';
 
 /** The TPP signs the PII (PS256), then encrypts the JWS for the bank (spec-rules §C.3, AEJWEPaymentPII). */
 async function encryptPii(pii: unknown, bankPublicKey: CryptoKey, tppSigningKey: CryptoKey): Promise<string> {
@@ -23,7 +23,7 @@ describe('uae PersonalIdentifiableInformation decryption', () => {
     tpp = await generateKeyPair('PS256');
     stranger = await generateKeyPair('RSA-OAEP-256');
     const jwk = JSON.stringify(await exportJWK(bank.privateKey));
-    server = await startTestServer({ rootModule: uaeRootModule({ UAE_PII_DECRYPTION_KEY: jwk }) });
+    server = await startUaeTestServer({ UAE_PII_DECRYPTION_KEY: jwk });
   });
   afterAll(async () => {
     await server.close();

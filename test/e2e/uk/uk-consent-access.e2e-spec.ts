@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityServerSimulator, JsonRecord, SimulatedExchange } from '@app/testing';
 import { checkExtensionResponse } from '@app/testing';
-import { startTestServer, type RunningTestServer } from '../support/test-server.js';
+import type { RunningTestServer } from '../support/test-server.js';
 import { authorisedConsent } from './support/uk-consent-setup.js';
 import {
   UK_ACCOUNTS_API,
@@ -19,7 +19,7 @@ import {
   ukVrpConsentBody,
   ukVrpPayment,
 } from '@app/testing';
-import { startUkTestServer, ukRootModule, ukSimulator, writeJourneyTrustFile } from './support/uk-test-server.js';
+import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
 
 /*
  * validate-consent-access (contract §4.11) for every UK family: the permission table of every v3.1.11 AISP resource,
@@ -288,7 +288,7 @@ describe('UK consent access (validate-consent-access)', () => {
     });
 
     it('never passes the daily limit under concurrent payments on two instances sharing the database', async () => {
-      const second = await startTestServer({ databaseUrl: server.databaseUrl, rootModule: ukRootModule({ UK_JWS_TRUST_FILE: writeJourneyTrustFile() }) });
+      const second = await startUkTestServer({ UK_SIGNATURE_VERIFICATION: undefined }, { databaseUrl: server.databaseUrl });
       try {
         const other = ukSimulator(second);
         const shared = await authorisedConsent(simulator, 'domestic-vrp-consents', ukVrpConsentBody(), 'openid payments', UK_OTHER_CURRENT_ACCOUNT);

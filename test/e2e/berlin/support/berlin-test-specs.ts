@@ -1,36 +1,33 @@
 import { SettingsReader } from '@app/contract';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { BankBackendModule } from '@app/bank-backend';
-import { PersistenceModule } from '@app/persistence';
-import { ExtensionPlatformModule, type AppConfig } from '@app/platform';
-import { BerlinSpecModule, BERLIN_SPEC_ID, resolveBerlinSpecOptions, type Clock } from '@app/spec-berlin';
-import { DEFAULT_SPEC } from '@app/spec-default';
+import type { DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '@app/platform';
+import { BerlinSpecModule, createBerlinSpec, resolveBerlinSpecOptions, type Clock } from '@app/spec-berlin';
+import { rootModuleServing } from '../../support/root-module.js';
+import { startTestServer, type RunningTestServer, type TestServerEnv, type TestServerOptions } from '../../support/test-server.js';
+
+/**
+ * The service as an operator deploys the Berlin Group specification: EXTENSION_SPECS=berlin and its BERLIN_* settings,
+ * through AppModule, on a fresh test database or on `options.databaseUrl`.
+ */
+export function startBerlinTestServer(env: TestServerEnv = {}, options: Pick<TestServerOptions, 'databaseUrl'> = {}): Promise<RunningTestServer> {
+  return startTestServer({ ...options, env: { EXTENSION_SPECS: 'berlin', ...env } });
+}
 
 export interface BerlinTestOptions {
   /** `BERLIN_*` settings, as an operator would set them. */
-  readonly env?: Readonly<Record<string, string>>;
+  readonly env?: TestServerEnv;
   /** A clock the tests move, for validity and per-day rules. */
   readonly clock?: Clock;
 }
 
-/** The application serving the Berlin Group specification, with `default` as the fallback of the points it leaves out. */
+/**
+ * The application serving the Berlin Group specification beside `default`, for a test that moves the clock, which no
+ * setting reaches: the specification AppModule would build from the settings, on the given clock.
+ */
 export function berlinRootModule(options: BerlinTestOptions = {}): (config: AppConfig) => DynamicModule {
   return (config) => {
-    @Module({})
-    class BerlinTestAppModule {}
-    const berlin = {
-      id: BERLIN_SPEC_ID,
-      title: 'Berlin Group (test)',
-      module: BerlinSpecModule.register(resolveBerlinSpecOptions(new SettingsReader(options.env ?? {})), options.clock),
-    };
-    return {
-      module: BerlinTestAppModule,
-      imports: [
-        PersistenceModule.forRoot({ databaseUrl: config.databaseUrl }),
-        { ...BankBackendModule.forRoot({ seedDemoData: true }), global: true },
-        ExtensionPlatformModule.forRoot({ config, specs: [berlin, DEFAULT_SPEC], fallback: DEFAULT_SPEC }),
-      ],
-    };
+    const settings = new SettingsReader(options.env ?? {}, 'berlin');
+    return rootModuleServing(config, { ...createBerlinSpec(settings), module: BerlinSpecModule.register(resolveBerlinSpecOptions(settings), options.clock) });
   };
 }
 
