@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkExtensionResponse } from '@app/testing';
 import { rawPost, startTestServer, type RunningTestServer } from './support/test-server.js';
+import { ANSWER_ATTRIBUTE, AnswerCounter, COUNTING_SPEC_ID, countingRootModule } from './support/counting-spec.js';
 
 const futureDate = new Date(Date.now() + 30 * 86400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
@@ -22,16 +23,24 @@ const unstorable = (requestId: string, what: string) => ({
   data: { errorMessage: 'invalid_request', errorDescription: `requestId ${JSON.stringify(requestId)} holds ${what}, which cannot be stored as sent` },
 });
 
+/** The number the counting specification gave its answer: a new one each time its handler runs. */
+function answerNumber(json: unknown): string | undefined {
+  return (json as { data?: { consentResource?: { attributes?: Record<string, string> } } }).data?.consentResource?.attributes?.[ANSWER_ATTRIBUTE];
+}
+
 describe('Request ids the database would not store as sent', () => {
   let server: RunningTestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ rootModule: countingRootModule(new AnswerCounter()) });
   });
   afterAll(async () => {
     await server.close();
   });
 
   const create = (body: string) => rawPost(`${server.baseUrl}/default/pre-process-consent-creation`, body);
+  // Replays are tested on the counting specification: its answers change from call to call, so only a recorded
+  // answer found again under the same key comes back unchanged.
+  const createCounted = (body: string) => rawPost(`${server.baseUrl}/${COUNTING_SPEC_ID}/pre-process-consent-creation`, body);
 
   it.each([
     ['a lone high surrogate', '"lone-\\ud800"', 'lone-\ud800', 'a lone UTF-16 surrogate (U+D800)'],
@@ -46,26 +55,32 @@ describe('Request ids the database would not store as sent', () => {
 
   it('accepts a character beyond the BMP (a surrogate pair) and replays it exactly', async () => {
     const requestId = `pair-${randomUUID()}-\u{1F600}`;
-    const first = await create(creationCall(JSON.stringify(requestId)));
-    const retry = await create(creationCall(JSON.stringify(requestId)));
+    const first = await createCounted(creationCall(JSON.stringify(requestId)));
+    const retry = await createCounted(creationCall(JSON.stringify(requestId)));
+    const fresh = await createCounted(creationCall(JSON.stringify(`pair-${randomUUID()}-\u{1F600}`)));
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ responseId: requestId, status: 'SUCCESS' });
     expect(retry.text).toBe(first.text);
+    expect(answerNumber(first.json)).toEqual(expect.any(String));
+    expect(answerNumber(fresh.json)).not.toBe(answerNumber(first.json));
   });
 
   it('keeps request ids that differ only by trailing spaces apart, even in one batch', async () => {
     const base = `space-${randomUUID()}`;
     // Different bodies: were the two one key, the second would be refused as a reused requestId.
     const [bare, spaced] = await Promise.all([
-      create(creationCall(JSON.stringify(base), 'tpp-1')),
-      create(creationCall(JSON.stringify(`${base}  `), 'tpp-2')),
+      createCounted(creationCall(JSON.stringify(base), 'tpp-1')),
+      createCounted(creationCall(JSON.stringify(`${base}  `), 'tpp-2')),
     ]);
     expect(bare.status).toBe(200);
     expect(spaced.status).toBe(200);
     expect(bare.json).toMatchObject({ responseId: base, status: 'SUCCESS' });
     expect(spaced.json).toMatchObject({ responseId: `${base}  `, status: 'SUCCESS' });
-    const bareRetry = await create(creationCall(JSON.stringify(base), 'tpp-1'));
+    expect(answerNumber(spaced.json)).not.toBe(answerNumber(bare.json));
+    const bareRetry = await createCounted(creationCall(JSON.stringify(base), 'tpp-1'));
+    const spacedRetry = await createCounted(creationCall(JSON.stringify(`${base}  `), 'tpp-2'));
     expect(bareRetry.text).toBe(bare.text);
+    expect(spacedRetry.text).toBe(spaced.text);
   });
 
   it('answers all 600 of a burst in which 1 call in 31 has an odd requestId: the odd ones 400, every other 200', async () => {
