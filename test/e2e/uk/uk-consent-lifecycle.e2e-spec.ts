@@ -1,6 +1,12 @@
+import type { DynamicModule } from '@nestjs/common';
+import { SettingsReader, type Clock } from '@app/contract';
+import type { AppConfig } from '@app/platform';
+import { createUkSpec } from '@app/spec-uk';
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
 import { buildRequestObjectClaims, selectAccounts } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
+import { AdvancingClock } from '../support/advancing-clock.js';
+import { rootModuleServing } from '../support/root-module.js';
+import { startTestServer, type RunningTestServer } from '../support/test-server.js';
 import { callPoint, firstUkError, type CheckedCall } from './support/uk-calls.js';
 import { authorisedConsent, displayNameOf, requestObject, screenOf, storedConsent } from './support/uk-consent-setup.js';
 import {
@@ -15,12 +21,23 @@ import {
   ukFundsConfirmationConsentBody,
   ukVrpConsentBody,
 } from '@app/testing';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { ukSimulator, writeJourneyTrustFile } from './support/uk-test-server.js';
 
 /*
  * The consent after its creation: retrieval (§A.4, UK-13, UK-14, UK-31), revocation (§A.5), the consent page and the
  * customer's decision (contract §4.9, §4.10), refresh tokens, the request object and the accelerator's own errors.
  */
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The application of startUkTestServer (signatures verified against the journey TPP's key) on a clock the tests move,
+ * which no setting reaches: the UK module reads every "now" (expiry, validity) from its clock seam.
+ */
+function ukRootModuleOn(clock: Clock): (config: AppConfig) => DynamicModule {
+  const uk = createUkSpec(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'on', UK_JWS_TRUST_FILE: writeJourneyTrustFile() }, 'uk'), clock);
+  return (config) => rootModuleServing(config, uk);
+}
 
 function expectUkError(call: CheckedCall, status: number, code: string): void {
   expect(call.contractViolations).toEqual([]);
@@ -36,14 +53,18 @@ function expectAuthorizeError(call: CheckedCall, errorMessage: RegExp, newConsen
 }
 
 describe('UK consent lifecycle', () => {
+  const clock = new AdvancingClock();
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
   beforeAll(async () => {
-    server = await startUkTestServer();
+    server = await startTestServer({ rootModule: ukRootModuleOn(clock) });
     simulator = ukSimulator(server);
   });
   afterAll(async () => {
     await server.close();
+  });
+  beforeEach(() => {
+    clock.reset();
   });
 
   const retrieve = (consentId: string, path: string, clientId = UK_JOURNEY_CLIENT_ID) =>
@@ -174,8 +195,9 @@ describe('UK consent lifecycle', () => {
     });
 
     it('rejects an expired consent (newConsentStatus Rejected)', async () => {
-      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(Date.now(), 1000));
-      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(Date.now(), HOUR_MS));
+      expect(await populate(consentId, 'openid accounts')).toMatchObject({ status: 'SUCCESS', contractViolations: [] });
+      clock.advance(HOUR_MS + 1000);
       expectAuthorizeError(await populate(consentId, 'openid accounts'), /expired/, 'Rejected');
     });
 
@@ -247,8 +269,9 @@ describe('UK consent lifecycle', () => {
     });
 
     it('rejects a consent that expired while the customer was on the page', async () => {
-      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(Date.now(), 1000));
-      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(Date.now(), HOUR_MS));
+      await screenOf(simulator, consentId, 'openid accounts');
+      clock.advance(HOUR_MS + 1000);
       expectAuthorizeError(await persist(consentId, [{ accounts: [account(UK_SAVINGS_ACCOUNT)] }]), /expired/, 'Rejected');
     });
 
@@ -258,12 +281,23 @@ describe('UK consent lifecycle', () => {
       expect(call).toMatchObject({ status: 'SUCCESS', contractViolations: [], data: { consentResource: { status: 'Rejected', authorizations: [{ userId: UK_JOURNEY_USER, status: 'Rejected', resources: [] }] } } });
     });
 
-    it('is answered identically when the identity server retries the same requestId', async () => {
-      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody());
+    it('is answered identically when the identity server retries the same requestId, even once the answer would change', async () => {
+      const consentId = await storedConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(Date.now(), HOUR_MS));
       const screen = await screenOf(simulator, consentId, 'openid accounts');
       const first = await simulator.persist(consentId, UK_JOURNEY_USER, screen, selectAccounts(screen, [displayNameOf(screen, UK_SAVINGS_ACCOUNT)]), true);
+      expect(first.body).toMatchObject({ status: 'SUCCESS', data: { consentResource: { status: 'Authorised' } } });
+      // Past the consent's expiry the same call computed again is refused: only the recorded answer can come back.
+      clock.advance(HOUR_MS + 1000);
       const retry = await simulator.resend(first);
       expect(retry.rawText).toBe(first.rawText);
+      const fresh = await simulator.client.call('persist-authorized-consent', first.requestData);
+      expect(fresh.requestId).not.toBe(first.requestId);
+      expect(fresh.body).toEqual({
+        responseId: fresh.requestId,
+        status: 'ERROR',
+        errorCode: 400,
+        data: { errorMessage: 'The consent has expired', newConsentStatus: 'Rejected' },
+      });
     });
   });
 
