@@ -139,16 +139,6 @@ describe('uae consent screen and persist', () => {
     expect(await populate(claims)).toMatchObject({ status: 'ERROR', data: { errorMessage: `ConsentId ${consentId} has already been used by this TPP` } });
   });
 
-  it('replays a retried persist (same requestId) with the identical answer', async () => {
-    const claims = uaeRequestObjectClaims(uaeDataSharingItem());
-    const screen = (await populate(claims)).data;
-    const first = await simulator.client.call('persist-authorized-consent', persistData(claims, screen, [nameOf(screen, '60161331926819')]));
-    expect(checkExtensionResponse('persist-authorized-consent', first.requestId, first.httpStatus, first.body)).toEqual([]);
-    const retried = await simulator.client.retry(first);
-    expect(retried.rawText).toBe(first.rawText);
-    expect(first.body).toMatchObject({ status: 'SUCCESS' });
-  });
-
   it('records a denial as Rejected and keeps the ConsentId used', async () => {
     const item = uaeDataSharingItem();
     const claims = uaeRequestObjectClaims(item);
