@@ -1,4 +1,5 @@
 import { createTestDataSource, type TestDatabase } from '@app/testing';
+import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source-factory.js';
 import { UsageCounterRepository, type UsageIncrement } from './usage-counter.repository.js';
@@ -175,6 +176,27 @@ describe('UsageCounterRepository', () => {
       counterKey,
     });
     expect(await repository.consume(newRequestId(), [])).toEqual({ outcome: 'accepted' });
+  });
+
+  it('answers reads that arrive together with one statement, each read its own counter, 0 for one never used', async () => {
+    const [first, second, unused] = [newCounter(), newCounter(), newCounter()];
+    await repository.consume(newRequestId(), [{ counterKey: first, periodKey: 'p', amount: 3, limit: 10 }]);
+    await repository.consume(newRequestId(), [{ counterKey: second, periodKey: 'p', amount: 7, limit: 10 }]);
+
+    // What saves the round trips is the number of statements, not a time: both drivers hand each to the logger.
+    const logQuery = jest.spyOn(database.dataSource.logger, 'logQuery');
+    let read: bigint[];
+    let statements: string[];
+    try {
+      read = await Promise.all([repository.usedIn(first, 'p'), repository.usedIn(second, 'p'), repository.usedIn(unused, 'p'), repository.usedIn(first, 'p')]);
+      statements = logQuery.mock.calls.map(([sql]) => sql);
+    } finally {
+      logQuery.mockRestore();
+    }
+
+    expect(read).toEqual([3n, 7n, 0n, 3n]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/^SELECT counter_key, period_key, .*used.* FROM usage_counter WHERE \(counter_key = \? AND period_key = \?\)( OR \(counter_key = \? AND period_key = \?\)){2}$/);
   });
 
   it('forgets the request ids recorded before the cut-off', async () => {

@@ -106,7 +106,8 @@ async function readMysqlState(sql: SqlStatements, calls: readonly CountedCall[])
   return { counters, events };
 }
 
-function counterConditions(count: number): string {
+/** `count` (counter_key, period_key) pairs, as OR-ed equalities: both index columns, so one range scan each. */
+export function counterConditions(count: number): string {
   return Array.from({ length: count }, () => '(counter_key = ? AND period_key = ?)').join(' OR ');
 }
 
