@@ -102,10 +102,8 @@ describe('Retries with the same requestId (contract §2.6)', () => {
     const requestId = randomUUID();
     const first = await persist(persistCall(requestId, '30080012343456'));
     expect(first.json).toEqual(numberedPersistAnswer(requestId, 1));
-    const databaseUrl = server.databaseUrl;
-    await server.app.close();
     // The counter goes on across the restart, so the restarted handler cannot produce answer 1 again.
-    server = await startTestServer({ databaseUrl, rootModule: countingRootModule(counter) });
+    server = await server.restart();
     const retry = await persist(persistCall(requestId, '30080012343456'));
     expect(retry.status).toBe(200);
     expect(retry.text).toBe(first.text);

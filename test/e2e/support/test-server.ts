@@ -16,6 +16,11 @@ export interface RunningTestServer {
   readonly app: NestFastifyApplication;
   readonly config: AppConfig;
   readonly databaseUrl: string;
+  /**
+   * Stops this service and starts it again on the same database with the same options, as an operator's restart.
+   * The database this server created stays until the restarted server is closed.
+   */
+  restart(): Promise<RunningTestServer>;
   close(): Promise<void>;
 }
 
@@ -47,8 +52,13 @@ export interface TestServerOptions {
  * TEST_DATABASE_URL says so.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<RunningTestServer> {
+  return startOnDatabase(options, () => Promise.resolve());
+}
+
+/** `releaseDatabase` frees a database an earlier server of a restart created (see `restart`). */
+async function startOnDatabase(options: TestServerOptions, releaseEarlierDatabase: () => Promise<void>): Promise<RunningTestServer> {
   let databaseUrl = options.databaseUrl;
-  let releaseDatabase = (): Promise<void> => Promise.resolve();
+  let releaseDatabase = releaseEarlierDatabase;
   if (databaseUrl === undefined) {
     // The service opens its own connections and finds the migrations already applied.
     const database = await createTestDataSource();
@@ -78,6 +88,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     app,
     config,
     databaseUrl,
+    async restart() {
+      await app.close();
+      return startOnDatabase({ ...options, databaseUrl }, releaseDatabase);
+    },
     async close() {
       await app.close();
       await releaseDatabase();
