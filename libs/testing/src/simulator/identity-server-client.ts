@@ -10,7 +10,6 @@ import {
 } from './identity-server-json.js';
 
 // The answer hook travels with the client that feeds it, so tests reach it through `@app/testing` like the client.
-export { expectingContractBreaks, reportAnswer, type AnswerObserver, type ObservedAnswer } from './answer-observer.js';
 
 /** `Security.Type` of the identity server: `Basic-Auth` with configured credentials, or `OAuth2` (a static token). */
 export type ExtensionCredentials =
