@@ -16,7 +16,8 @@ module.exports = {
     },
     {
       name: 'infrastructure-knows-no-specification',
-      comment: 'The platform, persistence, the bank backend and the OpenAPI schemas serve every specification and know none.',
+      comment:
+        'The platform, persistence, the bank backend and the OpenAPI schemas serve every specification and know none.',
       severity: 'error',
       from: { path: '^libs/(platform|persistence|bank-backend|openapi-schemas)/', pathNot: '\\.spec\\.ts$' },
       to: { path: `${SPEC}|^libs/(testing|console)/|^apps/` },
@@ -26,11 +27,15 @@ module.exports = {
       comment: 'A specification imports only the contract, the OpenAPI schemas, persistence and the bank backend.',
       severity: 'error',
       from: { path: '^libs/(spec-[^/]+)/', pathNot: '\\.spec\\.ts$' },
-      to: { path: '^(libs|apps|test|examples)/', pathNot: ['^libs/$1/', '^libs/(contract|openapi-schemas|persistence|bank-backend)/'] },
+      to: {
+        path: '^(libs|apps|test|examples)/',
+        pathNot: ['^libs/$1/', '^libs/(contract|openapi-schemas|persistence|bank-backend)/'],
+      },
     },
     {
       name: 'console-knows-no-specification',
-      comment: 'The console calls the served specifications over HTTP, so a bank module gets it as well as the built-in ones.',
+      comment:
+        'The console calls the served specifications over HTTP, so a bank module gets it as well as the built-in ones.',
       severity: 'error',
       from: { path: '^libs/console/', pathNot: '\\.spec\\.ts$' },
       to: { path: SPEC },

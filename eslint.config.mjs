@@ -10,7 +10,10 @@ const SPEC_LIBS = ['@app/spec-*'];
  * which always carries the global patterns (and, inside libs/, the libraries' own), and no folder can drop them.
  * test/boundaries proves it on a fixture.
  */
-const THROUGH_THE_ENTRY_POINT = { group: ['**/libs/*/src/**', '../../libs/**'], message: 'Import a library through its @app/* entry point.' };
+const THROUGH_THE_ENTRY_POINT = {
+  group: ['**/libs/*/src/**', '../../libs/**'],
+  message: 'Import a library through its @app/* entry point.',
+};
 // From inside a library, a relative path that climbs into some folder's src/ leaves the library: `../../spec-berlin/src/x.js`
 // (one through a libs/ folder is the global pattern's).
 const OUT_OF_THE_LIBRARY = {
@@ -30,7 +33,18 @@ function restrictedLibraryImports(...patterns) {
 
 export default tseslint.config(
   // The ESLint fixture breaks the import rules on purpose; test/boundaries lints it with the fixture as the root.
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '**/*.mjs', '**/*.cjs', 'scripts/**', 'test/boundaries/eslint-fixture/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'scripts/**',
+      'test/boundaries/eslint-fixture/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -65,13 +79,26 @@ export default tseslint.config(
   },
   {
     files: ['libs/contract/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictedLibraryImports({ group: ['@app/*'], message: 'The contract library depends on no other library.' }) },
+    rules: {
+      'no-restricted-imports': restrictedLibraryImports({
+        group: ['@app/*'],
+        message: 'The contract library depends on no other library.',
+      }),
+    },
   },
   {
-    files: ['libs/platform/**/*.ts', 'libs/persistence/**/*.ts', 'libs/bank-backend/**/*.ts', 'libs/openapi-schemas/**/*.ts'],
+    files: [
+      'libs/platform/**/*.ts',
+      'libs/persistence/**/*.ts',
+      'libs/bank-backend/**/*.ts',
+      'libs/openapi-schemas/**/*.ts',
+    ],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': restrictedLibraryImports({ group: [...SPEC_LIBS, '@app/testing'], message: 'Infrastructure never depends on a specification or on the test harness.' }),
+      'no-restricted-imports': restrictedLibraryImports({
+        group: [...SPEC_LIBS, '@app/testing'],
+        message: 'Infrastructure never depends on a specification or on the test harness.',
+      }),
     },
   },
   {
@@ -80,7 +107,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictedLibraryImports({
         group: [...SPEC_LIBS, '@app/platform', '@app/testing'],
-        message: 'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.',
+        message:
+          'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.',
       }),
     },
   },
@@ -89,6 +117,11 @@ export default tseslint.config(
   {
     files: ['libs/console/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': restrictedLibraryImports({ group: SPEC_LIBS, message: 'The console knows no specification: it calls the served ones over HTTP.' }) },
+    rules: {
+      'no-restricted-imports': restrictedLibraryImports({
+        group: SPEC_LIBS,
+        message: 'The console knows no specification: it calls the served ones over HTTP.',
+      }),
+    },
   },
 );

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 
 const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'));
 const aliases = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    `<rootDir>/${target.replace(/^\.\//, '')}`,
+  ]),
 );
 
 /**
@@ -14,9 +17,13 @@ const aliases = Object.fromEntries(
  * defined"). Only Node 20 needs them turned into CommonJS.
  */
 const ESM_ONLY_DEPENDENCIES = process.features.require_module ? [] : ['content-disposition'];
-const esmToCommonJs = ESM_ONLY_DEPENDENCIES.length === 0
-  ? {}
-  : { [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-dependency-to-commonjs.cjs' };
+const esmToCommonJs =
+  ESM_ONLY_DEPENDENCIES.length === 0
+    ? {}
+    : {
+        [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]:
+          '<rootDir>/test/jest/esm-dependency-to-commonjs.cjs',
+      };
 
 /** What both projects share: how TypeScript and the library aliases are loaded. */
 const shared = {
@@ -26,7 +33,10 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }],
     ...esmToCommonJs,
   },
-  transformIgnorePatterns: ESM_ONLY_DEPENDENCIES.length === 0 ? ['/node_modules/'] : [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
+  transformIgnorePatterns:
+    ESM_ONLY_DEPENDENCIES.length === 0
+      ? ['/node_modules/']
+      : [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

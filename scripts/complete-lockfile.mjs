@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = 'package-lock.json';
-const PLATFORM = /-(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|loong64|ppc64|riscv64|s390x)(?:-|$)/;
+const PLATFORM =
+  /-(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|loong64|ppc64|riscv64|s390x)(?:-|$)/;
 
 const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
 const packages = lock.packages;
@@ -20,10 +21,18 @@ for (const [path, meta] of Object.entries(packages)) {
     if (packages[nested] || packages[hoisted] || !platform) {
       continue;
     }
-    packages[hoisted] = { version, ...(meta.dev ? { dev: true } : {}), optional: true, os: [platform[1]], cpu: [platform[2]] };
+    packages[hoisted] = {
+      version,
+      ...(meta.dev ? { dev: true } : {}),
+      optional: true,
+      os: [platform[1]],
+      cpu: [platform[2]],
+    };
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`${LOCK}: added ${added} platform-specific optional entries`);

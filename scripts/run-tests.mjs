@@ -8,14 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const jestArgs = process.argv.slice(2);
-const mysqlUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((url) => /^(mysql|mariadb):\/\//.test(url ?? ''));
+const mysqlUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((url) =>
+  /^(mysql|mariadb):\/\//.test(url ?? ''),
+);
 const workDir = mkdtempSync(join(tmpdir(), 'consent-ext-tests-'));
 
 function runJest(label, env, extraArgs) {
   const outputFile = join(workDir, `${label}.json`);
   const result = spawnSync(
     process.execPath,
-    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${outputFile}`, ...extraArgs, ...jestArgs],
+    [
+      '--experimental-vm-modules',
+      'node_modules/jest/bin/jest.js',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...extraArgs,
+      ...jestArgs,
+    ],
     { stdio: 'inherit', env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' } },
   );
   let report;
@@ -31,17 +40,27 @@ const runs = [];
 const sqliteEnv = { TEST_DATABASE_URL: '', DATABASE_URL: '' };
 runs.push(runJest('sqlite', sqliteEnv, []));
 if (mysqlUrl) {
-  runs.push(runJest('mysql', { TEST_DATABASE_URL: mysqlUrl, DATABASE_URL: '' }, ['--testPathPatterns', '\\.db\\.spec\\.ts$', '\\.e2e-spec\\.ts$']));
+  runs.push(
+    runJest('mysql', { TEST_DATABASE_URL: mysqlUrl, DATABASE_URL: '' }, [
+      '--testPathPatterns',
+      '\\.db\\.spec\\.ts$',
+      '\\.e2e-spec\\.ts$',
+    ]),
+  );
 }
 rmSync(workDir, { recursive: true, force: true });
 
 console.log('\nTests per database');
 for (const run of runs) {
   const where = run.label === 'mysql' ? `MySQL/MariaDB (${mysqlUrl.replace(/\/\/[^@]*@/, '//')})` : 'SQLite';
-  console.log(`  ${where}: ${run.numPassedTests} passed, ${run.numFailedTests} failed, ${run.numPendingTests} skipped in ${run.numTotalTestSuites} suites`);
+  console.log(
+    `  ${where}: ${run.numPassedTests} passed, ${run.numFailedTests} failed, ${run.numPendingTests} skipped in ${run.numTotalTestSuites} suites`,
+  );
 }
 if (!mysqlUrl) {
-  console.log('  MySQL/MariaDB: not run (set DATABASE_URL=mysql://user:pass@host:3306/db_test to run the database suites there too)');
+  console.log(
+    '  MySQL/MariaDB: not run (set DATABASE_URL=mysql://user:pass@host:3306/db_test to run the database suites there too)',
+  );
 }
 const passed = runs.reduce((sum, run) => sum + run.numPassedTests, 0);
 const failed = runs.reduce((sum, run) => sum + run.numFailedTests, 0);

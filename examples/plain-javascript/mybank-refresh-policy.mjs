@@ -19,7 +19,10 @@ class CappedRefreshTokenIssuer {
       return outcome;
     }
     const period = outcome.data.refreshTokenValidityPeriod ?? MAX_REFRESH_TOKEN_SECONDS;
-    return { ...outcome, data: { ...outcome.data, refreshTokenValidityPeriod: Math.min(period, MAX_REFRESH_TOKEN_SECONDS) } };
+    return {
+      ...outcome,
+      data: { ...outcome.data, refreshTokenValidityPeriod: Math.min(period, MAX_REFRESH_TOKEN_SECONDS) },
+    };
   }
 }
 // Without TypeScript's decorator metadata, name the constructor's dependency explicitly.

@@ -84,11 +84,18 @@ export async function accountReadAccess(
   accountsApi: string = DEFAULT_ACCOUNT_ACCESS.accountsApi,
 ): Promise<SimulatedExchange> {
   return acceptedExchange(
-    await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}', resource: `${accountsApi}/accounts/${accountId}`, httpMethod: 'GET' }),
+    await simulator.validateAccess(consentId, {
+      electedResource: '/accounts/{AccountId}',
+      resource: `${accountsApi}/accounts/${accountId}`,
+      httpMethod: 'GET',
+    }),
   );
 }
 
-export function accountAccessScenarios(spec: string, fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS): BenchScenario[] {
+export function accountAccessScenarios(
+  spec: string,
+  fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS,
+): BenchScenario[] {
   return [
     {
       name: `${spec}: pre-process-consent-creation (account access)`,
@@ -98,7 +105,8 @@ export function accountAccessScenarios(spec: string, fixtures: AccountAccessFixt
       databaseUse: 'writes',
       writtenRows: extensionRequestRows(spec, 'pre-process-consent-creation'),
       async prepare(simulator) {
-        return (await createConsent(simulator, ACCOUNT_ACCESS_PATH, fixtures.consentBody(), fixtures.clientId)).creation;
+        return (await createConsent(simulator, ACCOUNT_ACCESS_PATH, fixtures.consentBody(), fixtures.clientId))
+          .creation;
       },
     },
     {

@@ -4,7 +4,12 @@ describe('paddedEnvelope', () => {
   it('answers the service envelope padded to the requested byte size', () => {
     const text = paddedEnvelope('bench-run-7', 500);
     expect(Buffer.byteLength(text)).toBe(500);
-    expect(JSON.parse(text)).toEqual({ responseId: 'bench-run-7', status: 'SUCCESS', errorCode: 200, data: { padding: expect.stringMatching(/^x+$/) } });
+    expect(JSON.parse(text)).toEqual({
+      responseId: 'bench-run-7',
+      status: 'SUCCESS',
+      errorCode: 200,
+      data: { padding: expect.stringMatching(/^x+$/) },
+    });
   });
 
   it('never goes below the bare envelope', () => {
@@ -13,7 +18,9 @@ describe('paddedEnvelope', () => {
   });
 
   it('keeps its size whatever the length of the request id', () => {
-    expect(Buffer.byteLength(paddedEnvelope('a', 300))).toBe(Buffer.byteLength(paddedEnvelope('a-much-longer-request-id-1234', 300)));
+    expect(Buffer.byteLength(paddedEnvelope('a', 300))).toBe(
+      Buffer.byteLength(paddedEnvelope('a-much-longer-request-id-1234', 300)),
+    );
   });
 });
 

@@ -14,7 +14,11 @@ function envelopeWith(quotedRequestId: string, padding: string): string {
 const FIXED_BYTES = envelopeWith('', '').length;
 
 /** The envelope text for `requestId`, `targetBytes` long when that is reachable (never shorter than the bare envelope). */
-export function paddedEnvelope(requestId: string, targetBytes: number, padding: (length: number) => string = (length) => PADDING_CHARACTER.repeat(length)): string {
+export function paddedEnvelope(
+  requestId: string,
+  targetBytes: number,
+  padding: (length: number) => string = (length) => PADDING_CHARACTER.repeat(length),
+): string {
   const quotedRequestId = JSON.stringify(requestId);
   const missing = Math.max(0, targetBytes - FIXED_BYTES - Buffer.byteLength(quotedRequestId, 'utf8'));
   return envelopeWith(quotedRequestId, padding(missing));

@@ -20,11 +20,18 @@ const server = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
 
 server.get('/health', () => ({ status: 'ok' }));
 
-server.post<{ Params: { spec: string; extension: string }; Querystring: { bytes?: string }; Body: ExtensionCall }>('/:spec/:extension', (request, reply) => {
-  const requestId = typeof request.body.requestId === 'string' ? request.body.requestId : '';
-  const targetBytes = Number(request.query.bytes ?? '0');
-  void reply.type('application/json').send(paddedEnvelope(requestId, Number.isFinite(targetBytes) ? targetBytes : 0, (length) => paddings.get(length)));
-});
+server.post<{ Params: { spec: string; extension: string }; Querystring: { bytes?: string }; Body: ExtensionCall }>(
+  '/:spec/:extension',
+  (request, reply) => {
+    const requestId = typeof request.body.requestId === 'string' ? request.body.requestId : '';
+    const targetBytes = Number(request.query.bytes ?? '0');
+    void reply
+      .type('application/json')
+      .send(
+        paddedEnvelope(requestId, Number.isFinite(targetBytes) ? targetBytes : 0, (length) => paddings.get(length)),
+      );
+  },
+);
 
 const shutdown = (): void => {
   void server.close().then(() => process.exit(0));

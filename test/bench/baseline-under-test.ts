@@ -6,7 +6,13 @@ const BASELINE_MAIN = fileURLToPath(new URL('./baseline-server.js', import.meta.
 
 export async function startBaseline(): Promise<ChildServer> {
   const port = await freePort();
-  return ChildServer.start({ label: 'the Fastify baseline', script: BASELINE_MAIN, port, readinessPath: '/health', env: { PORT: String(port) } });
+  return ChildServer.start({
+    label: 'the Fastify baseline',
+    script: BASELINE_MAIN,
+    port,
+    readinessPath: '/health',
+    env: { PORT: String(port) },
+  });
 }
 
 /** The query that makes the baseline answer `answerBytes` bytes. */

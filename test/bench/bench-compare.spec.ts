@@ -1,7 +1,12 @@
 import { comparePoints, formatComparison, type PreviousReport } from './bench-compare.js';
 import type { PointResult } from './bench-results.js';
 
-function point(scenario: string, database: 'sqlite' | 'mariadb', requestsPerSecond: number, baselineRatio: number): PointResult {
+function point(
+  scenario: string,
+  database: 'sqlite' | 'mariadb',
+  requestsPerSecond: number,
+  baselineRatio: number,
+): PointResult {
   return {
     scenario,
     spec: 'uk',
@@ -38,11 +43,22 @@ const previous: PreviousReport = {
 
 describe('comparePoints', () => {
   it('matches points by scenario and database, renamed scenarios by their new name, and keeps those only one run has', () => {
-    const current = { points: [point('uk: validate-consent-access (VRP payments, one consent)', 'sqlite', 6000, 0.3), point('uae: x', 'sqlite', 100, 0.5)] };
+    const current = {
+      points: [
+        point('uk: validate-consent-access (VRP payments, one consent)', 'sqlite', 6000, 0.3),
+        point('uae: x', 'sqlite', 100, 0.5),
+      ],
+    };
 
     const comparisons = comparePoints(previous, current);
 
-    expect(comparisons.map(({ scenario, before, after }) => [scenario, before?.measurement.requestsPerSecond, after?.measurement.requestsPerSecond])).toEqual([
+    expect(
+      comparisons.map(({ scenario, before, after }) => [
+        scenario,
+        before?.measurement.requestsPerSecond,
+        after?.measurement.requestsPerSecond,
+      ]),
+    ).toEqual([
       ['uk: validate-consent-access (VRP payments, one consent)', 2000, 6000],
       ['uae: x', undefined, 100],
       ['default: persist-authorized-consent (approve one account)', 8000, undefined],
@@ -55,6 +71,8 @@ describe('comparePoints', () => {
     const lines = formatComparison('old.json', previous, comparePoints(previous, current)).split('\n');
 
     expect(lines[0]).toBe('Compared with old.json (2026-11-21T10:00:00.000Z, 2 x AMD EPYC, Node v24.1.0)');
-    expect(lines[3]).toMatch(/^uk: validate-consent-access \(VRP payments, one consent\) \(sqlite\)\s+2000\s+6000\s+\+200%\s+0\.10x\s+0\.30x\s+10\.00\s+10\.00\s+150\s+150$/);
+    expect(lines[3]).toMatch(
+      /^uk: validate-consent-access \(VRP payments, one consent\) \(sqlite\)\s+2000\s+6000\s+\+200%\s+0\.10x\s+0\.30x\s+10\.00\s+10\.00\s+150\s+150$/,
+    );
   });
 });

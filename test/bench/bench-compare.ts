@@ -12,8 +12,10 @@ import { formatNumber, formatRatio, formatTable } from './report-format.js';
 export const RENAMED_SCENARIOS: Readonly<Record<string, string>> = {
   'uk: validate-consent-access (VRP payment within limits)': 'uk: validate-consent-access (VRP payments, one consent)',
   // It spread its reads over 200 consents then, 1,000 now.
-  'berlin: validate-consent-access (account read, counted)': 'berlin: validate-consent-access (counted account reads, 1,000 consents)',
-  'uae: validate-consent-access (multi-payment within limits)': 'uae: validate-consent-access (multi-payments, one consent)',
+  'berlin: validate-consent-access (account read, counted)':
+    'berlin: validate-consent-access (counted account reads, 1,000 consents)',
+  'uae: validate-consent-access (multi-payment within limits)':
+    'uae: validate-consent-access (multi-payments, one consent)',
 };
 
 /** The parts of a previous report the comparison reads. */
@@ -70,7 +72,11 @@ function change(before: number | undefined, after: number | undefined): string {
   return `${percent >= 0 ? '+' : ''}${percent.toFixed(0)}%`;
 }
 
-export function formatComparison(path: string, previous: PreviousReport, comparisons: readonly PointComparison[]): string {
+export function formatComparison(
+  path: string,
+  previous: PreviousReport,
+  comparisons: readonly PointComparison[],
+): string {
   const rows = comparisons.map(({ scenario, database, before, after }) => [
     `${scenario} (${database})`,
     formatNumber(before?.measurement.requestsPerSecond, 0),
@@ -86,6 +92,20 @@ export function formatComparison(path: string, previous: PreviousReport, compari
   const { machine } = previous;
   return [
     `Compared with ${path} (${previous.startedAt}, ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node})`,
-    formatTable(['point (database)', 'req/s before', 'req/s now', 'change', 'x baseline before', 'x baseline now', 'p99 before', 'p99 now', 'CPU µs before', 'CPU µs now'], rows),
+    formatTable(
+      [
+        'point (database)',
+        'req/s before',
+        'req/s now',
+        'change',
+        'x baseline before',
+        'x baseline now',
+        'p99 before',
+        'p99 now',
+        'CPU µs before',
+        'CPU µs now',
+      ],
+      rows,
+    ),
   ].join('\n');
 }

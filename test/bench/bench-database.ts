@@ -66,7 +66,9 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
   try {
     admin = await createConnection({ ...server, connectTimeout: 3000 });
   } catch (error: unknown) {
-    throw new DatabaseUnavailableError(`no MariaDB reachable at ${config.host}:${config.port} (${error instanceof Error ? error.message : String(error)})`);
+    throw new DatabaseUnavailableError(
+      `no MariaDB reachable at ${config.host}:${config.port} (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   try {
     // A database left over by an interrupted run would carry its rows into this one.
@@ -94,7 +96,11 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
 }
 
 /** `SELECT COUNT(*)` with parameters, as a number on both drivers (MariaDB returns a string for BIGINT counts). */
-export async function countRows(dataSource: DataSource, sql: string, parameters: readonly unknown[] = []): Promise<number> {
+export async function countRows(
+  dataSource: DataSource,
+  sql: string,
+  parameters: readonly unknown[] = [],
+): Promise<number> {
   const rows: unknown = await dataSource.query(sql, [...parameters]);
   const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
   const value: unknown = typeof first === 'object' && first !== null ? Object.values(first)[0] : undefined;

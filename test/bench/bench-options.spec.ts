@@ -1,4 +1,11 @@
-import { BenchArgumentError, DEFAULT_OPTIONS, parseBenchArguments, QUICK_DURATION_SECONDS, QUICK_WARMUP_SECONDS, type BenchOptions } from './bench-options.js';
+import {
+  BenchArgumentError,
+  DEFAULT_OPTIONS,
+  parseBenchArguments,
+  QUICK_DURATION_SECONDS,
+  QUICK_WARMUP_SECONDS,
+  type BenchOptions,
+} from './bench-options.js';
 
 function optionsOf(argv: readonly string[]): BenchOptions {
   const parsed = parseBenchArguments(argv);
@@ -11,15 +18,38 @@ function optionsOf(argv: readonly string[]): BenchOptions {
 describe('parseBenchArguments', () => {
   it('uses the defaults without arguments', () => {
     expect(optionsOf([])).toEqual({ ...DEFAULT_OPTIONS, only: [] });
-    expect(DEFAULT_OPTIONS).toMatchObject({ connections: 50, durationSeconds: 10, databases: ['sqlite', 'mariadb'], scaling: true });
+    expect(DEFAULT_OPTIONS).toMatchObject({
+      connections: 50,
+      durationSeconds: 10,
+      databases: ['sqlite', 'mariadb'],
+      scaling: true,
+    });
   });
 
   it('reads every option', () => {
     expect(
       optionsOf([
-        '--duration', '30', '--warmup', '0', '--connections', '100', '--json', 'out/bench.json', '--databases', 'mariadb,sqlite',
-        '--mariadb-url', 'mysql://root@db:3306/x_bench', '--no-scaling', '--only', 'persist', '--only', 'validate', '--cpu-prof', '/tmp/prof',
-        '--compare', 'old/bench.json',
+        '--duration',
+        '30',
+        '--warmup',
+        '0',
+        '--connections',
+        '100',
+        '--json',
+        'out/bench.json',
+        '--databases',
+        'mariadb,sqlite',
+        '--mariadb-url',
+        'mysql://root@db:3306/x_bench',
+        '--no-scaling',
+        '--only',
+        'persist',
+        '--only',
+        'validate',
+        '--cpu-prof',
+        '/tmp/prof',
+        '--compare',
+        'old/bench.json',
       ]),
     ).toEqual({
       durationSeconds: 30,
@@ -41,9 +71,18 @@ describe('parseBenchArguments', () => {
   });
 
   it('shortens the runs with --quick unless the times are given', () => {
-    expect(optionsOf(['--quick'])).toMatchObject({ durationSeconds: QUICK_DURATION_SECONDS, warmupSeconds: QUICK_WARMUP_SECONDS });
-    expect(optionsOf(['--duration', '5', '--quick'])).toMatchObject({ durationSeconds: 5, warmupSeconds: QUICK_WARMUP_SECONDS });
-    expect(optionsOf(['--quick', '--warmup', '3'])).toMatchObject({ durationSeconds: QUICK_DURATION_SECONDS, warmupSeconds: 3 });
+    expect(optionsOf(['--quick'])).toMatchObject({
+      durationSeconds: QUICK_DURATION_SECONDS,
+      warmupSeconds: QUICK_WARMUP_SECONDS,
+    });
+    expect(optionsOf(['--duration', '5', '--quick'])).toMatchObject({
+      durationSeconds: 5,
+      warmupSeconds: QUICK_WARMUP_SECONDS,
+    });
+    expect(optionsOf(['--quick', '--warmup', '3'])).toMatchObject({
+      durationSeconds: QUICK_DURATION_SECONDS,
+      warmupSeconds: 3,
+    });
   });
 
   it('lists a database once however often it is named', () => {

@@ -74,14 +74,18 @@ const DATABASE_CHOICES: readonly DatabaseChoice[] = ['sqlite', 'mariadb'];
 
 function positiveInteger(flag: string, value: string | undefined): number {
   if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) {
-    throw new BenchArgumentError(`${flag} needs a whole number of at least 1, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    throw new BenchArgumentError(
+      `${flag} needs a whole number of at least 1, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+    );
   }
   return Number(value);
 }
 
 function nonNegativeInteger(flag: string, value: string | undefined): number {
   if (value === undefined || !/^\d+$/.test(value)) {
-    throw new BenchArgumentError(`${flag} needs a whole number of at least 0, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    throw new BenchArgumentError(
+      `${flag} needs a whole number of at least 0, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+    );
   }
   return Number(value);
 }
@@ -94,7 +98,10 @@ function text(flag: string, value: string | undefined): string {
 }
 
 function databaseList(value: string | undefined): DatabaseChoice[] {
-  const names = text('--databases', value).split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = text('--databases', value)
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const chosen: DatabaseChoice[] = [];
   for (const name of names) {
     const choice = DATABASE_CHOICES.find((candidate) => candidate === name);

@@ -36,19 +36,35 @@ export function formatReport(report: BenchReport): string {
   const scenarioNames = [...new Set(report.points.map((point) => point.scenario))];
   for (const scenario of scenarioNames) {
     const baseline = report.baselines.find((entry) => entry.scenario === scenario);
-    sections.push(formatPointTable(scenario, baseline, report.points.filter((point) => point.scenario === scenario)));
+    sections.push(
+      formatPointTable(
+        scenario,
+        baseline,
+        report.points.filter((point) => point.scenario === scenario),
+      ),
+    );
   }
   sections.push(...report.scaling.map(formatScalingTable), ...report.soak.map(formatSoak));
   if (report.profiles.length > 0) {
     sections.push(
       [
         'CPU profiles of the service during the measured loads (--cpu-prof):',
-        ...report.profiles.map((profile) => formatProfileSummary(`${profile.load}, ${profile.thread} thread`, profile.summary)),
+        ...report.profiles.map((profile) =>
+          formatProfileSummary(`${profile.load}, ${profile.thread} thread`, profile.summary),
+        ),
       ].join('\n\n'),
     );
   }
   if (report.skipped.length > 0) {
-    sections.push(['Skipped:', ...report.skipped.map((entry) => `  ${entry.scenario}${entry.database === undefined ? '' : ` (${entry.database})`}: ${entry.reason}`)].join('\n'));
+    sections.push(
+      [
+        'Skipped:',
+        ...report.skipped.map(
+          (entry) =>
+            `  ${entry.scenario}${entry.database === undefined ? '' : ` (${entry.database})`}: ${entry.reason}`,
+        ),
+      ].join('\n'),
+    );
   }
   return `${sections.join('\n\n')}\n`;
 }

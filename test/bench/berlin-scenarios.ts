@@ -10,7 +10,13 @@ import {
   type IdentityServerSimulator,
   type SimulatedExchange,
 } from '@app/testing';
-import { acceptedExchange, createConsentWithHeaders, populateData, populateScreen, type CreatedConsent } from './consent-journey.js';
+import {
+  acceptedExchange,
+  createConsentWithHeaders,
+  populateData,
+  populateScreen,
+  type CreatedConsent,
+} from './consent-journey.js';
 import { extensionRequestRows, usageEventRows, type BenchScenario } from './scenario.js';
 
 /*
@@ -41,15 +47,28 @@ export const BERLIN_READ_CONSENTS = 1000;
 const BERLIN_JOURNEY_FREQUENCY = 4;
 
 function dedicatedConsentBody(frequencyPerDay: number) {
-  return berlinConsentBody({ accounts: [{ iban: EURO_ACCOUNT.iban }], balances: [{ iban: EURO_ACCOUNT.iban }] }, { frequencyPerDay });
+  return berlinConsentBody(
+    { accounts: [{ iban: EURO_ACCOUNT.iban }], balances: [{ iban: EURO_ACCOUNT.iban }] },
+    { frequencyPerDay },
+  );
 }
 
 /**
  * POST /consents as the journey's TPP sends it, with its Berlin headers. Each consent of the counted read belongs to a
  * TPP of its own: §B.3, a newly authorised recurring consent of the same customer and TPP supersedes the earlier ones.
  */
-function createBerlinConsent(simulator: IdentityServerSimulator, clientId: string, frequencyPerDay: number): Promise<CreatedConsent> {
-  return createConsentWithHeaders(simulator, CONSENTS_PATH, dedicatedConsentBody(frequencyPerDay), clientId, berlinInitiationHeaders());
+function createBerlinConsent(
+  simulator: IdentityServerSimulator,
+  clientId: string,
+  frequencyPerDay: number,
+): Promise<CreatedConsent> {
+  return createConsentWithHeaders(
+    simulator,
+    CONSENTS_PATH,
+    dedicatedConsentBody(frequencyPerDay),
+    clientId,
+    berlinInitiationHeaders(),
+  );
 }
 
 /**

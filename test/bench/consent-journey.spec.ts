@@ -11,13 +11,21 @@ function accessExchange(headers: Record<string, string>): SimulatedExchange {
     rawText: '',
     requestId: 'r-1',
     contentType: 'application/json',
-    request: { extension: 'validate-consent-access', url: 'http://127.0.0.1/uk/validate-consent-access', headers: {}, body: Buffer.alloc(0), requestId: 'r-1' },
+    request: {
+      extension: 'validate-consent-access',
+      url: 'http://127.0.0.1/uk/validate-consent-access',
+      headers: {},
+      body: Buffer.alloc(0),
+      requestId: 'r-1',
+    },
   };
 }
 
 describe('idempotencyKeyOf', () => {
   it('reads the x-idempotency-key the TPP sent with the data request', () => {
-    expect(idempotencyKeyOf(accessExchange({ 'x-idempotency-key': 'key-1', Authorization: 'Bearer t' }))).toEqual(['key-1']);
+    expect(idempotencyKeyOf(accessExchange({ 'x-idempotency-key': 'key-1', Authorization: 'Bearer t' }))).toEqual([
+      'key-1',
+    ]);
   });
 
   it('refuses a data request without one', () => {

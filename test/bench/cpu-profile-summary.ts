@@ -94,7 +94,12 @@ export interface TimeWindow {
  * Self time per frame (a function at one place, summed over every call path), highest first, over the samples taken
  * inside `windows` (all when none is given): the measured loads, without the start-up and the journeys' preparation.
  */
-export function summariseProfile(profile: CpuProfile, root: string, count = 15, windows?: readonly TimeWindow[]): ProfileSummary {
+export function summariseProfile(
+  profile: CpuProfile,
+  root: string,
+  count = 15,
+  windows?: readonly TimeWindow[],
+): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -117,7 +122,8 @@ export function summariseProfile(profile: CpuProfile, root: string, count = 15, 
   };
   const selfByFrame = new Map<string, number>();
   const selfByOwner = new Map<string, number>();
-  const inWindows = (time: number): boolean => windows === undefined || windows.some((window) => time >= window.fromMicros && time <= window.toMicros);
+  const inWindows = (time: number): boolean =>
+    windows === undefined || windows.some((window) => time >= window.fromMicros && time <= window.toMicros);
   let total = 0;
   let idle = 0;
   let time = profile.startTime;
@@ -143,7 +149,9 @@ export function summariseProfile(profile: CpuProfile, root: string, count = 15, 
     .sort((left, right) => right[1] - left[1])
     .slice(0, count)
     .map(([frame, micros]) => ({ frame, selfMs: Math.round(micros / 1000), selfPercent: percent(micros) }));
-  const owners = [...selfByOwner].sort((left, right) => right[1] - left[1]).map(([owner, micros]) => ({ owner, selfPercent: percent(micros) }));
+  const owners = [...selfByOwner]
+    .sort((left, right) => right[1] - left[1])
+    .map(([owner, micros]) => ({ owner, selfPercent: percent(micros) }));
   return { sampledMs: Math.round(total / 1000), idlePercent: percent(idle), top, owners };
 }
 
@@ -176,8 +184,12 @@ export async function readProfile(path: string): Promise<CpuProfile> {
 const OWNER_LINE_MIN_PERCENT = 1;
 
 export function formatProfileSummary(title: string, summary: ProfileSummary): string {
-  const lines = summary.top.map((entry) => `  ${entry.selfPercent.toFixed(1).padStart(5)}%  ${String(entry.selfMs).padStart(7)} ms  ${entry.frame}`);
-  const owners = summary.owners.filter((entry) => entry.selfPercent >= OWNER_LINE_MIN_PERCENT).map((entry) => `${entry.owner} ${entry.selfPercent.toFixed(1)}%`);
+  const lines = summary.top.map(
+    (entry) => `  ${entry.selfPercent.toFixed(1).padStart(5)}%  ${String(entry.selfMs).padStart(7)} ms  ${entry.frame}`,
+  );
+  const owners = summary.owners
+    .filter((entry) => entry.selfPercent >= OWNER_LINE_MIN_PERCENT)
+    .map((entry) => `${entry.owner} ${entry.selfPercent.toFixed(1)}%`);
   return [
     `${title}: ${summary.sampledMs} ms sampled, ${summary.idlePercent.toFixed(1)}% idle; top frames by self time:`,
     ...lines,

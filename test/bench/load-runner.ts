@@ -35,7 +35,10 @@ export async function runLoad(baseUrl: string, targets: readonly LoadTarget[], s
     method: 'POST',
     path: `${target.template.path}${target.query ?? ''}`,
     headers: { ...target.headers },
-    setupRequest: (request: autocannon.Request): autocannon.Request => ({ ...request, body: target.template.withRequestId(nextRequestId()) }),
+    setupRequest: (request: autocannon.Request): autocannon.Request => ({
+      ...request,
+      body: target.template.withRequestId(nextRequestId()),
+    }),
     // Every business outcome is HTTP 200: only the envelope tells a served call from a refusal.
     onResponse: (status: number, body: string) => {
       if (status >= 200 && status < 300 && !body.includes(SUCCESS_ENVELOPE)) {
@@ -46,13 +49,16 @@ export async function runLoad(baseUrl: string, targets: readonly LoadTarget[], s
   let refusals = 0;
   const latencies = new LatencyRecorder();
   const counts = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: baseUrl, connections: shape.connections, duration: shape.durationSeconds, requests }, (error: unknown, result) => {
-      if (error !== null && error !== undefined) {
-        reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`));
-      } else {
-        resolve(result);
-      }
-    });
+    const instance = autocannon(
+      { url: baseUrl, connections: shape.connections, duration: shape.durationSeconds, requests },
+      (error: unknown, result) => {
+        if (error !== null && error !== undefined) {
+          reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`));
+        } else {
+          resolve(result);
+        }
+      },
+    );
     instance.on('response', (_client, _statusCode, _bytes, responseTimeMs) => latencies.record(responseTimeMs));
   });
   return { counts, latenciesMs: latencies.values(), refusals };

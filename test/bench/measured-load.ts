@@ -57,7 +57,12 @@ function monotonicMicros(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
-export async function measureLoad(server: MeasuredServer, targets: readonly LoadTarget[], settings: LoadSettings, hooks: MeasurementHooks): Promise<PointMeasurement> {
+export async function measureLoad(
+  server: MeasuredServer,
+  targets: readonly LoadTarget[],
+  settings: LoadSettings,
+  hooks: MeasurementHooks,
+): Promise<PointMeasurement> {
   if (settings.progress === undefined) {
     process.stderr.write(`[bench] ${hooks.label}\n`);
   } else {
@@ -65,14 +70,22 @@ export async function measureLoad(server: MeasuredServer, targets: readonly Load
   }
   const runId = randomUUID();
   if (settings.warmupSeconds > 0) {
-    await runLoad(server.baseUrl, targets, { connections: settings.connections, durationSeconds: settings.warmupSeconds, requestIdPrefix: `bench-warmup-${runId}` });
+    await runLoad(server.baseUrl, targets, {
+      connections: settings.connections,
+      durationSeconds: settings.warmupSeconds,
+      requestIdPrefix: `bench-warmup-${runId}`,
+    });
     await delay(SETTLE_MS);
   }
   await hooks.beforeMeasure?.();
   const peakReset = await resetPeakMemory(server.pid);
   const cpuBefore = await readProcessCpuMs(server.pid);
   const from = monotonicMicros();
-  const result = await runLoad(server.baseUrl, targets, { connections: settings.connections, durationSeconds: settings.durationSeconds, requestIdPrefix: `bench-${runId}` });
+  const result = await runLoad(server.baseUrl, targets, {
+    connections: settings.connections,
+    durationSeconds: settings.durationSeconds,
+    requestIdPrefix: `bench-${runId}`,
+  });
   const to = monotonicMicros();
   const cpuAfter = await readProcessCpuMs(server.pid);
   if (hooks.profiled === true) {
@@ -81,7 +94,13 @@ export async function measureLoad(server: MeasuredServer, targets: readonly Load
   await delay(SETTLE_MS);
   const memory = await readProcessMemory(server.pid);
   if (!peakReset && memory !== undefined) {
-    process.stderr.write(`note: could not reset the peak RSS of process ${server.pid}; the peak shown covers its whole life\n`);
+    process.stderr.write(
+      `note: could not reset the peak RSS of process ${server.pid}; the peak shown covers its whole life\n`,
+    );
   }
-  return summariseLoad(result, memory?.peakRssBytes, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
+  return summariseLoad(
+    result,
+    memory?.peakRssBytes,
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  );
 }

@@ -1,8 +1,29 @@
-import { baselineRatio, growthPercent, ratio, scalingRatios, summariseLoad, toMiB, type LoadResult, type PointMeasurement } from './measurement.js';
+import {
+  baselineRatio,
+  growthPercent,
+  ratio,
+  scalingRatios,
+  summariseLoad,
+  toMiB,
+  type LoadResult,
+  type PointMeasurement,
+} from './measurement.js';
 
-function loadResult(overrides: Partial<LoadResult['counts']> = {}, latenciesMs: number[] = [1, 2, 3, 4], refusals = 0): LoadResult {
+function loadResult(
+  overrides: Partial<LoadResult['counts']> = {},
+  latenciesMs: number[] = [1, 2, 3, 4],
+  refusals = 0,
+): LoadResult {
   return {
-    counts: { duration: 2, requests: { total: 1000, sent: 1040 }, errors: 1, timeouts: 2, non2xx: 3, statusCodeStats: { '200': { count: 997 }, '500': { count: 3 } }, ...overrides },
+    counts: {
+      duration: 2,
+      requests: { total: 1000, sent: 1040 },
+      errors: 1,
+      timeouts: 2,
+      non2xx: 3,
+      statusCodeStats: { '200': { count: 997 }, '500': { count: 3 } },
+      ...overrides,
+    },
     latenciesMs,
     refusals,
   };
@@ -54,7 +75,12 @@ describe('summariseLoad', () => {
   });
 
   it('rounds latencies to hundredths of a millisecond', () => {
-    expect(summariseLoad(loadResult({}, [0.123456]), undefined).latencyMs).toEqual({ p50: 0.12, p99: 0.12, max: 0.12, mean: 0.12 });
+    expect(summariseLoad(loadResult({}, [0.123456]), undefined).latencyMs).toEqual({
+      p50: 0.12,
+      p99: 0.12,
+      max: 0.12,
+      mean: 0.12,
+    });
   });
 });
 
@@ -78,14 +104,25 @@ describe('ratios', () => {
       measurement: measurement(service),
       baseline: measurement(baseline),
     });
-    expect(scalingRatios([step(1, 5000, 10000), step(1000, 1000, 2500)]).map(({ size, baselineShare, shareOfSmallest }) => ({ size, baselineShare, shareOfSmallest }))).toEqual([
+    expect(
+      scalingRatios([step(1, 5000, 10000), step(1000, 1000, 2500)]).map(({ size, baselineShare, shareOfSmallest }) => ({
+        size,
+        baselineShare,
+        shareOfSmallest,
+      })),
+    ).toEqual([
       { size: 1, baselineShare: 0.5, shareOfSmallest: 1 },
       { size: 1000, baselineShare: 0.4, shareOfSmallest: 0.8 },
     ]);
   });
 
   it('compares each scaling size with the smallest, whatever the order', () => {
-    const step = (size: number, p50: number, p99: number, mean: number) => ({ size, requestBytes: 0, answerBytes: 0, measurement: measurement(1, p50, p99, mean) });
+    const step = (size: number, p50: number, p99: number, mean: number) => ({
+      size,
+      requestBytes: 0,
+      answerBytes: 0,
+      measurement: measurement(1, p50, p99, mean),
+    });
     expect(scalingRatios([step(1000, 3, 9, 6), step(1, 1, 3, 2), step(100, 1.5, 3, 3)])).toEqual([
       { size: 1000, p50Ratio: 3, p99Ratio: 3, meanRatio: 3 },
       { size: 1, p50Ratio: 1, p99Ratio: 1, meanRatio: 1 },

@@ -65,12 +65,18 @@ export function summariseLoad(result: LoadResult, peakRssBytes: number | undefin
     requestsPerSecond: round(counts.requests.total / seconds, 1),
     totalRequests: counts.requests.total,
     sentRequests: Math.max(counts.requests.sent ?? counts.requests.total, counts.requests.total),
-    latencyMs: { p50: round(latency.p50, 2), p99: round(latency.p99, 2), max: round(latency.max, 2), mean: round(latency.mean, 2) },
+    latencyMs: {
+      p50: round(latency.p50, 2),
+      p99: round(latency.p99, 2),
+      max: round(latency.max, 2),
+      mean: round(latency.mean, 2),
+    },
     errors: counts.errors + counts.timeouts + result.refusals,
     non2xx: counts.non2xx,
     ok200: counts.statusCodeStats?.['200']?.count ?? 0,
     peakRssMiB: peakRssBytes === undefined ? undefined : toMiB(peakRssBytes),
-    cpuMicrosPerCall: cpuMs === undefined || counts.requests.total === 0 ? undefined : round((cpuMs * 1000) / counts.requests.total, 0),
+    cpuMicrosPerCall:
+      cpuMs === undefined || counts.requests.total === 0 ? undefined : round((cpuMs * 1000) / counts.requests.total, 0),
   };
 }
 
@@ -119,7 +125,9 @@ export interface ScalingRatio {
 export function scalingRatios(steps: readonly ScalingStep[]): ScalingRatio[] {
   const smallest = [...steps].sort((left, right) => left.size - right.size)[0];
   const shareOf = (step: ScalingStep | undefined): number | undefined =>
-    step?.baseline === undefined || step.baseline.requestsPerSecond === 0 ? undefined : step.measurement.requestsPerSecond / step.baseline.requestsPerSecond;
+    step?.baseline === undefined || step.baseline.requestsPerSecond === 0
+      ? undefined
+      : step.measurement.requestsPerSecond / step.baseline.requestsPerSecond;
   const smallestShare = shareOf(smallest);
   return steps.map((step) => {
     const share = shareOf(step);

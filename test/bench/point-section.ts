@@ -47,7 +47,11 @@ async function prepareMany<T>(count: number, concurrency: number, prepare: () =>
 /** Why a scenario cannot be built; anything else than a refused journey is a fault of the bench and is rethrown. */
 function reasonOf(error: unknown): string {
   // StepFailure: a journey helper of @app/testing found an answer other than the one the journey expects.
-  if (error instanceof ScenarioPreparationError || error instanceof IdentityServerFailure || error instanceof StepFailure) {
+  if (
+    error instanceof ScenarioPreparationError ||
+    error instanceof IdentityServerFailure ||
+    error instanceof StepFailure
+  ) {
     return error.message;
   }
   throw error;
@@ -79,14 +83,25 @@ export async function prepareScenarios(
         log(`preparing ${consents.toLocaleString('en-US')} consents for "${scenario.name}" on ${database.choice}`);
       }
       const simulator = service.simulatorFor(scenario.spec);
-      const exchanges: SimulatedExchange[] = await prepareMany(consents, PREPARATION_CONCURRENCY, () => scenario.prepare(simulator));
+      const exchanges: SimulatedExchange[] = await prepareMany(consents, PREPARATION_CONCURRENCY, () =>
+        scenario.prepare(simulator),
+      );
       const templates = exchanges.map(
-        (exchange) => new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId, scenario.perRequestValues?.(exchange)),
+        (exchange) =>
+          new RequestTemplate(
+            new URL(exchange.request.url).pathname,
+            exchange.request.body,
+            exchange.request.requestId,
+            scenario.perRequestValues?.(exchange),
+          ),
       );
       const exchange = exchanges[0];
       prepared.push({
         scenario,
-        target: { template: templates.length === 1 ? templates[0] : new RotatingTemplate(templates), headers: exchange.request.headers },
+        target: {
+          template: templates.length === 1 ? templates[0] : new RotatingTemplate(templates),
+          headers: exchange.request.headers,
+        },
         requestBytes: exchange.request.body.length,
         answerBytes: Buffer.byteLength(exchange.rawText, 'utf8'),
       });
@@ -100,14 +115,24 @@ export async function prepareScenarios(
 }
 
 /** The baseline of a scenario, measured the first time the scenario is seen (it does not depend on the database). */
-export async function baselineOf(prepared: PreparedScenario, baseline: ChildServer, baselines: Map<string, BaselineResult>, settings: LoadSettings): Promise<BaselineResult> {
+export async function baselineOf(
+  prepared: PreparedScenario,
+  baseline: ChildServer,
+  baselines: Map<string, BaselineResult>,
+  settings: LoadSettings,
+): Promise<BaselineResult> {
   const known = baselines.get(prepared.scenario.name);
   if (known !== undefined) {
     return known;
   }
-  const measurement = await measureLoad(baseline, [{ ...prepared.target, query: baselineQuery(prepared.answerBytes) }], settings, {
-    label: `baseline for "${prepared.scenario.name}"`,
-  });
+  const measurement = await measureLoad(
+    baseline,
+    [{ ...prepared.target, query: baselineQuery(prepared.answerBytes) }],
+    settings,
+    {
+      label: `baseline for "${prepared.scenario.name}"`,
+    },
+  );
   const result = { scenario: prepared.scenario.name, measurement };
   baselines.set(prepared.scenario.name, result);
   return result;

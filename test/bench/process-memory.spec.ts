@@ -1,6 +1,12 @@
 import { parseProcStatus, readProcessMemory } from './process-memory.js';
 
-const STATUS = ['Name:\tnode', 'VmPeak:\t 1200000 kB', 'VmHWM:\t  204800 kB', 'VmRSS:\t  153600 kB', 'Threads:\t11'].join('\n');
+const STATUS = [
+  'Name:\tnode',
+  'VmPeak:\t 1200000 kB',
+  'VmHWM:\t  204800 kB',
+  'VmRSS:\t  153600 kB',
+  'Threads:\t11',
+].join('\n');
 
 describe('parseProcStatus', () => {
   it('reads VmRSS and VmHWM in bytes', () => {

@@ -4,7 +4,10 @@ describe('BenchProgress', () => {
   it('prints each load with its number, the planned loads and the time the rest takes', () => {
     const lines: string[] = [];
     let now = 0;
-    const progress = new BenchProgress((line) => lines.push(line), () => now);
+    const progress = new BenchProgress(
+      (line) => lines.push(line),
+      () => now,
+    );
     progress.plan(3, 14);
 
     progress.load('first', 14);
@@ -17,7 +20,10 @@ describe('BenchProgress', () => {
   it('stretches the estimate by how much slower than planned the run has been', () => {
     const lines: string[] = [];
     let now = 0;
-    const progress = new BenchProgress((line) => lines.push(line), () => now);
+    const progress = new BenchProgress(
+      (line) => lines.push(line),
+      () => now,
+    );
     progress.plan(3, 10);
     progress.load('first', 10);
     // Twice the planned time: journeys were prepared between the loads.
@@ -30,7 +36,10 @@ describe('BenchProgress', () => {
 
   it('takes skipped loads out of the plan, and plans a load that was not', () => {
     const lines: string[] = [];
-    const progress = new BenchProgress((line) => lines.push(line), () => 0);
+    const progress = new BenchProgress(
+      (line) => lines.push(line),
+      () => 0,
+    );
     progress.plan(2, 10);
     progress.unplan(1, 10);
 

@@ -1,6 +1,13 @@
 import type { BaselineResult, PointResult, ScalingResult, SoakResult } from './bench-results.js';
 import type { PointMeasurement } from './measurement.js';
-import { formatNumber, formatPointTable, formatRatio, formatScalingTable, formatSoak, formatTable } from './report-format.js';
+import {
+  formatNumber,
+  formatPointTable,
+  formatRatio,
+  formatScalingTable,
+  formatSoak,
+  formatTable,
+} from './report-format.js';
 
 function measurement(requestsPerSecond: number, overrides: Partial<PointMeasurement> = {}): PointMeasurement {
   return {
@@ -19,9 +26,15 @@ function measurement(requestsPerSecond: number, overrides: Partial<PointMeasurem
 
 describe('formatTable', () => {
   it('left-aligns the first column, right-aligns the others, and draws a rule', () => {
-    expect(formatTable(['name', 'req/s'], [['a', '5'], ['longer', '12345']])).toBe(
-      ['name    req/s', '------  -----', 'a           5', 'longer  12345'].join('\n'),
-    );
+    expect(
+      formatTable(
+        ['name', 'req/s'],
+        [
+          ['a', '5'],
+          ['longer', '12345'],
+        ],
+      ),
+    ).toBe(['name    req/s', '------  -----', 'a           5', 'longer  12345'].join('\n'));
   });
 });
 
@@ -41,7 +54,10 @@ describe('numbers', () => {
 });
 
 describe('formatPointTable', () => {
-  const baseline: BaselineResult = { scenario: 'default: persist', measurement: measurement(20000, { peakRssMiB: 70 }) };
+  const baseline: BaselineResult = {
+    scenario: 'default: persist',
+    measurement: measurement(20000, { peakRssMiB: 70 }),
+  };
   const point: PointResult = {
     scenario: 'default: persist',
     spec: 'default',
@@ -80,7 +96,13 @@ describe('formatScalingTable', () => {
       sizeUnit: 'accounts',
       steps: [
         { size: 1, requestBytes: 1400, answerBytes: 900, measurement: measurement(5000), baseline: measurement(10000) },
-        { size: 1000, requestBytes: 1400, answerBytes: 92000, measurement: measurement(800), baseline: measurement(2000) },
+        {
+          size: 1000,
+          requestBytes: 1400,
+          answerBytes: 92000,
+          measurement: measurement(800),
+          baseline: measurement(2000),
+        },
       ],
       ratios: [
         { size: 1, p50Ratio: 1, p99Ratio: 1, meanRatio: 1, baselineShare: 0.5, shareOfSmallest: 1 },
@@ -104,8 +126,18 @@ describe('formatScalingTable', () => {
       database: 'mariadb',
       sizeUnit: 'mappings',
       steps: [
-        { size: 1, requestBytes: 1400, answerBytes: 82, measurement: measurement(9000, { latencyMs: { p50: 1, p99: 4, max: 9, mean: 1.2 } }) },
-        { size: 1000, requestBytes: 150000, answerBytes: 82, measurement: measurement(1500, { latencyMs: { p50: 6, p99: 20, max: 30, mean: 6.5 } }) },
+        {
+          size: 1,
+          requestBytes: 1400,
+          answerBytes: 82,
+          measurement: measurement(9000, { latencyMs: { p50: 1, p99: 4, max: 9, mean: 1.2 } }),
+        },
+        {
+          size: 1000,
+          requestBytes: 150000,
+          answerBytes: 82,
+          measurement: measurement(1500, { latencyMs: { p50: 6, p99: 20, max: 30, mean: 6.5 } }),
+        },
       ],
       ratios: [
         { size: 1, p50Ratio: 1, p99Ratio: 1, meanRatio: 1 },
@@ -138,7 +170,9 @@ describe('formatSoak', () => {
     };
     const lines = formatSoak(result).split('\n');
     expect(lines[0]).toBe('Soak on sqlite: mixed load of every served scenario');
-    expect(lines[3]).toBe('sqlite        300   5000    8.50       0                  190.0           199.5    5.0%         210.0');
+    expect(lines[3]).toBe(
+      'sqlite        300   5000    8.50       0                  190.0           199.5    5.0%         210.0',
+    );
     expect(lines[4]).toBe('  RSS samples (MiB): 190.0 195.5 199.5');
     expect(lines[5]).toBe('  target (RSS at the end within 10% of RSS after warm-up): met');
   });

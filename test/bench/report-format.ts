@@ -6,7 +6,9 @@ import { describeChecks } from './targets.js';
 
 /** Columns padded to their widest cell; the first column left-aligned, the others right-aligned (numbers). */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
@@ -28,7 +30,19 @@ export function formatRatio(value: number | undefined): string {
   return value === undefined ? '-' : `${value.toFixed(2)}x`;
 }
 
-const POINT_HEADER = ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'vs baseline', 'CPU µs/call', 'peak RSS MiB', 'rows / lost / extra'];
+const POINT_HEADER = [
+  'server',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'max ms',
+  'errors',
+  'non-2xx',
+  'vs baseline',
+  'CPU µs/call',
+  'peak RSS MiB',
+  'rows / lost / extra',
+];
 
 function measurementCells(measurement: PointMeasurement): string[] {
   return [
@@ -42,7 +56,11 @@ function measurementCells(measurement: PointMeasurement): string[] {
 }
 
 /** One table per point: the baseline, then the service on each database. */
-export function formatPointTable(scenario: string, baseline: BaselineResult | undefined, points: readonly PointResult[]): string {
+export function formatPointTable(
+  scenario: string,
+  baseline: BaselineResult | undefined,
+  points: readonly PointResult[],
+): string {
   const rows: string[][] = [];
   if (baseline !== undefined) {
     rows.push([
@@ -61,11 +79,16 @@ export function formatPointTable(scenario: string, baseline: BaselineResult | un
       formatRatio(point.baselineRatio),
       formatNumber(point.measurement.cpuMicrosPerCall, 0),
       formatNumber(point.measurement.peakRssMiB),
-      point.writes === undefined ? '-' : `${point.writes.rowsWritten} / ${point.writes.lostWrites} / ${point.writes.extraWrites}`,
+      point.writes === undefined
+        ? '-'
+        : `${point.writes.rowsWritten} / ${point.writes.lostWrites} / ${point.writes.extraWrites}`,
     ]);
   }
   const first = points[0];
-  const sizes = first === undefined ? '' : ` (request ${first.requestBytes} B, answer ${first.answerBytes} B, database use: ${first.databaseUse})`;
+  const sizes =
+    first === undefined
+      ? ''
+      : ` (request ${first.requestBytes} B, answer ${first.answerBytes} B, database use: ${first.databaseUse})`;
   const targetLines = points.map((point) => `  targets on ${point.database}: ${describeChecks(point.targets)}`);
   return [`${scenario}${sizes}`, formatTable(POINT_HEADER, rows), ...targetLines].join('\n');
 }
@@ -102,8 +125,32 @@ export function formatScalingTable(result: ScalingResult): string {
     ];
   });
   const header = withBaseline
-    ? [result.sizeUnit, 'request B', 'answer B', 'baseline req/s', 'req/s', 'vs baseline', 'vs smallest', 'p50 ms', 'p99 ms', 'CPU µs/call', 'errors']
-    : [result.sizeUnit, 'request B', 'answer B', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'CPU µs/call', 'errors', 'p50 vs smallest', 'p99 vs smallest'];
+    ? [
+        result.sizeUnit,
+        'request B',
+        'answer B',
+        'baseline req/s',
+        'req/s',
+        'vs baseline',
+        'vs smallest',
+        'p50 ms',
+        'p99 ms',
+        'CPU µs/call',
+        'errors',
+      ]
+    : [
+        result.sizeUnit,
+        'request B',
+        'answer B',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'mean ms',
+        'CPU µs/call',
+        'errors',
+        'p50 vs smallest',
+        'p99 vs smallest',
+      ];
   return [
     `Scaling on ${result.database}: ${result.name}`,
     formatTable(header, rows),
@@ -127,7 +174,20 @@ export function formatSoak(result: SoakResult): string {
   ];
   return [
     `Soak on ${result.database}: mixed load of every served scenario`,
-    formatTable(['database', 'seconds', 'req/s', 'p99 ms', 'errors', 'RSS after warm-up MiB', 'RSS at end MiB', 'growth', 'peak RSS MiB'], rows),
+    formatTable(
+      [
+        'database',
+        'seconds',
+        'req/s',
+        'p99 ms',
+        'errors',
+        'RSS after warm-up MiB',
+        'RSS at end MiB',
+        'growth',
+        'peak RSS MiB',
+      ],
+      rows,
+    ),
     `  RSS samples (MiB): ${result.rssSamplesMiB.map((sample) => formatNumber(sample)).join(' ')}`,
     `  target (${result.target.target}): ${result.target.met ? 'met' : 'MISSED'}`,
   ].join('\n');

@@ -1,4 +1,10 @@
-import { perRequestValueOf, RequestTemplate, RequestTemplateError, requestIdSequence, RotatingTemplate } from './request-template.js';
+import {
+  perRequestValueOf,
+  RequestTemplate,
+  RequestTemplateError,
+  requestIdSequence,
+  RotatingTemplate,
+} from './request-template.js';
 
 const ORIGINAL_ID = '0b6c4b9e-6f0f-4f4e-9d51-1a3c8f7f2b11';
 
@@ -20,7 +26,9 @@ describe('RequestTemplate', () => {
   });
 
   it('refuses a body without the id, or with it twice', () => {
-    expect(() => new RequestTemplate('/p', latin1('{"requestId":"other","data":{}}'), ORIGINAL_ID)).toThrow(RequestTemplateError);
+    expect(() => new RequestTemplate('/p', latin1('{"requestId":"other","data":{}}'), ORIGINAL_ID)).toThrow(
+      RequestTemplateError,
+    );
     const twice = latin1(`{"requestId":"${ORIGINAL_ID}","data":{"echo":"${ORIGINAL_ID}"}}`);
     expect(() => new RequestTemplate('/p', twice, ORIGINAL_ID)).toThrow('must contain its requestId');
   });
@@ -39,15 +47,21 @@ describe('RequestTemplate with per-request values', () => {
     expect(template.withRequestId('bench-7').toString('latin1')).toBe(
       `{"requestId":"bench-7","data":{"headers":{"x-idempotency-key":"${perRequestValueOf('bench-7')}"},"body":"x"}}`,
     );
-    expect(template.withRequestId('bench-8').toString('latin1')).toContain(`"x-idempotency-key":"${perRequestValueOf('bench-8')}"`);
+    expect(template.withRequestId('bench-8').toString('latin1')).toContain(
+      `"x-idempotency-key":"${perRequestValueOf('bench-8')}"`,
+    );
     expect(template.byteLength).toBe(body.length - ORIGINAL_ID.length - 'key-1'.length);
     // The template without per-request values is byte for byte what it was.
-    expect(new RequestTemplate('/p', body, ORIGINAL_ID).withRequestId('r').toString('latin1')).toContain('"x-idempotency-key":"key-1"');
+    expect(new RequestTemplate('/p', body, ORIGINAL_ID).withRequestId('r').toString('latin1')).toContain(
+      '"x-idempotency-key":"key-1"',
+    );
   });
 
   it('finds a value placed before the requestId', () => {
     const before = latin1(`{"key":"k-0","requestId":"${ORIGINAL_ID}"}`);
-    expect(new RequestTemplate('/p', before, ORIGINAL_ID, ['k-0']).withRequestId('r-1').toString('latin1')).toBe(`{"key":"${perRequestValueOf('r-1')}","requestId":"r-1"}`);
+    expect(new RequestTemplate('/p', before, ORIGINAL_ID, ['k-0']).withRequestId('r-1').toString('latin1')).toBe(
+      `{"key":"${perRequestValueOf('r-1')}","requestId":"r-1"}`,
+    );
   });
 
   it('refuses a per-request value that is missing or repeated', () => {
@@ -61,15 +75,29 @@ describe('RotatingTemplate', () => {
   const bodyOf = (consentId: string) => latin1(`{"requestId":"id-${consentId}","data":{"consentId":"${consentId}"}}`);
 
   it('sends its bodies in turn, each with the fresh id', () => {
-    const rotating = new RotatingTemplate(['c-1', 'c-2'].map((consentId) => new RequestTemplate('/berlin/validate-consent-access', bodyOf(consentId), `id-${consentId}`)));
+    const rotating = new RotatingTemplate(
+      ['c-1', 'c-2'].map(
+        (consentId) => new RequestTemplate('/berlin/validate-consent-access', bodyOf(consentId), `id-${consentId}`),
+      ),
+    );
     const sent = ['r-1', 'r-2', 'r-3'].map((id) => rotating.withRequestId(id).toString('latin1'));
-    expect(sent).toEqual(['{"requestId":"r-1","data":{"consentId":"c-1"}}', '{"requestId":"r-2","data":{"consentId":"c-2"}}', '{"requestId":"r-3","data":{"consentId":"c-1"}}']);
+    expect(sent).toEqual([
+      '{"requestId":"r-1","data":{"consentId":"c-1"}}',
+      '{"requestId":"r-2","data":{"consentId":"c-2"}}',
+      '{"requestId":"r-3","data":{"consentId":"c-1"}}',
+    ]);
     expect(rotating.path).toBe('/berlin/validate-consent-access');
   });
 
   it('refuses no body, or bodies of different paths', () => {
     expect(() => new RotatingTemplate([])).toThrow(RequestTemplateError);
-    expect(() => new RotatingTemplate([new RequestTemplate('/a', bodyOf('c-1'), 'id-c-1'), new RequestTemplate('/b', bodyOf('c-2'), 'id-c-2')])).toThrow('share one path');
+    expect(
+      () =>
+        new RotatingTemplate([
+          new RequestTemplate('/a', bodyOf('c-1'), 'id-c-1'),
+          new RequestTemplate('/b', bodyOf('c-2'), 'id-c-2'),
+        ]),
+    ).toThrow('share one path');
   });
 });
 

@@ -68,11 +68,15 @@ export class RequestTemplate implements BodyTemplate {
   /** The same body with another id in every replaced place; `requestId` must be ASCII letters, digits and dashes. */
   withRequestId(requestId: string): Buffer {
     if (!/^[A-Za-z0-9-]+$/.test(requestId)) {
-      throw new RequestTemplateError(`request ids of the bench are letters, digits and dashes, got ${JSON.stringify(requestId)}`);
+      throw new RequestTemplateError(
+        `request ids of the bench are letters, digits and dashes, got ${JSON.stringify(requestId)}`,
+      );
     }
     const id = Buffer.from(requestId, 'latin1');
     const value = this.gaps.includes('value') ? Buffer.from(perRequestValueOf(requestId), 'latin1') : id;
-    return Buffer.concat(this.parts.flatMap((part, index) => (index === 0 ? [part] : [this.gaps[index - 1] === 'id' ? id : value, part])));
+    return Buffer.concat(
+      this.parts.flatMap((part, index) => (index === 0 ? [part] : [this.gaps[index - 1] === 'id' ? id : value, part])),
+    );
   }
 
   get byteLength(): number {
@@ -94,7 +98,9 @@ export class RotatingTemplate implements BodyTemplate {
       throw new RequestTemplateError('a rotating template needs at least one body');
     }
     if (templates.some((template) => template.path !== first.path)) {
-      throw new RequestTemplateError(`the bodies of a rotating template must share one path, got ${[...new Set(templates.map((template) => template.path))].join(', ')}`);
+      throw new RequestTemplateError(
+        `the bodies of a rotating template must share one path, got ${[...new Set(templates.map((template) => template.path))].join(', ')}`,
+      );
     }
     this.path = first.path;
   }

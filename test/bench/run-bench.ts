@@ -1,8 +1,28 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { comparePoints, CompareFileError, formatComparison, readPreviousReport, type PreviousReport } from './bench-compare.js';
-import type { BaselineResult, BenchReport, PointResult, ProfileResult, ScalingResult, SkippedScenario, SoakResult } from './bench-results.js';
-import { BENCH_USAGE, BenchArgumentError, parseBenchArguments, type BenchOptions, type DatabaseChoice } from './bench-options.js';
+import {
+  comparePoints,
+  CompareFileError,
+  formatComparison,
+  readPreviousReport,
+  type PreviousReport,
+} from './bench-compare.js';
+import type {
+  BaselineResult,
+  BenchReport,
+  PointResult,
+  ProfileResult,
+  ScalingResult,
+  SkippedScenario,
+  SoakResult,
+} from './bench-results.js';
+import {
+  BENCH_USAGE,
+  BenchArgumentError,
+  parseBenchArguments,
+  type BenchOptions,
+  type DatabaseChoice,
+} from './bench-options.js';
 import { DatabaseUnavailableError, openBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { describeMachine, formatReport, writeJsonReport } from './bench-report-writer.js';
 import { startBaseline } from './baseline-under-test.js';
@@ -53,7 +73,11 @@ function databaseLoads(scenarios: readonly BenchScenario[], options: BenchOption
   return scenarioLoads(scenarios, options, firstDatabase) + scalingSizes;
 }
 
-async function openOrSkip(choice: DatabaseChoice, options: BenchOptions, skipped: SkippedScenario[]): Promise<BenchDatabase | undefined> {
+async function openOrSkip(
+  choice: DatabaseChoice,
+  options: BenchOptions,
+  skipped: SkippedScenario[],
+): Promise<BenchDatabase | undefined> {
   try {
     return await openBenchDatabase(choice, options.mariadbUrl);
   } catch (error: unknown) {
@@ -67,7 +91,12 @@ async function openOrSkip(choice: DatabaseChoice, options: BenchOptions, skipped
 }
 
 /** The top frames of each measured load in every thread's profile the service wrote (`--cpu-prof`). */
-async function summariseProfiles(folder: string, pid: number, database: DatabaseChoice, windows: ProfileWindowLog): Promise<ProfileResult[]> {
+async function summariseProfiles(
+  folder: string,
+  pid: number,
+  database: DatabaseChoice,
+  windows: ProfileWindowLog,
+): Promise<ProfileResult[]> {
   const results: ProfileResult[] = [];
   const root = process.cwd();
   for (const file of await profilesOf(folder, pid)) {
@@ -76,7 +105,13 @@ async function summariseProfiles(folder: string, pid: number, database: Database
     for (const window of windows) {
       const summary = summariseProfile(profile, root, PROFILE_TOP_FRAMES, [window]);
       if (summary.sampledMs > 0) {
-        results.push({ database, load: window.label, thread, window: { fromMicros: window.fromMicros, toMicros: window.toMicros }, summary });
+        results.push({
+          database,
+          load: window.label,
+          thread,
+          window: { fromMicros: window.fromMicros, toMicros: window.toMicros },
+          summary,
+        });
       }
     }
   }
@@ -101,13 +136,18 @@ async function benchDatabase(
     profileWindows,
   };
   log(`starting the service on ${database.choice}`);
-  const service = await ServiceUnderTest.start(database, options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir });
+  const service = await ServiceUnderTest.start(
+    database,
+    options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir },
+  );
   const pid = service.pid;
   try {
     const prepared = await prepareScenarios(service, scenarios, database, collected.skipped, log);
     const unprepared = scenarios.filter((scenario) => !prepared.some((entry) => entry.scenario === scenario));
     if (options.soakSeconds !== undefined) {
-      collected.soak.push(await runSoak(service, database.choice, prepared, options.soakSeconds, options.connections, log, progress));
+      collected.soak.push(
+        await runSoak(service, database.choice, prepared, options.soakSeconds, options.connections, log, progress),
+      );
       return;
     }
     progress.unplan(scenarioLoads(unprepared, options, collected.baselines.size === 0), loadSeconds(settings));
@@ -119,12 +159,25 @@ async function benchDatabase(
       collected.points.push(await measurePoint(entry, service, database, baselineResult, settings));
     }
     if (options.scaling) {
-      collected.scaling.push(...(await runScalingSection(service, database, prepared, baseline, collected.scalingBaselines, settings, collected.skipped, log)));
+      collected.scaling.push(
+        ...(await runScalingSection(
+          service,
+          database,
+          prepared,
+          baseline,
+          collected.scalingBaselines,
+          settings,
+          collected.skipped,
+          log,
+        )),
+      );
     }
   } finally {
     await service.stop();
     if (options.cpuProfileDir !== undefined) {
-      collected.profiles.push(...(await summariseProfiles(options.cpuProfileDir, pid, database.choice, profileWindows)));
+      collected.profiles.push(
+        ...(await summariseProfiles(options.cpuProfileDir, pid, database.choice, profileWindows)),
+      );
     }
   }
 }
@@ -150,7 +203,15 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg();
-  const collected: Collected = { baselines: new Map(), scalingBaselines: new Map(), points: [], scaling: [], soak: [], skipped: [], profiles: [] };
+  const collected: Collected = {
+    baselines: new Map(),
+    scalingBaselines: new Map(),
+    points: [],
+    scaling: [],
+    soak: [],
+    skipped: [],
+    profiles: [],
+  };
   const scenarios = selectScenarios(SCENARIOS, options.only);
   const progress = new BenchProgress(log);
   const perLoad = loadSeconds(options);
@@ -161,7 +222,9 @@ async function main(): Promise<number> {
       progress.plan(1, soakWarmupSeconds(options.soakSeconds) + options.soakSeconds);
     }
   });
-  log(`${options.databases.join(' and ')}, ${scenarios.length} scenarios: ${progress.timeLeft()} of loads, plus the journeys prepared for them`);
+  log(
+    `${options.databases.join(' and ')}, ${scenarios.length} scenarios: ${progress.timeLeft()} of loads, plus the journeys prepared for them`,
+  );
   const baseline = options.soakSeconds === undefined ? await startBaseline() : undefined;
   try {
     for (const [index, choice] of options.databases.entries()) {
@@ -186,7 +249,12 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     machine: describeMachine(),
     loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
-    settings: { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, soakSeconds: options.soakSeconds },
+    settings: {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      soakSeconds: options.soakSeconds,
+    },
     baselines: [...collected.baselines.values()],
     points: collected.points,
     scaling: collected.scaling,

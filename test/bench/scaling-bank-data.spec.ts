@@ -5,7 +5,9 @@ describe('scalingBankData', () => {
   const data = scalingBankData();
 
   it('gives one customer per size, holding that many accounts', () => {
-    expect(data.customers.map((customer) => [customer.userId, customer.accounts.length])).toEqual(SCALING_SIZES.map((size) => [scalingUserId(size), size]));
+    expect(data.customers.map((customer) => [customer.userId, customer.accounts.length])).toEqual(
+      SCALING_SIZES.map((size) => [scalingUserId(size), size]),
+    );
     expect(data.customers[2]?.accounts[0]?.accountId).toBe(scalingAccountId(1000, 1));
   });
 

@@ -43,7 +43,14 @@ interface SizedTarget {
 function sizedTarget(size: number, exchange: SimulatedExchange): SizedTarget {
   return {
     size,
-    target: { template: new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId), headers: exchange.request.headers },
+    target: {
+      template: new RequestTemplate(
+        new URL(exchange.request.url).pathname,
+        exchange.request.body,
+        exchange.request.requestId,
+      ),
+      headers: exchange.request.headers,
+    },
     requestBytes: exchange.request.body.length,
     answerBytes: Buffer.byteLength(exchange.rawText, 'utf8'),
   };
@@ -65,14 +72,26 @@ async function measureSizes(
     const baselineKey = `${name}\n${size}`;
     let baselineMeasurement = baselines.get(baselineKey);
     if (baselineMeasurement === undefined) {
-      baselineMeasurement = await measureLoad(baseline, [{ ...target, query: baselineQuery(answerBytes) }], settings, { label: `baseline for ${sized}` });
+      baselineMeasurement = await measureLoad(baseline, [{ ...target, query: baselineQuery(answerBytes) }], settings, {
+        label: `baseline for ${sized}`,
+      });
       baselines.set(baselineKey, baselineMeasurement);
     }
-    const measurement = await measureLoad(service, [target], settings, { label: `${sized} on ${database.choice}`, profiled: true });
+    const measurement = await measureLoad(service, [target], settings, {
+      label: `${sized} on ${database.choice}`,
+      profiled: true,
+    });
     steps.push({ size, requestBytes, answerBytes, measurement, baseline: baselineMeasurement });
   }
   const ratios = scalingRatios(steps);
-  return { name, database: database.choice, sizeUnit, steps, ratios, target: scalingShareTarget(steps, TARGETS.scalingMinShareOfSmallest) };
+  return {
+    name,
+    database: database.choice,
+    sizeUnit,
+    steps,
+    ratios,
+    target: scalingShareTarget(steps, TARGETS.scalingMinShareOfSmallest),
+  };
 }
 
 async function mappingsSizes(service: ServiceUnderTest): Promise<SizedTarget[]> {
@@ -113,7 +132,12 @@ async function counterTableScaling(
       label: `"${entry.scenario.name}" with an empty usage-counter table on ${database.choice}`,
       profiled: true,
     });
-    empty.set(entry.scenario.name, { size: 0, requestBytes: entry.requestBytes, answerBytes: entry.answerBytes, measurement });
+    empty.set(entry.scenario.name, {
+      size: 0,
+      requestBytes: entry.requestBytes,
+      answerBytes: entry.answerBytes,
+      measurement,
+    });
   }
   log(`filling the usage-counter table with ${FILL_ROWS.toLocaleString('en-US')} rows on ${database.choice}`);
   await fillUsageCounters(database.dataSource);
@@ -124,7 +148,12 @@ async function counterTableScaling(
         label: `"${entry.scenario.name}" with ${FILL_ROWS.toLocaleString('en-US')} usage-counter rows on ${database.choice}`,
         profiled: true,
       });
-      const full: ScalingStep = { size: FILL_ROWS, requestBytes: entry.requestBytes, answerBytes: entry.answerBytes, measurement };
+      const full: ScalingStep = {
+        size: FILL_ROWS,
+        requestBytes: entry.requestBytes,
+        answerBytes: entry.answerBytes,
+        measurement,
+      };
       const steps = [empty.get(entry.scenario.name), full].filter((step): step is ScalingStep => step !== undefined);
       const ratios = scalingRatios(steps);
       results.push({
@@ -163,12 +192,31 @@ export async function runScalingSection(
   await new BankDataRepository(database.dataSource).importBankData(scalingBankData());
   const results: ScalingResult[] = [];
   const sections: readonly { name: string; unit: string; sizes: () => Promise<SizedTarget[]> }[] = [
-    { name: `${SPEC}: validate-consent-access by account mappings of the consent`, unit: 'mappings', sizes: () => mappingsSizes(service) },
-    { name: `${SPEC}: populate-consent-authorize-screen by accounts of the customer`, unit: 'accounts', sizes: () => accountsSizes(service) },
+    {
+      name: `${SPEC}: validate-consent-access by account mappings of the consent`,
+      unit: 'mappings',
+      sizes: () => mappingsSizes(service),
+    },
+    {
+      name: `${SPEC}: populate-consent-authorize-screen by accounts of the customer`,
+      unit: 'accounts',
+      sizes: () => accountsSizes(service),
+    },
   ];
   for (const section of sections) {
     try {
-      results.push(await measureSizes(section.name, section.unit, await section.sizes(), service, database, baseline, baselines, settings));
+      results.push(
+        await measureSizes(
+          section.name,
+          section.unit,
+          await section.sizes(),
+          service,
+          database,
+          baseline,
+          baselines,
+          settings,
+        ),
+      );
     } catch (error: unknown) {
       if (!(error instanceof ScenarioPreparationError)) {
         throw error;

@@ -4,7 +4,9 @@ describe('the scenario catalogue', () => {
   it('names every scenario once, and gives every writing or counting scenario a row counter', () => {
     const names = SCENARIOS.map((scenario) => scenario.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const scenario of SCENARIOS.filter((candidate) => candidate.databaseUse === 'writes' || candidate.databaseUse === 'counted')) {
+    for (const scenario of SCENARIOS.filter(
+      (candidate) => candidate.databaseUse === 'writes' || candidate.databaseUse === 'counted',
+    )) {
       expect(scenario.writtenRows).toBeDefined();
     }
   });
@@ -20,10 +22,9 @@ describe('the scenario catalogue', () => {
 
   it('selects by part of the name, all without --only', () => {
     expect(selectScenarios(SCENARIOS, [])).toHaveLength(SCENARIOS.length);
-    expect(selectScenarios(SCENARIOS, ['default: persist', 'default: validate']).map((scenario) => scenario.extension)).toEqual([
-      'persist-authorized-consent',
-      'validate-consent-access',
-    ]);
+    expect(
+      selectScenarios(SCENARIOS, ['default: persist', 'default: validate']).map((scenario) => scenario.extension),
+    ).toEqual(['persist-authorized-consent', 'validate-consent-access']);
     expect(selectScenarios(SCENARIOS, ['nothing like this'])).toEqual([]);
   });
 
@@ -35,7 +36,11 @@ describe('the scenario catalogue', () => {
   });
 
   it('has the specification scenarios of the issue', () => {
-    expect(SCENARIOS.filter((scenario) => ['berlin', 'uae'].includes(scenario.spec) || scenario.name.includes('VRP')).map((scenario) => scenario.name)).toEqual([
+    expect(
+      SCENARIOS.filter((scenario) => ['berlin', 'uae'].includes(scenario.spec) || scenario.name.includes('VRP')).map(
+        (scenario) => scenario.name,
+      ),
+    ).toEqual([
       'uk: validate-consent-access (VRP payments, one consent)',
       'uk: validate-consent-access (VRP payments, 1,000 consents)',
       'berlin: pre-process-consent-creation (AIS consent)',

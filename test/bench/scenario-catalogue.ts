@@ -23,5 +23,7 @@ export const SCENARIOS: readonly BenchScenario[] = [
  */
 export function selectScenarios(scenarios: readonly BenchScenario[], only: readonly string[]): BenchScenario[] {
   const texts = only.map((text) => text.toLowerCase());
-  return texts.length === 0 ? [...scenarios] : scenarios.filter((scenario) => texts.some((text) => scenario.name.toLowerCase().includes(text)));
+  return texts.length === 0
+    ? [...scenarios]
+    : scenarios.filter((scenario) => texts.some((text) => scenario.name.toLowerCase().includes(text)));
 }

@@ -46,8 +46,13 @@ export const SPREAD_CONSENTS = 1000;
 /** The idempotency records of a point: the identity server stores these points' answers, so each call writes one row. */
 export function extensionRequestRows(spec: string, extension: ExtensionName): RowCounter {
   return (dataSource) =>
-    countRows(dataSource, `SELECT COUNT(*) AS n FROM extension_request WHERE spec = ? AND extension = ? AND state = 'completed'`, [spec, extension]);
+    countRows(
+      dataSource,
+      `SELECT COUNT(*) AS n FROM extension_request WHERE spec = ? AND extension = ? AND state = 'completed'`,
+      [spec, extension],
+    );
 }
 
 /** One usage event per counted call (UsageCounterRepository.consume), for the scenarios with usage limits. */
-export const usageEventRows: RowCounter = (dataSource) => countRows(dataSource, 'SELECT COUNT(*) AS n FROM usage_event');
+export const usageEventRows: RowCounter = (dataSource) =>
+  countRows(dataSource, 'SELECT COUNT(*) AS n FROM usage_event');

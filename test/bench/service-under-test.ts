@@ -3,7 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IdentityServerClient, IdentityServerSimulator, uaeJourneyPiiDecryptionKey, ukJourneyTrustFile } from '@app/testing';
+import {
+  IdentityServerClient,
+  IdentityServerSimulator,
+  uaeJourneyPiiDecryptionKey,
+  ukJourneyTrustFile,
+} from '@app/testing';
 import { BENCH_BERLIN_MAX_FREQUENCY_PER_DAY } from './berlin-scenarios.js';
 import type { BenchDatabase } from './bench-database.js';
 import { ChildServer, freePort } from './child-server.js';
@@ -89,7 +94,11 @@ export class ServiceUnderTest {
   /** An identity server simulator calling `/{spec}` with the service's credentials. */
   simulatorFor(spec: string): IdentityServerSimulator {
     return new IdentityServerSimulator(
-      new IdentityServerClient({ baseUrl: this.baseUrl, spec, credentials: { kind: 'basic', username: BASIC_USER, password: this.password } }),
+      new IdentityServerClient({
+        baseUrl: this.baseUrl,
+        spec,
+        credentials: { kind: 'basic', username: BASIC_USER, password: this.password },
+      }),
     );
   }
 

@@ -43,7 +43,11 @@ export async function runSoak(
   } else {
     progress.load(label, warmup + seconds);
   }
-  await runLoad(service.baseUrl, targets, { connections, durationSeconds: warmup, requestIdPrefix: `soak-warmup-${runId}` });
+  await runLoad(service.baseUrl, targets, {
+    connections,
+    durationSeconds: warmup,
+    requestIdPrefix: `soak-warmup-${runId}`,
+  });
   const start = await readProcessMemory(service.pid);
   await resetPeakMemory(service.pid);
   const samples: number[] = [];
@@ -62,7 +66,11 @@ export async function runSoak(
   }, SAMPLE_INTERVAL_MS);
   let result;
   try {
-    result = await runLoad(service.baseUrl, targets, { connections, durationSeconds: seconds, requestIdPrefix: `soak-${runId}` });
+    result = await runLoad(service.baseUrl, targets, {
+      connections,
+      durationSeconds: seconds,
+      requestIdPrefix: `soak-${runId}`,
+    });
   } finally {
     clearInterval(sampler);
   }

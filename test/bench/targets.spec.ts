@@ -1,7 +1,12 @@
 import type { PointMeasurement } from './measurement.js';
 import { describeChecks, pointTargets, scalingShareTarget, scalingTarget, soakTarget, writeCount } from './targets.js';
 
-function measurement(requestsPerSecond: number, p99: number, errors = 0, calls: { ok200?: number; sent?: number } = {}): PointMeasurement {
+function measurement(
+  requestsPerSecond: number,
+  p99: number,
+  errors = 0,
+  calls: { ok200?: number; sent?: number } = {},
+): PointMeasurement {
   return {
     requestsPerSecond,
     totalRequests: 0,
@@ -20,27 +25,37 @@ const rows = (rowsWritten: number, lostWrites = 0, extraWrites = 0) => ({ rowsWr
 describe('pointTargets', () => {
   it('holds a point without database to 0.6x the baseline and a p99 of 5 ms', () => {
     expect(describeChecks(pointTargets('none', measurement(6000, 5), measurement(10000, 2), undefined))).toBe('met');
-    expect(describeChecks(pointTargets('none', measurement(5999, 5.01), measurement(10000, 2), undefined))).toBe('MISSED: >= 0.6x baseline req/s; p99 <= 5 ms');
+    expect(describeChecks(pointTargets('none', measurement(5999, 5.01), measurement(10000, 2), undefined))).toBe(
+      'MISSED: >= 0.6x baseline req/s; p99 <= 5 ms',
+    );
   });
 
   it('holds a writing point to half the baseline, 3,000 req/s, a 25 ms p99 and no lost writes', () => {
-    expect(describeChecks(pointTargets('writes', measurement(3000, 24), measurement(6000, 2), rows(30000)))).toBe('met');
-    expect(describeChecks(pointTargets('writes', measurement(3000, 24, 2), measurement(6001, 2), rows(29990, 10)))).toBe(
-      'MISSED: no errors; >= 0.5x baseline req/s; no lost writes',
+    expect(describeChecks(pointTargets('writes', measurement(3000, 24), measurement(6000, 2), rows(30000)))).toBe(
+      'met',
     );
-    expect(describeChecks(pointTargets('writes', measurement(3000, 24), measurement(6000, 2), undefined))).toBe('MISSED: no lost writes');
+    expect(
+      describeChecks(pointTargets('writes', measurement(3000, 24, 2), measurement(6001, 2), rows(29990, 10))),
+    ).toBe('MISSED: no errors; >= 0.5x baseline req/s; no lost writes');
+    expect(describeChecks(pointTargets('writes', measurement(3000, 24), measurement(6000, 2), undefined))).toBe(
+      'MISSED: no lost writes',
+    );
   });
 
   it('holds a counted point to 5,000 req/s, a 15 ms p99, and no lost or extra counts', () => {
-    expect(describeChecks(pointTargets('counted', measurement(5000, 15), measurement(10000, 2), rows(50000)))).toBe('met');
-    expect(describeChecks(pointTargets('counted', measurement(4999, 15.1), measurement(9998, 2), rows(50000, 0, 3)))).toBe(
-      'MISSED: >= 5000 req/s; p99 <= 15 ms; no lost or extra counts',
+    expect(describeChecks(pointTargets('counted', measurement(5000, 15), measurement(10000, 2), rows(50000)))).toBe(
+      'met',
     );
+    expect(
+      describeChecks(pointTargets('counted', measurement(4999, 15.1), measurement(9998, 2), rows(50000, 0, 3))),
+    ).toBe('MISSED: >= 5000 req/s; p99 <= 15 ms; no lost or extra counts');
   });
 
   it('holds a reading point to half the baseline', () => {
     expect(describeChecks(pointTargets('reads', measurement(5000, 500), measurement(10000, 2), undefined))).toBe('met');
-    expect(describeChecks(pointTargets('reads', measurement(4999, 1), measurement(10000, 2), undefined))).toBe('MISSED: >= 0.5x baseline req/s');
+    expect(describeChecks(pointTargets('reads', measurement(4999, 1), measurement(10000, 2), undefined))).toBe(
+      'MISSED: >= 0.5x baseline req/s',
+    );
   });
 });
 
@@ -53,7 +68,13 @@ describe('writeCount', () => {
 });
 
 describe('scalingShareTarget', () => {
-  const step = (size: number, service: number, baseline: number) => ({ size, requestBytes: 0, answerBytes: 0, measurement: measurement(service, 1), baseline: measurement(baseline, 1) });
+  const step = (size: number, service: number, baseline: number) => ({
+    size,
+    requestBytes: 0,
+    answerBytes: 0,
+    measurement: measurement(service, 1),
+    baseline: measurement(baseline, 1),
+  });
 
   it('compares the share of the baseline of every size with 0.8 times the share of the smallest size, unrounded', () => {
     expect(scalingShareTarget([step(1, 5000, 10000), step(1000, 800, 2000)], 0.8).met).toBe(true);
@@ -61,7 +82,9 @@ describe('scalingShareTarget', () => {
   });
 
   it('is missed when a size has no baseline', () => {
-    expect(scalingShareTarget([step(1, 5000, 10000), { ...step(1000, 5000, 10000), baseline: undefined }], 0.8).met).toBe(false);
+    expect(
+      scalingShareTarget([step(1, 5000, 10000), { ...step(1000, 5000, 10000), baseline: undefined }], 0.8).met,
+    ).toBe(false);
   });
 });
 

@@ -48,12 +48,18 @@ export interface WriteCount {
 
 /** The rows a load wrote, against its answers and the requests it sent. */
 export function writeCount(rowsWritten: number, point: PointMeasurement): WriteCount {
-  return { rowsWritten, lostWrites: Math.max(0, point.ok200 - rowsWritten), extraWrites: Math.max(0, rowsWritten - point.sentRequests) };
+  return {
+    rowsWritten,
+    lostWrites: Math.max(0, point.ok200 - rowsWritten),
+    extraWrites: Math.max(0, rowsWritten - point.sentRequests),
+  };
 }
 
 /** Unrounded: the printed ratio has two decimals, a target must not be met by rounding. */
 function shareOf(point: PointMeasurement, baseline: PointMeasurement | undefined): number | undefined {
-  return baseline === undefined || baseline.requestsPerSecond === 0 ? undefined : point.requestsPerSecond / baseline.requestsPerSecond;
+  return baseline === undefined || baseline.requestsPerSecond === 0
+    ? undefined
+    : point.requestsPerSecond / baseline.requestsPerSecond;
 }
 
 function shareCheck(point: PointMeasurement, baseline: PointMeasurement | undefined, minimum: number): TargetCheck {
@@ -61,7 +67,12 @@ function shareCheck(point: PointMeasurement, baseline: PointMeasurement | undefi
   return { target: `>= ${minimum}x baseline req/s`, met: share !== undefined && share >= minimum };
 }
 
-export function pointTargets(use: DatabaseUse, point: PointMeasurement, baseline: PointMeasurement | undefined, writes: WriteCount | undefined): TargetCheck[] {
+export function pointTargets(
+  use: DatabaseUse,
+  point: PointMeasurement,
+  baseline: PointMeasurement | undefined,
+  writes: WriteCount | undefined,
+): TargetCheck[] {
   const checks: TargetCheck[] = [{ target: 'no errors', met: point.errors === 0 && point.non2xx === 0 }];
   switch (use) {
     case 'none':
@@ -76,7 +87,10 @@ export function pointTargets(use: DatabaseUse, point: PointMeasurement, baseline
     case 'writes':
       checks.push(
         shareCheck(point, baseline, TARGETS.everyPointMinBaselineShare),
-        { target: `>= ${TARGETS.writesMinRequestsPerSecond} req/s`, met: point.requestsPerSecond >= TARGETS.writesMinRequestsPerSecond },
+        {
+          target: `>= ${TARGETS.writesMinRequestsPerSecond} req/s`,
+          met: point.requestsPerSecond >= TARGETS.writesMinRequestsPerSecond,
+        },
         { target: `p99 < ${TARGETS.writesMaxP99Ms} ms`, met: point.latencyMs.p99 < TARGETS.writesMaxP99Ms },
         { target: 'no lost writes', met: writes !== undefined && writes.lostWrites === 0 },
       );
@@ -84,9 +98,15 @@ export function pointTargets(use: DatabaseUse, point: PointMeasurement, baseline
     case 'counted':
       checks.push(
         shareCheck(point, baseline, TARGETS.everyPointMinBaselineShare),
-        { target: `>= ${TARGETS.countedMinRequestsPerSecond} req/s`, met: point.requestsPerSecond >= TARGETS.countedMinRequestsPerSecond },
+        {
+          target: `>= ${TARGETS.countedMinRequestsPerSecond} req/s`,
+          met: point.requestsPerSecond >= TARGETS.countedMinRequestsPerSecond,
+        },
         { target: `p99 <= ${TARGETS.countedMaxP99Ms} ms`, met: point.latencyMs.p99 <= TARGETS.countedMaxP99Ms },
-        { target: 'no lost or extra counts', met: writes !== undefined && writes.lostWrites === 0 && writes.extraWrites === 0 },
+        {
+          target: 'no lost or extra counts',
+          met: writes !== undefined && writes.lostWrites === 0 && writes.extraWrites === 0,
+        },
       );
       break;
   }
@@ -108,14 +128,18 @@ export function scalingTarget(ratios: readonly ScalingRatio[], maxRatio: number)
  */
 export function scalingShareTarget(steps: readonly ScalingStep[], minimum: number): TargetCheck {
   const share = (step: ScalingStep | undefined): number | undefined =>
-    step?.baseline === undefined || step.baseline.requestsPerSecond === 0 ? undefined : step.measurement.requestsPerSecond / step.baseline.requestsPerSecond;
+    step?.baseline === undefined || step.baseline.requestsPerSecond === 0
+      ? undefined
+      : step.measurement.requestsPerSecond / step.baseline.requestsPerSecond;
   const smallest = share([...steps].sort((left, right) => left.size - right.size)[0]);
   return {
     target: `share of the baseline at least ${minimum}x the smallest size's`,
-    met: smallest !== undefined && steps.every((step) => {
-      const own = share(step);
-      return own !== undefined && own >= minimum * smallest;
-    }),
+    met:
+      smallest !== undefined &&
+      steps.every((step) => {
+        const own = share(step);
+        return own !== undefined && own >= minimum * smallest;
+      }),
   };
 }
 

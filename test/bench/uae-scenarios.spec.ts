@@ -2,7 +2,10 @@ import { recordAt, uaeVariableMultiPaymentItem } from '@app/testing';
 import { BENCH_UAE_MAXIMUM_COUNT, BENCH_UAE_MAXIMUM_VALUE, benchMultiPaymentItem } from './uae-scenarios.js';
 
 function multiPaymentOf(item: unknown): Record<string, unknown> | undefined {
-  return recordAt(recordAt(recordAt(recordAt(item, 'consent'), 'ControlParameters'), 'ConsentSchedule'), 'MultiPayment');
+  return recordAt(
+    recordAt(recordAt(recordAt(item, 'consent'), 'ControlParameters'), 'ConsentSchedule'),
+    'MultiPayment',
+  );
 }
 
 describe('benchMultiPaymentItem', () => {
@@ -24,7 +27,11 @@ describe('benchMultiPaymentItem', () => {
     const journey = uaeVariableMultiPaymentItem('any', now);
     expect(item['type']).toBe(journey['type']);
     // The ConsentId is fresh for each item; the control parameters are checked above.
-    const comparable = (candidate: unknown) => ({ ...recordAt(candidate, 'consent'), ConsentId: undefined, ControlParameters: undefined });
+    const comparable = (candidate: unknown) => ({
+      ...recordAt(candidate, 'consent'),
+      ConsentId: undefined,
+      ControlParameters: undefined,
+    });
     expect(comparable(item)).toEqual(comparable(journey));
     expect(recordAt(multiPaymentOf(item), 'PeriodicSchedule')?.['Type']).toBe('VariableOnDemand');
   });

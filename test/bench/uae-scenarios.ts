@@ -33,7 +33,10 @@ export const BENCH_UAE_MAXIMUM_COUNT = 1_000_000_000;
 /** The journey's variable multi-payment item with its cumulative limits raised; the individual maximum is kept. */
 export function benchMultiPaymentItem(now: number = Date.now()): JsonRecord {
   const item = uaeVariableMultiPaymentItem(randomUUID(), now);
-  const multi = recordAt(recordAt(recordAt(recordAt(item, 'consent'), 'ControlParameters'), 'ConsentSchedule'), 'MultiPayment');
+  const multi = recordAt(
+    recordAt(recordAt(recordAt(item, 'consent'), 'ControlParameters'), 'ConsentSchedule'),
+    'MultiPayment',
+  );
   const controls = recordAt(recordAt(multi, 'PeriodicSchedule'), 'Controls');
   if (multi === undefined || controls === undefined) {
     throw new Error('the journey multi-payment item has no MultiPayment controls');
@@ -86,6 +89,10 @@ export function uaeScenarios(): BenchScenario[] {
       prepare: dataSharingRequestObject,
     },
     { ...multiPayments, name: `${SPEC}: validate-consent-access (multi-payments, one consent)` },
-    { ...multiPayments, name: `${SPEC}: validate-consent-access (multi-payments, 1,000 consents)`, preparedConsents: SPREAD_CONSENTS },
+    {
+      ...multiPayments,
+      name: `${SPEC}: validate-consent-access (multi-payments, 1,000 consents)`,
+      preparedConsents: SPREAD_CONSENTS,
+    },
   ];
 }

@@ -8,7 +8,9 @@ describe('benchVrpConsentBody', () => {
     const body = benchVrpConsentBody(now);
     const journey = ukVrpConsentBody(now);
     const control = (consent: unknown) => recordAt(recordAt(consent, 'Data'), 'ControlParameters');
-    expect(arrayAt(control(body), 'PeriodicLimits')).toEqual([{ PeriodType: 'Day', PeriodAlignment: 'Calendar', Amount: BENCH_VRP_DAILY_LIMIT, Currency: 'GBP' }]);
+    expect(arrayAt(control(body), 'PeriodicLimits')).toEqual([
+      { PeriodType: 'Day', PeriodAlignment: 'Calendar', Amount: BENCH_VRP_DAILY_LIMIT, Currency: 'GBP' },
+    ]);
     expect({ ...control(body), PeriodicLimits: undefined }).toEqual({ ...control(journey), PeriodicLimits: undefined });
     expect(recordAt(body, 'Risk')).toEqual(recordAt(journey, 'Risk'));
   });

@@ -14,7 +14,13 @@ import {
   type JsonRecord,
   type SimulatedExchange,
 } from '@app/testing';
-import { acceptedExchange, approve, createConsentWithHeaders, idempotencyKeyOf, populateScreen } from './consent-journey.js';
+import {
+  acceptedExchange,
+  approve,
+  createConsentWithHeaders,
+  idempotencyKeyOf,
+  populateScreen,
+} from './consent-journey.js';
 import { SPREAD_CONSENTS, usageEventRows, type BenchScenario } from './scenario.js';
 
 /*
@@ -35,7 +41,11 @@ export const BENCH_VRP_DAILY_LIMIT = '1000000000.00';
  * parameter is kept. `periodAlignment` replaces the journey's calendar alignment when given: the fault tests use
  * `Consent`, whose first day has the whole limit (a calendar-aligned first day is pro-rated to the hours left).
  */
-export function benchVrpConsentBody(now: number = Date.now(), dailyLimit: string = BENCH_VRP_DAILY_LIMIT, periodAlignment?: string): JsonRecord {
+export function benchVrpConsentBody(
+  now: number = Date.now(),
+  dailyLimit: string = BENCH_VRP_DAILY_LIMIT,
+  periodAlignment?: string,
+): JsonRecord {
   const body = ukVrpConsentBody(now);
   const limits = arrayAt(recordAt(recordAt(body, 'Data'), 'ControlParameters'), 'PeriodicLimits') ?? [];
   for (const limit of limits.filter(isJsonRecord)) {
@@ -48,7 +58,10 @@ export function benchVrpConsentBody(now: number = Date.now(), dailyLimit: string
 }
 
 /** POST /domestic-vrp-consents as the journey's TPP sends it: an idempotency key and the detached signature of the body. */
-async function signedVrpConsent(simulator: IdentityServerSimulator, body: JsonRecord = benchVrpConsentBody()): Promise<string> {
+async function signedVrpConsent(
+  simulator: IdentityServerSimulator,
+  body: JsonRecord = benchVrpConsentBody(),
+): Promise<string> {
   const headers = { 'x-idempotency-key': randomUUID(), 'x-jws-signature': await signDetached(body) };
   return (await createConsentWithHeaders(simulator, VRP_CONSENTS_PATH, body, UK_JOURNEY_CLIENT_ID, headers)).consentId;
 }
@@ -88,6 +101,10 @@ export function ukVrpScenarios(): BenchScenario[] {
   return [
     // Every payment of the load moves the same counters: the calls of a batch, and the batches, wait for each other.
     { ...payments, name: `${SPEC}: validate-consent-access (VRP payments, one consent)` },
-    { ...payments, name: `${SPEC}: validate-consent-access (VRP payments, 1,000 consents)`, preparedConsents: SPREAD_CONSENTS },
+    {
+      ...payments,
+      name: `${SPEC}: validate-consent-access (VRP payments, 1,000 consents)`,
+      preparedConsents: SPREAD_CONSENTS,
+    },
   ];
 }

@@ -9,10 +9,19 @@ const FIXTURE = fileURLToPath(new URL('./fixture', import.meta.url));
 const CONFIG = fileURLToPath(new URL('../../.dependency-cruiser.cjs', import.meta.url));
 
 async function violationsIn(fixture: string): Promise<string[]> {
-  const { default: config } = (await import(CONFIG)) as { default: { forbidden: unknown[]; options: Record<string, unknown> } };
-  const result = await cruise(['libs'], { baseDir: fixture, ruleSet: { forbidden: config.forbidden } as never, validate: true, tsPreCompilationDeps: true });
+  const { default: config } = (await import(CONFIG)) as {
+    default: { forbidden: unknown[]; options: Record<string, unknown> };
+  };
+  const result = await cruise(['libs'], {
+    baseDir: fixture,
+    ruleSet: { forbidden: config.forbidden } as never,
+    validate: true,
+    tsPreCompilationDeps: true,
+  });
   const output = result.output as ICruiseResult;
-  return output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`).sort();
+  return output.summary.violations
+    .map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`)
+    .sort();
 }
 
 describe('the dependency rules', () => {

@@ -14,8 +14,10 @@ const CONFIG = fileURLToPath(new URL('../../eslint.config.mjs', import.meta.url)
 const LINT_TIMEOUT_MS = 180_000;
 
 const THROUGH_THE_ENTRY_POINT = 'Import a library through its @app/* entry point.';
-const OUT_OF_THE_LIBRARY = 'A library reaches another one only through its @app/* entry point, never by a relative path.';
-const SPECIFICATION = 'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.';
+const OUT_OF_THE_LIBRARY =
+  'A library reaches another one only through its @app/* entry point, never by a relative path.';
+const SPECIFICATION =
+  'A specification library uses only @app/contract, @app/openapi-schemas, @app/persistence and @app/bank-backend.';
 
 let eslint: ESLint;
 
@@ -49,13 +51,18 @@ describe('the ESLint import rules', () => {
   it(
     'report in infrastructure a relative import of a specification, beside its own rule',
     async () => {
-      expect(await problemsIn('libs/platform/src/index.ts')).toEqual([restricted(3, '../../spec-beta/src/index.js', OUT_OF_THE_LIBRARY)]);
+      expect(await problemsIn('libs/platform/src/index.ts')).toEqual([
+        restricted(3, '../../spec-beta/src/index.js', OUT_OF_THE_LIBRARY),
+      ]);
     },
     LINT_TIMEOUT_MS,
   );
 
   it('leave the fixture out of the normal lint run, whose ignores name it from the repository root', async () => {
-    const fromTheRoot = new ESLint({ cwd: fileURLToPath(new URL('../..', import.meta.url)), overrideConfigFile: CONFIG });
+    const fromTheRoot = new ESLint({
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      overrideConfigFile: CONFIG,
+    });
     expect(await fromTheRoot.isPathIgnored(`${FIXTURE}/libs/spec-alpha/src/index.ts`)).toBe(true);
     expect(await eslint.isPathIgnored(`${FIXTURE}/libs/spec-alpha/src/index.ts`)).toBe(false);
   });

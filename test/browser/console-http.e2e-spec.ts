@@ -8,7 +8,8 @@ import { startConsoleServer, type ConsoleServer } from './support/console-server
  */
 
 const CONSOLE_CREDENTIALS = { user: 'integrator', password: 'a long console secret' };
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 interface RawAnswer {
   readonly status: number;
@@ -22,7 +23,13 @@ function rawGet(server: ConsoleServer, path: string, headers: Record<string, str
     const request = httpRequest({ host: '127.0.0.1', port: server.port, path, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     request.on('error', reject);
     request.end();
@@ -31,7 +38,12 @@ function rawGet(server: ConsoleServer, path: string, headers: Record<string, str
 
 function exampleBody(form: string): string {
   const textarea = /<textarea id="body"[^>]*>([^<]*)<\/textarea>/.exec(form)?.[1] ?? '';
-  return textarea.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  return textarea
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 }
 
 describe('The console with CONSOLE=off', () => {
@@ -63,7 +75,9 @@ describe('The console with CONSOLE=loopback (the default)', () => {
     const response = await fetch(server.consoleUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).not.toContain('<script');
     const css = await fetch(`${server.consoleUrl}/assets/console.css`);
@@ -74,14 +88,23 @@ describe('The console with CONSOLE=loopback (the default)', () => {
     const rebound = await rawGet(server, '/console', { host: 'evil.example' });
     expect(rebound.status).toBe(403);
     expect(rebound.body).toContain('Open the console as http://127.0.0.1 or http://localhost (CONSOLE=loopback).');
-    const proxied = await rawGet(server, '/console', { host: `127.0.0.1:${server.port}`, 'x-forwarded-for': '203.0.113.9' });
+    const proxied = await rawGet(server, '/console', {
+      host: `127.0.0.1:${server.port}`,
+      'x-forwarded-for': '203.0.113.9',
+    });
     expect(proxied.status).toBe(403);
     expect(proxied.body).toContain('The console answers only browsers on this machine (CONSOLE=loopback).');
   });
 
   it('never shows the credentials it calls the service with', async () => {
     const form = await (await fetch(`${server.consoleUrl}/preview?example=uk%3Aaccount-access`)).text();
-    const query = new URLSearchParams({ example: 'uk:account-access', user: 'psu@wso2.com', resourcePath: 'account-access-consents', headers: '{}', body: exampleBody(form) });
+    const query = new URLSearchParams({
+      example: 'uk:account-access',
+      user: 'psu@wso2.com',
+      resourcePath: 'account-access-consents',
+      headers: '{}',
+      body: exampleBody(form),
+    });
     const run = await fetch(`${server.consoleUrl}/preview/run?${query.toString()}`, { redirect: 'manual' });
     expect(run.status).toBe(303);
     const result = await (await fetch(`${server.baseUrl}${run.headers.get('location')}`)).text();
@@ -92,15 +115,26 @@ describe('The console with CONSOLE=loopback (the default)', () => {
   });
 
   it('shows the form again with the reason when the body is not JSON', async () => {
-    const query = new URLSearchParams({ example: 'uk:account-access', user: 'psu@wso2.com', resourcePath: 'account-access-consents', headers: '{}', body: '{"Data": ' });
+    const query = new URLSearchParams({
+      example: 'uk:account-access',
+      user: 'psu@wso2.com',
+      resourcePath: 'account-access-consents',
+      headers: '{}',
+      body: '{"Data": ',
+    });
     const response = await fetch(`${server.consoleUrl}/preview/run?${query.toString()}`, { redirect: 'manual' });
     expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/<div class="error-box" role="alert"><p><strong>Cannot show the consent page:<\/strong> The request body is not valid JSON: /);
+    expect(await response.text()).toMatch(
+      /<div class="error-box" role="alert"><p><strong>Cannot show the consent page:<\/strong> The request body is not valid JSON: /,
+    );
   });
 
   it('refuses an action another site started', async () => {
     const query = new URLSearchParams({ example: 'uk:account-access', user: 'psu@wso2.com', body: '{}' });
-    const response = await fetch(`${server.consoleUrl}/preview/run?${query.toString()}`, { headers: { 'sec-fetch-site': 'cross-site' }, redirect: 'manual' });
+    const response = await fetch(`${server.consoleUrl}/preview/run?${query.toString()}`, {
+      headers: { 'sec-fetch-site': 'cross-site' },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('The console runs calls only from its own pages.');
   });
@@ -121,7 +155,11 @@ describe('The console with CONSOLE=loopback (the default)', () => {
 describe('The console with CONSOLE=on', () => {
   let server: ConsoleServer;
   beforeAll(async () => {
-    server = await startConsoleServer({ CONSOLE: 'on', CONSOLE_USER: CONSOLE_CREDENTIALS.user, CONSOLE_PASSWORD: CONSOLE_CREDENTIALS.password });
+    server = await startConsoleServer({
+      CONSOLE: 'on',
+      CONSOLE_USER: CONSOLE_CREDENTIALS.user,
+      CONSOLE_PASSWORD: CONSOLE_CREDENTIALS.password,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -131,12 +169,23 @@ describe('The console with CONSOLE=on', () => {
     const anonymous = await fetch(server.consoleUrl);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Basic realm="consent-extensions console", charset="UTF-8"');
-    expect((await fetch(server.consoleUrl, { headers: { authorization: basic(TEST_USER, TEST_PASSWORD) } })).status).toBe(401);
-    expect((await fetch(server.consoleUrl, { headers: { authorization: basic(CONSOLE_CREDENTIALS.user, CONSOLE_CREDENTIALS.password) } })).status).toBe(200);
+    expect(
+      (await fetch(server.consoleUrl, { headers: { authorization: basic(TEST_USER, TEST_PASSWORD) } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await fetch(server.consoleUrl, {
+          headers: { authorization: basic(CONSOLE_CREDENTIALS.user, CONSOLE_CREDENTIALS.password) },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('serves them from any Host name', async () => {
-    const answer = await rawGet(server, '/console/trace', { host: 'ext.bank.internal', authorization: basic(CONSOLE_CREDENTIALS.user, CONSOLE_CREDENTIALS.password) });
+    const answer = await rawGet(server, '/console/trace', {
+      host: 'ext.bank.internal',
+      authorization: basic(CONSOLE_CREDENTIALS.user, CONSOLE_CREDENTIALS.password),
+    });
     expect(answer.status).toBe(200);
   });
 });

@@ -52,7 +52,7 @@ export function answerSignature(attempt: Attempt, recorded: boolean): string {
 
 export function errorCodeOf(text: string | undefined): string {
   const body = parse(text);
-  return typeof body === 'object' && body !== null && 'errorCode' in body ? String((body).errorCode) : '-';
+  return typeof body === 'object' && body !== null && 'errorCode' in body ? String(body.errorCode) : '-';
 }
 
 export function classify(httpStatus: number, text: string): Outcome {
@@ -69,7 +69,10 @@ export function classify(httpStatus: number, text: string): Outcome {
   }
   const data = envelope.data;
   const contractError =
-    envelope.status === 'ERROR' && typeof data === 'object' && data !== null && typeof (data as { errorMessage?: unknown }).errorMessage === 'string';
+    envelope.status === 'ERROR' &&
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { errorMessage?: unknown }).errorMessage === 'string';
   return contractError ? 'fault' : 'malformed';
 }
 
@@ -94,7 +97,15 @@ export class CallSender {
         signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });
       const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
-      return { call, target, startedMs, endedMs: this.now(), outcome: classify(response.status, text), httpStatus: response.status, text };
+      return {
+        call,
+        target,
+        startedMs,
+        endedMs: this.now(),
+        outcome: classify(response.status, text),
+        httpStatus: response.status,
+        text,
+      };
     } catch (error: unknown) {
       return { call, target, startedMs, endedMs: this.now(), outcome: 'no-answer', error: describe(error) };
     }
@@ -104,7 +115,7 @@ export class CallSender {
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause: unknown = error.cause;
-    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause).code) : undefined;
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
     return code === undefined ? `${error.name}: ${error.message}` : `${error.message} (${code})`;
   }
   return String(error);

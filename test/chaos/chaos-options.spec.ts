@@ -15,7 +15,16 @@ describe('parseChaosOptions', () => {
   });
 
   it('takes scenarios and databases repeated or comma-separated, each once', () => {
-    const options = parseChaosOptions(['--scenario', 'kill,galera', '--scenario', 'kill', '--database', 'sqlite', '--database', 'mariadb,sqlite']);
+    const options = parseChaosOptions([
+      '--scenario',
+      'kill,galera',
+      '--scenario',
+      'kill',
+      '--database',
+      'sqlite',
+      '--database',
+      'mariadb,sqlite',
+    ]);
     expect(options.scenarios).toEqual(['kill', 'galera']);
     expect(options.databases).toEqual(['sqlite', 'mariadb']);
   });

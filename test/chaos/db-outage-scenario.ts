@@ -73,47 +73,121 @@ export async function dbOutageScenario(settings: ScenarioSettings): Promise<Scen
     await load;
     timeline.mark(`load ended: ${ledger.callCount} calls`);
 
-    const attempts = ledger.all().slice().sort((left, right) => left.startedMs - right.startedMs);
+    const attempts = ledger
+      .all()
+      .slice()
+      .sort((left, right) => left.startedMs - right.startedMs);
     const faults = attempts.filter((attempt) => attempt.outcome === 'fault');
     const answeredAfterKill = attempts.filter((attempt) => attempt.endedMs > killedAt);
     const firstFault = faults[0];
-    const lastSuccessBefore = attempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt).at(-1);
-    const firstSuccessAfter = attempts.filter((attempt) => isAcknowledged(attempt) && attempt.startedMs >= restartAt).sort((left, right) => left.endedMs - right.endedMs)[0];
-    const lastFault = faults.slice().sort((left, right) => left.endedMs - right.endedMs).at(-1);
-    if (lastSuccessBefore !== undefined) {timeline.mark('last answer before the crash', lastSuccessBefore.endedMs);}
-    if (firstFault !== undefined) {timeline.mark(`first contract error (HTTP ${firstFault.httpStatus})`, firstFault.endedMs);}
-    if (lastFault !== undefined) {timeline.mark('last contract error', lastFault.endedMs);}
-    if (firstSuccessAfter !== undefined) {timeline.mark('first success after the restart (same service process)', firstSuccessAfter.endedMs);}
+    const lastSuccessBefore = attempts
+      .filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt)
+      .at(-1);
+    const firstSuccessAfter = attempts
+      .filter((attempt) => isAcknowledged(attempt) && attempt.startedMs >= restartAt)
+      .sort((left, right) => left.endedMs - right.endedMs)[0];
+    const lastFault = faults
+      .slice()
+      .sort((left, right) => left.endedMs - right.endedMs)
+      .at(-1);
+    if (lastSuccessBefore !== undefined) {
+      timeline.mark('last answer before the crash', lastSuccessBefore.endedMs);
+    }
+    if (firstFault !== undefined) {
+      timeline.mark(`first contract error (HTTP ${firstFault.httpStatus})`, firstFault.endedMs);
+    }
+    if (lastFault !== undefined) {
+      timeline.mark('last contract error', lastFault.endedMs);
+    }
+    if (firstSuccessAfter !== undefined) {
+      timeline.mark('first success after the restart (same service process)', firstSuccessAfter.endedMs);
+    }
 
-    const duringOutage = answeredAfterKill.filter((attempt) => attempt.startedMs >= killedAt && attempt.endedMs <= readyAt);
+    const duringOutage = answeredAfterKill.filter(
+      (attempt) => attempt.startedMs >= killedAt && attempt.endedMs <= readyAt,
+    );
     const slowest = Math.max(0, ...faults.map((attempt) => attempt.endedMs - attempt.startedMs));
     const statuses = [...new Set(faults.map((attempt) => attempt.httpStatus))].join(', ');
     figures.push(outcomeLine('load', ledger.countBy(attempts)));
-    figures.push(`answers before the crash: p99 ${percentile(attempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt), 0.99).toFixed(0)} ms`);
+    figures.push(
+      `answers before the crash: p99 ${percentile(
+        attempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt),
+        0.99,
+      ).toFixed(0)} ms`,
+    );
     figures.push(outcomeLine('calls made while the database was down', ledger.countBy(duringOutage)));
-    figures.push(`contract errors: ${faults.length} (HTTP ${statuses || '-'}), slowest ${slowest.toFixed(0)} ms, p99 ${percentile(faults, 0.99).toFixed(0)} ms`);
-    figures.push(`outage: database down ${((readyAt - killedAt) / 1000).toFixed(2)} s; service answering again ${firstSuccessAfter === undefined ? 'never' : `${((firstSuccessAfter.endedMs - readyAt) / 1000).toFixed(3)} s after the database`}`);
+    figures.push(
+      `contract errors: ${faults.length} (HTTP ${statuses || '-'}), slowest ${slowest.toFixed(0)} ms, p99 ${percentile(faults, 0.99).toFixed(0)} ms`,
+    );
+    figures.push(
+      `outage: database down ${((readyAt - killedAt) / 1000).toFixed(2)} s; service answering again ${firstSuccessAfter === undefined ? 'never' : `${((firstSuccessAfter.endedMs - readyAt) / 1000).toFixed(3)} s after the database`}`,
+    );
 
-    checks.that('the service answered calls with contract errors during the outage', faults.length > 0, `${faults.length}`);
-    checks.equal('calls during the outage without an answer, or with a malformed one', duringOutage.filter((attempt) => attempt.outcome === 'no-answer' || attempt.outcome === 'malformed').length, 0);
-    checks.equal(`contract errors slower than ${FAST_ERROR_MS} ms`, faults.filter((attempt) => attempt.endedMs - attempt.startedMs > FAST_ERROR_MS).length, 0);
-    checks.that('the same service process answered again after the database came back', firstSuccessAfter !== undefined && instance.pid === servicePid, firstSuccessAfter === undefined ? 'no success after the restart' : `pid ${instance.pid}`);
-    const settled = firstSuccessAfter === undefined ? [] : attempts.filter((attempt) => attempt.startedMs > firstSuccessAfter.endedMs + SETTLE_MS);
-    checks.equal(`calls failing more than ${SETTLE_MS} ms after the first success following the restart`, settled.filter((attempt) => !isAcknowledged(attempt)).length, 0);
-    checks.equal('calls without any answer during the whole load', attempts.filter((attempt) => attempt.outcome === 'no-answer').length, 0);
+    checks.that(
+      'the service answered calls with contract errors during the outage',
+      faults.length > 0,
+      `${faults.length}`,
+    );
+    checks.equal(
+      'calls during the outage without an answer, or with a malformed one',
+      duringOutage.filter((attempt) => attempt.outcome === 'no-answer' || attempt.outcome === 'malformed').length,
+      0,
+    );
+    checks.equal(
+      `contract errors slower than ${FAST_ERROR_MS} ms`,
+      faults.filter((attempt) => attempt.endedMs - attempt.startedMs > FAST_ERROR_MS).length,
+      0,
+    );
+    checks.that(
+      'the same service process answered again after the database came back',
+      firstSuccessAfter !== undefined && instance.pid === servicePid,
+      firstSuccessAfter === undefined ? 'no success after the restart' : `pid ${instance.pid}`,
+    );
+    const settled =
+      firstSuccessAfter === undefined
+        ? []
+        : attempts.filter((attempt) => attempt.startedMs > firstSuccessAfter.endedMs + SETTLE_MS);
+    checks.equal(
+      `calls failing more than ${SETTLE_MS} ms after the first success following the restart`,
+      settled.filter((attempt) => !isAcknowledged(attempt)).length,
+      0,
+    );
+    checks.equal(
+      'calls without any answer during the whole load',
+      attempts.filter((attempt) => attempt.outcome === 'no-answer').length,
+      0,
+    );
 
-    const acknowledgedBeforeCrash = attempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt);
-    const replays = await ledger.replayAll(sender, () => ({ baseUrl: target.baseUrl, target: 'replay' }), REPLAY_CONCURRENCY);
+    const acknowledgedBeforeCrash = attempts.filter(
+      (attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt,
+    );
+    const replays = await ledger.replayAll(
+      sender,
+      () => ({ baseUrl: target.baseUrl, target: 'replay' }),
+      REPLAY_CONCURRENCY,
+    );
     timeline.mark(`every requestId replayed (${replays.length})`);
     figures.push(outcomeLine('replay of every requestId', ledger.countBy(replays)));
     const replayOf = new Map(replays.map((attempt) => [attempt.call.requestId, attempt]));
     const identical = acknowledgedBeforeCrash.filter((attempt: Attempt) => {
       const replay = replayOf.get(attempt.call.requestId);
       const recorded = isRecordedKind(attempt.call.kind);
-      return replay !== undefined && isAcknowledged(replay) && answerSignature(replay, recorded) === answerSignature(attempt, recorded);
+      return (
+        replay !== undefined &&
+        isAcknowledged(replay) &&
+        answerSignature(replay, recorded) === answerSignature(attempt, recorded)
+      );
     });
-    checks.equal('acknowledged before the crash, replayed after it with the identical answer (0 acknowledged writes lost)', identical.length, acknowledgedBeforeCrash.length);
-    checks.equal('calls refused with an error during the outage, answered when resent', faults.filter((attempt) => !isAcknowledged(replayOf.get(attempt.call.requestId) ?? attempt)).length, 0);
+    checks.equal(
+      'acknowledged before the crash, replayed after it with the identical answer (0 acknowledged writes lost)',
+      identical.length,
+      acknowledgedBeforeCrash.length,
+    );
+    checks.equal(
+      'calls refused with an error during the outage, answered when resent',
+      faults.filter((attempt) => !isAcknowledged(replayOf.get(attempt.call.requestId) ?? attempt)).length,
+      0,
+    );
     await ledger.verify(checks, database.dataSource);
     return { title: 'db-outage: MariaDB killed and restarted under load', timeline, figures, checks };
   } finally {

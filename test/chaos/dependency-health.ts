@@ -28,7 +28,13 @@ async function productionPackages(lockfile: string): Promise<string[]> {
   const lines: string[] = [];
   for (const [path, entry] of Object.entries(lock.packages ?? {})) {
     // "" is the project itself; dev and devOptional packages are not installed by `npm ci --omit=dev` (the image).
-    if (path === '' || entry.dev === true || entry.devOptional === true || entry.link === true || entry.version === undefined) {
+    if (
+      path === '' ||
+      entry.dev === true ||
+      entry.devOptional === true ||
+      entry.link === true ||
+      entry.version === undefined
+    ) {
       continue;
     }
     lines.push(`${path.replace(/^node_modules\//, '').replaceAll('/node_modules/', ' > ')} ${entry.version}`);
@@ -44,17 +50,22 @@ const HEADER = [
 
 async function audit(): Promise<number> {
   try {
-    const { stdout } = await run('npm', ['audit', '--omit=dev', '--json'], { timeout: AUDIT_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['audit', '--omit=dev', '--json'], {
+      timeout: AUDIT_TIMEOUT_MS,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return reportAudit(stdout);
   } catch (error: unknown) {
     // npm audit exits 1 when it finds advisories: its JSON is then on stdout of the error.
-    const stdout = typeof error === 'object' && error !== null && 'stdout' in error ? String((error).stdout) : '';
+    const stdout = typeof error === 'object' && error !== null && 'stdout' in error ? String(error.stdout) : '';
     if (stdout.includes('"vulnerabilities"')) {
       return reportAudit(stdout);
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     console.log(`npm audit: no answer from the registry's advisory service (${reason.slice(0, 200)}).`);
-    console.log('No offline vulnerability source exists among well-kept npm packages; the versions are recorded instead (--check).');
+    console.log(
+      'No offline vulnerability source exists among well-kept npm packages; the versions are recorded instead (--check).',
+    );
     return 0;
   }
 }
@@ -62,7 +73,11 @@ async function audit(): Promise<number> {
 function reportAudit(stdout: string): number {
   const report = JSON.parse(stdout) as { metadata?: { vulnerabilities?: Record<string, number> } };
   const counts = report.metadata?.vulnerabilities ?? {};
-  console.log(`npm audit (production): ${Object.entries(counts).map(([level, count]) => `${count} ${level}`).join(', ')}`);
+  console.log(
+    `npm audit (production): ${Object.entries(counts)
+      .map(([level, count]) => `${count} ${level}`)
+      .join(', ')}`,
+  );
   return (counts['high'] ?? 0) + (counts['critical'] ?? 0) > 0 ? 1 : 0;
 }
 
@@ -84,7 +99,9 @@ async function main(argv: readonly string[]): Promise<number> {
         console.log(`${lines.length} production packages recorded in ${file}`);
         continue;
       }
-      const recorded = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+      const recorded = (await readFile(file, 'utf8'))
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'));
       const added = lines.filter((line) => !recorded.includes(line));
       const removed = recorded.filter((line) => !lines.includes(line));
       if (added.length + removed.length === 0) {

@@ -26,7 +26,11 @@ export class GaleraCluster {
   private constructor(private readonly environment: NodeJS.ProcessEnv) {}
 
   static async start(folder: string): Promise<GaleraCluster> {
-    const cluster = new GaleraCluster({ ...process.env, GALERA_DIR: folder, GALERA_BASE_PORT: String(SCENARIO_BASE_PORT) });
+    const cluster = new GaleraCluster({
+      ...process.env,
+      GALERA_DIR: folder,
+      GALERA_BASE_PORT: String(SCENARIO_BASE_PORT),
+    });
     await run(GALERA_SCRIPT, ['start'], { env: cluster.environment, timeout: START_TIMEOUT_MS });
     return cluster;
   }
@@ -47,7 +51,9 @@ export class GaleraCluster {
     for (const node of [1, 2, 3] as const) {
       const connection = await createConnection({ host: '127.0.0.1', port: this.portOf(node), user: 'root' });
       try {
-        const [rows] = await connection.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')");
+        const [rows] = await connection.query(
+          "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')",
+        );
         for (const row of rows as { Variable_name: string; Value: string }[]) {
           if (row.Variable_name === 'wsrep_local_cert_failures') {
             certFailures += Number(row.Value);

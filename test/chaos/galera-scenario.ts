@@ -25,14 +25,17 @@ export async function galeraScenario(settings: ScenarioSettings): Promise<Scenar
   try {
     timeline.mark('starting a three-node Galera cluster (scripts/cluster/galera.sh)');
     cluster = await GaleraCluster.start(join(folder, 'cluster'));
-    timeline.mark(`cluster synced: nodes on 127.0.0.1:${cluster.portOf(1)}, ${cluster.portOf(2)}, ${cluster.portOf(3)}`);
+    timeline.mark(
+      `cluster synced: nodes on 127.0.0.1:${cluster.portOf(1)}, ${cluster.portOf(2)}, ${cluster.portOf(3)}`,
+    );
     const database = await openChaosDatabase('mariadb', cluster.serverUrlOf(1));
     try {
       const before = await cluster.conflictCounters();
       const report = await runTwoInstances(
         settings,
         {
-          title: 'galera: two instances through two nodes of a three-node Galera cluster, concurrent copies of every requestId',
+          title:
+            'galera: two instances through two nodes of a three-node Galera cluster, concurrent copies of every requestId',
           urlOfA: database.url,
           urlOfB: onServer(database.url, '127.0.0.1', cluster.portOf(2)),
           checkUrl: onServer(database.url, '127.0.0.1', cluster.portOf(3)),

@@ -56,14 +56,22 @@ export async function killScenario(settings: ScenarioSettings): Promise<Scenario
     timeline.mark(`load ended: ${ledger.callCount} calls`);
 
     const loadAttempts = ledger.all();
-    const acknowledgedBeforeKill = loadAttempts.filter((attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt);
+    const acknowledgedBeforeKill = loadAttempts.filter(
+      (attempt) => isAcknowledged(attempt) && attempt.endedMs <= killedAt,
+    );
     const cutOff = loadAttempts.filter((attempt) => attempt.outcome === 'no-answer' && attempt.startedMs <= killedAt);
     const acknowledged = loadAttempts.filter(isAcknowledged);
     figures.push(outcomeLine('load', ledger.countBy(loadAttempts)));
-    figures.push(`calls in flight at the kill (no answer): ${cutOff.length}; calls refused while the service was down: ${loadAttempts.filter((attempt) => attempt.outcome === 'no-answer').length - cutOff.length}`);
+    figures.push(
+      `calls in flight at the kill (no answer): ${cutOff.length}; calls refused while the service was down: ${loadAttempts.filter((attempt) => attempt.outcome === 'no-answer').length - cutOff.length}`,
+    );
     figures.push(`restart: ${((restartedAt - killedAt) / 1000).toFixed(2)} s from SIGKILL to /health 200`);
 
-    const replays = await ledger.replayAll(sender, () => ({ baseUrl: instance.baseUrl, target: 'replay' }), REPLAY_CONCURRENCY);
+    const replays = await ledger.replayAll(
+      sender,
+      () => ({ baseUrl: instance.baseUrl, target: 'replay' }),
+      REPLAY_CONCURRENCY,
+    );
     timeline.mark(`every requestId replayed (${replays.length})`);
     figures.push(outcomeLine('replay of every requestId', ledger.countBy(replays)));
 
@@ -72,17 +80,41 @@ export async function killScenario(settings: ScenarioSettings): Promise<Scenario
       attempts.filter((attempt) => {
         const replay = replayOf.get(attempt.call.requestId);
         const recorded = isRecordedKind(attempt.call.kind);
-        return replay !== undefined && isAcknowledged(replay) && answerSignature(replay, recorded) === answerSignature(attempt, recorded);
+        return (
+          replay !== undefined &&
+          isAcknowledged(replay) &&
+          answerSignature(replay, recorded) === answerSignature(attempt, recorded)
+        );
       }).length;
     const recordedBeforeKill = acknowledgedBeforeKill.filter((attempt) => isRecordedKind(attempt.call.kind));
-    figures.push(`acknowledged before the kill: ${acknowledgedBeforeKill.length} (${recordedBeforeKill.length} recorded points, ${acknowledgedBeforeKill.length - recordedBeforeKill.length} limited points)`);
+    figures.push(
+      `acknowledged before the kill: ${acknowledgedBeforeKill.length} (${recordedBeforeKill.length} recorded points, ${acknowledgedBeforeKill.length - recordedBeforeKill.length} limited points)`,
+    );
     // Under load, the kill may still find no call inside the service (on two busy cores the answers can all be in the
     // client's socket buffers at that instant): the cut-off calls are a figure, the load around the kill a check.
-    const justBefore = acknowledged.filter((attempt) => attempt.endedMs > killedAt - LOAD_WINDOW_MS && attempt.endedMs <= killedAt).length;
-    checks.that(`the load was running when the service was killed (answers in the ${LOAD_WINDOW_MS} ms before)`, justBefore > 0, `${justBefore}`);
-    checks.equal('acknowledged before the kill, replayed after it with the identical answer', identical(acknowledgedBeforeKill), acknowledgedBeforeKill.length);
-    checks.equal('every acknowledged call of the load, replayed with the identical answer', identical(acknowledged), acknowledged.length);
-    checks.equal('replays not acknowledged (a fault, no answer)', replays.filter((attempt) => !isAcknowledged(attempt)).length, 0);
+    const justBefore = acknowledged.filter(
+      (attempt) => attempt.endedMs > killedAt - LOAD_WINDOW_MS && attempt.endedMs <= killedAt,
+    ).length;
+    checks.that(
+      `the load was running when the service was killed (answers in the ${LOAD_WINDOW_MS} ms before)`,
+      justBefore > 0,
+      `${justBefore}`,
+    );
+    checks.equal(
+      'acknowledged before the kill, replayed after it with the identical answer',
+      identical(acknowledgedBeforeKill),
+      acknowledgedBeforeKill.length,
+    );
+    checks.equal(
+      'every acknowledged call of the load, replayed with the identical answer',
+      identical(acknowledged),
+      acknowledged.length,
+    );
+    checks.equal(
+      'replays not acknowledged (a fault, no answer)',
+      replays.filter((attempt) => !isAcknowledged(attempt)).length,
+      0,
+    );
     await ledger.verify(checks, database.dataSource);
     return { title: `kill: SIGKILL under load and full replay on ${settings.database}`, timeline, figures, checks };
   } finally {

@@ -81,7 +81,11 @@ export class Ledger {
    * Sends every call of the run once more, as the identity server resends after a timeout: with `concurrency`
    * callers, each copy to `baseUrlOf(call)`. Returns the replay attempts (also added to the ledger).
    */
-  async replayAll(sender: CallSender, baseUrlOf: (call: WorkloadCall) => { readonly baseUrl: string; readonly target: string }, concurrency: number): Promise<Attempt[]> {
+  async replayAll(
+    sender: CallSender,
+    baseUrlOf: (call: WorkloadCall) => { readonly baseUrl: string; readonly target: string },
+    concurrency: number,
+  ): Promise<Attempt[]> {
     const pending = this.allCalls().slice();
     const replays: Attempt[] = [];
     const worker = async (): Promise<void> => {
@@ -126,7 +130,9 @@ export class Ledger {
       if (signatures.size > 1) {
         divergent += 1;
         if (divergent <= 3) {
-          process.stderr.write(`  requestId ${call.requestId} (${call.kind}) got ${signatures.size} different answers:\n    ${[...signatures].map((text) => text.slice(0, 300)).join('\n    ')}\n`);
+          process.stderr.write(
+            `  requestId ${call.requestId} (${call.kind}) got ${signatures.size} different answers:\n    ${[...signatures].map((text) => text.slice(0, 300)).join('\n    ')}\n`,
+          );
         }
       }
       const last = acknowledged.at(-1);
@@ -143,15 +149,27 @@ export class Ledger {
     }
     checks.equal('requestIds with more than one answer', divergent, 0);
     checks.equal('requestIds never acknowledged, even by the final replay', unanswered, 0);
-    const budgets = new Map(this.allCalls().flatMap((call) => (call.budget === undefined ? [] : [[call.budget.name, call.budget] as const])));
-    const reached = [...budgets.values()].filter((budget) => (sentPerBudget.get(budget.name) ?? 0) >= budget.limit).length;
+    const budgets = new Map(
+      this.allCalls().flatMap((call) => (call.budget === undefined ? [] : [[call.budget.name, call.budget] as const])),
+    );
+    const reached = [...budgets.values()].filter(
+      (budget) => (sentPerBudget.get(budget.name) ?? 0) >= budget.limit,
+    ).length;
     // A limit the load never reached would pass the count below without testing it.
-    checks.that('limits the load went beyond (each consent got more calls than its limit)', reached === budgets.size && reached > 0, `${reached} of ${budgets.size}`);
+    checks.that(
+      'limits the load went beyond (each consent got more calls than its limit)',
+      reached === budgets.size && reached > 0,
+      `${reached} of ${budgets.size}`,
+    );
     for (const budget of [...budgets.values()].sort((left, right) => left.name.localeCompare(right.name))) {
       const sent = sentPerBudget.get(budget.name) ?? 0;
       // The preparation's call was accepted and counted: the load can add limit - 1 at most.
       const expected = Math.min(budget.limit - 1, sent);
-      checks.equal(`${budget.name}: accepted calls of ${sent} (limit ${budget.limit}, one used by the preparation)`, acceptedPerBudget.get(budget.name) ?? 0, expected);
+      checks.equal(
+        `${budget.name}: accepted calls of ${sent} (limit ${budget.limit}, one used by the preparation)`,
+        acceptedPerBudget.get(budget.name) ?? 0,
+        expected,
+      );
     }
     const prefix = `${this.runPrefix}-%`;
     checks.equal(

@@ -52,7 +52,12 @@ export class OwnMariaDb {
           '',
         ].join('\n'),
       );
-      await run('mariadb-install-db', [`--defaults-file=${server.configFile}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+      await run('mariadb-install-db', [
+        `--defaults-file=${server.configFile}`,
+        '--user=root',
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ]);
       await server.start();
       // The service connects over TCP from 127.0.0.1, as root without a password, like to the machine's own server.
       await run('mariadb', [
@@ -85,7 +90,9 @@ export class OwnMariaDb {
 
   /** Starts mariadbd on the existing data directory and waits until it accepts a connection over TCP. */
   async start(): Promise<void> {
-    const child = spawn('/usr/sbin/mariadbd', [`--defaults-file=${this.configFile}`, '--user=root'], { stdio: 'ignore' });
+    const child = spawn('/usr/sbin/mariadbd', [`--defaults-file=${this.configFile}`, '--user=root'], {
+      stdio: 'ignore',
+    });
     this.process = child;
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
@@ -93,7 +100,12 @@ export class OwnMariaDb {
         throw new Error(`mariadbd exited with code ${child.exitCode}; see ${join(this.folder, 'error.log')}`);
       }
       try {
-        const connection = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root', connectTimeout: 1000 });
+        const connection = await createConnection({
+          host: '127.0.0.1',
+          port: this.port,
+          user: 'root',
+          connectTimeout: 1000,
+        });
         await connection.end();
         return;
       } catch {
@@ -125,7 +137,13 @@ export class OwnMariaDb {
 
   private async answersOnSocket(): Promise<boolean> {
     try {
-      await run('mariadb-admin', ['--no-defaults', '--protocol=socket', `--socket=${this.socket}`, '--user=root', 'ping']);
+      await run('mariadb-admin', [
+        '--no-defaults',
+        '--protocol=socket',
+        `--socket=${this.socket}`,
+        '--user=root',
+        'ping',
+      ]);
       return true;
     } catch {
       return false;

@@ -52,7 +52,9 @@ export async function rollingRestartScenario(settings: ScenarioSettings): Promis
     const second = await deployment.instance('instance B', database.url);
     instances.push(first, second);
     await Promise.all([first.start(), second.start()]);
-    timeline.mark(`instance A (127.0.0.1:${first.port}, pid ${first.pid}) and B (127.0.0.1:${second.port}, pid ${second.pid}) started on ${settings.database}`);
+    timeline.mark(
+      `instance A (127.0.0.1:${first.port}, pid ${first.pid}) and B (127.0.0.1:${second.port}, pid ${second.pid}) started on ${settings.database}`,
+    );
     const proxyPort = await freePort();
     await run(NGINX_SCRIPT, ['start', prefixFolder, String(proxyPort), String(first.port), String(second.port)]);
     nginxStarted = true;
@@ -73,7 +75,9 @@ export async function rollingRestartScenario(settings: ScenarioSettings): Promis
         workers: settings.workers,
         durationMs: MAX_LOAD_MS,
         maxCalls: maxCallsFor(MAX_LOAD_MS / 1000),
-        until: () => restartsDoneAt !== undefined && timeline.now() >= Math.max(loadStart + durationMs, restartsDoneAt + LOAD_AFTER_LAST_RESTART_MS),
+        until: () =>
+          restartsDoneAt !== undefined &&
+          timeline.now() >= Math.max(loadStart + durationMs, restartsDoneAt + LOAD_AFTER_LAST_RESTART_MS),
       },
       async (call) => [await sender.send(proxyUrl, 'nginx', call)],
       () => timeline.now(),
@@ -98,7 +102,9 @@ export async function rollingRestartScenario(settings: ScenarioSettings): Promis
     figures.push(outcomeLine('calls through nginx', ledger.countBy(attempts)));
     const failed = attempts.filter((attempt) => !isAcknowledged(attempt));
     for (const attempt of failed.slice(0, 3)) {
-      figures.push(`  e.g. ${attempt.call.kind}: ${attempt.outcome} ${attempt.httpStatus ?? ''} ${(attempt.text ?? attempt.error ?? '').slice(0, 200)}`);
+      figures.push(
+        `  e.g. ${attempt.call.kind}: ${attempt.outcome} ${attempt.httpStatus ?? ''} ${(attempt.text ?? attempt.error ?? '').slice(0, 200)}`,
+      );
     }
     checks.equal('failed calls at the client (an error answer, or none)', failed.length, 0);
     figures.push(...(await nginxErrorSummary(prefixFolder)));
@@ -106,7 +112,12 @@ export async function rollingRestartScenario(settings: ScenarioSettings): Promis
     timeline.mark(`every requestId replayed through nginx (${replays.length})`);
     figures.push(outcomeLine('replays', ledger.countBy(replays)));
     await ledger.verify(checks, database.dataSource);
-    return { title: `rolling-restart: two instances behind nginx restarted one at a time under load (${settings.database})`, timeline, figures, checks };
+    return {
+      title: `rolling-restart: two instances behind nginx restarted one at a time under load (${settings.database})`,
+      timeline,
+      figures,
+      checks,
+    };
   } finally {
     if (nginxStarted) {
       await run(NGINX_SCRIPT, ['stop', prefixFolder]);

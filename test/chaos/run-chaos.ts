@@ -1,4 +1,10 @@
-import { ChaosOptionsError, CHAOS_USAGE, parseChaosOptions, type ChaosOptions, type ScenarioName } from './chaos-options.js';
+import {
+  ChaosOptionsError,
+  CHAOS_USAGE,
+  parseChaosOptions,
+  type ChaosOptions,
+  type ScenarioName,
+} from './chaos-options.js';
 import type { ChaosDatabaseChoice } from './chaos-database.js';
 import { dbOutageScenario } from './db-outage-scenario.js';
 import { galeraScenario } from './galera-scenario.js';
@@ -62,10 +68,14 @@ async function main(): Promise<number> {
         console.log(`\n${formatReport(report)}`);
         const failed = report.checks.failed.length;
         failures += failed === 0 ? 0 : 1;
-        summary.push(`${failed === 0 ? 'passed' : 'FAILED'}  ${name} (${database}) in ${((Date.now() - scenarioStart) / 1000).toFixed(1)} s`);
+        summary.push(
+          `${failed === 0 ? 'passed' : 'FAILED'}  ${name} (${database}) in ${((Date.now() - scenarioStart) / 1000).toFixed(1)} s`,
+        );
       } catch (error: unknown) {
         failures += 1;
-        console.log(`\n== ${name} (${database}) could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        console.log(
+          `\n== ${name} (${database}) could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         summary.push(`FAILED  ${name} (${database}): could not run`);
       }
     }

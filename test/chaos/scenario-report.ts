@@ -27,6 +27,10 @@ export function formatReport(report: ScenarioReport): string {
     lines.push(`  ${check.passed ? 'ok  ' : 'FAIL'}  ${check.description}: ${check.detail}`);
   }
   const failed = report.checks.failed.length;
-  lines.push(failed === 0 ? `PASSED: ${report.title}` : `FAILED: ${report.title} (${failed} of ${report.checks.all().length} checks)`);
+  lines.push(
+    failed === 0
+      ? `PASSED: ${report.title}`
+      : `FAILED: ${report.title} (${failed} of ${report.checks.all().length} checks)`,
+  );
   return lines.join('\n');
 }

@@ -53,7 +53,11 @@ export class ServiceDeployment {
   /** An identity server simulator calling `/{spec}` of a base URL with the deployment's credentials. */
   simulatorFor(baseUrl: string, spec: string): IdentityServerSimulator {
     return new IdentityServerSimulator(
-      new IdentityServerClient({ baseUrl, spec, credentials: { kind: 'basic', username: BASIC_USER, password: this.password } }),
+      new IdentityServerClient({
+        baseUrl,
+        spec,
+        credentials: { kind: 'basic', username: BASIC_USER, password: this.password },
+      }),
     );
   }
 

@@ -48,7 +48,11 @@ export async function twoInstancesScenario(settings: ScenarioSettings): Promise<
 }
 
 /** Runs the scenario on a database that already exists and is migrated. */
-export async function runTwoInstances(settings: ScenarioSettings, topology: TwoInstanceTopology, timeline: Timeline = new Timeline()): Promise<ScenarioReport> {
+export async function runTwoInstances(
+  settings: ScenarioSettings,
+  topology: TwoInstanceTopology,
+  timeline: Timeline = new Timeline(),
+): Promise<ScenarioReport> {
   const checks = new Checks();
   const figures: string[] = [];
   const deployment = await ServiceDeployment.create();
@@ -67,30 +71,58 @@ export async function runTwoInstances(settings: ScenarioSettings, topology: TwoI
     const sender = new CallSender(deployment.authorization, () => timeline.now());
     await ledger.runLoad(
       workload,
-      { workers: settings.workers, durationMs: settings.durationSeconds * 1000, maxCalls: maxCallsFor(settings.durationSeconds) },
+      {
+        workers: settings.workers,
+        durationMs: settings.durationSeconds * 1000,
+        maxCalls: maxCallsFor(settings.durationSeconds),
+      },
       (call) => Promise.all([sender.send(first.baseUrl, 'A', call), sender.send(second.baseUrl, 'B', call)]),
       () => timeline.now(),
     );
     const loadAttempts = ledger.all();
     timeline.mark(`load ended: ${ledger.callCount} requestIds, ${loadAttempts.length} copies`);
-    figures.push(outcomeLine(`copies sent to ${first.label}`, ledger.countBy(loadAttempts.filter((attempt) => attempt.target === 'A'))));
-    figures.push(outcomeLine(`copies sent to ${second.label}`, ledger.countBy(loadAttempts.filter((attempt) => attempt.target === 'B'))));
-    checks.equal('copies answered with an error or not at all (a conflict surfaced)', loadAttempts.filter((attempt) => !isAcknowledged(attempt)).length, 0);
+    figures.push(
+      outcomeLine(
+        `copies sent to ${first.label}`,
+        ledger.countBy(loadAttempts.filter((attempt) => attempt.target === 'A')),
+      ),
+    );
+    figures.push(
+      outcomeLine(
+        `copies sent to ${second.label}`,
+        ledger.countBy(loadAttempts.filter((attempt) => attempt.target === 'B')),
+      ),
+    );
+    checks.equal(
+      'copies answered with an error or not at all (a conflict surfaced)',
+      loadAttempts.filter((attempt) => !isAcknowledged(attempt)).length,
+      0,
+    );
     for (const failed of loadAttempts.filter((attempt) => !isAcknowledged(attempt)).slice(0, 3)) {
-      figures.push(`  e.g. ${failed.call.kind} on ${failed.target}: ${failed.outcome} ${failed.httpStatus ?? ''} ${(failed.text ?? failed.error ?? '').slice(0, 200)}`);
+      figures.push(
+        `  e.g. ${failed.call.kind} on ${failed.target}: ${failed.outcome} ${failed.httpStatus ?? ''} ${(failed.text ?? failed.error ?? '').slice(0, 200)}`,
+      );
     }
     if (loadAttempts.some((attempt) => attempt.outcome === 'fault')) {
       // The cause of a 500 is only in the service's log, under the requestId.
       for (const instance of [first, second]) {
-        instance.recentErrors().slice(-2).forEach((line) => figures.push(`  ${instance.label} logged: ${line.slice(0, 400)}`));
+        instance
+          .recentErrors()
+          .slice(-2)
+          .forEach((line) => figures.push(`  ${instance.label} logged: ${line.slice(0, 400)}`));
       }
     }
     // Each requestId once more, to the instance that did not answer it first: the answer on record must come back.
     const replays = await ledger.replayAll(
       sender,
       (call) => {
-        const firstAnswer = ledger.attemptsOf(call.requestId).filter(isAcknowledged).sort((left, right) => left.endedMs - right.endedMs)[0];
-        return firstAnswer?.target === 'A' ? { baseUrl: second.baseUrl, target: 'replay on B' } : { baseUrl: first.baseUrl, target: 'replay on A' };
+        const firstAnswer = ledger
+          .attemptsOf(call.requestId)
+          .filter(isAcknowledged)
+          .sort((left, right) => left.endedMs - right.endedMs)[0];
+        return firstAnswer?.target === 'A'
+          ? { baseUrl: second.baseUrl, target: 'replay on B' }
+          : { baseUrl: first.baseUrl, target: 'replay on A' };
       },
       REPLAY_CONCURRENCY,
     );

@@ -14,7 +14,11 @@ export class Checks {
 
   /** Two counts that must be equal. */
   equal(description: string, actual: number, expected: number): void {
-    this.results.push({ description, passed: actual === expected, detail: actual === expected ? String(actual) : `${actual}, expected ${expected}` });
+    this.results.push({
+      description,
+      passed: actual === expected,
+      detail: actual === expected ? String(actual) : `${actual}, expected ${expected}`,
+    });
   }
 
   /** A condition, with the figure that shows it. */

@@ -75,10 +75,18 @@ export class Workload {
     ];
     for (let index = 0; index < BERLIN_CONSENTS; index += 1) {
       const exchange = await countedAccountRead(simulatorFor('berlin'), BERLIN_FREQUENCY);
-      sources.push({ kind: 'berlin-read', template: templateOf(exchange), budget: { name: `berlin consent ${index + 1}`, limit: BERLIN_FREQUENCY } });
+      sources.push({
+        kind: 'berlin-read',
+        template: templateOf(exchange),
+        budget: { name: `berlin consent ${index + 1}`, limit: BERLIN_FREQUENCY },
+      });
     }
     for (let index = 0; index < VRP_CONSENTS; index += 1) {
-      const exchange = await vrpPaymentWithinLimits(simulatorFor('uk'), benchVrpConsentBody(Date.now(), VRP_DAILY_LIMIT, 'Consent'), VRP_PAYMENT);
+      const exchange = await vrpPaymentWithinLimits(
+        simulatorFor('uk'),
+        benchVrpConsentBody(Date.now(), VRP_DAILY_LIMIT, 'Consent'),
+        VRP_PAYMENT,
+      );
       // A payment is counted once per x-idempotency-key: every call gets its own, derived from its requestId.
       sources.push({
         kind: 'uk-vrp',
@@ -116,5 +124,10 @@ export class Workload {
 }
 
 function templateOf(exchange: SimulatedExchange, perRequestValues: readonly string[] = []): RequestTemplate {
-  return new RequestTemplate(new URL(exchange.request.url).pathname, exchange.request.body, exchange.request.requestId, perRequestValues);
+  return new RequestTemplate(
+    new URL(exchange.request.url).pathname,
+    exchange.request.body,
+    exchange.request.requestId,
+    perRequestValues,
+  );
 }

@@ -33,7 +33,11 @@ interface JUnitCase {
 
 /** The cases of a JUnit XML document, by suite, as a CI server reads them. */
 function junitCases(xml: string): Record<string, JUnitCase[]> {
-  const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+  const document = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  }).parse(xml) as {
     testsuites: { testsuite: Array<{ name: string; testcase: JUnitCase[] }> };
   };
   return Object.fromEntries(document.testsuites.testsuite.map((suite) => [suite.name, suite.testcase]));
@@ -49,7 +53,9 @@ async function closedPort(): Promise<number> {
 }
 
 function failedCases(report: ConformanceReport): string[] {
-  return report.suites.flatMap((suite) => suite.cases.filter((entry) => entry.status === 'failed').map((entry) => `${entry.name}: ${entry.detail}`));
+  return report.suites.flatMap((suite) =>
+    suite.cases.filter((entry) => entry.status === 'failed').map((entry) => `${entry.name}: ${entry.detail}`),
+  );
 }
 
 describe('The conformance kit', () => {
@@ -70,7 +76,9 @@ describe('The conformance kit', () => {
     it('passes every transport check and every journey step, none skipped', () => {
       expect(failedCases(report)).toEqual([]);
       const transport = report.suites.find((suite) => suite.name === 'transport')!;
-      expect(transport.cases.map((entry) => [entry.name, entry.status])).toEqual(TRANSPORT_CHECKS.map((check) => [check.name, 'passed']));
+      expect(transport.cases.map((entry) => [entry.name, entry.status])).toEqual(
+        TRANSPORT_CHECKS.map((check) => [check.name, 'passed']),
+      );
       expect(reportCounts(report).skipped).toBe(0);
     });
 
@@ -80,12 +88,18 @@ describe('The conformance kit', () => {
       expect(Object.keys(suites)).toEqual(['transport', `journey ${spec}`]);
       expect(suites.transport.map((entry) => entry.name)).toEqual(TRANSPORT_CHECKS.map((check) => check.name));
       expect(suites[`journey ${spec}`]).toHaveLength(report.suites[1].cases.length);
-      expect(Object.values(suites).flat().filter((entry) => entry.failure !== undefined || entry.skipped !== undefined)).toEqual([]);
+      expect(
+        Object.values(suites)
+          .flat()
+          .filter((entry) => entry.failure !== undefined || entry.skipped !== undefined),
+      ).toEqual([]);
       const html = readFileSync(files.html, 'utf8');
       expect(html).toContain(`<h1>Conformance of ${server.baseUrl}/${spec}: <span class="passed">Conforms</span></h1>`);
       // Every call of the report names its requestId, and no credential is written.
       expect(html).toContain('requestId');
-      expect(html).not.toContain(Buffer.from(`${SERVICE_CREDENTIALS.username}:${SERVICE_CREDENTIALS.password}`).toString('base64'));
+      expect(html).not.toContain(
+        Buffer.from(`${SERVICE_CREDENTIALS.username}:${SERVICE_CREDENTIALS.password}`).toString('base64'),
+      );
       expect(html).toContain('Authorization: Basic (hidden)');
     });
   });
@@ -95,20 +109,39 @@ describe('The conformance kit', () => {
       baseUrl: server.baseUrl,
       spec: 'default',
       credentials: SERVICE_CREDENTIALS,
-      points: ['pre-process-consent-creation', 'enrich-consent-creation-response', 'pre-process-consent-retrieval', 'issue-refresh-token'],
+      points: [
+        'pre-process-consent-creation',
+        'enrich-consent-creation-response',
+        'pre-process-consent-retrieval',
+        'issue-refresh-token',
+      ],
     });
     expect(failedCases(report)).toEqual([]);
     const transport = report.suites[0].cases;
-    expect(transport.find((entry) => entry.name === CHECK.envelopeErrorMapping)).toMatchObject({ status: 'skipped', detail: 'map-accelerator-error-response is not among the enabled points' });
+    expect(transport.find((entry) => entry.name === CHECK.envelopeErrorMapping)).toMatchObject({
+      status: 'skipped',
+      detail: 'map-accelerator-error-response is not among the enabled points',
+    });
     expect(transport.find((entry) => entry.name === CHECK.envelopeCreation)?.status).toBe('passed');
     const journey = report.suites[1].cases;
-    const populate = journey.find((entry) => entry.exchanges.some((exchange) => exchange.extension === 'populate-consent-authorize-screen'));
-    expect(populate).toMatchObject({ status: 'skipped', detail: 'skipped: needs populate-consent-authorize-screen, which is not among the enabled points' });
+    const populate = journey.find((entry) =>
+      entry.exchanges.some((exchange) => exchange.extension === 'populate-consent-authorize-screen'),
+    );
+    expect(populate).toMatchObject({
+      status: 'skipped',
+      detail: 'skipped: needs populate-consent-authorize-screen, which is not among the enabled points',
+    });
     expect(journey.filter((entry) => entry.status === 'passed').length).toBeGreaterThan(0);
   });
 
   it('reports a service that is not there as failures, not as a crash', async () => {
-    const report = await runConformance({ baseUrl: `http://127.0.0.1:${await closedPort()}`, spec: 'uk', credentials: SERVICE_CREDENTIALS, suites: ['transport'], timeoutMs: 2000 });
+    const report = await runConformance({
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      spec: 'uk',
+      credentials: SERVICE_CREDENTIALS,
+      suites: ['transport'],
+      timeoutMs: 2000,
+    });
     const envelope = report.suites[0].cases.find((entry) => entry.name === CHECK.envelopeCreation)!;
     expect(envelope.status).toBe('failed');
     expect(envelope.detail).toMatch(/^no answer: fetch failed \(.*ECONNREFUSED/);
@@ -116,19 +149,29 @@ describe('The conformance kit', () => {
 
   describe('against the deliberately broken fixture', () => {
     it('passes everything through the fixture when it breaks nothing', async () => {
-      const [verdict] = await proveFixtureBreaks({ target: server.baseUrl, spec: 'uk', credentials: SERVICE_CREDENTIALS, modes: ['none'] });
+      const [verdict] = await proveFixtureBreaks({
+        target: server.baseUrl,
+        spec: 'uk',
+        credentials: SERVICE_CREDENTIALS,
+        modes: ['none'],
+      });
       expect(failedCases(verdict.report)).toEqual([]);
       expect(verdict.found).toBe(true);
     });
 
-    it.each(FIXTURE_BREAK_NAMES)('finds the break %s with the checks named for it, in the JUnit report', async (mode) => {
-      const [verdict] = await expectingContractBreaks(`the fixture breaks the answers on purpose (${mode})`, () =>
-        proveFixtureBreaks({ target: server.baseUrl, spec: 'uk', credentials: SERVICE_CREDENTIALS, modes: [mode] }),
-      );
-      expect(verdict.missed).toEqual([]);
-      expect(verdict.found).toBe(true);
-      const failed = junitCases(renderJUnitReport(verdict.report)).transport.filter((entry) => entry.failure !== undefined).map((entry) => entry.name);
-      expect(failed).toEqual(expect.arrayContaining([...FIXTURE_BREAKS[mode].caughtBy]));
-    });
+    it.each(FIXTURE_BREAK_NAMES)(
+      'finds the break %s with the checks named for it, in the JUnit report',
+      async (mode) => {
+        const [verdict] = await expectingContractBreaks(`the fixture breaks the answers on purpose (${mode})`, () =>
+          proveFixtureBreaks({ target: server.baseUrl, spec: 'uk', credentials: SERVICE_CREDENTIALS, modes: [mode] }),
+        );
+        expect(verdict.missed).toEqual([]);
+        expect(verdict.found).toBe(true);
+        const failed = junitCases(renderJUnitReport(verdict.report))
+          .transport.filter((entry) => entry.failure !== undefined)
+          .map((entry) => entry.name);
+        expect(failed).toEqual(expect.arrayContaining([...FIXTURE_BREAKS[mode].caughtBy]));
+      },
+    );
   });
 });

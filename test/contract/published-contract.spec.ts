@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { CONTRACT_DEVIATIONS, EXTENSION_NAMES, EXTENSION_SCHEMAS, isExtensionName, type ExtensionName } from '@app/contract';
+import {
+  CONTRACT_DEVIATIONS,
+  EXTENSION_NAMES,
+  EXTENSION_SCHEMAS,
+  isExtensionName,
+  type ExtensionName,
+} from '@app/contract';
 import { dereference, loadPublishedContract, type Json } from './published-contract-document.js';
 
 const published = loadPublishedContract();
@@ -23,17 +29,23 @@ function publishedRequestExamples(path: string): { name: string; value: unknown 
 
 /** Paths under `data` where a listed deviation says we differ from the published request schema on purpose. */
 function requestDeviationPaths(extension: ExtensionName): string[] {
-  return CONTRACT_DEVIATIONS.filter((d) => d.part === 'request' && (d.extensions.length === 0 || d.extensions.includes(extension))).flatMap((d) =>
-    d.path.split(',').map((p) => p.trim()),
-  );
+  return CONTRACT_DEVIATIONS.filter(
+    (d) => d.part === 'request' && (d.extensions.length === 0 || d.extensions.includes(extension)),
+  ).flatMap((d) => d.path.split(',').map((p) => p.trim()));
 }
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+};
 
 const typesOf = (schema: Schema): string[] | undefined => {
   if (schema.anyOf ?? schema.oneOf) {
     const all = (schema.anyOf ?? schema.oneOf)!.map(typesOf);
-    return all.some((t) => t === undefined) ? undefined : all.flat() as string[];
+    return all.some((t) => t === undefined) ? undefined : (all.flat() as string[]);
   }
   return schema.type === undefined ? undefined : ([] as string[]).concat(schema.type);
 };
@@ -49,13 +61,18 @@ function incompatibilities(theirs: Schema, mine: Schema, path: string, deviation
   const problems: string[] = [];
   const theirTypes = typesOf(theirs);
   const myTypes = typesOf(mine);
-  const compatible = (t: string): boolean => myTypes === undefined || myTypes.includes(t) || (t === 'integer' && myTypes.includes('number')) || (t === 'number' && myTypes.includes('integer'));
+  const compatible = (t: string): boolean =>
+    myTypes === undefined ||
+    myTypes.includes(t) ||
+    (t === 'integer' && myTypes.includes('number')) ||
+    (t === 'number' && myTypes.includes('integer'));
   if (theirTypes && !theirTypes.every(compatible)) {
     problems.push(`${path || 'data'}: published ${theirTypes.join('|')}, ours ${myTypes?.join('|')}`);
   }
   for (const [key, sub] of Object.entries(theirs.properties ?? {})) {
     const childPath = path ? `${path}.${key}` : key;
-    const mineSub = mine.properties?.[key] ?? (mine.anyOf ?? mine.oneOf)?.find((m) => m.properties?.[key])?.properties?.[key];
+    const mineSub =
+      mine.properties?.[key] ?? (mine.anyOf ?? mine.oneOf)?.find((m) => m.properties?.[key])?.properties?.[key];
     if (!mineSub) {
       if (!deviations.some((d) => childPath === d || childPath.startsWith(`${d}.`))) {
         problems.push(`${childPath}: declared by the published contract, missing from ours`);
@@ -74,10 +91,18 @@ const ajv = new Ajv({ strict: false });
 
 describe('Compatibility with the published contract accelerator-extensions-v1.0.4.yaml', () => {
   it('covers every published path under /{spec}, and no more', () => {
-    const expected = Object.keys(publishedPaths).map((path) => `/{spec}${path}`).sort();
-    const served = Object.keys(ours.paths).filter((path) => path !== '/{spec}').sort();
+    const expected = Object.keys(publishedPaths)
+      .map((path) => `/{spec}${path}`)
+      .sort();
+    const served = Object.keys(ours.paths)
+      .filter((path) => path !== '/{spec}')
+      .sort();
     expect(served).toEqual(expected);
-    expect(Object.keys(publishedPaths).map((p) => p.slice(1)).sort()).toEqual([...EXTENSION_NAMES].sort());
+    expect(
+      Object.keys(publishedPaths)
+        .map((p) => p.slice(1))
+        .sort(),
+    ).toEqual([...EXTENSION_NAMES].sort());
   });
 
   describe.each(Object.keys(publishedPaths))('%s', (path) => {
@@ -87,13 +112,19 @@ describe('Compatibility with the published contract accelerator-extensions-v1.0.
     }
     it('declares every published request property with a compatible type (or lists the deviation)', () => {
       const mine = JSON.parse(JSON.stringify(EXTENSION_SCHEMAS[extension].request)) as Schema;
-      expect(incompatibilities(publishedRequestData(path) as Schema, mine, '', requestDeviationPaths(extension))).toEqual([]);
+      expect(
+        incompatibilities(publishedRequestData(path) as Schema, mine, '', requestDeviationPaths(extension)),
+      ).toEqual([]);
     });
     it('accepts the published request examples', () => {
       const validate = ajv.compile(EXTENSION_SCHEMAS[extension].request);
       for (const example of publishedRequestExamples(path)) {
         const data = (example.value as { data?: unknown }).data;
-        expect({ example: example.name, valid: validate(data), errors: validate.errors ?? null }).toEqual({ example: example.name, valid: true, errors: null });
+        expect({ example: example.name, valid: validate(data), errors: validate.errors ?? null }).toEqual({
+          example: example.name,
+          valid: true,
+          errors: null,
+        });
       }
     });
   });

@@ -30,7 +30,9 @@ function assetFolders(): string[] {
     } catch {
       return [];
     }
-    return entries.map((entry) => join(root, entry, 'assets')).filter((folder) => statSync(folder, { throwIfNoEntry: false })?.isDirectory());
+    return entries
+      .map((entry) => join(root, entry, 'assets'))
+      .filter((folder) => statSync(folder, { throwIfNoEntry: false })?.isDirectory());
   });
 }
 
@@ -63,13 +65,18 @@ describe('vendored upstream files', () => {
       expect(records.map((record) => record.file).sort()).toEqual(filesUnder(folder));
     });
 
-    it.each(records.map((record) => [record.file, record] as const))('%s has its recorded SHA-256 and a complete record', (file, record) => {
-      const digest = createHash('sha256').update(readFileSync(join(folder, file))).digest('hex');
-      expect(digest).toBe(record.sha256);
-      expect(record.source.length).toBeGreaterThan(0);
-      expect(record.version.length).toBeGreaterThan(0);
-      expect(record.licence.length).toBeGreaterThan(0);
-      expect(record.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    });
+    it.each(records.map((record) => [record.file, record] as const))(
+      '%s has its recorded SHA-256 and a complete record',
+      (file, record) => {
+        const digest = createHash('sha256')
+          .update(readFileSync(join(folder, file)))
+          .digest('hex');
+        expect(digest).toBe(record.sha256);
+        expect(record.source.length).toBeGreaterThan(0);
+        expect(record.version.length).toBeGreaterThan(0);
+        expect(record.licence.length).toBeGreaterThan(0);
+        expect(record.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      },
+    );
   });
 });

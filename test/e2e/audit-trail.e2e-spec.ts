@@ -12,19 +12,63 @@ describe('The audit trail of decisions', () => {
   });
 
   it('records every decision with the consent, the point, the outcome and the error code, and nothing else', async () => {
-    const consentResource = { id: 'c-audit', type: 'accounts', status: 'AwaitingAuthorisation', receipt: { Data: { Permissions: ['ReadAccountsBasic'] } } };
+    const consentResource = {
+      id: 'c-audit',
+      type: 'accounts',
+      status: 'AwaitingAuthorisation',
+      receipt: { Data: { Permissions: ['ReadAccountsBasic'] } },
+    };
     await rawPost(
       `${server.baseUrl}/default/validate-consent-access`,
-      JSON.stringify({ requestId: 'audit-1', data: { consentId: 'c-audit', consentResource, dataRequestPayload: { electedResource: '/accounts', consentId: 'c-audit', resourceParams: { resource: '/open-banking/v3.1/aisp/accounts' } } } }),
+      JSON.stringify({
+        requestId: 'audit-1',
+        data: {
+          consentId: 'c-audit',
+          consentResource,
+          dataRequestPayload: {
+            electedResource: '/accounts',
+            consentId: 'c-audit',
+            resourceParams: { resource: '/open-banking/v3.1/aisp/accounts' },
+          },
+        },
+      }),
     );
-    await rawPost(`${server.baseUrl}/default/pre-process-consent-revoke`, JSON.stringify({ requestId: 'audit-2', data: { consentId: 'c-audit', consentResourcePath: 'account-access-consents/c-audit', requestHeaders: {}, consentResource } }));
-    await rawPost(`${server.baseUrl}/default/issue-refresh-token`, JSON.stringify({ requestId: 'audit-3', data: { grantType: 7 } }));
+    await rawPost(
+      `${server.baseUrl}/default/pre-process-consent-revoke`,
+      JSON.stringify({
+        requestId: 'audit-2',
+        data: {
+          consentId: 'c-audit',
+          consentResourcePath: 'account-access-consents/c-audit',
+          requestHeaders: {},
+          consentResource,
+        },
+      }),
+    );
+    await rawPost(
+      `${server.baseUrl}/default/issue-refresh-token`,
+      JSON.stringify({ requestId: 'audit-3', data: { grantType: 7 } }),
+    );
 
     await server.app.get(AuditTrailService).flush();
     const records = await server.app.get(AuditTrailRepository).findByConsent('c-audit');
-    expect(records.map((r) => ({ requestId: r.requestId, spec: r.spec, extension: r.extension, outcome: r.outcome, errorCode: r.errorCode }))).toEqual([
+    expect(
+      records.map((r) => ({
+        requestId: r.requestId,
+        spec: r.spec,
+        extension: r.extension,
+        outcome: r.outcome,
+        errorCode: r.errorCode,
+      })),
+    ).toEqual([
       { requestId: 'audit-1', spec: 'default', extension: 'validate-consent-access', outcome: 'ERROR', errorCode: 400 },
-      { requestId: 'audit-2', spec: 'default', extension: 'pre-process-consent-revoke', outcome: 'SUCCESS', errorCode: null },
+      {
+        requestId: 'audit-2',
+        spec: 'default',
+        extension: 'pre-process-consent-revoke',
+        outcome: 'SUCCESS',
+        errorCode: null,
+      },
     ]);
     expect(records.every((r) => r.durationMs >= 0 && r.createdAt instanceof Date)).toBe(true);
   });

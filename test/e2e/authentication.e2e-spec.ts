@@ -8,7 +8,10 @@ import { basicAuth, rawPost, startTestServer, type RunningTestServer } from './s
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 const call = JSON.stringify({ requestId: 'auth-1', data: { grantType: 'authorization_code' } });
-const UNAUTHORIZED = { status: 'ERROR', data: { errorMessage: 'unauthorized', errorDescription: 'Missing or invalid credentials for the extension endpoint' } };
+const UNAUTHORIZED = {
+  status: 'ERROR',
+  data: { errorMessage: 'unauthorized', errorDescription: 'Missing or invalid credentials for the extension endpoint' },
+};
 
 describe('Authentication of the identity server (contract §2.4)', () => {
   describe('Basic', () => {
@@ -20,7 +23,11 @@ describe('Authentication of the identity server (contract §2.4)', () => {
       await server.close();
     });
     const post = (authorization?: string) =>
-      rawPost(`${server.baseUrl}/default/issue-refresh-token`, call, authorization === undefined ? { authorization: '' } : { authorization });
+      rawPost(
+        `${server.baseUrl}/default/issue-refresh-token`,
+        call,
+        authorization === undefined ? { authorization: '' } : { authorization },
+      );
 
     it('accepts the configured user and password, with a non-ASCII password encoded as ISO-8859-1 or as UTF-8', async () => {
       expect((await post(basicAuth())).status).toBe(200);
@@ -50,7 +57,9 @@ describe('Authentication of the identity server (contract §2.4)', () => {
   describe('static Bearer token (the identity server OAuth2 mode)', () => {
     let server: RunningTestServer;
     beforeAll(async () => {
-      server = await startTestServer({ env: { EXTENSION_BASIC_USER: '', EXTENSION_BASIC_PASSWORD: '', EXTENSION_BEARER_TOKEN: 'static-token-123' } });
+      server = await startTestServer({
+        env: { EXTENSION_BASIC_USER: '', EXTENSION_BASIC_PASSWORD: '', EXTENSION_BEARER_TOKEN: 'static-token-123' },
+      });
     });
     afterAll(async () => {
       await server.close();
@@ -80,7 +89,13 @@ describe('Authentication of the identity server (contract §2.4)', () => {
       await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
       const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
       server = await startTestServer({
-        env: { EXTENSION_BASIC_USER: '', EXTENSION_BASIC_PASSWORD: '', EXTENSION_JWKS_URL: jwksUrl, EXTENSION_JWT_ISSUER: 'https://is.example', EXTENSION_JWT_AUDIENCE: 'consent-extensions' },
+        env: {
+          EXTENSION_BASIC_USER: '',
+          EXTENSION_BASIC_PASSWORD: '',
+          EXTENSION_JWKS_URL: jwksUrl,
+          EXTENSION_JWT_ISSUER: 'https://is.example',
+          EXTENSION_JWT_AUDIENCE: 'consent-extensions',
+        },
       });
     });
     afterAll(async () => {
@@ -95,7 +110,8 @@ describe('Authentication of the identity server (contract §2.4)', () => {
         .setIssuedAt()
         .setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 300)
         .sign(key);
-    const post = async (jwt: string) => (await rawPost(`${server.baseUrl}/default/issue-refresh-token`, call, { authorization: `Bearer ${jwt}` })).status;
+    const post = async (jwt: string) =>
+      (await rawPost(`${server.baseUrl}/default/issue-refresh-token`, call, { authorization: `Bearer ${jwt}` })).status;
 
     it('accepts a token signed by a JWKS key with the right issuer and audience', async () => {
       expect(await post(await token(privateKey, {}))).toBe(200);
@@ -122,7 +138,9 @@ describe('Authentication of the identity server (contract §2.4)', () => {
     it('serves without credentials on loopback', async () => {
       const server = await startTestServer({ env: { EXTENSION_BASIC_USER: '', EXTENSION_BASIC_PASSWORD: '' } });
       try {
-        expect((await rawPost(`${server.baseUrl}/default/issue-refresh-token`, call, { authorization: '' })).status).toBe(200);
+        expect(
+          (await rawPost(`${server.baseUrl}/default/issue-refresh-token`, call, { authorization: '' })).status,
+        ).toBe(200);
       } finally {
         await server.close();
       }

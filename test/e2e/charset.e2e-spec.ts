@@ -15,7 +15,8 @@ const creationCall = (requestId: string, name: string) =>
   });
 
 const merchantOf = (json: unknown): unknown =>
-  (json as { data: { consentResource: { receipt: { Risk: { MerchantName: unknown } } } } }).data.consentResource.receipt.Risk.MerchantName;
+  (json as { data: { consentResource: { receipt: { Risk: { MerchantName: unknown } } } } }).data.consentResource.receipt
+    .Risk.MerchantName;
 
 describe('Request body charsets (contract §2.3)', () => {
   let server: RunningTestServer;
@@ -49,7 +50,10 @@ describe('Request body charsets (contract §2.3)', () => {
   });
 
   it('answers in UTF-8 JSON', async () => {
-    const res = await rawPost(`${server.baseUrl}/default/pre-process-consent-creation`, Buffer.from(creationCall(randomUUID(), 'Zoë'), 'latin1'));
+    const res = await rawPost(
+      `${server.baseUrl}/default/pre-process-consent-creation`,
+      Buffer.from(creationCall(randomUUID(), 'Zoë'), 'latin1'),
+    );
     expect(res.headers.get('content-type')).toMatch(/^application\/json; charset=utf-8/);
     expect(res.text).toContain('Zoë');
   });

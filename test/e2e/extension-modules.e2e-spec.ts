@@ -52,9 +52,16 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
   });
 
   const simulatorFor = (spec: string) =>
-    new IdentityServerSimulator(new IdentityServerClient({ baseUrl: server.baseUrl, spec, credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }));
+    new IdentityServerSimulator(
+      new IdentityServerClient({
+        baseUrl: server.baseUrl,
+        spec,
+        credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+      }),
+    );
 
-  const describeSpec = async (spec: string) => (await fetch(`${server.baseUrl}/${spec}`)).json() as Promise<Record<string, unknown>>;
+  const describeSpec = async (spec: string) =>
+    (await fetch(`${server.baseUrl}/${spec}`)).json() as Promise<Record<string, unknown>>;
 
   it('serves the derived module with two points of its own and the other 22 from uk, then default', async () => {
     const index = await describeSpec('mybank-uk');
@@ -73,7 +80,12 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
 
   it('serves the new module with its own refresh-token policy and the default behaviour elsewhere', async () => {
     const index = await describeSpec('mybank');
-    expect(index).toMatchObject({ spec: 'mybank', extends: null, nativeExtensions: ['issue-refresh-token'], derivedExtensions: [] });
+    expect(index).toMatchObject({
+      spec: 'mybank',
+      extends: null,
+      nativeExtensions: ['issue-refresh-token'],
+      derivedExtensions: [],
+    });
   });
 
   it('runs the UK journey against the derived module: everything the bank did not replace behaves as uk', async () => {
@@ -92,11 +104,22 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
 
   it("adds the bank's box to the UK consent screen and applies the bank's block before the UK access rules", async () => {
     const simulator = simulatorFor('mybank-uk');
-    const { consentId } = await simulator.createConsent('account-access-consents', ukAccountAccessConsentBody(), UK_JOURNEY_CLIENT_ID);
+    const { consentId } = await simulator.createConsent(
+      'account-access-consents',
+      ukAccountAccessConsentBody(),
+      UK_JOURNEY_CLIENT_ID,
+    );
     expect(consentId).toEqual(expect.any(String));
-    const claims = buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId: consentId!, scope: 'accounts openid' });
+    const claims = buildRequestObjectClaims({
+      clientId: UK_JOURNEY_CLIENT_ID,
+      consentId: consentId!,
+      scope: 'accounts openid',
+    });
     const screen = await simulator.populateScreen(consentId!, UK_JOURNEY_USER, claims);
-    expect(screen.body).toMatchObject({ status: 'SUCCESS', data: { consentData: { basicConsentData: { 'Questions about this consent': ['Call us on 0800 123'] } } } });
+    expect(screen.body).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentData: { basicConsentData: { 'Questions about this consent': ['Call us on 0800 123'] } } },
+    });
 
     const access = await simulator.validateAccess(consentId!, {
       electedResource: '/accounts/{AccountId}',
@@ -107,7 +130,10 @@ describe('Specification modules loaded from EXTENSION_MODULES', () => {
     expect(access.body).toMatchObject({
       status: 'ERROR',
       errorCode: 403,
-      data: { errorMessage: 'UK.OBIE.Resource.InvalidConsentStatus', errorDescription: `Account ${BLOCKED_ACCOUNT} is blocked by the bank` },
+      data: {
+        errorMessage: 'UK.OBIE.Resource.InvalidConsentStatus',
+        errorDescription: `Account ${BLOCKED_ACCOUNT} is blocked by the bank`,
+      },
     });
   });
 
@@ -125,16 +151,29 @@ describe('A bad module stops the boot with a message naming it', () => {
   };
 
   it.each([
-    ['export const nothing = 1;', 'has no default export; it must export default a SpecModule (defineSpecModule({ apiVersion, id, create }))'],
-    ['export default { apiVersion: 2, id: "x", create() {} };', 'was written for module API version 2; this service provides version 1'],
-    ['export default { apiVersion: 1, id: "My Bank", create() {} };', 'has the id "My Bank"; an id is a path segment of lower-case letters, digits and dashes'],
+    [
+      'export const nothing = 1;',
+      'has no default export; it must export default a SpecModule (defineSpecModule({ apiVersion, id, create }))',
+    ],
+    [
+      'export default { apiVersion: 2, id: "x", create() {} };',
+      'was written for module API version 2; this service provides version 1',
+    ],
+    [
+      'export default { apiVersion: 1, id: "My Bank", create() {} };',
+      'has the id "My Bank"; an id is a path segment of lower-case letters, digits and dashes',
+    ],
     ['export default { apiVersion: 1, id: "mine" };', 'has no create(settings) function'],
   ])('%s', async (source, problem) => {
     const path = moduleFile(source);
-    await expect(loadSpecModules([path])).rejects.toThrow(new ConfigurationError(`EXTENSION_MODULES: module "${path}" ${problem}`).message.split(' (^')[0]);
+    await expect(loadSpecModules([path])).rejects.toThrow(
+      new ConfigurationError(`EXTENSION_MODULES: module "${path}" ${problem}`).message.split(' (^')[0],
+    );
   });
 
   it('names a module that cannot be found', async () => {
-    await expect(loadSpecModules(['./examples/nowhere/module.js'])).rejects.toThrow('EXTENSION_MODULES: module "./examples/nowhere/module.js" cannot be loaded:');
+    await expect(loadSpecModules(['./examples/nowhere/module.js'])).rejects.toThrow(
+      'EXTENSION_MODULES: module "./examples/nowhere/module.js" cannot be loaded:',
+    );
   });
 });

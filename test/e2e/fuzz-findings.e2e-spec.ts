@@ -38,7 +38,11 @@ describe('Calls the fuzzer found crashing a handler', () => {
     expect(res.json).toEqual({
       responseId: 'ff-1',
       status: 'ERROR',
-      data: { errorMessage: 'invalid_request', errorDescription: 'data.consentResource.id holds a lone UTF-16 surrogate (U+D800): strings must be well-formed Unicode' },
+      data: {
+        errorMessage: 'invalid_request',
+        errorDescription:
+          'data.consentResource.id holds a lone UTF-16 surrogate (U+D800): strings must be well-formed Unicode',
+      },
     });
   });
 
@@ -49,22 +53,35 @@ describe('Calls the fuzzer found crashing a handler', () => {
   });
 
   it('reads a Berlin account path with a malformed percent-escape as an account outside the consent', async () => {
-    const res = await call('berlin', 'validate-consent-access', 'ff-3', berlinAccountAccess('/v1/accounts/DE89%ZZ/balances'));
+    const res = await call(
+      'berlin',
+      'validate-consent-access',
+      'ff-3',
+      berlinAccountAccess('/v1/accounts/DE89%ZZ/balances'),
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ responseId: 'ff-3', status: 'ERROR' });
   });
 
   it('answers a UK consent retrieval whose path holds a malformed percent-escape from the consent the identity server found', async () => {
-    const res = await call('uk', 'pre-process-consent-retrieval', 'ff-7', ukRetrieval('account-access-consents/cf1df10c%ZZ'));
+    const res = await call(
+      'uk',
+      'pre-process-consent-retrieval',
+      'ff-7',
+      ukRetrieval('account-access-consents/cf1df10c%ZZ'),
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ responseId: 'ff-7', status: 'SUCCESS' });
   });
 
-  it.each([12, false, ['POST'], { verb: 'POST' }])('treats a UK httpMethod of %j as no method, not as a fault', async (httpMethod) => {
-    const res = await call('uk', 'validate-consent-access', 'ff-4', ukFundsConfirmationAccess(httpMethod));
-    expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ responseId: 'ff-4', status: 'ERROR' });
-  });
+  it.each([12, false, ['POST'], { verb: 'POST' }])(
+    'treats a UK httpMethod of %j as no method, not as a fault',
+    async (httpMethod) => {
+      const res = await call('uk', 'validate-consent-access', 'ff-4', ukFundsConfirmationAccess(httpMethod));
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ responseId: 'ff-4', status: 'ERROR' });
+    },
+  );
 
   it.each([
     ['httpMethod', { resource: '/open-finance/v2.1/payments', httpMethod: false }],
@@ -88,7 +105,10 @@ describe('Calls the fuzzer found crashing a handler', () => {
       responseId: 'ff-9',
       status: 'ERROR',
       errorCode: 400,
-      data: { errorMessage: 'Consent.FailsControlParameters', errorDescription: 'The maximum number of payments in this period has been reached' },
+      data: {
+        errorMessage: 'Consent.FailsControlParameters',
+        errorDescription: 'The maximum number of payments in this period has been reached',
+      },
     });
     const allowed = await call('uae', 'validate-consent-access', 'ff-10', uaeMultiPaymentSubmission(5));
     expect(allowed.json).toMatchObject({ responseId: 'ff-10', status: 'SUCCESS' });
@@ -97,6 +117,10 @@ describe('Calls the fuzzer found crashing a handler', () => {
   it('writes a UAE creation time beyond what RFC 3339 can write as its last date-time, not a fault', async () => {
     const res = await call('uae', 'pre-process-consent-retrieval', 'ff-6', uaeRetrieval(1e300));
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ responseId: 'ff-6', status: 'SUCCESS', data: { modifiedResponse: { Data: { CreationDateTime: '9999-12-31T23:59:59+00:00' } } } });
+    expect(res.json).toMatchObject({
+      responseId: 'ff-6',
+      status: 'SUCCESS',
+      data: { modifiedResponse: { Data: { CreationDateTime: '9999-12-31T23:59:59+00:00' } } },
+    });
   });
 });

@@ -19,7 +19,12 @@ describe('GET /health', () => {
       const body: unknown = await res.json();
       const databaseDown = { status: 'down', message: expect.any(String), responseTime: expect.any(Number) };
       const specifications = { status: 'up', served: ['default', 'uk', 'berlin', 'uae'] };
-      expect(body).toEqual({ status: 'error', info: { specifications }, error: { database: databaseDown }, details: { database: databaseDown, specifications } });
+      expect(body).toEqual({
+        status: 'error',
+        info: { specifications },
+        error: { database: databaseDown },
+        details: { database: databaseDown, specifications },
+      });
     } finally {
       await dataSource.initialize().catch(() => undefined);
       await server.close();

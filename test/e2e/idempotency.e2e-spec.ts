@@ -8,10 +8,19 @@ const persistCall = (requestId: string, accountId: string) =>
     data: {
       consentId: 'c-1',
       isApproved: true,
-      consentResource: { id: 'c-1', type: 'accounts', status: 'AwaitingAuthorisation', receipt: {}, authorizations: [{ id: 'a-1', type: 'authorisation', status: 'Created', resources: [] }] },
+      consentResource: {
+        id: 'c-1',
+        type: 'accounts',
+        status: 'AwaitingAuthorisation',
+        receipt: {},
+        authorizations: [{ id: 'a-1', type: 'authorisation', status: 'Created', resources: [] }],
+      },
       userGrantedData: {
         userId: 'psu@wso2.com',
-        authorizedResources: { approval: 'true', authorizedData: [{ permissions: ['ReadAccountsBasic'], accounts: [{ displayName: 'Acc', accountId }] }] },
+        authorizedResources: {
+          approval: 'true',
+          authorizedData: [{ permissions: ['ReadAccountsBasic'], accounts: [{ displayName: 'Acc', accountId }] }],
+        },
       },
     },
   });
@@ -25,7 +34,8 @@ const numberedPersistAnswer = (requestId: string, answer: number) => ({
 
 /** The number the counting specification gave the answer: a new one each time its handler runs. */
 function answerNumber(json: unknown): number {
-  const attributes = (json as { data: { consentResource: { attributes: Record<string, string> } } }).data.consentResource.attributes;
+  const attributes = (json as { data: { consentResource: { attributes: Record<string, string> } } }).data
+    .consentResource.attributes;
   return Number(attributes[ANSWER_ATTRIBUTE]);
 }
 
@@ -63,7 +73,10 @@ describe('Retries with the same requestId (contract §2.6)', () => {
 
   it('treats a retry whose keys come in another order as the same call', async () => {
     const requestId = randomUUID();
-    const body = JSON.parse(persistCall(requestId, '30080012343456')) as { requestId: string; data: Record<string, unknown> };
+    const body = JSON.parse(persistCall(requestId, '30080012343456')) as {
+      requestId: string;
+      data: Record<string, unknown>;
+    };
     const reordered = JSON.stringify({ data: Object.fromEntries(Object.entries(body.data).reverse()), requestId });
     const first = await persist(JSON.stringify(body));
     const retry = await persist(reordered);
@@ -81,13 +94,18 @@ describe('Retries with the same requestId (contract §2.6)', () => {
     expect(other.json).toEqual({
       responseId: requestId,
       status: 'ERROR',
-      data: { errorMessage: 'invalid_request', errorDescription: `requestId ${requestId} was already used with a different body` },
+      data: {
+        errorMessage: 'invalid_request',
+        errorDescription: `requestId ${requestId} was already used with a different body`,
+      },
     });
   });
 
   it('gives concurrent copies of one call the same answer (the first recorded)', async () => {
     const requestId = randomUUID();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => persist(persistCall(requestId, '30080012343456'))));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => persist(persistCall(requestId, '30080012343456'))),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
     // Each copy may have run the handler and got its own number; one number, the recorded one, is sent to all.
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
@@ -118,8 +136,16 @@ describe('Retries with the same requestId (contract §2.6)', () => {
     const call = JSON.stringify({ requestId, data: { grantType: 'authorization_code', consentValidityPeriod: 0 } });
     const first = await rawPost(`${server.baseUrl}/${COUNTING_SPEC_ID}/issue-refresh-token`, call);
     const second = await rawPost(`${server.baseUrl}/${COUNTING_SPEC_ID}/issue-refresh-token`, call);
-    expect(first.json).toEqual({ responseId: requestId, status: 'SUCCESS', data: { issueRefreshToken: true, refreshTokenValidityPeriod: 1 } });
+    expect(first.json).toEqual({
+      responseId: requestId,
+      status: 'SUCCESS',
+      data: { issueRefreshToken: true, refreshTokenValidityPeriod: 1 },
+    });
     // Computed again, not replayed: the same requestId and body get the handler's next answer.
-    expect(second.json).toEqual({ responseId: requestId, status: 'SUCCESS', data: { issueRefreshToken: true, refreshTokenValidityPeriod: 2 } });
+    expect(second.json).toEqual({
+      responseId: requestId,
+      status: 'SUCCESS',
+      data: { issueRefreshToken: true, refreshTokenValidityPeriod: 2 },
+    });
   });
 });

@@ -29,7 +29,10 @@ describe('Over-deep JSON is refused before any recursive code runs', () => {
   const depthError = (requestId: string | undefined) => ({
     ...(requestId === undefined ? {} : { responseId: requestId }),
     status: 'ERROR',
-    data: { errorMessage: 'invalid_request', errorDescription: 'The request body nests JSON deeper than 64 levels (EXTENSION_MAX_JSON_DEPTH)' },
+    data: {
+      errorMessage: 'invalid_request',
+      errorDescription: 'The request body nests JSON deeper than 64 levels (EXTENSION_MAX_JSON_DEPTH)',
+    },
   });
 
   it.each([
@@ -64,10 +67,16 @@ describe('Over-deep JSON is refused before any recursive code runs', () => {
     // data (2) + extra (3) + 61 more levels = 64: the deepest value allowed.
     const inStrings = `"${'{['.repeat(5_000)}"`;
     const atLimit = `${nestedObject(61)}`;
-    const res = await rawPost(`${server.baseUrl}/default/validate-consent-access`, persistBody('at-limit', `[${inStrings},${atLimit}]`));
+    const res = await rawPost(
+      `${server.baseUrl}/default/validate-consent-access`,
+      persistBody('at-limit', `[${inStrings},${atLimit}]`),
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ responseId: 'at-limit' });
-    const over = await rawPost(`${server.baseUrl}/default/validate-consent-access`, persistBody('over-limit', `[${inStrings},${nestedObject(62)}]`));
+    const over = await rawPost(
+      `${server.baseUrl}/default/validate-consent-access`,
+      persistBody('over-limit', `[${inStrings},${nestedObject(62)}]`),
+    );
     expect(over.status).toBe(400);
     expect(over.json).toEqual(depthError('over-limit'));
   });

@@ -88,9 +88,16 @@ describe('No log line holds a credential, a token, a cookie or personal data, at
     await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body);
     await rawPost(`${server.baseUrl}/faulty/validate-consent-access`, personalData('log-2'));
     await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body.slice(0, -3));
-    await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, `${body.slice(0, -1)},"padding":"${'x'.repeat(11 * 1024 * 1024)}"}`);
-    await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body, { authorization: basicAuth(TEST_USER, WRONG_PASSWORD) });
-    await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body, { authorization: `Bearer ${TPP_TOKEN}` });
+    await rawPost(
+      `${server.baseUrl}/default/persist-authorized-consent`,
+      `${body.slice(0, -1)},"padding":"${'x'.repeat(11 * 1024 * 1024)}"}`,
+    );
+    await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body, {
+      authorization: basicAuth(TEST_USER, WRONG_PASSWORD),
+    });
+    await rawPost(`${server.baseUrl}/default/persist-authorized-consent`, body, {
+      authorization: `Bearer ${TPP_TOKEN}`,
+    });
     // Malformed HTTP carrying the same credentials and body: Node's parser refuses each, with the raw bytes at hand.
     const malformed = [
       `${head('post /default/persist-authorized-consent HTTP/1.1', `Content-Length: ${Buffer.byteLength(body)}\r\n`)}\r\n${body}`,

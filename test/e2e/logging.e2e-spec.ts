@@ -24,7 +24,11 @@ describe('Logs never carry secrets', () => {
           isApproved: true,
           userGrantedData: {
             userId: 'psu@wso2.com',
-            authorizedResources: { approval: 'true', cookies: { commonAuthId: COOKIE_VALUE }, authorizedData: [{ accounts: [{ displayName: 'A', accountId: '1' }] }] },
+            authorizedResources: {
+              approval: 'true',
+              cookies: { commonAuthId: COOKIE_VALUE },
+              authorizedData: [{ accounts: [{ displayName: 'A', accountId: '1' }] }],
+            },
           },
         },
       }),
@@ -32,15 +36,28 @@ describe('Logs never carry secrets', () => {
     for (const spec of ['default', 'faulty']) {
       await rawPost(
         `${server.baseUrl}/${spec}/validate-consent-access`,
-        JSON.stringify({ requestId: `log-${spec}`, data: { consentId: 'c-1', dataRequestPayload: { headers: { Authorization: `Bearer ${TPP_TOKEN}`, Cookie: COOKIE_VALUE } } } }),
+        JSON.stringify({
+          requestId: `log-${spec}`,
+          data: {
+            consentId: 'c-1',
+            dataRequestPayload: { headers: { Authorization: `Bearer ${TPP_TOKEN}`, Cookie: COOKIE_VALUE } },
+          },
+        }),
       );
     }
-    await rawPost(`${server.baseUrl}/default/issue-refresh-token`, '{"requestId":"log-2","data":', { authorization: `Basic ${Buffer.from(`is-admin:${TEST_PASSWORD}`).toString('base64')}` });
+    await rawPost(`${server.baseUrl}/default/issue-refresh-token`, '{"requestId":"log-2","data":', {
+      authorization: `Basic ${Buffer.from(`is-admin:${TEST_PASSWORD}`).toString('base64')}`,
+    });
 
     expect(logLines.length).toBeGreaterThan(0);
     const everything = logLines.join('\n');
     expect(everything).toContain('requestId=log-faulty');
-    for (const secret of [COOKIE_VALUE, TPP_TOKEN, TEST_PASSWORD, Buffer.from(`is-admin:${TEST_PASSWORD}`).toString('base64')]) {
+    for (const secret of [
+      COOKIE_VALUE,
+      TPP_TOKEN,
+      TEST_PASSWORD,
+      Buffer.from(`is-admin:${TEST_PASSWORD}`).toString('base64'),
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });

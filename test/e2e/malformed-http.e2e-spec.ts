@@ -3,8 +3,12 @@ import { once } from 'node:events';
 import { rawExchange } from './support/raw-http.js';
 import { basicAuth, startTestServer, type RunningTestServer } from './support/test-server.js';
 
-const contractError = (errorMessage: string, errorDescription: string) => ({ status: 'ERROR', data: { errorMessage, errorDescription } });
-const post = (head: string, body = '{}') => `POST /default/issue-refresh-token HTTP/1.1\r\nHost: ext\r\nAuthorization: ${basicAuth()}\r\n${head}\r\n${body}`;
+const contractError = (errorMessage: string, errorDescription: string) => ({
+  status: 'ERROR',
+  data: { errorMessage, errorDescription },
+});
+const post = (head: string, body = '{}') =>
+  `POST /default/issue-refresh-token HTTP/1.1\r\nHost: ext\r\nAuthorization: ${basicAuth()}\r\n${head}\r\n${body}`;
 
 describe('Requests that are not valid HTTP get the contract error shape, and their connection is closed', () => {
   let server: RunningTestServer;
@@ -22,10 +26,30 @@ describe('Requests that are not valid HTTP get the contract error shape, and the
   it.each([
     ['a lower-case method', 'get /health HTTP/1.1\r\nHost: ext\r\n\r\n', 400, invalid('HPE_INVALID_METHOD')],
     ['an unknown HTTP version', 'GET /health HTTP/9.9\r\nHost: ext\r\n\r\n', 400, invalid('HPE_INVALID_VERSION')],
-    ['a header name with a space', 'GET /health HTTP/1.1\r\nHost: ext\r\nBad Header: x\r\n\r\n', 400, invalid('HPE_INVALID_HEADER_TOKEN')],
-    ['a Content-Length that is not a number', post('Content-Type: application/json\r\nContent-Length: two\r\n'), 400, invalid('HPE_INVALID_CONTENT_LENGTH')],
-    ['Content-Length with Transfer-Encoding', post('Content-Length: 2\r\nTransfer-Encoding: chunked\r\n', '0\r\n\r\n'), 400, invalid('HPE_INVALID_TRANSFER_ENCODING')],
-    ['a malformed chunk size', post('Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n', 'ZZ\r\n{}\r\n0\r\n\r\n'), 400, invalid('HPE_INVALID_CHUNK_SIZE')],
+    [
+      'a header name with a space',
+      'GET /health HTTP/1.1\r\nHost: ext\r\nBad Header: x\r\n\r\n',
+      400,
+      invalid('HPE_INVALID_HEADER_TOKEN'),
+    ],
+    [
+      'a Content-Length that is not a number',
+      post('Content-Type: application/json\r\nContent-Length: two\r\n'),
+      400,
+      invalid('HPE_INVALID_CONTENT_LENGTH'),
+    ],
+    [
+      'Content-Length with Transfer-Encoding',
+      post('Content-Length: 2\r\nTransfer-Encoding: chunked\r\n', '0\r\n\r\n'),
+      400,
+      invalid('HPE_INVALID_TRANSFER_ENCODING'),
+    ],
+    [
+      'a malformed chunk size',
+      post('Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n', 'ZZ\r\n{}\r\n0\r\n\r\n'),
+      400,
+      invalid('HPE_INVALID_CHUNK_SIZE'),
+    ],
     ['bytes that are not HTTP at all', '\u0000\u0001 not http\r\n\r\n', 400, invalid('HPE_INVALID_METHOD')],
     [
       'headers over the size limit (16 KiB)',
@@ -39,7 +63,12 @@ describe('Requests that are not valid HTTP get the contract error shape, and the
       400,
       contractError('invalid_request', 'The request URL is not a valid percent-encoded path'),
     ],
-    ['an HTTP/1.1 request without Host', 'GET /health HTTP/1.1\r\n\r\n', 400, contractError('invalid_request', 'An HTTP/1.1 request must have a Host header')],
+    [
+      'an HTTP/1.1 request without Host',
+      'GET /health HTTP/1.1\r\n\r\n',
+      400,
+      contractError('invalid_request', 'An HTTP/1.1 request must have a Host header'),
+    ],
     [
       'an Expect other than 100-continue',
       post('Content-Type: application/json\r\nExpect: 200-ok\r\nContent-Length: 2\r\n'),

@@ -20,12 +20,16 @@ function creationCall(requestIdJson: string, clientId = 'tpp-1'): string {
 const unstorable = (requestId: string, what: string) => ({
   responseId: requestId,
   status: 'ERROR',
-  data: { errorMessage: 'invalid_request', errorDescription: `requestId ${JSON.stringify(requestId)} holds ${what}, which cannot be stored as sent` },
+  data: {
+    errorMessage: 'invalid_request',
+    errorDescription: `requestId ${JSON.stringify(requestId)} holds ${what}, which cannot be stored as sent`,
+  },
 });
 
 /** The number the counting specification gave its answer: a new one each time its handler runs. */
 function answerNumber(json: unknown): string | undefined {
-  return (json as { data?: { consentResource?: { attributes?: Record<string, string> } } }).data?.consentResource?.attributes?.[ANSWER_ATTRIBUTE];
+  return (json as { data?: { consentResource?: { attributes?: Record<string, string> } } }).data?.consentResource
+    ?.attributes?.[ANSWER_ATTRIBUTE];
 }
 
 describe('Request ids the database would not store as sent', () => {
@@ -40,7 +44,8 @@ describe('Request ids the database would not store as sent', () => {
   const create = (body: string) => rawPost(`${server.baseUrl}/default/pre-process-consent-creation`, body);
   // Replays are tested on the counting specification: its answers change from call to call, so only a recorded
   // answer found again under the same key comes back unchanged.
-  const createCounted = (body: string) => rawPost(`${server.baseUrl}/${COUNTING_SPEC_ID}/pre-process-consent-creation`, body);
+  const createCounted = (body: string) =>
+    rawPost(`${server.baseUrl}/${COUNTING_SPEC_ID}/pre-process-consent-creation`, body);
 
   it.each([
     ['a lone high surrogate', '"lone-\\ud800"', 'lone-\ud800', 'a lone UTF-16 surrogate (U+D800)'],
@@ -89,11 +94,19 @@ describe('Request ids the database would not store as sent', () => {
       if (index % 31 === 7) {
         // Two ids a driver writes alike (U+FFFD for the surrogate), each sent several times, as retries would be.
         const surrogate = index % 2 === 0 ? 'd800' : 'dbff';
-        return { kind: 'unstorable' as const, requestId: `odd-${String.fromCharCode(parseInt(surrogate, 16))}`, json: `"odd-\\u${surrogate}"` };
+        return {
+          kind: 'unstorable' as const,
+          requestId: `odd-${String.fromCharCode(parseInt(surrogate, 16))}`,
+          json: `"odd-\\u${surrogate}"`,
+        };
       }
       if (index % 31 === 20) {
         // The same id as the call before it, with trailing spaces: distinct on both databases.
-        return { kind: 'spaced' as const, requestId: `burst-${index - 1}-spaced `, json: `"burst-${index - 1}-spaced "` };
+        return {
+          kind: 'spaced' as const,
+          requestId: `burst-${index - 1}-spaced `,
+          json: `"burst-${index - 1}-spaced "`,
+        };
       }
       if (index % 31 === 19) {
         return { kind: 'valid' as const, requestId: `burst-${index}-spaced`, json: `"burst-${index}-spaced"` };
@@ -106,10 +119,19 @@ describe('Request ids the database would not store as sent', () => {
     const wrong = calls.flatMap((call, index) => {
       const answer = answers[index];
       const expected = call.kind === 'unstorable' ? 400 : 200;
-      const violations = checkExtensionResponse('pre-process-consent-creation', call.requestId, answer.status, answer.json);
-      return answer.status === expected && violations.length === 0 ? [] : [`${call.kind} ${JSON.stringify(call.requestId)}: HTTP ${answer.status} ${answer.text}`];
+      const violations = checkExtensionResponse(
+        'pre-process-consent-creation',
+        call.requestId,
+        answer.status,
+        answer.json,
+      );
+      return answer.status === expected && violations.length === 0
+        ? []
+        : [`${call.kind} ${JSON.stringify(call.requestId)}: HTTP ${answer.status} ${answer.text}`];
     });
     expect(wrong).toEqual([]);
-    expect(answers.filter((answer) => answer.status === 400)).toHaveLength(calls.filter((call) => call.kind === 'unstorable').length);
+    expect(answers.filter((answer) => answer.status === 400)).toHaveLength(
+      calls.filter((call) => call.kind === 'unstorable').length,
+    );
   });
 });

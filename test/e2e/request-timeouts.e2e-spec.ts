@@ -3,7 +3,10 @@ import { rawExchange } from './support/raw-http.js';
 import { trickle } from './support/slow-client.js';
 import { basicAuth, startTestServer, type RunningTestServer } from './support/test-server.js';
 
-const timedOut = { status: 'ERROR', data: { errorMessage: 'request_timeout', errorDescription: 'The request headers and body were not received in time' } };
+const timedOut = {
+  status: 'ERROR',
+  data: { errorMessage: 'request_timeout', errorDescription: 'The request headers and body were not received in time' },
+};
 const bodyOf = (received: string): unknown => JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4));
 
 describe('Clients that send a request too slowly, or stop, do not hold their connection', () => {
@@ -11,7 +14,9 @@ describe('Clients that send a request too slowly, or stop, do not hold their con
   let port: number;
   beforeAll(async () => {
     // Short timeouts, so that the test runs in seconds; the defaults are 5 s for the headers and 10 s in all.
-    server = await startTestServer({ env: { EXTENSION_HEADERS_TIMEOUT_MS: '1000', EXTENSION_REQUEST_TIMEOUT_MS: '2000' } });
+    server = await startTestServer({
+      env: { EXTENSION_HEADERS_TIMEOUT_MS: '1000', EXTENSION_REQUEST_TIMEOUT_MS: '2000' },
+    });
     port = (server.app.getHttpServer().address() as AddressInfo).port;
   });
   afterAll(async () => {
@@ -31,7 +36,9 @@ describe('Clients that send a request too slowly, or stop, do not hold their con
   });
 
   it('answers 408 and closes the connection when the headers stop half-way', async () => {
-    const answer = await rawExchange(port, 'POST /default/issue-refresh-token HTTP/1.1\r\nHost: ext\r\n', { halfClose: false });
+    const answer = await rawExchange(port, 'POST /default/issue-refresh-token HTTP/1.1\r\nHost: ext\r\n', {
+      halfClose: false,
+    });
     expect(answer.status).toBe(408);
     expect(JSON.parse(answer.body)).toEqual(timedOut);
   });

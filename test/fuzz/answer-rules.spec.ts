@@ -5,13 +5,22 @@ const request = (text: string, contentType: string | undefined = 'application/js
   body: Buffer.from(text, 'latin1'),
   contentType,
 });
-const error = (responseId?: string) => ({ ...(responseId === undefined ? {} : { responseId }), status: 'ERROR', data: { errorMessage: 'invalid_request', errorDescription: 'bad' } });
+const error = (responseId?: string) => ({
+  ...(responseId === undefined ? {} : { responseId }),
+  status: 'ERROR',
+  data: { errorMessage: 'invalid_request', errorDescription: 'bad' },
+});
 
 describe(answerViolations.name, () => {
   const call = request('{"requestId":"r-1","data":{}}');
 
   it('accepts a contract answer: 200 envelope echoing the requestId, or a 400/413 ErrorResponse', () => {
-    expect(answerViolations(call, { status: 200, text: JSON.stringify({ responseId: 'r-1', status: 'SUCCESS', data: { issueRefreshToken: false } }) })).toEqual([]);
+    expect(
+      answerViolations(call, {
+        status: 200,
+        text: JSON.stringify({ responseId: 'r-1', status: 'SUCCESS', data: { issueRefreshToken: false } }),
+      }),
+    ).toEqual([]);
     expect(answerViolations(call, { status: 400, text: JSON.stringify(error('r-1')) })).toEqual([]);
     expect(answerViolations(call, { status: 413, text: JSON.stringify(error()) })).toEqual([]);
   });
@@ -29,10 +38,22 @@ describe(answerViolations.name, () => {
   });
 
   it("flags Fastify's own error body, a body that is not JSON, a wrong echo and a stack trace", () => {
-    expect(answerViolations(call, { status: 400, text: '{"statusCode":400,"error":"Bad Request","message":"x"}' }).length).toBeGreaterThan(0);
-    expect(answerViolations(call, { status: 400, text: 'Bad Request' })).toEqual(['the body is not JSON: "Bad Request"']);
-    expect(answerViolations(call, { status: 200, text: JSON.stringify({ responseId: 'other', status: 'SUCCESS', data: { issueRefreshToken: false } }) })).toHaveLength(1);
-    const leaked = { status: 'ERROR', data: { errorMessage: 'server_error', errorDescription: 'at handle (/app/dist/main.js:12:3)' } };
+    expect(
+      answerViolations(call, { status: 400, text: '{"statusCode":400,"error":"Bad Request","message":"x"}' }).length,
+    ).toBeGreaterThan(0);
+    expect(answerViolations(call, { status: 400, text: 'Bad Request' })).toEqual([
+      'the body is not JSON: "Bad Request"',
+    ]);
+    expect(
+      answerViolations(call, {
+        status: 200,
+        text: JSON.stringify({ responseId: 'other', status: 'SUCCESS', data: { issueRefreshToken: false } }),
+      }),
+    ).toHaveLength(1);
+    const leaked = {
+      status: 'ERROR',
+      data: { errorMessage: 'server_error', errorDescription: 'at handle (/app/dist/main.js:12:3)' },
+    };
     expect(answerViolations(call, { status: 400, text: JSON.stringify(leaked) })).toHaveLength(1);
   });
 });

@@ -39,8 +39,13 @@ export function requestIdToEcho(request: SentRequest, answerBody: unknown): stri
     }
     return '';
   } catch {
-    const echoed = typeof answerBody === 'object' && answerBody !== null ? (answerBody as Record<string, unknown>)['responseId'] : undefined;
-    return typeof echoed === 'string' && new RegExp(`"requestId"\\s*:\\s*"${escapeRegExp(echoed)}"`).test(text) ? echoed : '';
+    const echoed =
+      typeof answerBody === 'object' && answerBody !== null
+        ? (answerBody as Record<string, unknown>)['responseId']
+        : undefined;
+    return typeof echoed === 'string' && new RegExp(`"requestId"\\s*:\\s*"${escapeRegExp(echoed)}"`).test(text)
+      ? echoed
+      : '';
   }
 }
 

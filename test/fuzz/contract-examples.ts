@@ -16,14 +16,22 @@ export function contractExampleSeeds(): FuzzSeed[] {
   const paths = isNode(document) && isNode(document['paths']) ? document['paths'] : {};
   const seeds: FuzzSeed[] = [];
   for (const [path, operations] of Object.entries(paths)) {
-    const content = isNode(operations) ? (operations as { post?: { requestBody?: { content?: Node } } }).post?.requestBody?.content : undefined;
+    const content = isNode(operations)
+      ? (operations as { post?: { requestBody?: { content?: Node } } }).post?.requestBody?.content
+      : undefined;
     const media = content?.['application/json'];
     if (!isNode(media)) {
       continue;
     }
-    const examples = [media['example'], ...(isNode(media['examples']) ? Object.values(media['examples']).map((example) => (isNode(example) ? example['value'] : undefined)) : [])];
+    const examples = [
+      media['example'],
+      ...(isNode(media['examples'])
+        ? Object.values(media['examples']).map((example) => (isNode(example) ? example['value'] : undefined))
+        : []),
+    ];
     for (const example of examples) {
-      const seed = example === undefined ? undefined : seedFromCall('example', undefined, path.replace(/^\//, ''), example);
+      const seed =
+        example === undefined ? undefined : seedFromCall('example', undefined, path.replace(/^\//, ''), example);
       if (seed !== undefined) {
         seeds.push(seed);
       }

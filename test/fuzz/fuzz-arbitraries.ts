@@ -16,7 +16,20 @@ export interface FuzzPlan {
   readonly transport: Transport;
 }
 
-const SPECIAL_NUMBERS = [0, -0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 5e-324, 0.1 + 0.2];
+const SPECIAL_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  1e308,
+  -1e308,
+  5e-324,
+  0.1 + 0.2,
+];
 
 const awkwardText = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...AWKWARD_TEXT.surrogates) },
@@ -27,10 +40,16 @@ const awkwardText = fc.oneof(
 );
 
 const awkwardString = fc
-  .array(fc.oneof({ weight: 3, arbitrary: awkwardText }, { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 6 }) }), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: awkwardText },
+      { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 6 }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   .map((parts) => parts.join(''));
 
 const anyString = fc.oneof(
@@ -48,15 +67,46 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const keyName = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', 'requestId', 'data', 'consentId', 'toString', 'hasOwnProperty', 'length', '0', 'Data', 'DATA', 'id', 'type', 'status') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      '',
+      ' ',
+      'requestId',
+      'data',
+      'consentId',
+      'toString',
+      'hasOwnProperty',
+      'length',
+      '0',
+      'Data',
+      'DATA',
+      'id',
+      'type',
+      'status',
+    ),
+  },
   { weight: 2, arbitrary: awkwardString },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 );
 
 const stringEdit: fc.Arbitrary<StringEdit> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), position: fc.noBias(fc.nat()), text: awkwardText }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('insert' as const), position: fc.noBias(fc.nat()), text: awkwardText }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), text: anyString }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('pad' as const), side: fc.constantFrom('start' as const, 'end' as const, 'both' as const), text: fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u0000', '\n') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pad' as const),
+      side: fc.constantFrom('start' as const, 'end' as const, 'both' as const),
+      text: fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u0000', '\n'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('case' as const), upper: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), times: fc.integer({ min: 2, max: 40 }) }) },
 );
@@ -72,17 +122,31 @@ function mutation(bodyLimitBytes: number): fc.Arbitrary<Mutation> {
     { weight: 7, arbitrary: fc.record({ kind: fc.constant('add-key' as const), at, key: keyName, value: anyValue }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('rename-key' as const), at, key: keyName }) },
     { weight: 20, arbitrary: fc.record({ kind: fc.constant('edit-string' as const), at, edit: stringEdit }) },
-    { weight: 12, arbitrary: fc.record({ kind: fc.constant('edit-all-strings' as const), stride: fc.integer({ min: 1, max: 4 }), edit: stringEdit }) },
     {
       weight: 12,
-      arbitrary: fc.record({ kind: fc.constant('retype' as const), at, to: fc.constantFrom<TargetType>('string', 'number', 'boolean', 'null', 'array', 'object') }),
+      arbitrary: fc.record({
+        kind: fc.constant('edit-all-strings' as const),
+        stride: fc.integer({ min: 1, max: 4 }),
+        edit: stringEdit,
+      }),
+    },
+    {
+      weight: 12,
+      arbitrary: fc.record({
+        kind: fc.constant('retype' as const),
+        at,
+        to: fc.constantFrom<TargetType>('string', 'number', 'boolean', 'null', 'array', 'object'),
+      }),
     },
     {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('grow-array' as const),
         at,
-        copies: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 2, max: 60 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }) }),
+        copies: fc.oneof(
+          { weight: 9, arbitrary: fc.integer({ min: 2, max: 60 }) },
+          { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }) },
+        ),
       }),
     },
     {
@@ -137,14 +201,32 @@ const encoding: fc.Arbitrary<Encoding> = fc.oneof(
 
 const contentType: fc.Arbitrary<ContentTypeChoice> = fc.oneof(
   { weight: 30, arbitrary: fc.constant<ContentTypeChoice>('application/json') },
-  { weight: 1, arbitrary: fc.constantFrom<ContentTypeChoice>('none', 'text/plain', 'application/json; charset=ebcdic', 'APPLICATION/JSON', 'application/json;;') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<ContentTypeChoice>(
+      'none',
+      'text/plain',
+      'application/json; charset=ebcdic',
+      'APPLICATION/JSON',
+      'application/json;;',
+    ),
+  },
 );
 
 const damage: fc.Arbitrary<ByteDamage> = fc.oneof(
   { weight: 30, arbitrary: fc.constant<ByteDamage>({ kind: 'none' }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('flip' as const), at, byte: fc.integer({ min: 0, max: 255 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('append' as const), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('flip' as const), at, byte: fc.integer({ min: 0, max: 255 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('append' as const),
+      bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant<ByteDamage>({ kind: 'empty' }) },
 );
 

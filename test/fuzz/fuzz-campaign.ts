@@ -75,12 +75,18 @@ function chunkSeed(seed: number, chunk: number): number {
 /** Inputs grow to about this many times the body limit at most: some are over it, none are only network load. */
 const GROWTH_OVER_LIMIT = 2;
 
-export function buildInput(plan: FuzzPlan, index: number, settings: Pick<CampaignSettings, 'corpus' | 'targets' | 'seed' | 'bodyLimitBytes'>): FuzzInput {
+export function buildInput(
+  plan: FuzzPlan,
+  index: number,
+  settings: Pick<CampaignSettings, 'corpus' | 'targets' | 'seed' | 'bodyLimitBytes'>,
+): FuzzInput {
   const target = settings.targets[plan.target % settings.targets.length];
   const seeds = settings.corpus.seedsFor(target);
   const seed = seeds[plan.seed % seeds.length];
   const requestId = `fuzz-${settings.seed}-${index}`;
-  const text = serialiseEnvelope(applyMutations(requestId, seed.data, plan.mutations, GROWTH_OVER_LIMIT * settings.bodyLimitBytes));
+  const text = serialiseEnvelope(
+    applyMutations(requestId, seed.data, plan.mutations, GROWTH_OVER_LIMIT * settings.bodyLimitBytes),
+  );
   const { body, contentType } = encodeForTransport(text, plan.transport);
   return {
     index,
@@ -104,16 +110,28 @@ export interface CheckedInput {
 export async function checkInput(sender: HttpSender, input: FuzzInput): Promise<CheckedInput> {
   const exchange = await sender.post(`/${input.spec}/${input.extension}`, input.body, input.contentType);
   if (exchange.kind === 'no-answer') {
-    return { outcome: 'no answer', violation: { input, status: undefined, answer: '', violations: [`no answer: ${exchange.reason}`] } };
+    return {
+      outcome: 'no answer',
+      violation: { input, status: undefined, answer: '', violations: [`no answer: ${exchange.reason}`] },
+    };
   }
-  const violations = answerViolations({ extension: input.extension, body: input.body, contentType: input.contentType }, exchange);
+  const violations = answerViolations(
+    { extension: input.extension, body: input.body, contentType: input.contentType },
+    exchange,
+  );
   return {
     outcome: String(exchange.status),
-    violation: violations.length === 0 ? undefined : { input, status: exchange.status, answer: exchange.text.slice(0, 2_000), violations },
+    violation:
+      violations.length === 0
+        ? undefined
+        : { input, status: exchange.status, answer: exchange.text.slice(0, 2_000), violations },
   };
 }
 
-export async function runCampaign(settings: CampaignSettings, onProgress: (sent: number) => void = () => undefined): Promise<CampaignResult> {
+export async function runCampaign(
+  settings: CampaignSettings,
+  onProgress: (sent: number) => void = () => undefined,
+): Promise<CampaignResult> {
   const started = performance.now();
   const deadline = settings.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + settings.timeLimitMs;
   const sender = new HttpSender(settings.baseUrl, settings.authorization, settings.connections);
@@ -126,7 +144,10 @@ export async function runCampaign(settings: CampaignSettings, onProgress: (sent:
   let stoppedByTimeLimit = false;
   try {
     for (let chunk = 0; sent < settings.runs && !stoppedByTimeLimit; chunk += 1) {
-      const plans = fc.sample(arbitrary, { seed: chunkSeed(settings.seed, chunk), numRuns: Math.min(CHUNK, settings.runs - sent) });
+      const plans = fc.sample(arbitrary, {
+        seed: chunkSeed(settings.seed, chunk),
+        numRuns: Math.min(CHUNK, settings.runs - sent),
+      });
       const firstIndex = sent;
       let next = 0;
       // A few connections at once: each worker takes the next plan until the chunk or the time is used up.

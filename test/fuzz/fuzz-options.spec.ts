@@ -24,7 +24,26 @@ describe(parseFuzzArguments.name, () => {
 
   it('reads every option, as `--name value` or `--name=value`', () => {
     const parsed = parseFuzzArguments(
-      ['--runs', '5000', '--seed=-17', '--spec', 'uk, berlin', '--points=validate-consent-access,issue-refresh-token', '--time-limit', '60', '--connections', '2', '--out', 'v.jsonl', '--replay', 'r.jsonl', '--database-url', 'mysql://root@127.0.0.1/fuzz_test', '--base-url', 'http://127.0.0.1:3000'],
+      [
+        '--runs',
+        '5000',
+        '--seed=-17',
+        '--spec',
+        'uk, berlin',
+        '--points=validate-consent-access,issue-refresh-token',
+        '--time-limit',
+        '60',
+        '--connections',
+        '2',
+        '--out',
+        'v.jsonl',
+        '--replay',
+        'r.jsonl',
+        '--database-url',
+        'mysql://root@127.0.0.1/fuzz_test',
+        '--base-url',
+        'http://127.0.0.1:3000',
+      ],
       random,
     );
     expect(parsed).toEqual({
@@ -48,7 +67,10 @@ describe(parseFuzzArguments.name, () => {
     [['--runs', '0'], '--runs must be a whole number from 1 to 10000000, got "0"'],
     [['--runs', '1e5'], '--runs must be a whole number from 1 to 10000000, got "1e5"'],
     [['--seed', 'abc'], '--seed must be an integer, got "abc"'],
-    [['--points', 'validate-everything'], '--points must list extension names of the contract, got "validate-everything"'],
+    [
+      ['--points', 'validate-everything'],
+      '--points must list extension names of the contract, got "validate-everything"',
+    ],
     [['--spec', ''], '--spec must list specification ids, got ""'],
     [['--runs'], '--runs needs a value'],
     [['--verbose'], 'Unknown argument "--verbose"'],

@@ -39,15 +39,23 @@ export const FUZZ_USAGE = `Usage: npm run fuzz -- [options]
   --base-url URL      fuzz a service already running there instead (credentials and body limit from
                       EXTENSION_BASIC_USER, EXTENSION_BASIC_PASSWORD and EXTENSION_BODY_LIMIT, as the service reads them)`;
 
-export type ParsedFuzzArguments = { readonly kind: 'options'; readonly options: FuzzOptions } | { readonly kind: 'help' } | { readonly kind: 'invalid'; readonly message: string };
+export type ParsedFuzzArguments =
+  | { readonly kind: 'options'; readonly options: FuzzOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'invalid'; readonly message: string };
 
 function positiveInteger(name: string, raw: string | undefined, max: number): number | string {
   const value = Number(raw);
-  return raw !== undefined && /^\d+$/.test(raw) && value >= 1 && value <= max ? value : `${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw ?? '')}`;
+  return raw !== undefined && /^\d+$/.test(raw) && value >= 1 && value <= max
+    ? value
+    : `${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw ?? '')}`;
 }
 
 function list(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }
 
 export function parseFuzzArguments(argv: readonly string[], randomSeed: () => number): ParsedFuzzArguments {
@@ -58,7 +66,20 @@ export function parseFuzzArguments(argv: readonly string[], randomSeed: () => nu
       return { kind: 'help' };
     }
     const [name, inline] = arg.split(/=(.*)/s, 2);
-    if (!['--runs', '--seed', '--spec', '--points', '--time-limit', '--connections', '--out', '--replay', '--database-url', '--base-url'].includes(name)) {
+    if (
+      ![
+        '--runs',
+        '--seed',
+        '--spec',
+        '--points',
+        '--time-limit',
+        '--connections',
+        '--out',
+        '--replay',
+        '--database-url',
+        '--base-url',
+      ].includes(name)
+    ) {
       return { kind: 'invalid', message: `Unknown argument ${JSON.stringify(arg)}` };
     }
     const value = inline ?? argv[index + 1];
@@ -71,8 +92,12 @@ export function parseFuzzArguments(argv: readonly string[], randomSeed: () => nu
     values.set(name, value);
   }
   const runs = values.has('--runs') ? positiveInteger('--runs', values.get('--runs'), 10_000_000) : 100_000;
-  const connections = values.has('--connections') ? positiveInteger('--connections', values.get('--connections'), 64) : 4;
-  const timeLimit = values.has('--time-limit') ? positiveInteger('--time-limit', values.get('--time-limit'), 7 * 24 * 3600) : undefined;
+  const connections = values.has('--connections')
+    ? positiveInteger('--connections', values.get('--connections'), 64)
+    : 4;
+  const timeLimit = values.has('--time-limit')
+    ? positiveInteger('--time-limit', values.get('--time-limit'), 7 * 24 * 3600)
+    : undefined;
   for (const checked of [runs, connections, timeLimit]) {
     if (typeof checked === 'string') {
       return { kind: 'invalid', message: checked };
@@ -86,12 +111,18 @@ export function parseFuzzArguments(argv: readonly string[], randomSeed: () => nu
   const specs = values.has('--spec') ? list(values.get('--spec')) : [...FUZZ_SPECS];
   const unknownSpec = specs.find((spec) => !/^[a-z0-9][a-z0-9-]*$/.test(spec));
   if (specs.length === 0 || unknownSpec !== undefined) {
-    return { kind: 'invalid', message: `--spec must list specification ids, got ${JSON.stringify(values.get('--spec'))}` };
+    return {
+      kind: 'invalid',
+      message: `--spec must list specification ids, got ${JSON.stringify(values.get('--spec'))}`,
+    };
   }
   const points = values.has('--points') ? list(values.get('--points')) : [...EXTENSION_NAMES];
   const unknownPoint = points.find((point) => !(EXTENSION_NAMES as readonly string[]).includes(point));
   if (points.length === 0 || unknownPoint !== undefined) {
-    return { kind: 'invalid', message: `--points must list extension names of the contract, got ${JSON.stringify(unknownPoint ?? values.get('--points'))}` };
+    return {
+      kind: 'invalid',
+      message: `--points must list extension names of the contract, got ${JSON.stringify(unknownPoint ?? values.get('--points'))}`,
+    };
   }
   return {
     kind: 'options',

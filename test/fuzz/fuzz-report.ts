@@ -58,7 +58,10 @@ export async function readReplayInputs(file: string): Promise<FuzzInput[]> {
 /** A few lines per violation for the terminal; the file has the whole input. */
 export function formatViolation(violation: Violation): string {
   const { input } = violation;
-  const preview = input.body.length > 300 ? `${input.body.subarray(0, 300).toString('latin1')}... (${input.body.length} bytes)` : input.body.toString('latin1');
+  const preview =
+    input.body.length > 300
+      ? `${input.body.subarray(0, 300).toString('latin1')}... (${input.body.length} bytes)`
+      : input.body.toString('latin1');
   return [
     `✗ #${input.index} ${input.spec}/${input.extension} (seed ${input.seedSource}; ${input.mutations.join('; ')}; ${input.transport})`,
     `    HTTP ${violation.status ?? '-'} ${violation.answer.slice(0, 300)}`,
@@ -70,8 +73,13 @@ export function formatViolation(violation: Violation): string {
 /** The closing lines: by point, then one summary line with the seed, the counts and the time. */
 export function formatSummary(result: CampaignResult): string {
   const points = [...result.byPoint.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const statuses = [...result.byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => `${status}=${count}`);
-  const lines = ['By point (inputs / violations):', ...points.map(([point, tally]) => `  ${point} ${tally.inputs} / ${tally.violations}`)];
+  const statuses = [...result.byStatus.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${status}=${count}`);
+  const lines = [
+    'By point (inputs / violations):',
+    ...points.map(([point, tally]) => `  ${point} ${tally.inputs} / ${tally.violations}`),
+  ];
   lines.push(
     `FUZZ seed=${result.seed} inputs=${result.inputs} violations=${result.violationCount} points=${result.byPoint.size} ` +
       `time=${(result.elapsedMs / 1000).toFixed(1)}s statuses ${statuses.join(' ')}${result.stoppedByTimeLimit ? ' (stopped by the time limit)' : ''}`,

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uaeJourneyPiiDecryptionKey, ukJourneyTrustFile } from '@app/testing';
 import { AppModule } from '../../apps/extension-server/src/app.module.js';
-import { TEST_PASSWORD, TEST_USER, basicAuth, startTestServer, type RunningTestServer } from '../e2e/support/test-server.js';
+import {
+  TEST_PASSWORD,
+  TEST_USER,
+  basicAuth,
+  startTestServer,
+  type RunningTestServer,
+} from '../e2e/support/test-server.js';
 import { runCampaign } from './fuzz-campaign.js';
 import { FUZZ_SPECS } from './fuzz-options.js';
 import { formatViolation } from './fuzz-report.js';
@@ -20,8 +26,16 @@ describe('A slice of the fuzzer (npm run fuzz) over every point of every specifi
     const trustFile = join(mkdtempSync(join(tmpdir(), 'fuzz-slice-')), 'uk-trust.json');
     writeFileSync(trustFile, JSON.stringify(ukJourneyTrustFile()));
     // The settings the journeys need, as the fuzzer's own service gets them.
-    const specSettings = { ...process.env, UK_JWS_TRUST_FILE: trustFile, UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), BERLIN_MAX_FREQUENCY_PER_DAY: '1000' };
-    server = await startTestServer({ env: { EXTENSION_BODY_LIMIT: '1mb' }, rootModule: (config) => AppModule.forRoot(config, [], specSettings) });
+    const specSettings = {
+      ...process.env,
+      UK_JWS_TRUST_FILE: trustFile,
+      UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
+      BERLIN_MAX_FREQUENCY_PER_DAY: '1000',
+    };
+    server = await startTestServer({
+      env: { EXTENSION_BODY_LIMIT: '1mb' },
+      rootModule: (config) => AppModule.forRoot(config, [], specSettings),
+    });
   });
   afterAll(async () => {
     await server.close();

@@ -14,7 +14,15 @@ export interface BuiltCorpus {
 }
 
 /** The seeds: the journeys of the specifications run against the service, plus the contract's examples. */
-export async function buildCorpus(baseUrl: string, specs: readonly string[], user: string, password: string): Promise<BuiltCorpus> {
+export async function buildCorpus(
+  baseUrl: string,
+  specs: readonly string[],
+  user: string,
+  password: string,
+): Promise<BuiltCorpus> {
   const journeys = await journeySeeds(baseUrl, specs, { kind: 'basic', username: user, password });
-  return { corpus: new SeedCorpus([...journeys.seeds, ...contractExampleSeeds()]), journeySummaries: journeys.summaries };
+  return {
+    corpus: new SeedCorpus([...journeys.seeds, ...contractExampleSeeds()]),
+    journeySummaries: journeys.summaries,
+  };
 }

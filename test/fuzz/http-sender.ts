@@ -35,16 +35,33 @@ export class HttpSender {
         headers.authorization = this.authorization;
       }
       const outgoing = request(
-        { agent: this.agent, host: this.origin.hostname, port: this.origin.port, method: 'POST', path, headers, timeout: ANSWER_TIMEOUT_MS },
+        {
+          agent: this.agent,
+          host: this.origin.hostname,
+          port: this.origin.port,
+          method: 'POST',
+          path,
+          headers,
+          timeout: ANSWER_TIMEOUT_MS,
+        },
         (incoming) => {
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () => resolve({ kind: 'answer', status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          incoming.on('error', (error) => resolve({ kind: 'no-answer', reason: `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}` }));
+          incoming.on('end', () =>
+            resolve({ kind: 'answer', status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          incoming.on('error', (error) =>
+            resolve({
+              kind: 'no-answer',
+              reason: `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}`,
+            }),
+          );
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)));
-      outgoing.on('error', (error) => resolve({ kind: 'no-answer', reason: `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}` }));
+      outgoing.on('error', (error) =>
+        resolve({ kind: 'no-answer', reason: `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}` }),
+      );
       outgoing.end(body);
     });
   }

@@ -12,7 +12,11 @@ export interface JourneySeedsResult {
  * Runs the journey of each specification against the service through a recording proxy and keeps every extension
  * call the simulator sent, decoded as the service decodes the identity server's bytes (ISO-8859-1).
  */
-export async function journeySeeds(baseUrl: string, specs: readonly string[], credentials: ExtensionCredentials): Promise<JourneySeedsResult> {
+export async function journeySeeds(
+  baseUrl: string,
+  specs: readonly string[],
+  credentials: ExtensionCredentials,
+): Promise<JourneySeedsResult> {
   const proxy = await RecordingProxy.start(baseUrl);
   const summaries: string[] = [];
   try {
@@ -22,7 +26,9 @@ export async function journeySeeds(baseUrl: string, specs: readonly string[], cr
         summaries.push(`${spec}: no journey (the contract's examples only)`);
         continue;
       }
-      const simulator = new IdentityServerSimulator(new IdentityServerClient({ baseUrl: proxy.baseUrl, spec, credentials }));
+      const simulator = new IdentityServerSimulator(
+        new IdentityServerClient({ baseUrl: proxy.baseUrl, spec, credentials }),
+      );
       const result = await journey.run(simulator);
       summaries.push(`${spec}: journey ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
     }

@@ -1,24 +1,32 @@
 import { applyMutations, serialiseEnvelope, type Mutation } from './mutations.js';
 
 const seed = { consentId: 'c-1', list: [1, 2], nested: { name: 'Zoë' } };
-const text = (mutations: readonly Mutation[], maxBytes = 1_000_000): string => serialiseEnvelope(applyMutations('r-1', seed, mutations, maxBytes));
+const text = (mutations: readonly Mutation[], maxBytes = 1_000_000): string =>
+  serialiseEnvelope(applyMutations('r-1', seed, mutations, maxBytes));
 
 describe('fuzz mutations', () => {
   it('leave the seed as it is for keep, under the given requestId, and never change the seed itself', () => {
     expect(JSON.parse(text([{ kind: 'keep' }]))).toEqual({ requestId: 'r-1', data: seed });
-    text([{ kind: 'replace', at: 2, value: null }, { kind: 'edit-all-strings', stride: 1, edit: { kind: 'set', text: 'x' } }]);
+    text([
+      { kind: 'replace', at: 2, value: null },
+      { kind: 'edit-all-strings', stride: 1, edit: { kind: 'set', text: 'x' } },
+    ]);
     expect(seed).toEqual({ consentId: 'c-1', list: [1, 2], nested: { name: 'Zoë' } });
   });
 
   it('edit only strings with a string edit, and every string with edit-all-strings', () => {
-    expect(JSON.parse(text([{ kind: 'edit-all-strings', stride: 1, edit: { kind: 'pad', side: 'end', text: ' ' } }]))).toEqual({
+    expect(
+      JSON.parse(text([{ kind: 'edit-all-strings', stride: 1, edit: { kind: 'pad', side: 'end', text: ' ' } }])),
+    ).toEqual({
       requestId: 'r-1 ',
       data: { consentId: 'c-1 ', list: [1, 2], nested: { name: 'Zoë ' } },
     });
   });
 
   it('write a __proto__ key as a key, not as a prototype', () => {
-    expect(text([{ kind: 'add-key', at: 0, key: '__proto__', value: { polluted: true } }])).toContain('"__proto__":{"polluted":true}');
+    expect(text([{ kind: 'add-key', at: 0, key: '__proto__', value: { polluted: true } }])).toContain(
+      '"__proto__":{"polluted":true}',
+    );
   });
 
   it('nest a value as text, to any depth, once even when the value was copied', () => {

@@ -15,7 +15,21 @@ export const AWKWARD_TEXT = {
   surrogates: ['\ud800', '\udfff', '\udbff', '\ud83d'],
   percent: ['%', '%ZZ', '%E0%A4%A', '%00', '%2F', '%25'],
   controls: ['\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\n', '\t', '\r'],
-  unicode: ['\u00a0', '\u2028', '\ufeff', '\ufffd', '\uffff', '€', '東', '\u{1F600}', '\u202e', 'e\u0301', 'é', 'ß', 'İ'],
+  unicode: [
+    '\u00a0',
+    '\u2028',
+    '\ufeff',
+    '\ufffd',
+    '\uffff',
+    '€',
+    '東',
+    '\u{1F600}',
+    '\u202e',
+    'e\u0301',
+    'é',
+    'ß',
+    'İ',
+  ],
   syntax: ['"', '\\', '../', '/', '?', '#', '{{x}}', '${x}', ' ', '<script>', "'", ':', ',', '.'],
 } as const;
 
@@ -74,7 +88,10 @@ export type Mutation =
 /** The envelope after the mutations, and the nestings still to write into its text. */
 export interface MutatedEnvelope {
   readonly envelope: unknown;
-  readonly nestings: ReadonlyMap<string, { readonly levels: number; readonly bracket: '[' | '{'; readonly inner: string }>;
+  readonly nestings: ReadonlyMap<
+    string,
+    { readonly levels: number; readonly bracket: '[' | '{'; readonly inner: string }
+  >;
 }
 
 function describeValue(value: unknown): string {
@@ -170,7 +187,9 @@ function editString(value: string, edit: StringEdit): string {
 }
 
 function boundedEdit(edit: StringEdit, value: string, maxBytes: number): StringEdit {
-  return edit.kind === 'repeat' ? { kind: 'repeat', times: boundedTimes(edit.times, value.length * 3, maxBytes) } : edit;
+  return edit.kind === 'repeat'
+    ? { kind: 'repeat', times: boundedTimes(edit.times, value.length * 3, maxBytes) }
+    : edit;
 }
 
 function retype(value: unknown, to: TargetType): unknown {
@@ -178,7 +197,11 @@ function retype(value: unknown, to: TargetType): unknown {
     case 'string':
       return typeof value === 'string' ? `${value}x` : (JSON.stringify(value) ?? 'undefined');
     case 'number':
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : typeof value === 'number' ? -value - 1 : 1;
+      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+        ? Number(value)
+        : typeof value === 'number'
+          ? -value - 1
+          : 1;
     case 'boolean':
       return typeof value === 'boolean' ? !value : value === 'true';
     case 'null':
@@ -202,14 +225,21 @@ function fresh(value: unknown): unknown {
  * Applies the mutations in order to a copy of `{requestId, data}`. Growth is bounded so that the text stays around
  * `maxBytes` (a few times the service's body limit): larger inputs would only test the network.
  */
-export function applyMutations(requestId: string, data: unknown, mutations: readonly Mutation[], maxBytes: number): MutatedEnvelope {
+export function applyMutations(
+  requestId: string,
+  data: unknown,
+  mutations: readonly Mutation[],
+  maxBytes: number,
+): MutatedEnvelope {
   let envelope: unknown = { requestId, data: cloneJson(data) };
   const nestings = new Map<string, { levels: number; bracket: '[' | '{'; inner: string }>();
   for (const mutation of mutations) {
     if (mutation.kind === 'keep') {
       continue;
     }
-    const record = (typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope) ? envelope : {}) as Record<string, unknown>;
+    const record = (
+      typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope) ? envelope : {}
+    ) as Record<string, unknown>;
     if (mutation.kind === 'request-id') {
       setOwn(record, 'requestId', fresh(mutation.value));
       envelope = record;
@@ -230,7 +260,11 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
       for (const [index, path] of strings.entries()) {
         const value = valueAt(envelope, path) as string;
         if (index % mutation.stride === 0) {
-          envelope = replaceAt(envelope, path, editString(value, boundedEdit(mutation.edit, value, maxBytes / strings.length)));
+          envelope = replaceAt(
+            envelope,
+            path,
+            editString(value, boundedEdit(mutation.edit, value, maxBytes / strings.length)),
+          );
         }
       }
       continue;
@@ -246,7 +280,10 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
         removeAt(envelope, path);
         break;
       case 'add-key': {
-        const container = typeof current === 'object' && current !== null && !Array.isArray(current) ? current : valueAt(envelope, path.slice(0, -1));
+        const container =
+          typeof current === 'object' && current !== null && !Array.isArray(current)
+            ? current
+            : valueAt(envelope, path.slice(0, -1));
         if (typeof container === 'object' && container !== null && !Array.isArray(container)) {
           setOwn(container as Record<string, unknown>, mutation.key, fresh(mutation.value));
         }
@@ -271,15 +308,31 @@ export function applyMutations(requestId: string, data: unknown, mutations: read
         break;
       case 'grow-array':
         // Copies, not one value repeated: a later mutation inside one element must not grow every element at once.
-        envelope = replaceAt(envelope, path, Array.from({ length: boundedTimes(mutation.copies, jsonBytes(current), maxBytes) }, () => fresh(current ?? null)));
+        envelope = replaceAt(
+          envelope,
+          path,
+          Array.from({ length: boundedTimes(mutation.copies, jsonBytes(current), maxBytes) }, () =>
+            fresh(current ?? null),
+          ),
+        );
         break;
       case 'long-string':
-        envelope = replaceAt(envelope, path, mutation.text.repeat(Math.ceil(Math.min(mutation.length, maxBytes) / mutation.text.length)).slice(0, mutation.length));
+        envelope = replaceAt(
+          envelope,
+          path,
+          mutation.text
+            .repeat(Math.ceil(Math.min(mutation.length, maxBytes) / mutation.text.length))
+            .slice(0, mutation.length),
+        );
         break;
       case 'nest': {
         // A marker string holds the place; serialiseEnvelope writes the nesting around the value's own text.
         const marker = `\u0000nest-${nestings.size}\u0000`;
-        nestings.set(marker, { levels: mutation.levels, bracket: mutation.bracket, inner: JSON.stringify(current ?? null) });
+        nestings.set(marker, {
+          levels: mutation.levels,
+          bracket: mutation.bracket,
+          inner: JSON.stringify(current ?? null),
+        });
         envelope = replaceAt(envelope, path, marker);
         break;
       }

@@ -33,7 +33,10 @@ export class RecordingProxy {
   static async start(targetBaseUrl: string): Promise<RecordingProxy> {
     const server = createServer();
     const proxy = new RecordingProxy(server, new URL(targetBaseUrl));
-    server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => void proxy.forward(incoming, outgoing));
+    server.on(
+      'request',
+      (incoming: IncomingMessage, outgoing: ServerResponse) => void proxy.forward(incoming, outgoing),
+    );
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     return proxy;

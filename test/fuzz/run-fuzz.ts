@@ -19,7 +19,8 @@ const EXIT_BAD_ARGUMENTS = 2;
 /** Violations printed in full on the terminal; the file has them all. */
 const PRINTED_VIOLATIONS = 20;
 
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 
 async function replay(options: FuzzOptions, file: string, service: FuzzedService): Promise<number> {
   // The journeys first, so that the bank and the database hold what they held when the inputs were found (the
@@ -47,12 +48,19 @@ async function replay(options: FuzzOptions, file: string, service: FuzzedService
 }
 
 async function fuzz(options: FuzzOptions, service: FuzzedService): Promise<number> {
-  const { corpus, journeySummaries } = await buildCorpus(service.baseUrl, options.specs, service.user, service.password);
+  const { corpus, journeySummaries } = await buildCorpus(
+    service.baseUrl,
+    options.specs,
+    service.user,
+    service.password,
+  );
   journeySummaries.forEach((line) => console.log(`  ${line}`));
   const counts = Object.entries(corpus.countsBySource()).map(([source, count]) => `${source} ${count}`);
   console.log(`Seeds: ${corpus.size} (${counts.join(', ')})`);
   const targets = fuzzTargets(options.specs, options.points);
-  console.log(`Fuzzing ${targets.length} targets (${options.specs.length} specifications x ${options.points.length} points) with ${options.runs} inputs, ${options.connections} at a time`);
+  console.log(
+    `Fuzzing ${targets.length} targets (${options.specs.length} specifications x ${options.points.length} points) with ${options.runs} inputs, ${options.connections} at a time`,
+  );
   const tenth = Math.max(1, Math.floor(options.runs / 10));
   const result = await runCampaign(
     {
@@ -76,7 +84,9 @@ async function fuzz(options: FuzzOptions, service: FuzzedService): Promise<numbe
   if (result.violationCount > 0) {
     const file = options.outFile ?? `fuzz-violations-${options.seed}.jsonl`;
     await writeViolations(file, result.violations);
-    console.log(`Failing inputs (the first ${result.violations.length} of ${result.violationCount}) written to ${file}: npm run fuzz -- --replay ${file}`);
+    console.log(
+      `Failing inputs (the first ${result.violations.length} of ${result.violationCount}) written to ${file}: npm run fuzz -- --replay ${file}`,
+    );
   }
   console.log(formatSummary(result));
   return result.violationCount === 0 ? 0 : EXIT_VIOLATIONS;
@@ -93,10 +103,17 @@ async function main(): Promise<number> {
     return EXIT_BAD_ARGUMENTS;
   }
   const { options } = parsed;
-  console.log(`Fuzz seed ${options.seed} (again: npm run fuzz -- --seed ${options.seed} --runs ${options.runs}${options.specs.length < 4 ? ` --spec ${options.specs.join(',')}` : ''})`);
-  const service = options.baseUrl === undefined ? await startFuzzService(options.databaseUrl) : runningService(options.baseUrl, process.env);
+  console.log(
+    `Fuzz seed ${options.seed} (again: npm run fuzz -- --seed ${options.seed} --runs ${options.runs}${options.specs.length < 4 ? ` --spec ${options.specs.join(',')}` : ''})`,
+  );
+  const service =
+    options.baseUrl === undefined
+      ? await startFuzzService(options.databaseUrl)
+      : runningService(options.baseUrl, process.env);
   try {
-    return options.replayFile === undefined ? await fuzz(options, service) : await replay(options, options.replayFile, service);
+    return options.replayFile === undefined
+      ? await fuzz(options, service)
+      : await replay(options, options.replayFile, service);
   } finally {
     await service.stop();
   }

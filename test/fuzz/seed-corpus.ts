@@ -21,8 +21,18 @@ export interface FuzzTarget {
 }
 
 /** One call the journeys sent or the contract shows, by the extension name of its URL. */
-export function seedFromCall(source: string, spec: string | undefined, extension: string, body: unknown): FuzzSeed | undefined {
-  if (!(EXTENSION_NAMES as readonly string[]).includes(extension) || typeof body !== 'object' || body === null || !('data' in body)) {
+export function seedFromCall(
+  source: string,
+  spec: string | undefined,
+  extension: string,
+  body: unknown,
+): FuzzSeed | undefined {
+  if (
+    !(EXTENSION_NAMES as readonly string[]).includes(extension) ||
+    typeof body !== 'object' ||
+    body === null ||
+    !('data' in body)
+  ) {
     return undefined;
   }
   return { source, spec, extension: extension as ExtensionName, data: body.data };

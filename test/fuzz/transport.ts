@@ -7,14 +7,15 @@ import { encodeBody } from '@app/testing';
 
 export type Encoding =
   /** What the identity server sends: ISO-8859-1, `?` for what Latin-1 lacks, no charset in Content-Type. */
-  | 'identity-server'
-  | 'utf-8'
-  | 'utf-8 declared'
-  | 'latin-1 declared'
-  | 'utf-16 declared'
-  | 'utf-8 with BOM';
+  'identity-server' | 'utf-8' | 'utf-8 declared' | 'latin-1 declared' | 'utf-16 declared' | 'utf-8 with BOM';
 
-export type ContentTypeChoice = 'application/json' | 'none' | 'text/plain' | 'application/json; charset=ebcdic' | 'APPLICATION/JSON' | 'application/json;;';
+export type ContentTypeChoice =
+  | 'application/json'
+  | 'none'
+  | 'text/plain'
+  | 'application/json; charset=ebcdic'
+  | 'APPLICATION/JSON'
+  | 'application/json;;';
 
 export type ByteDamage =
   | { readonly kind: 'none' }
@@ -29,7 +30,11 @@ export interface Transport {
   readonly damage: ByteDamage;
 }
 
-export const IDENTITY_SERVER_TRANSPORT: Transport = { encoding: 'identity-server', contentType: 'application/json', damage: { kind: 'none' } };
+export const IDENTITY_SERVER_TRANSPORT: Transport = {
+  encoding: 'identity-server',
+  contentType: 'application/json',
+  damage: { kind: 'none' },
+};
 
 function encode(text: string, encoding: Encoding): { body: Buffer; charset: string | undefined } {
   switch (encoding) {
@@ -69,7 +74,10 @@ function damage(body: Buffer, change: ByteDamage): Buffer {
 }
 
 /** The bytes and the Content-Type header (undefined: no header) of one input. */
-export function encodeForTransport(text: string, transport: Transport): { body: Buffer; contentType: string | undefined } {
+export function encodeForTransport(
+  text: string,
+  transport: Transport,
+): { body: Buffer; contentType: string | undefined } {
   const { body, charset } = encode(text, transport.encoding);
   const base = transport.contentType;
   let contentType: string | undefined;

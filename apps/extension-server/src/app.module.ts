@@ -12,7 +12,11 @@ import type { LoadedSpecModule } from './modules/extension-module-loader.js';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, loaded: readonly LoadedSpecModule[] = [], env: Readonly<Record<string, string | undefined>> = process.env): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    loaded: readonly LoadedSpecModule[] = [],
+    env: Readonly<Record<string, string | undefined>> = process.env,
+  ): DynamicModule {
     const { served, bases } = selectSpecs(config.enabledSpecs, env, loaded);
     return {
       module: AppModule,

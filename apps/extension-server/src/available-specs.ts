@@ -14,7 +14,11 @@ export type SpecEnvironment = Readonly<Record<string, string | undefined>>;
  * and the specifications never import one another. A bank adds its own through EXTENSION_MODULES, without a fork.
  */
 export function builtInSpecModules(): readonly SpecModule[] {
-  const builtIn = (id: string, create: SpecModule['create']): SpecModule => ({ apiVersion: SPEC_MODULE_API_VERSION, id, create });
+  const builtIn = (id: string, create: SpecModule['create']): SpecModule => ({
+    apiVersion: SPEC_MODULE_API_VERSION,
+    id,
+    create,
+  });
   return [
     builtIn('default', () => DEFAULT_SPEC),
     builtIn('uk', (settings) => createUkSpec(settings)),
@@ -52,12 +56,16 @@ export function selectSpecs(
   for (const { entry, module } of loaded) {
     const clash = modules.get(module.id);
     if (clash) {
-      throw new ConfigurationError(`EXTENSION_MODULES: module "${entry}" has the id "${module.id}", which ${clash.origin === 'built in' ? 'a built-in specification has' : `module "${clash.origin}" has too`}; derive from it with "extends" under an id of your own`);
+      throw new ConfigurationError(
+        `EXTENSION_MODULES: module "${entry}" has the id "${module.id}", which ${clash.origin === 'built in' ? 'a built-in specification has' : `module "${clash.origin}" has too`}; derive from it with "extends" under an id of your own`,
+      );
     }
     modules.set(module.id, { module, origin: entry });
   }
 
-  const ids = [...new Set([...(enabled ?? builtIns.map((module) => module.id)), ...loaded.map(({ module }) => module.id)])];
+  const ids = [
+    ...new Set([...(enabled ?? builtIns.map((module) => module.id)), ...loaded.map(({ module }) => module.id)]),
+  ];
   const built = new Map<string, SpecPlugin>();
   const build = (id: string, neededBy?: string): SpecPlugin => {
     const existing = built.get(id);
@@ -77,15 +85,21 @@ export function selectSpecs(
       plugin = known.module.create(settings.forOwner(id));
     } catch (error) {
       const detail = error instanceof SettingError || error instanceof Error ? error.message : String(error);
-      throw new ConfigurationError(`Specification "${id}"${known.origin === 'built in' ? '' : ` (module "${known.origin}")`}: ${detail}`);
+      throw new ConfigurationError(
+        `Specification "${id}"${known.origin === 'built in' ? '' : ` (module "${known.origin}")`}: ${detail}`,
+      );
     }
     if (plugin.id !== id) {
-      throw new ConfigurationError(`Specification "${id}" (module "${known.origin}") created a specification with the id "${plugin.id}"`);
+      throw new ConfigurationError(
+        `Specification "${id}" (module "${known.origin}") created a specification with the id "${plugin.id}"`,
+      );
     }
     built.set(id, plugin);
     if (plugin.extends !== undefined) {
       if (plugin.extends === id || plugin.extends === FALLBACK_SPEC.id) {
-        throw new ConfigurationError(`Specification "${id}" cannot extend "${plugin.extends}" (every specification already falls back to "${FALLBACK_SPEC.id}")`);
+        throw new ConfigurationError(
+          `Specification "${id}" cannot extend "${plugin.extends}" (every specification already falls back to "${FALLBACK_SPEC.id}")`,
+        );
       }
       build(plugin.extends, id);
     }

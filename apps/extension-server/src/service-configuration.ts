@@ -17,7 +17,10 @@ export interface ServiceConfiguration {
  * Everything the service reads before it starts: its own settings, the modules of EXTENSION_MODULES, and the settings
  * of every specification it builds. Throws a ConfigurationError naming the first bad value or module.
  */
-export async function loadServiceConfiguration(env: Readonly<Record<string, string | undefined>>, demo: boolean): Promise<ServiceConfiguration> {
+export async function loadServiceConfiguration(
+  env: Readonly<Record<string, string | undefined>>,
+  demo: boolean,
+): Promise<ServiceConfiguration> {
   const settings = new SettingsReader(env);
   const config = loadAppConfig(env, { demo }, settings);
   if (config.extraModules.length > 0) {
@@ -32,9 +35,18 @@ export async function loadServiceConfiguration(env: Readonly<Record<string, stri
 
 /** The settings as a table a person reads: name, value, source, owner and what the setting does. */
 export function formatSettings(records: readonly SettingRecord[]): string {
-  const rows = records.map((record) => [record.name, record.value === '' ? '-' : record.value, record.source, record.owner, record.description]);
+  const rows = records.map((record) => [
+    record.name,
+    record.value === '' ? '-' : record.value,
+    record.source,
+    record.owner,
+    record.description,
+  ]);
   const header = ['SETTING', 'VALUE', 'FROM', 'OWNER', 'MEANING'];
-  const widths = header.slice(0, 4).map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ');
+  const widths = header
+    .slice(0, 4)
+    .map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))));
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ');
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }

@@ -20,12 +20,18 @@ export class BlockedAccountAccessValidator implements ConsentAccessValidator {
     @Inject(MYBANK_OPTIONS) private readonly options: MyBankOptions,
   ) {}
 
-  async handle(data: RequestDataOf<'validate-consent-access'>, context: ExtensionContext): Promise<OutcomeOf<'validate-consent-access'>> {
+  async handle(
+    data: RequestDataOf<'validate-consent-access'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'validate-consent-access'>> {
     const resource = data.dataRequestPayload?.resourceParams?.['resource'] ?? '';
     const blocked = this.options.blockedAccounts.find((accountId) => resource.split(/[/?]/).includes(accountId));
     if (blocked !== undefined) {
       // The UK error format: the gateway relays errorMessage as the UK.OBIE code and errorCode as the HTTP status.
-      return fail(403, { errorMessage: 'UK.OBIE.Resource.InvalidConsentStatus', errorDescription: `Account ${blocked} is blocked by the bank` });
+      return fail(403, {
+        errorMessage: 'UK.OBIE.Resource.InvalidConsentStatus',
+        errorDescription: `Account ${blocked} is blocked by the bank`,
+      });
     }
     return this.inherited.handle('validate-consent-access', data, context);
   }

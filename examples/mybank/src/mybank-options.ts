@@ -14,8 +14,17 @@ export const MYBANK_OPTIONS = Symbol('MYBANK_OPTIONS');
 
 export function readMyBankOptions(settings: SettingsReader): MyBankOptions {
   return {
-    blockedAccounts: settings.list('MYBANK_BLOCKED_ACCOUNTS', { default: [], description: 'Accounts no TPP may read, whatever the consent says.' }),
-    supportLine: settings.text('MYBANK_SUPPORT_LINE', { default: 'Call MyBank on 0800 000 000', description: 'Help line shown on the consent page.' })!,
-    refreshTokens: settings.boolean('MYBANK_REFRESH_TOKENS', { default: true, description: 'Issue refresh tokens at all.' }),
+    blockedAccounts: settings.list('MYBANK_BLOCKED_ACCOUNTS', {
+      default: [],
+      description: 'Accounts no TPP may read, whatever the consent says.',
+    }),
+    supportLine: settings.text('MYBANK_SUPPORT_LINE', {
+      default: 'Call MyBank on 0800 000 000',
+      description: 'Help line shown on the consent page.',
+    })!,
+    refreshTokens: settings.boolean('MYBANK_REFRESH_TOKENS', {
+      default: true,
+      description: 'Issue refresh tokens at all.',
+    }),
   };
 }

@@ -33,6 +33,12 @@ export default defineSpecModule({
     title: 'MyBank: UK Open Banking with the bank’s consent screen and account blocks',
     module: MyBankUkModule.register(settings),
     extends: 'uk',
-    forwardedHeaders: ['x-idempotency-key', 'x-jws-signature', 'x-fapi-interaction-id', 'x-fapi-auth-date', 'Content-Type'],
+    forwardedHeaders: [
+      'x-idempotency-key',
+      'x-jws-signature',
+      'x-fapi-interaction-id',
+      'x-fapi-auth-date',
+      'Content-Type',
+    ],
   }),
 });

@@ -8,7 +8,10 @@ class MyBankModule {
   static register(settings: SettingsReader): DynamicModule {
     return {
       module: MyBankModule,
-      providers: [{ provide: MYBANK_OPTIONS, useValue: readMyBankOptions(settings) }, ...bindPoints({ 'issue-refresh-token': RefreshTokenPolicyIssuer })],
+      providers: [
+        { provide: MYBANK_OPTIONS, useValue: readMyBankOptions(settings) },
+        ...bindPoints({ 'issue-refresh-token': RefreshTokenPolicyIssuer }),
+      ],
     };
   }
 }
@@ -20,5 +23,9 @@ class MyBankModule {
 export default defineSpecModule({
   apiVersion: SPEC_MODULE_API_VERSION,
   id: 'mybank',
-  create: (settings) => ({ id: 'mybank', title: 'MyBank: the accelerator’s behaviour with the bank’s refresh-token policy', module: MyBankModule.register(settings) }),
+  create: (settings) => ({
+    id: 'mybank',
+    title: 'MyBank: the accelerator’s behaviour with the bank’s refresh-token policy',
+    module: MyBankModule.register(settings),
+  }),
 });

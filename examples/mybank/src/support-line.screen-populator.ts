@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InheritedPoints, type ConsentScreenPopulator, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@consent-extensions/sdk';
+import {
+  InheritedPoints,
+  type ConsentScreenPopulator,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@consent-extensions/sdk';
 import { MYBANK_OPTIONS, type MyBankOptions } from './mybank-options.js';
 
 /** The UK consent screen, plus one box the bank adds: where the customer gets help about this consent. */
@@ -10,7 +16,10 @@ export class SupportLineScreenPopulator implements ConsentScreenPopulator {
     @Inject(MYBANK_OPTIONS) private readonly options: MyBankOptions,
   ) {}
 
-  async handle(data: RequestDataOf<'populate-consent-authorize-screen'>, context: ExtensionContext): Promise<OutcomeOf<'populate-consent-authorize-screen'>> {
+  async handle(
+    data: RequestDataOf<'populate-consent-authorize-screen'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'populate-consent-authorize-screen'>> {
     const outcome = await this.inherited.handle('populate-consent-authorize-screen', data, context);
     if (outcome.status !== 'SUCCESS') {
       return outcome;
@@ -20,7 +29,13 @@ export class SupportLineScreenPopulator implements ConsentScreenPopulator {
       ...outcome,
       data: {
         ...outcome.data,
-        consentData: { ...consentData, basicConsentData: { ...consentData.basicConsentData, 'Questions about this consent': [this.options.supportLine] } },
+        consentData: {
+          ...consentData,
+          basicConsentData: {
+            ...consentData.basicConsentData,
+            'Questions about this consent': [this.options.supportLine],
+          },
+        },
       },
     };
   }

@@ -14,6 +14,10 @@ export class BankBackendUnavailableError extends DependencyUnavailableError {
     problem: string,
     options: { readonly cause?: unknown } = {},
   ) {
-    super("The bank's core system did not answer; try again later", `Bank backend ${backendUrl} is unavailable: ${problem}`, options);
+    super(
+      "The bank's core system did not answer; try again later",
+      `Bank backend ${backendUrl} is unavailable: ${problem}`,
+      options,
+    );
   }
 }

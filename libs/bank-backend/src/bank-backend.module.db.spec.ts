@@ -23,7 +23,10 @@ describe('BankBackendModule', () => {
 
   const boot = async (options: BankBackendModuleOptions, withDatabase = true): Promise<TestingModule> => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...(withDatabase ? [PersistenceModule.forRoot({ databaseUrl: database.databaseUrl })] : []), BankBackendModule.forRoot(options)],
+      imports: [
+        ...(withDatabase ? [PersistenceModule.forRoot({ databaseUrl: database.databaseUrl })] : []),
+        BankBackendModule.forRoot(options),
+      ],
     }).compile();
     return moduleRef.init();
   };
@@ -42,10 +45,15 @@ describe('BankBackendModule', () => {
   });
 
   it("finds the customer behind the identity server's tenant- and store-qualified user id, in one place for every specification", async () => {
-    const moduleRef = await boot({ seedDemoData: true, customerIds: { tenantDomains: ['carbon.super'], stripUserStore: true } });
+    const moduleRef = await boot({
+      seedDemoData: true,
+      customerIds: { tenantDomains: ['carbon.super'], stripUserStore: true },
+    });
     try {
       const backend = moduleRef.get(BankBackend);
-      expect((await backend.accountsOf('PRIMARY/psu@wso2.com@carbon.super')).map(({ accountId }) => accountId)).toContain('30080012343456');
+      expect(
+        (await backend.accountsOf('PRIMARY/psu@wso2.com@carbon.super')).map(({ accountId }) => accountId),
+      ).toContain('30080012343456');
       expect(await backend.holdsAccount('psu@wso2.com@carbon.super', '30080098763459')).toBe(true);
       expect(await backend.accountsOf('psu@wso2.com@other.tenant')).toEqual([]);
       // The funds question names an account, not a user: it reaches the bank unchanged.
@@ -56,7 +64,9 @@ describe('BankBackendModule', () => {
   });
 
   it('leaves a bank that already has customers alone', async () => {
-    await new BankDataRepository(database.dataSource).importBankData({ customers: [{ userId: 'own@bank.example', displayName: 'Own', accounts: [] }] });
+    await new BankDataRepository(database.dataSource).importBankData({
+      customers: [{ userId: 'own@bank.example', displayName: 'Own', accounts: [] }],
+    });
 
     const moduleRef = await boot({ seedDemoData: true });
     try {
@@ -77,7 +87,10 @@ describe('BankBackendModule', () => {
   });
 
   it('binds the HTTP adapter when a backend URL is given, without needing the database', async () => {
-    const moduleRef = await boot({ backendUrl: 'https://core.bank.example/api', timeoutMs: 2_000, seedDemoData: true }, false);
+    const moduleRef = await boot(
+      { backendUrl: 'https://core.bank.example/api', timeoutMs: 2_000, seedDemoData: true },
+      false,
+    );
     try {
       expect(moduleRef.get(BankBackend)).toBeInstanceOf(HttpBankBackend);
     } finally {
@@ -86,7 +99,9 @@ describe('BankBackendModule', () => {
   });
 
   it('fails the boot on an unusable backend URL', async () => {
-    await expect(boot({ backendUrl: 'core.bank.example', timeoutMs: 2_000 }, false)).rejects.toThrow('BANK_BACKEND_URL');
+    await expect(boot({ backendUrl: 'core.bank.example', timeoutMs: 2_000 }, false)).rejects.toThrow(
+      'BANK_BACKEND_URL',
+    );
   });
 
   it('needs the timeout of the settings with a backend URL: the default is stated in one place only', async () => {

@@ -31,17 +31,28 @@ export class BankBackendModule {
     const mapping = new CustomerIdMapping(options.customerIds ?? IDENTITY_SERVER_USER_IDS);
     const port: Provider = {
       provide: BankBackend,
-      useFactory: (adapter: BankBackend) => (mapping.isIdentity ? adapter : new CustomerIdMappingBankBackend(adapter, mapping)),
+      useFactory: (adapter: BankBackend) =>
+        mapping.isIdentity ? adapter : new CustomerIdMappingBankBackend(adapter, mapping),
       inject: [BANK_ADAPTER],
     };
-    const module = (providers: Provider[]): DynamicModule => ({ module: BankBackendModule, global: true, providers: [...providers, port], exports: [BankBackend] });
+    const module = (providers: Provider[]): DynamicModule => ({
+      module: BankBackendModule,
+      global: true,
+      providers: [...providers, port],
+      exports: [BankBackend],
+    });
     if (backendUrl === '') {
-      return module([{ provide: BANK_ADAPTER, useClass: EmbeddedBankBackend }, ...(options.seedDemoData === true ? [DemoBankDataSeeder] : [])]);
+      return module([
+        { provide: BANK_ADAPTER, useClass: EmbeddedBankBackend },
+        ...(options.seedDemoData === true ? [DemoBankDataSeeder] : []),
+      ]);
     }
     const timeoutMs = options.timeoutMs;
     if (timeoutMs === undefined) {
       throw new Error('BankBackendModule: a bank backend URL needs its timeout (BANK_BACKEND_TIMEOUT_MS)');
     }
-    return module([{ provide: BANK_ADAPTER, useFactory: () => new HttpBankBackend({ baseUrl: backendUrl, timeoutMs }) }]);
+    return module([
+      { provide: BANK_ADAPTER, useFactory: () => new HttpBankBackend({ baseUrl: backendUrl, timeoutMs }) },
+    ]);
   }
 }

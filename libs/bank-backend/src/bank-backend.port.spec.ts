@@ -21,6 +21,8 @@ describe(BankBackend.name, () => {
   it('answers the funds question of an adapter that does not know it as an unavailable bank, never with a guess', async () => {
     const answer = new AccountsOnlyBankBackend().fundsAvailable('30080098763459', { amount: '1.00', currency: 'GBP' });
     await expect(answer).rejects.toThrow(BankBackendUnavailableError);
-    await expect(answer).rejects.toThrow('Bank backend AccountsOnlyBankBackend is unavailable: it does not answer whether an account has the funds for a payment');
+    await expect(answer).rejects.toThrow(
+      'Bank backend AccountsOnlyBankBackend is unavailable: it does not answer whether an account has the funds for a payment',
+    );
   });
 });

@@ -24,6 +24,11 @@ export abstract class BankBackend {
   fundsAvailable(accountId: string, amount: MoneyAmount): Promise<boolean> {
     void accountId;
     void amount;
-    return Promise.reject(new BankBackendUnavailableError(this.constructor.name, 'it does not answer whether an account has the funds for a payment'));
+    return Promise.reject(
+      new BankBackendUnavailableError(
+        this.constructor.name,
+        'it does not answer whether an account has the funds for a payment',
+      ),
+    );
   }
 }

@@ -36,13 +36,29 @@ describe('parseBankDataImport', () => {
 
   it.each<[string, unknown, string]>([
     ['a list instead of the document', [], '$: must be an object'],
-    ['a missing display name', { customers: [{ userId: 'a', accounts: [] }] }, 'customers[0].displayName: must be a non-empty string'],
+    [
+      'a missing display name',
+      { customers: [{ userId: 'a', accounts: [] }] },
+      'customers[0].displayName: must be a non-empty string',
+    ],
     [
       'an invalid IBAN deep in the file',
-      { customers: [{ userId: 'a', displayName: 'A', accounts: [ACCOUNT, { ...ACCOUNT, accountId: 'acc-2', iban: 'GB00NWBK60161331926819' }] }] },
+      {
+        customers: [
+          {
+            userId: 'a',
+            displayName: 'A',
+            accounts: [ACCOUNT, { ...ACCOUNT, accountId: 'acc-2', iban: 'GB00NWBK60161331926819' }],
+          },
+        ],
+      },
       'customers[0].accounts[1].iban: is not a valid IBAN',
     ],
-    ['a misspelt field', { customers: [{ userId: 'a', displayName: 'A', acounts: [] }] }, 'customers[0].acounts: is not a known field'],
+    [
+      'a misspelt field',
+      { customers: [{ userId: 'a', displayName: 'A', acounts: [] }] },
+      'customers[0].acounts: is not a known field',
+    ],
   ])('names the first bad field of %s', (_, document, message) => {
     expect(() => parseBankDataImport(JSON.stringify(document))).toThrow(message);
   });
@@ -66,7 +82,9 @@ describe('loadBankDataImportFile', () => {
     await writeFile(bad, JSON.stringify({ customers: [{ userId: '', displayName: 'x', accounts: [] }] }));
 
     expect(await loadBankDataImportFile(good)).toEqual({ customers: [] });
-    await expect(loadBankDataImportFile(bad)).rejects.toThrow(`${bad}: customers[0].userId: must be a non-empty string`);
+    await expect(loadBankDataImportFile(bad)).rejects.toThrow(
+      `${bad}: customers[0].userId: must be a non-empty string`,
+    );
     await expect(loadBankDataImportFile(join(directory, 'missing.json'))).rejects.toThrow('ENOENT');
   });
 });

@@ -11,7 +11,10 @@ export function parseBankDataImport(json: string): BankDataSet {
   try {
     document = JSON.parse(json) as unknown;
   } catch (error) {
-    throw new InvalidBankDataError('$', `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InvalidBankDataError(
+      '$',
+      `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return validateBankDataSet(document);
 }

@@ -27,7 +27,9 @@ export class CustomerIdMapping {
       const slash = customerId.indexOf('/');
       customerId = slash > 0 ? customerId.slice(slash + 1) : customerId;
     }
-    const tenant = this.options.tenantDomains.find((domain) => customerId.toLowerCase().endsWith(`@${domain.toLowerCase()}`));
+    const tenant = this.options.tenantDomains.find((domain) =>
+      customerId.toLowerCase().endsWith(`@${domain.toLowerCase()}`),
+    );
     return tenant === undefined ? customerId : customerId.slice(0, customerId.length - tenant.length - 1);
   }
 }

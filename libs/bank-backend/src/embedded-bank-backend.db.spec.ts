@@ -37,10 +37,15 @@ describe('EmbeddedBankBackend', () => {
   it('presents accounts with optional fields absent rather than null', async () => {
     const card = await backend.accountDetails('CC-5555555555554444');
 
-    expect(card).toEqual(DEMO_BANK_DATA.customers[0]?.accounts.find(({ accountId }) => accountId === 'CC-5555555555554444'));
+    expect(card).toEqual(
+      DEMO_BANK_DATA.customers[0]?.accounts.find(({ accountId }) => accountId === 'CC-5555555555554444'),
+    );
     expect(card).not.toHaveProperty('iban');
     expect(card).not.toHaveProperty('secondaryIdentification');
-    expect(await backend.accountDetails('60161331926819')).toMatchObject({ secondaryIdentification: 'ROLL-0042', iban: 'GB29NWBK60161331926819' });
+    expect(await backend.accountDetails('60161331926819')).toMatchObject({
+      secondaryIdentification: 'ROLL-0042',
+      iban: 'GB29NWBK60161331926819',
+    });
     expect(await backend.accountDetails('unknown')).toBeNull();
   });
 
@@ -59,7 +64,9 @@ describe('EmbeddedBankBackend', () => {
     const failure = broken.accountsOf('psu@wso2.com');
 
     await expect(failure).rejects.toThrow(BankBackendUnavailableError);
-    await expect(broken.holdsAccount('psu@wso2.com', 'x')).rejects.toThrow(/^Bank backend embedded is unavailable: checking an account holder: /);
+    await expect(broken.holdsAccount('psu@wso2.com', 'x')).rejects.toThrow(
+      /^Bank backend embedded is unavailable: checking an account holder: /,
+    );
   });
 });
 
@@ -93,14 +100,20 @@ describe('EmbeddedBankBackend funds availability', () => {
   });
 
   it('refuses an amount that is not a payment amount', async () => {
-    await expect(backend.fundsAvailable('30080098763459', { amount: '-1', currency: 'GBP' })).rejects.toThrow(RangeError);
-    await expect(backend.fundsAvailable('30080098763459', { amount: '1e3', currency: 'GBP' })).rejects.toThrow(RangeError);
+    await expect(backend.fundsAvailable('30080098763459', { amount: '-1', currency: 'GBP' })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(backend.fundsAvailable('30080098763459', { amount: '1e3', currency: 'GBP' })).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('reports a database it cannot read as an unavailable bank', async () => {
     const closed = await createDataSource(database.databaseUrl);
     const broken = new EmbeddedBankBackend(new BankDataRepository(closed));
     await closed.destroy();
-    await expect(broken.fundsAvailable('30080098763459', { amount: '1.00', currency: 'GBP' })).rejects.toThrow(BankBackendUnavailableError);
+    await expect(broken.fundsAvailable('30080098763459', { amount: '1.00', currency: 'GBP' })).rejects.toThrow(
+      BankBackendUnavailableError,
+    );
   });
 });

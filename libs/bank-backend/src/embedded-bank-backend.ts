@@ -15,7 +15,7 @@ export class EmbeddedBankBackend extends BankBackend {
   }
 
   async accountsOf(userId: string): Promise<BankAccountView[]> {
-    const accounts = await this.answer('listing a customer\'s accounts', () => this.bankData.accountsOfUser(userId));
+    const accounts = await this.answer("listing a customer's accounts", () => this.bankData.accountsOfUser(userId));
     return accounts.map(toView);
   }
 

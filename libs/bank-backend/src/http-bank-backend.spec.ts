@@ -80,7 +80,9 @@ describe('HttpBankBackend', () => {
       core.handler = json(200, { accounts: [{ ...ACCOUNT, nickname: 'savings', iban: null }], page: 1 });
 
       expect(await backend.accountsOf('psu@wso2.com/1')).toEqual([ACCOUNT]);
-      expect(core.requests).toEqual([{ method: 'GET', url: '/core-api/customers/psu%40wso2.com%2F1/accounts', accept: 'application/json' }]);
+      expect(core.requests).toEqual([
+        { method: 'GET', url: '/core-api/customers/psu%40wso2.com%2F1/accounts', accept: 'application/json' },
+      ]);
     });
 
     it('reads the details of an account', async () => {
@@ -126,7 +128,9 @@ describe('HttpBankBackend', () => {
 
       expect(error.name).toBe('BankBackendUnavailableError');
       expect(error.backendUrl).toBe(`${baseUrl}/core-api`);
-      expect(error.message).toBe(`Bank backend ${baseUrl}/core-api is unavailable: listing a customer's accounts: it answered HTTP 500`);
+      expect(error.message).toBe(
+        `Bank backend ${baseUrl}/core-api is unavailable: listing a customer's accounts: it answered HTTP 500`,
+      );
       expect(error.message).not.toContain('psu');
       expect(error.message).not.toContain('    at ');
     });
@@ -142,7 +146,9 @@ describe('HttpBankBackend', () => {
     it('treats other unexpected statuses as unavailable too', async () => {
       core.handler = (_request, response) => response.writeHead(401).end();
 
-      expect((await failureOf(backend.holdsAccount('u', 'a'))).message).toContain('checking an account holder: it answered HTTP 401');
+      expect((await failureOf(backend.holdsAccount('u', 'a'))).message).toContain(
+        'checking an account holder: it answered HTTP 401',
+      );
     });
 
     it('gives up on a bank that never answers once the timeout has passed, aborting the request', async () => {
@@ -154,7 +160,9 @@ describe('HttpBankBackend', () => {
 
       const error = await failureOf(backend.accountDetails('slow'));
 
-      expect(error.message).toBe(`Bank backend ${baseUrl}/core-api is unavailable: reading an account: no answer within 300 ms`);
+      expect(error.message).toBe(
+        `Bank backend ${baseUrl}/core-api is unavailable: reading an account: no answer within 300 ms`,
+      );
       // The timeout's own abort signal ended the call, not a network failure or a default of fetch.
       expect((error.cause as { name?: unknown } | undefined)?.name).toBe('TimeoutError');
       // The abort closed the connection: nothing is left waiting on the bank core.
@@ -178,19 +186,29 @@ describe('HttpBankBackend', () => {
 
       const error = await failureOf(new HttpBankBackend({ baseUrl: closedUrl, timeoutMs: 1_000 }).accountsOf('u'));
 
-      expect(error.message).toBe(`Bank backend ${closedUrl} is unavailable: listing a customer's accounts: connection refused`);
+      expect(error.message).toBe(
+        `Bank backend ${closedUrl} is unavailable: listing a customer's accounts: connection refused`,
+      );
       expect(error.cause).toBeDefined();
     });
 
     it.each<[string, Handler, string]>([
-      ['a body that is not JSON', (_request, response) => response.writeHead(200).end('<html>'), 'the answer is not valid JSON'],
+      [
+        'a body that is not JSON',
+        (_request, response) => response.writeHead(200).end('<html>'),
+        'the answer is not valid JSON',
+      ],
       ['no accounts array', json(200, { items: [] }), 'the answer has no "accounts" array'],
       [
         'an invalid account',
         json(200, { accounts: [ACCOUNT, { ...ACCOUNT, currency: 'gbp' }] }),
         'the answer is malformed: $.accounts[1].currency: must be an ISO 4217 code',
       ],
-      ['an account without a status', json(200, { accounts: [{ ...ACCOUNT, status: undefined }] }), '$.accounts[0].status: must be one of'],
+      [
+        'an account without a status',
+        json(200, { accounts: [{ ...ACCOUNT, status: undefined }] }),
+        '$.accounts[0].status: must be one of',
+      ],
     ])('reports a malformed answer: %s', async (_, handler, problem) => {
       core.handler = handler;
 
@@ -200,19 +218,28 @@ describe('HttpBankBackend', () => {
     it('refuses account details that describe another account', async () => {
       core.handler = json(200, { ...ACCOUNT, accountId: 'someone-else' });
 
-      expect((await failureOf(backend.accountDetails(ACCOUNT.accountId))).message).toContain('describes another account');
+      expect((await failureOf(backend.accountDetails(ACCOUNT.accountId))).message).toContain(
+        'describes another account',
+      );
     });
   });
 
   it('refuses a configuration that cannot work', () => {
     expect(() => new HttpBankBackend({ baseUrl: 'core.bank.internal', timeoutMs: 100 })).toThrow('BANK_BACKEND_URL');
-    expect(() => new HttpBankBackend({ baseUrl: 'ftp://core.bank.internal', timeoutMs: 100 })).toThrow('BANK_BACKEND_URL');
-    expect(() => new HttpBankBackend({ baseUrl: 'https://core.bank.internal/?tenant=1', timeoutMs: 100 })).toThrow('query');
+    expect(() => new HttpBankBackend({ baseUrl: 'ftp://core.bank.internal', timeoutMs: 100 })).toThrow(
+      'BANK_BACKEND_URL',
+    );
+    expect(() => new HttpBankBackend({ baseUrl: 'https://core.bank.internal/?tenant=1', timeoutMs: 100 })).toThrow(
+      'query',
+    );
     expect(() => new HttpBankBackend({ baseUrl: 'https://core.bank.internal', timeoutMs: 0 })).toThrow(RangeError);
   });
 
   it('sends credentials of the base URL as Basic authentication, and keeps them out of its messages', async () => {
-    const withCredentials = new HttpBankBackend({ baseUrl: baseUrl.replace('http://', 'http://consent%40ext:s3cret@'), timeoutMs: 300 });
+    const withCredentials = new HttpBankBackend({
+      baseUrl: baseUrl.replace('http://', 'http://consent%40ext:s3cret@'),
+      timeoutMs: 300,
+    });
     let authorization: string | undefined;
     core.handler = (request, response) => {
       authorization = request.headers.authorization;

@@ -36,17 +36,22 @@ export class HttpBankBackend extends BankBackend {
       throw new Error(`BANK_BACKEND_URL must be an http(s) URL; got the scheme "${url.protocol}".`);
     }
     if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) {
-      throw new RangeError(`The bank backend timeout must be a positive number of milliseconds; got ${options.timeoutMs}.`);
+      throw new RangeError(
+        `The bank backend timeout must be a positive number of milliseconds; got ${options.timeoutMs}.`,
+      );
     }
     if (url.search !== '' || url.hash !== '') {
       throw new Error('BANK_BACKEND_URL must not have a query or a fragment: paths are appended to it.');
     }
     this.baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     // fetch refuses URLs that carry credentials: they travel as a header instead.
-    const credentials = url.username === '' ? undefined : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    const credentials =
+      url.username === '' ? undefined : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
     this.headers = {
       accept: 'application/json',
-      ...(credentials === undefined ? {} : { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` }),
+      ...(credentials === undefined
+        ? {}
+        : { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` }),
     };
     this.timeoutMs = options.timeoutMs;
   }
@@ -58,11 +63,14 @@ export class HttpBankBackend extends BankBackend {
       return [];
     }
     const body = await this.jsonBody(answer, operation);
-    const accounts: unknown = typeof body === 'object' && body !== null ? (body as { accounts?: unknown }).accounts : undefined;
+    const accounts: unknown =
+      typeof body === 'object' && body !== null ? (body as { accounts?: unknown }).accounts : undefined;
     if (!Array.isArray(accounts)) {
       throw this.unavailable(operation, 'the answer has no "accounts" array');
     }
-    return this.validated(operation, () => accounts.map((account: unknown, index) => validateBankAccountData(account, `$.accounts[${index}]`, LENIENT)));
+    return this.validated(operation, () =>
+      accounts.map((account: unknown, index) => validateBankAccountData(account, `$.accounts[${index}]`, LENIENT)),
+    );
   }
 
   async holdsAccount(userId: string, accountId: string): Promise<boolean> {
@@ -104,7 +112,8 @@ export class HttpBankBackend extends BankBackend {
       return false;
     }
     const body = await this.jsonBody(answer, operation);
-    const available: unknown = typeof body === 'object' && body !== null ? (body as { fundsAvailable?: unknown }).fundsAvailable : undefined;
+    const available: unknown =
+      typeof body === 'object' && body !== null ? (body as { fundsAvailable?: unknown }).fundsAvailable : undefined;
     if (typeof available !== 'boolean') {
       throw this.unavailable(operation, 'the answer has no boolean "fundsAvailable"');
     }
@@ -175,10 +184,19 @@ export class HttpBankBackend extends BankBackend {
   }
 
   private unavailable(operation: string, reason: string, cause?: unknown): BankBackendUnavailableError {
-    return new BankBackendUnavailableError(this.baseUrl, `${operation}: ${reason}`, cause === undefined ? {} : { cause });
+    return new BankBackendUnavailableError(
+      this.baseUrl,
+      `${operation}: ${reason}`,
+      cause === undefined ? {} : { cause },
+    );
   }
 }
 
-function errorFields(error: unknown): { readonly name?: unknown; readonly message?: unknown; readonly cause?: unknown; readonly code?: unknown } {
+function errorFields(error: unknown): {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly cause?: unknown;
+  readonly code?: unknown;
+} {
   return typeof error === 'object' && error !== null ? error : {};
 }

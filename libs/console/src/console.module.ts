@@ -23,11 +23,25 @@ export class ConsoleModule {
     if (settings.mode === 'off') {
       return { module: ConsoleModule };
     }
-    const options: ConsoleOptions = { settings, served: served.map(({ id, title, extends: base }) => ({ id, title, ...(base === undefined ? {} : { extends: base }) })) };
+    const options: ConsoleOptions = {
+      settings,
+      served: served.map(({ id, title, extends: base }) => ({
+        id,
+        title,
+        ...(base === undefined ? {} : { extends: base }),
+      })),
+    };
     return {
       module: ConsoleModule,
       controllers: [HomeController, PreviewController, JourneyController, TraceController],
-      providers: [{ provide: CONSOLE_OPTIONS, useValue: options }, ConsoleAccessGuard, SelfClientFactory, ConsentPreviewService, JourneyRunsService, AuditTrailLookup],
+      providers: [
+        { provide: CONSOLE_OPTIONS, useValue: options },
+        ConsoleAccessGuard,
+        SelfClientFactory,
+        ConsentPreviewService,
+        JourneyRunsService,
+        AuditTrailLookup,
+      ],
     };
   }
 }

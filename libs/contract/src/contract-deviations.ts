@@ -26,7 +26,8 @@ export const CONTRACT_DEVIATIONS: readonly ContractDeviation[] = [
     path: 'components.securitySchemes.OAuth2',
     published: 'OAuth2 client-credentials flow with a token URL',
     actual: 'a static bearer token from the identity server configuration (or a JWT we verify against a JWKS)',
-    reason: 'The caller sends `Authorization: Bearer <Security.Token>` and never runs a client-credentials flow (contract §2.4, §6 #1).',
+    reason:
+      'The caller sends `Authorization: Bearer <Security.Token>` and never runs a client-credentials flow (contract §2.4, §6 #1).',
   },
   {
     id: 'error-response-inside-data',
@@ -35,7 +36,8 @@ export const CONTRACT_DEVIATIONS: readonly ContractDeviation[] = [
     path: 'errorMessage, errorDescription',
     published: 'some 400/500 examples put errorMessage and errorDescription at the top level',
     actual: 'they are inside `data`; the top level holds only responseId, status, errorCode and data',
-    reason: 'The caller parses the envelope strictly (FAIL_ON_UNKNOWN_PROPERTIES) and reads only data.errorDescription (contract §2.7, §6 #2, #3).',
+    reason:
+      'The caller parses the envelope strictly (FAIL_ON_UNKNOWN_PROPERTIES) and reads only data.errorDescription (contract §2.7, §6 #2, #3).',
   },
   {
     id: 'search-result-arrays',
@@ -97,7 +99,8 @@ export const CONTRACT_DEVIATIONS: readonly ContractDeviation[] = [
     part: 'success',
     path: 'consentData, consumerData.accounts[].selected, additionalData[].items[].item',
     published: 'selected and item required; unknown keys allowed',
-    actual: 'consentData.type, permissions[].uid/displayValues and displayName are enforced; unknown keys under data, permissions, additionalData and items are rejected',
+    actual:
+      'consentData.type, permissions[].uid/displayValues and displayName are enforced; unknown keys under data, permissions, additionalData and items are rejected',
     reason: 'Jackson and Hibernate Validator on PopulateConsentAuthorizeScreenDTO (contract §4.9, §6 #12).',
   },
   {

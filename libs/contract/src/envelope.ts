@@ -24,7 +24,8 @@ export const ENVELOPE_KEYS = ['responseId', 'status', 'errorCode', 'data'] as co
  * other value in 400-599 makes `ResponseStatus.fromStatusCode` return null and the client gets a 500.
  */
 export const ACCEPTED_ERROR_CODES = [
-  400, 401, 402, 403, 404, 405, 406, 409, 410, 411, 412, 413, 414, 415, 416, 417, 422, 429, 500, 501, 502, 503, 504, 505,
+  400, 401, 402, 403, 404, 405, 406, 409, 410, 411, 412, 413, 414, 415, 416, 417, 422, 429, 500, 501, 502, 503, 504,
+  505,
 ] as const;
 
 export type AcceptedErrorCode = (typeof ACCEPTED_ERROR_CODES)[number];

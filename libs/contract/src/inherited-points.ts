@@ -8,5 +8,9 @@ import type { ExtensionContext, OutcomeOf } from './ports.js';
  * standard's consent screen. Inject it like any provider; the platform binds it.
  */
 export abstract class InheritedPoints {
-  abstract handle<N extends ExtensionName>(name: N, data: RequestDataOf<N>, context: ExtensionContext): Promise<OutcomeOf<N>>;
+  abstract handle<N extends ExtensionName>(
+    name: N,
+    data: RequestDataOf<N>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<N>>;
 }

@@ -16,6 +16,7 @@ export function loadOfficialOpenApiDocument(path: string): OfficialOpenApiDocume
     throw new Error(`${path} is not an OpenAPI 3.0 document (openapi: ${String(openapi)})`);
   }
   const info = document['info'] as { version?: unknown } | undefined;
-  const version = typeof info?.version === 'string' || typeof info?.version === 'number' ? String(info.version) : 'unknown';
+  const version =
+    typeof info?.version === 'string' || typeof info?.version === 'number' ? String(info.version) : 'unknown';
   return { source: path, version, document };
 }

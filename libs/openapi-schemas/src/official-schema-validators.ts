@@ -31,7 +31,8 @@ export class OfficialSchemaValidators {
   schema(name: string): SchemaCheck {
     let validate = this.compiled.get(name);
     if (!validate) {
-      const schemas = (this.official.document['components'] as { schemas?: Record<string, unknown> } | undefined)?.schemas;
+      const schemas = (this.official.document['components'] as { schemas?: Record<string, unknown> } | undefined)
+        ?.schemas;
       if (!schemas || !(name in schemas)) {
         throw new Error(`${this.official.source} has no component schema "${name}"`);
       }

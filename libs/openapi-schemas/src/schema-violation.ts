@@ -40,9 +40,19 @@ export function toSchemaViolation(error: ErrorObject): SchemaViolation {
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, …` : allowed.join(', ');
-      return { kind: 'invalid', path: base, message: `${base || 'the value'} must be one of ${shown}`, keyword: error.keyword };
+      return {
+        kind: 'invalid',
+        path: base,
+        message: `${base || 'the value'} must be one of ${shown}`,
+        keyword: error.keyword,
+      };
     }
     default:
-      return { kind: 'invalid', path: base, message: `${base || 'the value'} ${error.message ?? 'is invalid'}`, keyword: error.keyword };
+      return {
+        kind: 'invalid',
+        path: base,
+        message: `${base || 'the value'} ${error.message ?? 'is invalid'}`,
+        keyword: error.keyword,
+      };
   }
 }

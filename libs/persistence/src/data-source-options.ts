@@ -8,7 +8,13 @@ import { ExactRequestKeys1796600000000 } from './migrations/1796600000000-exact-
 import { BankAccountBalances1796900000000 } from './migrations/1796900000000-bank-account-balances.js';
 
 /** Every migration, in order, listed as classes: the ESM build cannot load migrations by file glob. */
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1763683200000, ExactRequestKeys1796600000000, ExactUsageEventKeys1796700000000, ConsentFacts1796800000000, BankAccountBalances1796900000000] as const;
+export const PERSISTENCE_MIGRATIONS = [
+  InitialSchema1763683200000,
+  ExactRequestKeys1796600000000,
+  ExactUsageEventKeys1796700000000,
+  ConsentFacts1796800000000,
+  BankAccountBalances1796900000000,
+] as const;
 
 /** How long a SQLite writer waits for another one (another process, with WAL) before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -21,7 +27,10 @@ export interface ConnectionTuning {
 }
 
 /** TypeORM options for DATABASE_URL (see parseDatabaseUrl for the accepted forms). */
-export function buildDataSourceOptions(databaseUrl: string | undefined, tuning: ConnectionTuning = {}): DataSourceOptions {
+export function buildDataSourceOptions(
+  databaseUrl: string | undefined,
+  tuning: ConnectionTuning = {},
+): DataSourceOptions {
   return dataSourceOptionsFor(parseDatabaseUrl(databaseUrl), tuning);
 }
 

@@ -4,16 +4,28 @@ const CWD = '/srv/consent';
 
 describe('parseDatabaseUrl', () => {
   it.each([undefined, '', '   '])('uses the default SQLite file when DATABASE_URL is %p', (value) => {
-    expect(parseDatabaseUrl(value, CWD)).toEqual({ kind: 'sqlite', file: '/srv/consent/data/consent-extensions.sqlite' });
+    expect(parseDatabaseUrl(value, CWD)).toEqual({
+      kind: 'sqlite',
+      file: '/srv/consent/data/consent-extensions.sqlite',
+    });
   });
 
   it('resolves a relative SQLite path against the working directory', () => {
-    expect(parseDatabaseUrl('sqlite:var/db/consents.sqlite', CWD)).toEqual({ kind: 'sqlite', file: '/srv/consent/var/db/consents.sqlite' });
-    expect(parseDatabaseUrl('sqlite:./consents.sqlite', CWD)).toEqual({ kind: 'sqlite', file: '/srv/consent/consents.sqlite' });
+    expect(parseDatabaseUrl('sqlite:var/db/consents.sqlite', CWD)).toEqual({
+      kind: 'sqlite',
+      file: '/srv/consent/var/db/consents.sqlite',
+    });
+    expect(parseDatabaseUrl('sqlite:./consents.sqlite', CWD)).toEqual({
+      kind: 'sqlite',
+      file: '/srv/consent/consents.sqlite',
+    });
   });
 
   it('keeps an absolute SQLite path and the in-memory form', () => {
-    expect(parseDatabaseUrl('sqlite:/var/lib/consents.sqlite', CWD)).toEqual({ kind: 'sqlite', file: '/var/lib/consents.sqlite' });
+    expect(parseDatabaseUrl('sqlite:/var/lib/consents.sqlite', CWD)).toEqual({
+      kind: 'sqlite',
+      file: '/var/lib/consents.sqlite',
+    });
     expect(parseDatabaseUrl('sqlite::memory:', CWD)).toEqual({ kind: 'sqlite', file: ':memory:' });
   });
 
@@ -64,13 +76,17 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('never repeats a password in its error message', () => {
-    expect(() => parseDatabaseUrl('mysql://user:hunter2@host/db?x=1')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => parseDatabaseUrl('mysql://user:hunter2@host/db?x=1')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 });
 
 describe('describeDatabase', () => {
   it('describes a database for the logs without its password', () => {
-    expect(describeDatabase(parseDatabaseUrl('mysql://app%40x:hunter2@db:3306/consents'))).toBe('mysql://app%40x@db:3306/consents');
+    expect(describeDatabase(parseDatabaseUrl('mysql://app%40x:hunter2@db:3306/consents'))).toBe(
+      'mysql://app%40x@db:3306/consents',
+    );
     expect(describeDatabase(parseDatabaseUrl('sqlite:/var/lib/c.sqlite'))).toBe('sqlite:/var/lib/c.sqlite');
   });
 });

@@ -41,7 +41,10 @@ export class InvalidDatabaseUrlError extends Error {
  * Reads DATABASE_URL. Relative SQLite paths are resolved against `workingDirectory` now, so that the service keeps
  * using the same file whatever directory a later library call runs from.
  */
-export function parseDatabaseUrl(databaseUrl: string | undefined, workingDirectory: string = process.cwd()): DatabaseConfig {
+export function parseDatabaseUrl(
+  databaseUrl: string | undefined,
+  workingDirectory: string = process.cwd(),
+): DatabaseConfig {
   const value = databaseUrl?.trim() ?? '';
   if (value === '') {
     return { kind: 'sqlite', file: resolve(workingDirectory, DEFAULT_SQLITE_FILE) };
@@ -72,7 +75,9 @@ function parseSqliteUrl(path: string, workingDirectory: string): SqliteDatabaseC
   }
   // "sqlite://x" reads like a URL with a host; refusing it avoids silently writing to "/x".
   if (path.startsWith('//')) {
-    throw new InvalidDatabaseUrlError('has a SQLite path starting with "//"; write sqlite:/absolute/path or sqlite:relative/path');
+    throw new InvalidDatabaseUrlError(
+      'has a SQLite path starting with "//"; write sqlite:/absolute/path or sqlite:relative/path',
+    );
   }
   return { kind: 'sqlite', file: isAbsolute(path) ? path : resolve(workingDirectory, path) };
 }

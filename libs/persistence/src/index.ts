@@ -50,7 +50,13 @@ export {
   type BankAccountSubType,
   type BankAccountType,
 } from './bank-data/bank-account-vocabulary.js';
-export type { BankAccountData, BankBalanceData, BankCustomerData, BankDataImportSummary, BankDataSet } from './bank-data/bank-data-set.js';
+export type {
+  BankAccountData,
+  BankBalanceData,
+  BankCustomerData,
+  BankDataImportSummary,
+  BankDataSet,
+} from './bank-data/bank-data-set.js';
 export { decimalAmountUnits } from './bank-data/decimal-amount.js';
 export {
   InvalidBankDataError,

@@ -39,9 +39,14 @@ async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<
   // The lock belongs to a connection: hold one for the whole run.
   const lockHolder = dataSource.createQueryRunner();
   try {
-    const rows: unknown = await lockHolder.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, MIGRATION_LOCK_TIMEOUT_SECONDS]);
+    const rows: unknown = await lockHolder.query('SELECT GET_LOCK(?, ?) AS acquired', [
+      lockName,
+      MIGRATION_LOCK_TIMEOUT_SECONDS,
+    ]);
     if (!Array.isArray(rows) || Number((rows[0] as { acquired?: unknown } | undefined)?.acquired) !== 1) {
-      throw new Error(`Another instance kept the migration lock for more than ${MIGRATION_LOCK_TIMEOUT_SECONDS} s; try again.`);
+      throw new Error(
+        `Another instance kept the migration lock for more than ${MIGRATION_LOCK_TIMEOUT_SECONDS} s; try again.`,
+      );
     }
     try {
       return await work();

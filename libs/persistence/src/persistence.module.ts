@@ -18,7 +18,13 @@ export interface PersistenceModuleOptions {
   readonly poolSize?: number;
 }
 
-const REPOSITORIES = [ExtensionRequestRepository, UsageCounterRepository, ConsentFactRepository, AuditTrailRepository, BankDataRepository];
+const REPOSITORIES = [
+  ExtensionRequestRepository,
+  UsageCounterRepository,
+  ConsentFactRepository,
+  AuditTrailRepository,
+  BankDataRepository,
+];
 
 // A database that is still starting (a container beside the service) gets a few chances; a failed migration none.
 const CONNECT_ATTEMPTS = 5;
@@ -75,8 +81,11 @@ async function initialiseAndMigrate(dataSourceOptions: DataSourceOptions, logger
     return dataSource;
   } catch (error) {
     await dataSource.destroy();
-    throw new MigrationFailedError(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new MigrationFailedError(
+      `Database migration failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

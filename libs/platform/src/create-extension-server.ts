@@ -7,7 +7,11 @@ import type { Logger } from 'pino';
 import { registerAuthenticationHook } from './auth/authentication-hook.js';
 import { ConfigurationError, hasCredentials, isLoopbackHost, type AppConfig } from './config/app-config.js';
 import { registerGracefulShutdown } from './http/graceful-shutdown.js';
-import { contractClientErrorHandler, contractFrameworkErrors, registerHttpLevelAnswers } from './http/http-level-errors.js';
+import {
+  contractClientErrorHandler,
+  contractFrameworkErrors,
+  registerHttpLevelAnswers,
+} from './http/http-level-errors.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { PinoNestLogger, createServiceLogger } from './observability/service-logger.js';
@@ -32,7 +36,11 @@ export interface ExtensionServer {
  * Builds the HTTP application exactly as production runs it; `main.ts` and the end-to-end tests both call this, so the
  * tests exercise the real pipeline (body decoding, authentication, filter, routes). It does not listen.
  */
-export async function createExtensionServer(rootModule: DynamicModule, config: AppConfig, logger = createServiceLogger(config.logLevel)): Promise<ExtensionServer> {
+export async function createExtensionServer(
+  rootModule: DynamicModule,
+  config: AppConfig,
+  logger = createServiceLogger(config.logLevel),
+): Promise<ExtensionServer> {
   assertSafeExposure(config, logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -47,7 +55,11 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
     clientErrorHandler: contractClientErrorHandler(logger),
     frameworkErrors: contractFrameworkErrors,
     // Node would answer a request without Host itself, with an empty body; registerHttpLevelAnswers does.
-    http: { requireHostHeader: false, headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    http: {
+      requireHostHeader: false,
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
     ...(config.tls
       ? {
           https: {
@@ -67,11 +79,18 @@ export async function createExtensionServer(rootModule: DynamicModule, config: A
     logger: new PinoNestLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  registerJsonBodyParser(fastify, { charset: config.requestCharset, bodyLimit: config.bodyLimitBytes, maxDepth: config.maxJsonDepth });
+  registerJsonBodyParser(fastify, {
+    charset: config.requestCharset,
+    bodyLimit: config.bodyLimitBytes,
+    maxDepth: config.maxJsonDepth,
+  });
   registerGracefulShutdown(fastify);
   registerHttpLevelAnswers(fastify);
   registerAuthenticationHook(fastify, config.auth);
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return { app, logger };
 }
@@ -89,5 +108,7 @@ function assertSafeExposure(config: AppConfig, logger: Logger): void {
       `HOST=${config.host} is not a loopback address and no credentials are configured: set EXTENSION_BASIC_USER/EXTENSION_BASIC_PASSWORD, EXTENSION_BEARER_TOKEN or EXTENSION_JWKS_URL`,
     );
   }
-  logger.warn('NO CREDENTIALS CONFIGURED: the extension endpoints accept any caller. Acceptable on loopback for development only.');
+  logger.warn(
+    'NO CREDENTIALS CONFIGURED: the extension endpoints accept any caller. Acceptable on loopback for development only.',
+  );
 }

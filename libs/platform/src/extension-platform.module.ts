@@ -61,7 +61,14 @@ export class ExtensionPlatformModule {
         ExtensionMetrics,
         ShutdownLogger,
       ],
-      exports: [APP_CONFIG, SpecRegistry, InheritedPoints, AuditTrailService, ExtensionMetrics, IdempotencyPurgeService],
+      exports: [
+        APP_CONFIG,
+        SpecRegistry,
+        InheritedPoints,
+        AuditTrailService,
+        ExtensionMetrics,
+        IdempotencyPurgeService,
+      ],
     };
   }
 }

@@ -1,6 +1,13 @@
 export { ExtensionPlatformModule, type ExtensionPlatformOptions } from './extension-platform.module.js';
 export { createExtensionServer, type ExtensionServer } from './create-extension-server.js';
-export { loadAppConfig, ConfigurationError, isLoopbackHost, type AppConfig, type AuthConfig, type RequestCharset } from './config/app-config.js';
+export {
+  loadAppConfig,
+  ConfigurationError,
+  isLoopbackHost,
+  type AppConfig,
+  type AuthConfig,
+  type RequestCharset,
+} from './config/app-config.js';
 export { APP_CONFIG } from './config/config.tokens.js';
 export { buildOpenApiDocument, CONTRACT_VERSION } from './openapi/openapi-document.js';
 export { renderDeploymentToml, type DeploymentTomlOptions } from './integration/deployment-toml.js';

@@ -51,10 +51,24 @@ export { type RequestDataOf, type SuccessDataOf, type FailureDataOf } from '@app
 export { succeed, fail, type ExtensionOutcome, type ExtensionSuccess, type ExtensionFailure } from '@app/contract';
 
 // Settings, time and JSON helpers.
-export { SettingsReader, SettingError, TRUE_WORDS, FALSE_WORDS, type SettingRecord, type SettingSource } from '@app/contract';
+export {
+  SettingsReader,
+  SettingError,
+  TRUE_WORDS,
+  FALSE_WORDS,
+  type SettingRecord,
+  type SettingSource,
+} from '@app/contract';
 export { SYSTEM_CLOCK, type Clock } from '@app/contract';
 export { isJsonObject, isString, objectAt, stringAt, headerValue, jsonEquals, type JsonObject } from '@app/contract';
 
 // The bank backend port: the customer's accounts, from the embedded bank or the bank core's HTTP API.
 export { DependencyUnavailableError } from '@app/contract';
-export { BankBackend, BankBackendUnavailableError, type BankAccountView, type BankAccountType, type BankAccountSubType, type BankAccountStatus } from '@app/bank-backend';
+export {
+  BankBackend,
+  BankBackendUnavailableError,
+  type BankAccountView,
+  type BankAccountType,
+  type BankAccountSubType,
+  type BankAccountStatus,
+} from '@app/bank-backend';

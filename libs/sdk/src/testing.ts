@@ -4,8 +4,25 @@
  * whether an answer would break the identity server; `defineJourney` and `runJourney` script a consent journey.
  * Test code only: a module's runtime never imports it.
  */
-export { IdentityServerSimulator, type ConsentCreation, type PersistOptions, type SimulatedExchange } from '@app/testing';
-export { IdentityServerClient, type IdentityServerClientOptions, type ExtensionCredentials, type ExtensionAnswer } from '@app/testing';
+export {
+  IdentityServerSimulator,
+  type ConsentCreation,
+  type PersistOptions,
+  type SimulatedExchange,
+} from '@app/testing';
+export {
+  IdentityServerClient,
+  type IdentityServerClientOptions,
+  type ExtensionCredentials,
+  type ExtensionAnswer,
+} from '@app/testing';
 export { checkExtensionResponse } from '@app/testing';
 export { defineJourney, runJourney, formatSummary, formatStepLine } from '@app/testing';
-export { JOURNEYS, type Journey, type JourneyDefinition, type JourneyResult, type JourneyStep, type StepResult } from '@app/testing';
+export {
+  JOURNEYS,
+  type Journey,
+  type JourneyDefinition,
+  type JourneyResult,
+  type JourneyStep,
+  type StepResult,
+} from '@app/testing';

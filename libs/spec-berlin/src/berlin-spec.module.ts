@@ -6,7 +6,10 @@ import { AccessUsage } from './consent-access/access-usage.js';
 import { BerlinConsentAccessValidator } from './consent-access/berlin-consent-access.validator.js';
 import { BerlinAuthorizedConsentPersister } from './consent-authorize/berlin-authorized-consent.persister.js';
 import { BerlinConsentScreenPopulator } from './consent-authorize/berlin-consent-screen.populator.js';
-import { BerlinConsentFileRetrievalRefusal, BerlinConsentFileUploadRefusal } from './consent-manage/berlin-consent-file.refusals.js';
+import {
+  BerlinConsentFileRetrievalRefusal,
+  BerlinConsentFileUploadRefusal,
+} from './consent-manage/berlin-consent-file.refusals.js';
 import { BerlinConsentCreationResponseEnricher } from './consent-manage/berlin-consent-creation-response.enricher.js';
 import { BerlinConsentRetrievalPreProcessor } from './consent-manage/berlin-consent-retrieval.pre-processor.js';
 import { BerlinConsentRevocationPreProcessor } from './consent-manage/berlin-consent-revocation.pre-processor.js';
@@ -38,7 +41,11 @@ const BERLIN_POINTS = bindPoints({
  */
 @Module({})
 export class BerlinSpecModule {
-  static register(options: BerlinSpecOptions, clock: Clock = SYSTEM_CLOCK, schemas: BerlinSchemas = new BerlinSchemas()): DynamicModule {
+  static register(
+    options: BerlinSpecOptions,
+    clock: Clock = SYSTEM_CLOCK,
+    schemas: BerlinSchemas = new BerlinSchemas(),
+  ): DynamicModule {
     return {
       module: BerlinSpecModule,
       providers: [

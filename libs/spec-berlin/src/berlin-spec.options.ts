@@ -11,7 +11,12 @@ export const PAYMENT_SERVICES = ['payments', 'periodic-payments', 'bulk-payments
 export type PaymentService = (typeof PAYMENT_SERVICES)[number];
 
 /** The JSON payment products of the Implementation Guidelines (the pain.001 XML variants are not offered). */
-export const PAYMENT_PRODUCTS = ['sepa-credit-transfers', 'instant-sepa-credit-transfers', 'target-2-payments', 'cross-border-credit-transfers'] as const;
+export const PAYMENT_PRODUCTS = [
+  'sepa-credit-transfers',
+  'instant-sepa-credit-transfers',
+  'target-2-payments',
+  'cross-border-credit-transfers',
+] as const;
 export type PaymentProduct = (typeof PAYMENT_PRODUCTS)[number];
 
 export interface BerlinSpecOptions {
@@ -79,12 +84,16 @@ const MAX_APPROVALS = 10;
 /** The scaRedirect template: an absolute URL once `{consentId}` is filled in. */
 function redirectUrl(settings: SettingsReader, name: string, fallback: string, description: string): string {
   const value = settings.text(name, { default: fallback, description })!;
-  return URL.canParse(value.replaceAll('{consentId}', 'id')) ? value : settings.invalid(name, 'an absolute URL (with an optional {consentId} placeholder)', value);
+  return URL.canParse(value.replaceAll('{consentId}', 'id'))
+    ? value
+    : settings.invalid(name, 'an absolute URL (with an optional {consentId} placeholder)', value);
 }
 
 function basePath(settings: SettingsReader, name: string, fallback: string, description: string): string {
   const value = settings.text(name, { default: fallback, description })!;
-  return /^(\/[A-Za-z0-9._~-]+)+$/.test(value) ? value : settings.invalid(name, 'a path such as /v1 or /psd2/v1 (no trailing slash)', value);
+  return /^(\/[A-Za-z0-9._~-]+)+$/.test(value)
+    ? value
+    : settings.invalid(name, 'a path such as /v1 or /psd2/v1 (no trailing slash)', value);
 }
 
 /** Reads the `BERLIN_` settings through the service's settings reader; a bad value throws a SettingError naming it. */
@@ -98,10 +107,26 @@ export function resolveBerlinSpecOptions(settings: SettingsReader): BerlinSpecOp
       ignoreCase: true,
       description: 'The SCA approach of the creation response links; EMBEDDED refuses bank-offered consents.',
     }),
-    scaRedirectUrl: redirectUrl(settings, 'BERLIN_SCA_REDIRECT_URL', defaults.scaRedirectUrl, 'The scaRedirect link; {consentId} is replaced by the consent or payment id.'),
-    apiBasePath: basePath(settings, 'BERLIN_API_BASE_PATH', defaults.apiBasePath, 'Base of the self, status and scaStatus links and of Location.'),
-    bankOfferedConsent: settings.boolean('BERLIN_BANK_OFFERED_CONSENT', { default: defaults.bankOfferedConsent, description: 'Accept consents with empty account arrays.' }),
-    globalConsent: settings.boolean('BERLIN_GLOBAL_CONSENT', { default: defaults.globalConsent, description: 'Accept allPsd2 consents.' }),
+    scaRedirectUrl: redirectUrl(
+      settings,
+      'BERLIN_SCA_REDIRECT_URL',
+      defaults.scaRedirectUrl,
+      'The scaRedirect link; {consentId} is replaced by the consent or payment id.',
+    ),
+    apiBasePath: basePath(
+      settings,
+      'BERLIN_API_BASE_PATH',
+      defaults.apiBasePath,
+      'Base of the self, status and scaStatus links and of Location.',
+    ),
+    bankOfferedConsent: settings.boolean('BERLIN_BANK_OFFERED_CONSENT', {
+      default: defaults.bankOfferedConsent,
+      description: 'Accept consents with empty account arrays.',
+    }),
+    globalConsent: settings.boolean('BERLIN_GLOBAL_CONSENT', {
+      default: defaults.globalConsent,
+      description: 'Accept allPsd2 consents.',
+    }),
     availableAccountsConsent: settings.boolean('BERLIN_AVAILABLE_ACCOUNTS_CONSENT', {
       default: defaults.availableAccountsConsent,
       description: 'Accept availableAccounts / availableAccountsWithBalance consents.',
@@ -110,15 +135,38 @@ export function resolveBerlinSpecOptions(settings: SettingsReader): BerlinSpecOp
       default: defaults.availableAccountsOneOff,
       description: 'A consent on the account list must be one-off.',
     }),
-    maxConsentValidityDays: days('BERLIN_MAX_CONSENT_VALIDITY_DAYS', defaults.maxConsentValidityDays, MAX_VALIDITY_DAYS, 'Caps validUntil (including 9999-12-31).'),
-    maxFrequencyPerDay: settings.integer('BERLIN_MAX_FREQUENCY_PER_DAY', { default: defaults.maxFrequencyPerDay, min: 1, max: MAX_FREQUENCY, description: 'Caps frequencyPerDay.' }),
-    refreshTokenMaxDays: days('BERLIN_REFRESH_TOKEN_MAX_DAYS', defaults.refreshTokenMaxDays, MAX_VALIDITY_DAYS, 'Longest life of an AIS refresh token, never beyond the consent.'),
-    ibanChecksum: settings.boolean('BERLIN_IBAN_CHECKSUM', { default: defaults.ibanChecksum, description: 'IBANs must pass the checksum, not only the pattern.' }),
+    maxConsentValidityDays: days(
+      'BERLIN_MAX_CONSENT_VALIDITY_DAYS',
+      defaults.maxConsentValidityDays,
+      MAX_VALIDITY_DAYS,
+      'Caps validUntil (including 9999-12-31).',
+    ),
+    maxFrequencyPerDay: settings.integer('BERLIN_MAX_FREQUENCY_PER_DAY', {
+      default: defaults.maxFrequencyPerDay,
+      min: 1,
+      max: MAX_FREQUENCY,
+      description: 'Caps frequencyPerDay.',
+    }),
+    refreshTokenMaxDays: days(
+      'BERLIN_REFRESH_TOKEN_MAX_DAYS',
+      defaults.refreshTokenMaxDays,
+      MAX_VALIDITY_DAYS,
+      'Longest life of an AIS refresh token, never beyond the consent.',
+    ),
+    ibanChecksum: settings.boolean('BERLIN_IBAN_CHECKSUM', {
+      default: defaults.ibanChecksum,
+      description: 'IBANs must pass the checksum, not only the pattern.',
+    }),
     combinedServiceSessions: settings.boolean('BERLIN_COMBINED_SERVICE_SESSIONS', {
       default: defaults.combinedServiceSessions,
       description: 'Accept combinedServiceIndicator: true.',
     }),
-    requiredApprovals: settings.integer('BERLIN_REQUIRED_APPROVALS', { default: defaults.requiredApprovals, min: 1, max: MAX_APPROVALS, description: 'Approvers of a consent on retail accounts.' }),
+    requiredApprovals: settings.integer('BERLIN_REQUIRED_APPROVALS', {
+      default: defaults.requiredApprovals,
+      min: 1,
+      max: MAX_APPROVALS,
+      description: 'Approvers of a consent on retail accounts.',
+    }),
     businessAccountApprovals: settings.integer('BERLIN_BUSINESS_ACCOUNT_APPROVALS', {
       default: defaults.businessAccountApprovals,
       min: 1,

@@ -49,7 +49,11 @@ describe(DefaultSpecModule.name, () => {
   it('applies its options', async () => {
     const moduleRef = await compile(DefaultSpecModule.register({ maxInstructedAmount: 5000 }));
     const creation = moduleRef.get(EXTENSION_PORTS['pre-process-consent-creation'], { strict: false });
-    const context: ExtensionContext = { requestId: 'req-1', spec: 'default', extension: 'pre-process-consent-creation' };
+    const context: ExtensionContext = {
+      requestId: 'req-1',
+      spec: 'default',
+      extension: 'pre-process-consent-creation',
+    };
     const body = {
       Data: {
         Initiation: {
@@ -58,18 +62,22 @@ describe(DefaultSpecModule.name, () => {
         },
       },
     };
-    await expect(creation.handle({ consentResourcePath: 'domestic-payment-consents', consentInitiationData: body }, context)).resolves.toMatchObject({
+    await expect(
+      creation.handle({ consentResourcePath: 'domestic-payment-consents', consentInitiationData: body }, context),
+    ).resolves.toMatchObject({
       status: 'SUCCESS',
     });
     await moduleRef.close();
   });
 
-  it.each([{ maxInstructedAmount: 0 }, { maxInstructedAmount: Number.NaN }, { defaultAccountConsentValidityDays: 1.5 }, { defaultAccountConsentValidityDays: 0 }])(
-    'refuses the options %j at registration',
-    (options) => {
-      expect(() => DefaultSpecModule.register(options)).toThrow(/DefaultSpecOptions/);
-    },
-  );
+  it.each([
+    { maxInstructedAmount: 0 },
+    { maxInstructedAmount: Number.NaN },
+    { defaultAccountConsentValidityDays: 1.5 },
+    { defaultAccountConsentValidityDays: 0 },
+  ])('refuses the options %j at registration', (options) => {
+    expect(() => DefaultSpecModule.register(options)).toThrow(/DefaultSpecOptions/);
+  });
 
   it('is served as the default specification', () => {
     expect(DEFAULT_SPEC.id).toBe('default');

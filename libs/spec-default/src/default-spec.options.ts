@@ -20,10 +20,13 @@ const DEFAULTS: ResolvedDefaultSpecOptions = {
 export function resolveDefaultSpecOptions(options: DefaultSpecOptions = {}): ResolvedDefaultSpecOptions {
   const resolved: ResolvedDefaultSpecOptions = {
     maxInstructedAmount: options.maxInstructedAmount ?? DEFAULTS.maxInstructedAmount,
-    defaultAccountConsentValidityDays: options.defaultAccountConsentValidityDays ?? DEFAULTS.defaultAccountConsentValidityDays,
+    defaultAccountConsentValidityDays:
+      options.defaultAccountConsentValidityDays ?? DEFAULTS.defaultAccountConsentValidityDays,
   };
   if (!Number.isFinite(resolved.maxInstructedAmount) || resolved.maxInstructedAmount < 1) {
-    throw new Error(`DefaultSpecOptions.maxInstructedAmount must be a finite number of at least 1, got ${resolved.maxInstructedAmount}`);
+    throw new Error(
+      `DefaultSpecOptions.maxInstructedAmount must be a finite number of at least 1, got ${resolved.maxInstructedAmount}`,
+    );
   }
   if (!Number.isInteger(resolved.defaultAccountConsentValidityDays) || resolved.defaultAccountConsentValidityDays < 1) {
     throw new Error(

@@ -3,7 +3,12 @@ import { UaeSpecModule } from './uae-spec.module.js';
 import { resolveUaeSpecOptions } from './uae-spec.options.js';
 
 export { UaeSpecModule } from './uae-spec.module.js';
-export { resolveUaeSpecOptions, UAE_SETTINGS, DEFAULT_RESOURCE_BASE_URL, type UaeSpecOptions } from './uae-spec.options.js';
+export {
+  resolveUaeSpecOptions,
+  UAE_SETTINGS,
+  DEFAULT_RESOURCE_BASE_URL,
+  type UaeSpecOptions,
+} from './uae-spec.options.js';
 
 export const UAE_SPEC_ID = 'uae';
 

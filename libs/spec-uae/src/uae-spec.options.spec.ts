@@ -18,9 +18,18 @@ describe('UAE settings', () => {
   });
 
   it('reads UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE with the boolean words of every setting', () => {
-    expect(resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'true' })).allowCombinedPaymentSchedule).toBe(true);
-    expect(resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: ' false ' })).allowCombinedPaymentSchedule).toBe(false);
-    expect(resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'on' })).allowCombinedPaymentSchedule).toBe(true);
+    expect(
+      resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'true' }))
+        .allowCombinedPaymentSchedule,
+    ).toBe(true);
+    expect(
+      resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: ' false ' }))
+        .allowCombinedPaymentSchedule,
+    ).toBe(false);
+    expect(
+      resolveUaeSpecOptions(new SettingsReader({ UAE_ALLOW_COMBINED_PAYMENT_SCHEDULE: 'on' }))
+        .allowCombinedPaymentSchedule,
+    ).toBe(true);
   });
 
   it('reads lists, a base URL without its trailing slash, and a private key as a JWK or a PEM file', () => {
@@ -28,12 +37,14 @@ describe('UAE settings', () => {
     const directory = mkdtempSync(join(tmpdir(), 'uae-key-'));
     const pemFile = join(directory, 'bank.pem');
     writeFileSync(pemFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    const fromPem = resolveUaeSpecOptions(new SettingsReader({
-      UAE_PII_DECRYPTION_KEY: pemFile,
-      UAE_RESOURCE_BASE_URL: 'https://api.bank.ae/open-finance/v2.1/',
-      UAE_SUPPORTED_ACCOUNT_TYPES: 'Retail, SME',
-      UAE_SUPPORTED_ACCOUNT_SUB_TYPES: 'CurrentAccount',
-    }));
+    const fromPem = resolveUaeSpecOptions(
+      new SettingsReader({
+        UAE_PII_DECRYPTION_KEY: pemFile,
+        UAE_RESOURCE_BASE_URL: 'https://api.bank.ae/open-finance/v2.1/',
+        UAE_SUPPORTED_ACCOUNT_TYPES: 'Retail, SME',
+        UAE_SUPPORTED_ACCOUNT_SUB_TYPES: 'CurrentAccount',
+      }),
+    );
     expect(fromPem).toMatchObject({
       resourceBaseUrl: 'https://api.bank.ae/open-finance/v2.1',
       supportedAccountTypes: ['Retail', 'SME'],
@@ -41,7 +52,9 @@ describe('UAE settings', () => {
     });
     expect(fromPem.piiDecryptionKey?.type).toBe('private');
     const jwk = JSON.stringify(privateKey.export({ format: 'jwk' }));
-    expect(resolveUaeSpecOptions(new SettingsReader({ UAE_PII_DECRYPTION_KEY: jwk })).piiDecryptionKey?.type).toBe('private');
+    expect(resolveUaeSpecOptions(new SettingsReader({ UAE_PII_DECRYPTION_KEY: jwk })).piiDecryptionKey?.type).toBe(
+      'private',
+    );
   });
 
   it.each([

@@ -39,16 +39,25 @@ export const UAE_SETTINGS = {
 /** A JWK (JSON text) or the path of a PEM file holding a private key; a secret, so also read from UAE_PII_DECRYPTION_KEY_FILE. */
 function privateKey(settings: SettingsReader): KeyObject | undefined {
   const name = UAE_SETTINGS.piiDecryptionKey;
-  const raw = settings.text(name, { secret: true, description: "The bank's private key for the TPP's encrypted PII: a JWK as JSON, or the path of a PEM file." });
+  const raw = settings.text(name, {
+    secret: true,
+    description: "The bank's private key for the TPP's encrypted PII: a JWK as JSON, or the path of a PEM file.",
+  });
   if (raw === undefined) {
     return undefined;
   }
   const text = raw.trim();
   try {
-    return text.startsWith('{') ? createPrivateKey({ key: JSON.parse(text) as never, format: 'jwk' }) : createPrivateKey(readFileSync(text, 'utf8'));
+    return text.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(text) as never, format: 'jwk' })
+      : createPrivateKey(readFileSync(text, 'utf8'));
   } catch (error) {
     // The value is a secret: the message names the problem, never the key.
-    return settings.invalid(name, 'a private key as a JWK (JSON) or the path of a PEM file', `(${(error as Error).message})`);
+    return settings.invalid(
+      name,
+      'a private key as a JWK (JSON) or the path of a PEM file',
+      `(${(error as Error).message})`,
+    );
   }
 }
 

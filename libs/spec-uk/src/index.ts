@@ -28,6 +28,12 @@ export function createUkSpec(settings: SettingsReader, clock?: Clock): SpecPlugi
           'UK_SIGNATURE_VERIFICATION=off (default): x-jws-signature is NOT verified here. Verify it at the API gateway in front',
           'of the identity server, over the raw bytes the TPP sent; without such a check payment consents are unsigned.',
         ],
-    forwardedHeaders: ['x-idempotency-key', 'x-jws-signature', 'x-fapi-interaction-id', 'x-fapi-auth-date', 'Content-Type'],
+    forwardedHeaders: [
+      'x-idempotency-key',
+      'x-jws-signature',
+      'x-fapi-interaction-id',
+      'x-fapi-auth-date',
+      'Content-Type',
+    ],
   };
 }

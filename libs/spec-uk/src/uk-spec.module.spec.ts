@@ -25,6 +25,8 @@ describe(createUkSpec.name, () => {
   });
 
   it('fails with a message naming the setting', () => {
-    expect(() => createUkSpec(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'maybe' }))).toThrow('UK_SIGNATURE_VERIFICATION must be true or false');
+    expect(() => createUkSpec(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'maybe' }))).toThrow(
+      'UK_SIGNATURE_VERIFICATION must be true or false',
+    );
   });
 });

@@ -32,7 +32,15 @@ export const UK_PERMISSIONS = [
 export const UK_CHARGE_BEARERS = ['BorneByCreditor', 'BorneByDebtor', 'FollowingServiceLevel', 'Shared'] as const;
 
 /** The schedule codes of a standing order's `Frequency` (the first part of each pattern of the schema's regex). */
-export const UK_FREQUENCY_CODES = ['EvryDay', 'EvryWorkgDay', 'IntrvlDay', 'IntrvlWkDay', 'WkInMnthDay', 'IntrvlMnthDay', 'QtrDay'] as const;
+export const UK_FREQUENCY_CODES = [
+  'EvryDay',
+  'EvryWorkgDay',
+  'IntrvlDay',
+  'IntrvlWkDay',
+  'WkInMnthDay',
+  'IntrvlMnthDay',
+  'QtrDay',
+] as const;
 
 /** The `FileType` values of v3.1.11 (`x-namespaced-enum` of OBWriteFileConsent3) this module can read. */
 export const UK_FILE_TYPES = ['UK.OBIE.PaymentInitiation.3.1', 'UK.OBIE.pain.001.001.08'] as const;
@@ -102,7 +110,9 @@ const MAX_AUTHORISERS = 10;
 /** A JSON file `{"<client id>": {"keys": [JWK, …]}, …}`: the public signing keys of each TPP. */
 function trustedKeys(settings: SettingsReader): Record<string, JSONWebKeySet> {
   const name = UK_SETTINGS.trustFile;
-  const path = settings.text(name, { description: 'JSON file {"<client id>": {"keys": [JWK, …]}} of TPP public signing keys.' });
+  const path = settings.text(name, {
+    description: 'JSON file {"<client id>": {"keys": [JWK, …]}} of TPP public signing keys.',
+  });
   if (path === undefined) {
     return {};
   }
@@ -118,11 +128,24 @@ function trustedKeys(settings: SettingsReader): Record<string, JSONWebKeySet> {
   const sets: Record<string, JSONWebKeySet> = {};
   for (const [clientId, set] of Object.entries(parsed)) {
     const keys: unknown = isJsonObject(set) ? set['keys'] : undefined;
-    if (!Array.isArray(keys) || !keys.every((key: unknown) => isJsonObject(key) && typeof key['kty'] === 'string' && typeof key['kid'] === 'string')) {
-      return settings.invalid(name, `a trust file whose entry of "${clientId}" is a JWKS whose keys each have "kty" and "kid"`, path);
+    if (
+      !Array.isArray(keys) ||
+      !keys.every(
+        (key: unknown) => isJsonObject(key) && typeof key['kty'] === 'string' && typeof key['kid'] === 'string',
+      )
+    ) {
+      return settings.invalid(
+        name,
+        `a trust file whose entry of "${clientId}" is a JWKS whose keys each have "kty" and "kid"`,
+        path,
+      );
     }
     if (keys.some((key: unknown) => isJsonObject(key) && ('d' in key || 'k' in key))) {
-      return settings.invalid(name, `a trust file of public keys only (the entry of "${clientId}" holds a private or secret key)`, path);
+      return settings.invalid(
+        name,
+        `a trust file of public keys only (the entry of "${clientId}" holds a private or secret key)`,
+        path,
+      );
     }
     // Checked above: every key is an object with kty and kid; jose validates the rest when it imports the key.
     sets[clientId] = { keys: keys as JSONWebKeySet['keys'] };
@@ -135,14 +158,16 @@ function jwksUrls(settings: SettingsReader): Record<string, string> {
   const name = UK_SETTINGS.jwksUrls;
   const entries = settings.list<string>(name, {
     default: [],
-    item: { pattern: /^[^=\s]+=https?:\/\/\S+$/, expected: '<client id>=<https URL of the TPP\'s JWKS>' },
+    item: { pattern: /^[^=\s]+=https?:\/\/\S+$/, expected: "<client id>=<https URL of the TPP's JWKS>" },
     description: "<client id>=<https JWKS URL>,…: each TPP's JWKS, fetched and cached.",
   });
   return Object.fromEntries(
     entries.map((entry) => {
       const separator = entry.indexOf('=');
       const url = entry.slice(separator + 1);
-      return URL.canParse(url) ? [entry.slice(0, separator), url] : settings.invalid(name, "a comma list of <client id>=<https URL of the TPP's JWKS>", entry);
+      return URL.canParse(url)
+        ? [entry.slice(0, separator), url]
+        : settings.invalid(name, "a comma list of <client id>=<https URL of the TPP's JWKS>", entry);
     }),
   );
 }
@@ -150,8 +175,13 @@ function jwksUrls(settings: SettingsReader): Record<string, string> {
 /** A private PS256 key file and the bank's issuer: both or neither. */
 function responseSigning(settings: SettingsReader): ResponseSigningSettings | undefined {
   const keyName = UK_SETTINGS.responseSigningKeyFile;
-  const path = settings.text(keyName, { description: "The bank's private RSA JWK (with kid) to sign payment and VRP consent bodies; set with UK_RESPONSE_SIGNING_ISS." });
-  const issuer = settings.text(UK_SETTINGS.responseSigningIss, { description: "The bank's http://openbanking.org.uk/iss in its response signatures." });
+  const path = settings.text(keyName, {
+    description:
+      "The bank's private RSA JWK (with kid) to sign payment and VRP consent bodies; set with UK_RESPONSE_SIGNING_ISS.",
+  });
+  const issuer = settings.text(UK_SETTINGS.responseSigningIss, {
+    description: "The bank's http://openbanking.org.uk/iss in its response signatures.",
+  });
   if (path === undefined && issuer === undefined) {
     return undefined;
   }
@@ -168,7 +198,13 @@ function responseSigning(settings: SettingsReader): ResponseSigningSettings | un
   } catch (error) {
     return settings.invalid(keyName, `a readable JSON file (${(error as Error).message})`, path);
   }
-  if (!isJsonObject(key) || key['kty'] !== 'RSA' || typeof key['d'] !== 'string' || typeof key['kid'] !== 'string' || key['kid'] === '') {
+  if (
+    !isJsonObject(key) ||
+    key['kty'] !== 'RSA' ||
+    typeof key['d'] !== 'string' ||
+    typeof key['kid'] !== 'string' ||
+    key['kid'] === ''
+  ) {
     return settings.invalid(keyName, 'a file holding a private RSA JWK (kty RSA, d) with its kid, for PS256', path);
   }
   return { key: key as JWK & { kid: string }, issuer };
@@ -189,20 +225,28 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
     description: "The OBReadConsent1 permissions the bank's AISP API serves (must include ReadAccountsBasic).",
   });
   if (!permissions.includes('ReadAccountsBasic')) {
-    settings.invalid(UK_SETTINGS.permissions, 'a comma list of OBReadConsent1 permissions including ReadAccountsBasic', permissions.join(','));
+    settings.invalid(
+      UK_SETTINGS.permissions,
+      'a comma list of OBReadConsent1 permissions including ReadAccountsBasic',
+      permissions.join(','),
+    );
   }
   const signing = responseSigning(settings);
   return {
     verifySignatures: settings.boolean(UK_SETTINGS.signatureVerification, {
       default: false,
-      description: "Verify x-jws-signature on payment and VRP consents; only where the TPP's raw body reaches the service (else the gateway verifies it).",
+      description:
+        "Verify x-jws-signature on payment and VRP consents; only where the TPP's raw body reaches the service (else the gateway verifies it).",
     }),
     trustedKeys: trustedKeys(settings),
     jwksUrls: jwksUrls(settings),
     trustAnchor: matching(
       settings,
       UK_SETTINGS.trustAnchor,
-      settings.text(UK_SETTINGS.trustAnchor, { default: 'openbanking.org.uk', description: 'The required http://openbanking.org.uk/tan claim.' })!,
+      settings.text(UK_SETTINGS.trustAnchor, {
+        default: 'openbanking.org.uk',
+        description: 'The required http://openbanking.org.uk/tan claim.',
+      })!,
       /^[A-Za-z0-9.-]{1,253}$/,
       'a DNS name such as openbanking.org.uk',
     ),
@@ -212,7 +256,10 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
       description: 'Accepted currencies; others get UK.OBIE.Unsupported.Currency.',
     }),
     supportedPermissions: permissions,
-    apiBaseUrl: settings.url(UK_SETTINGS.apiBaseUrl, { default: 'https://localhost:8243', description: "Public base of the bank's Open Banking API, for Links.Self." })!,
+    apiBaseUrl: settings.url(UK_SETTINGS.apiBaseUrl, {
+      default: 'https://localhost:8243',
+      description: "Public base of the bank's Open Banking API, for Links.Self.",
+    })!,
     apiVersionPath: matching(
       settings,
       UK_SETTINGS.apiVersionPath,
@@ -223,7 +270,8 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
     supportedChargeBearers: settings.list(UK_SETTINGS.chargeBearers, {
       default: UK_CHARGE_BEARERS,
       allowed: UK_CHARGE_BEARERS,
-      description: 'Charge allocations the bank can fulfil on international payments; others are refused with UK.OBIE.Field.Invalid.',
+      description:
+        'Charge allocations the bank can fulfil on international payments; others are refused with UK.OBIE.Field.Invalid.',
     }),
     supportedFrequencies: settings.list(UK_SETTINGS.frequencies, {
       default: UK_FREQUENCY_CODES,
@@ -245,7 +293,8 @@ export function resolveUkSpecOptions(settings: SettingsReader): UkSpecOptions {
       default: 2,
       min: 1,
       max: MAX_AUTHORISERS,
-      description: 'Authorisers a payment from an SME or Corporate account needs (multi-authorisation); retail accounts need one.',
+      description:
+        'Authorisers a payment from an SME or Corporate account needs (multi-authorisation); retail accounts need one.',
     }),
     ...(signing === undefined ? {} : { responseSigning: signing }),
   };

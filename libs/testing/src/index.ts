@@ -18,7 +18,12 @@ export * from './simulator/request-object.js';
 export * from './simulator/json-values.js';
 export * from './simulator/identity-server.js';
 // The answer hook's public half; installing an observer is the e2e setup's alone (matchers/e2e-setup.ts).
-export { expectingContractBreaks, reportAnswer, type AnswerObserver, type ObservedAnswer } from './simulator/answer-observer.js';
+export {
+  expectingContractBreaks,
+  reportAnswer,
+  type AnswerObserver,
+  type ObservedAnswer,
+} from './simulator/answer-observer.js';
 export * from './matchers/contract-matcher.js';
 export * from './matchers/published-contract.js';
 export * from './journeys/journey.js';

@@ -34,5 +34,7 @@ export async function clickAndWait(page: Page, selector: string): Promise<void> 
 
 /** The text of every element matching the selector, trimmed and with runs of white space made single. */
 export function textsOf(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(selector, (elements: unknown[]) => (elements as PageElement[]).map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  return page.$$eval(selector, (elements: unknown[]) =>
+    (elements as PageElement[]).map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
 }

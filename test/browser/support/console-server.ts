@@ -20,7 +20,13 @@ export interface ConsoleServer extends RunningTestServer {
 export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
   const trustFile = join(mkdtempSync(join(tmpdir(), 'console-trust-')), 'uk-trust.json');
   writeFileSync(trustFile, JSON.stringify(ukJourneyTrustFile()));
-  const specEnv = { ...process.env, CONSOLE: 'loopback', UK_JWS_TRUST_FILE: trustFile, UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env };
+  const specEnv = {
+    ...process.env,
+    CONSOLE: 'loopback',
+    UK_JWS_TRUST_FILE: trustFile,
+    UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
+    ...env,
+  };
   const server = await startTestServer({ rootModule: (config) => AppModule.forRoot(config, [], specEnv) });
   const { port } = server.app.getHttpServer().address() as AddressInfo;
   return { ...server, consoleUrl: `${server.baseUrl}/console`, port };

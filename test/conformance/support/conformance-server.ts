@@ -14,6 +14,11 @@ export const SERVICE_CREDENTIALS = { kind: 'basic', username: TEST_USER, passwor
 export function startConformanceServer(env: Record<string, string> = {}): Promise<RunningTestServer> {
   const trustFile = join(mkdtempSync(join(tmpdir(), 'conformance-trust-')), 'uk-trust.json');
   writeFileSync(trustFile, JSON.stringify(ukJourneyTrustFile()));
-  const specEnv = { ...process.env, UK_JWS_TRUST_FILE: trustFile, UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env };
+  const specEnv = {
+    ...process.env,
+    UK_JWS_TRUST_FILE: trustFile,
+    UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
+    ...env,
+  };
   return startTestServer({ rootModule: (config) => AppModule.forRoot(config, [], specEnv) });
 }

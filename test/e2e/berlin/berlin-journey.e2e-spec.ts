@@ -35,7 +35,11 @@ describe('The berlin journey through the identity-server simulator', () => {
 
   it('passes every step: AIS consents of every kind, frequency, expiry, deletion, payments, funds confirmation, two approvers', async () => {
     const simulator = new IdentityServerSimulator(
-      new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'berlin', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }),
+      new IdentityServerClient({
+        baseUrl: server.baseUrl,
+        spec: 'berlin',
+        credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+      }),
     );
     const lines: string[] = [];
     const result = await BERLIN_JOURNEY.run(simulator, (line) => lines.push(line));

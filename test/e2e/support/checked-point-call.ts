@@ -21,6 +21,10 @@ export function checkedAnswer(extension: ExtensionName, answer: ExtensionAnswer)
 }
 
 /** One call with a fresh requestId, as the identity server makes it, and its checked answer. */
-export async function callChecked(client: IdentityServerClient, extension: ExtensionName, data: unknown): Promise<CheckedAnswer> {
+export async function callChecked(
+  client: IdentityServerClient,
+  extension: ExtensionName,
+  data: unknown,
+): Promise<CheckedAnswer> {
   return checkedAnswer(extension, await client.call(extension, data));
 }

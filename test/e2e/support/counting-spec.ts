@@ -1,5 +1,13 @@
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { AuthorizedConsentPersister, bindPoints, ConsentCreationPreProcessor, RefreshTokenIssuer, succeed, type OutcomeOf, type SpecPlugin } from '@app/contract';
+import {
+  AuthorizedConsentPersister,
+  bindPoints,
+  ConsentCreationPreProcessor,
+  RefreshTokenIssuer,
+  succeed,
+  type OutcomeOf,
+  type SpecPlugin,
+} from '@app/contract';
 import type { AppConfig } from '@app/platform';
 import { rootModuleServing } from './root-module.js';
 
@@ -27,7 +35,11 @@ class CountingConsentPersister extends AuthorizedConsentPersister {
   }
 
   handle(): Promise<OutcomeOf<'persist-authorized-consent'>> {
-    return Promise.resolve(succeed({ consentResource: { status: 'Authorised', attributes: { [ANSWER_ATTRIBUTE]: String(this.counter.next()) } } }));
+    return Promise.resolve(
+      succeed({
+        consentResource: { status: 'Authorised', attributes: { [ANSWER_ATTRIBUTE]: String(this.counter.next()) } },
+      }),
+    );
   }
 }
 

@@ -46,10 +46,16 @@ function answer(data: FakeCoreBankingData, request: IncomingMessage, response: S
     sendJson(response, 405, { error: 'GET only' });
   } else if ((match = ACCOUNTS_OF.exec(url.pathname)) !== null) {
     const accounts = data.customers[decodeURIComponent(match[1])];
-    sendJson(response, accounts === undefined ? 404 : 200, accounts === undefined ? { error: 'no such customer' } : { accounts });
+    sendJson(
+      response,
+      accounts === undefined ? 404 : 200,
+      accounts === undefined ? { error: 'no such customer' } : { accounts },
+    );
   } else if ((match = HOLDER_OF.exec(url.pathname)) !== null) {
     const accountId = decodeURIComponent(match[2]);
-    const holds = (data.customers[decodeURIComponent(match[1])] ?? []).some((account) => account.accountId === accountId);
+    const holds = (data.customers[decodeURIComponent(match[1])] ?? []).some(
+      (account) => account.accountId === accountId,
+    );
     sendJson(response, holds ? 200 : 404, holds ? { holder: true } : { error: 'not a holder' });
   } else if ((match = FUNDS.exec(url.pathname)) !== null) {
     const accountId = decodeURIComponent(match[1]);
@@ -60,7 +66,8 @@ function answer(data: FakeCoreBankingData, request: IncomingMessage, response: S
     }
     const amount = url.searchParams.get('amount') ?? '';
     const currency = url.searchParams.get('currency') ?? '';
-    const fundsAvailable = balance !== undefined && balance.currency === currency && minorUnits(amount) <= minorUnits(balance.amount);
+    const fundsAvailable =
+      balance !== undefined && balance.currency === currency && minorUnits(amount) <= minorUnits(balance.amount);
     sendJson(response, 200, { fundsAvailable });
   } else if ((match = ACCOUNT.exec(url.pathname)) !== null) {
     const account = accountById(decodeURIComponent(match[1]));

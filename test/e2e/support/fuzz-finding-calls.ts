@@ -6,7 +6,8 @@ import { uaePaymentSubmission, uaeVariableMultiPaymentItem } from '@app/testing'
  */
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-const isoSecondsFromNow = (days: number): string => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 19)}+00:00`;
+const isoSecondsFromNow = (days: number): string =>
+  `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 19)}+00:00`;
 
 /** Berlin enrich-consent-creation-response for a dedicated AIS consent the identity server has just stored. */
 export function berlinCreatedConsent(consentId: string): Record<string, unknown> {
@@ -31,8 +32,14 @@ export function berlinCreatedConsent(consentId: string): Record<string, unknown>
         recurringIndicator: true,
         frequencyPerDay: 4,
       },
-      attributes: { accessKind: 'dedicated', validUntil: isoSecondsFromNow(180).slice(0, 10), xRequestId: '9c7cd508-7f97-42e5-927b-7cbededd777a' },
-      authorizations: [{ id: '068c6c8f-3763-411b-b66e-200641d1cdd6', type: 'authorisation', status: 'received', resources: [] }],
+      attributes: {
+        accessKind: 'dedicated',
+        validUntil: isoSecondsFromNow(180).slice(0, 10),
+        xRequestId: '9c7cd508-7f97-42e5-927b-7cbededd777a',
+      },
+      authorizations: [
+        { id: '068c6c8f-3763-411b-b66e-200641d1cdd6', type: 'authorisation', status: 'received', resources: [] },
+      ],
     },
   };
 }
@@ -41,7 +48,12 @@ export function berlinCreatedConsent(consentId: string): Record<string, unknown>
 export function berlinAccountAccess(resource: string): Record<string, unknown> {
   const consentId = '26514fb9-a1ec-4876-a0d8-d4edb7376589';
   const created = berlinCreatedConsent(consentId)['consentResource'] as Record<string, unknown>;
-  const mapping = (permission: string, id: string) => ({ id, accountId: 'DE89370400440532013000', permission, status: 'active' });
+  const mapping = (permission: string, id: string) => ({
+    id,
+    accountId: 'DE89370400440532013000',
+    permission,
+    status: 'active',
+  });
   return {
     consentId,
     consentResource: {
@@ -53,12 +65,19 @@ export function berlinAccountAccess(resource: string): Record<string, unknown> {
           userId: 'psu@wso2.com',
           type: 'authorisation',
           status: 'finalised',
-          resources: [mapping('accounts', 'e3bcea89-d0b2-4cd4-b23f-d42ce59c371e'), mapping('balances', '77369398-6503-4f57-ae4b-fc47084d9660')],
+          resources: [
+            mapping('accounts', 'e3bcea89-d0b2-4cd4-b23f-d42ce59c371e'),
+            mapping('balances', '77369398-6503-4f57-ae4b-fc47084d9660'),
+          ],
         },
       ],
     },
     dataRequestPayload: {
-      headers: { 'Consent-ID': consentId, 'X-Request-ID': '7639da7b-1446-4ef4-88dd-ac360a4adf7b', 'PSU-IP-Address': '192.168.8.78' },
+      headers: {
+        'Consent-ID': consentId,
+        'X-Request-ID': '7639da7b-1446-4ef4-88dd-ac360a4adf7b',
+        'PSU-IP-Address': '192.168.8.78',
+      },
       consentId,
       clientId: 'berlin-journey-tpp',
       userId: 'psu@wso2.com',
@@ -84,7 +103,16 @@ export function ukFundsConfirmationAccess(httpMethod: unknown): Record<string, u
       createdTime: now,
       updatedTime: now,
       recurringIndicator: true,
-      receipt: { Data: { ExpirationDateTime: isoSecondsFromNow(90), DebtorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '30080098763459', Name: 'Alex Morgan' } } },
+      receipt: {
+        Data: {
+          ExpirationDateTime: isoSecondsFromNow(90),
+          DebtorAccount: {
+            SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+            Identification: '30080098763459',
+            Name: 'Alex Morgan',
+          },
+        },
+      },
       attributes: {},
       authorizations: [
         {
@@ -92,7 +120,14 @@ export function ukFundsConfirmationAccess(httpMethod: unknown): Record<string, u
           userId: 'psu@wso2.com',
           type: 'authorisation',
           status: 'Authorised',
-          resources: [{ id: '79cfe37b-e689-4794-aefb-dade47cb5a16', accountId: '30080098763459', permission: 'fundsconfirmations', status: 'active' }],
+          resources: [
+            {
+              id: '79cfe37b-e689-4794-aefb-dade47cb5a16',
+              accountId: '30080098763459',
+              permission: 'fundsconfirmations',
+              status: 'active',
+            },
+          ],
         },
       ],
     },
@@ -102,7 +137,9 @@ export function ukFundsConfirmationAccess(httpMethod: unknown): Record<string, u
       userId: 'psu@wso2.com',
       electedResource: '/funds-confirmations',
       resourceParams: { resource: '/open-banking/v3.1/cbpii/funds-confirmations', httpMethod },
-      body: { Data: { ConsentId: consentId, Reference: 'PURCHASE-1', InstructedAmount: { Amount: '20.00', Currency: 'GBP' } } },
+      body: {
+        Data: { ConsentId: consentId, Reference: 'PURCHASE-1', InstructedAmount: { Amount: '20.00', Currency: 'GBP' } },
+      },
     },
   };
 }
@@ -111,13 +148,22 @@ const UAE_PAYMENT_TYPE = 'urn:openfinanceuae:service-initiation-consent:v2.1';
 const UAE_ACCOUNT_TYPE = 'urn:openfinanceuae:account-access-consent:v2.1';
 
 /** A UAE consent as the identity server stores it; `payment` for a single instant payment, else data sharing. */
-function uaeConsentResource(consentId: string, tppConsentId: string, payment: boolean, createdTime: number): Record<string, unknown> {
+function uaeConsentResource(
+  consentId: string,
+  tppConsentId: string,
+  payment: boolean,
+  createdTime: number,
+): Record<string, unknown> {
   const consent = payment
     ? {
         ConsentId: tppConsentId,
         ExpirationDateTime: isoSecondsFromNow(30),
         PaymentPurposeCode: 'ACM',
-        ControlParameters: { ConsentSchedule: { SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: '100.00', Currency: 'AED' } } } },
+        ControlParameters: {
+          ConsentSchedule: {
+            SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: '100.00', Currency: 'AED' } },
+          },
+        },
       }
     : {
         ConsentId: tppConsentId,
@@ -143,7 +189,14 @@ function uaeConsentResource(consentId: string, tppConsentId: string, payment: bo
         userId: 'psu@wso2.com',
         type: 'authorisation',
         status: 'Authorized',
-        resources: [{ id: '0e5994c8-63a5-4ae9-a274-daa2fe5f4444', accountId: 'AE070331234567890123456', permission: 'primary', status: 'active' }],
+        resources: [
+          {
+            id: '0e5994c8-63a5-4ae9-a274-daa2fe5f4444',
+            accountId: 'AE070331234567890123456',
+            permission: 'primary',
+            status: 'active',
+          },
+        ],
       },
     ],
   };
@@ -155,7 +208,13 @@ export function uaePaymentAccess(resourceParams: Record<string, unknown>): Recor
   return {
     consentId,
     consentResource: uaeConsentResource(consentId, '330c0187-c291-4b40-b410-64fa673c8640', true, nowSeconds()),
-    dataRequestPayload: { consentId, clientId: 'uae-journey-tpp', userId: 'psu@wso2.com', electedResource: '/payments', resourceParams },
+    dataRequestPayload: {
+      consentId,
+      clientId: 'uae-journey-tpp',
+      userId: 'psu@wso2.com',
+      electedResource: '/payments',
+      resourceParams,
+    },
   };
 }
 
@@ -202,11 +261,23 @@ export function ukRetrieval(consentResourcePath: string): Record<string, unknown
 export function uaeMultiPaymentSubmission(perPeriodCount: number): Record<string, unknown> {
   const consentId = 'e8030a20-0a45-4d9a-914c-a44d934ebd87';
   const tppConsentId = 'f8d15632-d03c-4eaf-87cf-8c084499c06c';
-  const receipt = uaeVariableMultiPaymentItem(tppConsentId) as { consent: { ControlParameters: { ConsentSchedule: { MultiPayment: { PeriodicSchedule: { Controls: Record<string, unknown> } } } } } };
-  receipt.consent.ControlParameters.ConsentSchedule.MultiPayment.PeriodicSchedule.Controls['MaximumCumulativeNumberOfPaymentsPerPeriod'] = perPeriodCount;
+  const receipt = uaeVariableMultiPaymentItem(tppConsentId) as {
+    consent: {
+      ControlParameters: {
+        ConsentSchedule: { MultiPayment: { PeriodicSchedule: { Controls: Record<string, unknown> } } };
+      };
+    };
+  };
+  receipt.consent.ControlParameters.ConsentSchedule.MultiPayment.PeriodicSchedule.Controls[
+    'MaximumCumulativeNumberOfPaymentsPerPeriod'
+  ] = perPeriodCount;
   return {
     consentId,
-    consentResource: { ...uaeConsentResource(consentId, tppConsentId, true, nowSeconds()), receipt, recurringIndicator: true },
+    consentResource: {
+      ...uaeConsentResource(consentId, tppConsentId, true, nowSeconds()),
+      receipt,
+      recurringIndicator: true,
+    },
     dataRequestPayload: {
       // One payment per limit tried: a payment is counted (and answered) once per idempotency key.
       headers: { 'x-idempotency-key': `9b661b38-6f9e-4989-8dc2-${String(perPeriodCount + 1000).padStart(12, '0')}` },
@@ -246,7 +317,11 @@ export function ukPaymentFundsConfirmation(amount: string): Record<string, unkno
             EndToEndIdentification: 'FRESCO.21302.GFX.20',
             LocalInstrument: 'UK.OBIE.FPS',
             InstructedAmount: { Amount: amount, Currency: 'GBP' },
-            CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc' },
+            CreditorAccount: {
+              SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+              Identification: '08080021325698',
+              Name: 'ACME Inc',
+            },
             RemittanceInformation: { Reference: 'FRESCO-101', Unstructured: 'Internal ops code 5120101' },
           },
         },

@@ -26,7 +26,12 @@ function parse(raw: string): RawAnswer {
   }
   const length = Number(headers['content-length'] ?? Number.NaN);
   const rest = raw.slice(end + 4);
-  return { status: Number(statusLine.split(' ')[1]), headers, body: Number.isNaN(length) ? rest : rest.slice(0, length), raw };
+  return {
+    status: Number(statusLine.split(' ')[1]),
+    headers,
+    body: Number.isNaN(length) ? rest : rest.slice(0, length),
+    raw,
+  };
 }
 
 /**
@@ -34,13 +39,21 @@ function parse(raw: string): RawAnswer {
  * server sends until it closes: for requests no HTTP client library would send (malformed request lines, oversized
  * headers, bodies that never come).
  */
-export function rawExchange(port: number, request: string | Buffer, options: { readonly halfClose?: boolean } = {}): Promise<RawAnswer> {
+export function rawExchange(
+  port: number,
+  request: string | Buffer,
+  options: { readonly halfClose?: boolean } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no close within ${EXCHANGE_TIMEOUT_MS} ms; received ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 300))}`));
+      reject(
+        new Error(
+          `no close within ${EXCHANGE_TIMEOUT_MS} ms; received ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 300))}`,
+        ),
+      );
     }, EXCHANGE_TIMEOUT_MS);
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', () => undefined);

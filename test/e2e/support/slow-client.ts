@@ -15,7 +15,12 @@ const GIVE_UP_AFTER_MS = 30_000;
  * A client that writes `request` (start, then the rest) one byte every `intervalMs`, as a slowloris attack does,
  * and stops at the first byte the service no longer takes (its connection closed) or when all is sent.
  */
-export async function trickle(port: number, start: string, rest: string, intervalMs: number): Promise<SlowClientResult> {
+export async function trickle(
+  port: number,
+  start: string,
+  rest: string,
+  intervalMs: number,
+): Promise<SlowClientResult> {
   const socket = connect(port, '127.0.0.1');
   const chunks: Buffer[] = [];
   let closed = false;
@@ -41,7 +46,9 @@ export async function trickle(port: number, start: string, rest: string, interva
   }
   if (!closed) {
     socket.destroy();
-    throw new Error(`the service still held the connection after ${bytesSent} bytes (${Buffer.concat(chunks).toString('latin1').slice(0, 200)})`);
+    throw new Error(
+      `the service still held the connection after ${bytesSent} bytes (${Buffer.concat(chunks).toString('latin1').slice(0, 200)})`,
+    );
   }
   await whenClosed;
   return { received: Buffer.concat(chunks).toString('latin1'), bytesSent };

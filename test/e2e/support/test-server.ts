@@ -56,7 +56,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** `releaseDatabase` frees a database an earlier server of a restart created (see `restart`). */
-async function startOnDatabase(options: TestServerOptions, releaseEarlierDatabase: () => Promise<void>): Promise<RunningTestServer> {
+async function startOnDatabase(
+  options: TestServerOptions,
+  releaseEarlierDatabase: () => Promise<void>,
+): Promise<RunningTestServer> {
   let databaseUrl = options.databaseUrl;
   let releaseDatabase = releaseEarlierDatabase;
   if (databaseUrl === undefined) {
@@ -75,7 +78,9 @@ async function startOnDatabase(options: TestServerOptions, releaseEarlierDatabas
     ...options.env,
   };
   const config = loadAppConfig(env);
-  const rootModule = options.rootModule ? options.rootModule(config) : AppModule.forRoot(config, options.modules ?? [], env);
+  const rootModule = options.rootModule
+    ? options.rootModule(config)
+    : AppModule.forRoot(config, options.modules ?? [], env);
   const logger = options.logLines
     ? createServiceLogger(config.logLevel, { write: (line: string) => void options.logLines!.push(line) })
     : undefined;

@@ -59,7 +59,10 @@ class BrokenScreenSpecModule {}
 export const BROKEN_SCREEN_SPEC: SpecPlugin = {
   id: 'broken-screen',
   title: 'Test specification whose consent screen breaks the contract',
-  module: { module: BrokenScreenSpecModule, providers: [{ provide: ConsentScreenPopulator, useClass: ContractBreakingScreenPopulator }] },
+  module: {
+    module: BrokenScreenSpecModule,
+    providers: [{ provide: ConsentScreenPopulator, useClass: ContractBreakingScreenPopulator }],
+  },
 };
 
 /** The test specifications as modules, the way EXTENSION_MODULES hands a bank's own to AppModule. */
@@ -69,6 +72,12 @@ const TEST_SPEC_MODULES: readonly LoadedSpecModule[] = [FAULTY_SPEC, BROKEN_SCRE
 }));
 
 /** The service with EXTENSION_SPECS=default and the test specifications plugged in beside it, through AppModule. */
-export function startTestSpecsServer(options: Omit<TestServerOptions, 'modules' | 'rootModule'> = {}): Promise<RunningTestServer> {
-  return startTestServer({ ...options, env: { EXTENSION_SPECS: 'default', ...options.env }, modules: TEST_SPEC_MODULES });
+export function startTestSpecsServer(
+  options: Omit<TestServerOptions, 'modules' | 'rootModule'> = {},
+): Promise<RunningTestServer> {
+  return startTestServer({
+    ...options,
+    env: { EXTENSION_SPECS: 'default', ...options.env },
+    modules: TEST_SPEC_MODULES,
+  });
 }

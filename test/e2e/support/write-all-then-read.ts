@@ -15,7 +15,12 @@ const CHUNK = 64 * 1024;
  * A client like the identity server's Apache HttpClient: it writes the request line, the headers and the WHOLE body
  * (respecting back-pressure) before it reads anything, then reads until the connection closes.
  */
-export async function writeAllThenRead(port: number, head: string, bodyBytes: number, chunked = false): Promise<WriteAllThenReadResult> {
+export async function writeAllThenRead(
+  port: number,
+  head: string,
+  bodyBytes: number,
+  chunked = false,
+): Promise<WriteAllThenReadResult> {
   const socket = connect(port, '127.0.0.1');
   await once(socket, 'connect');
   socket.pause();
@@ -39,7 +44,9 @@ export async function writeAllThenRead(port: number, head: string, bodyBytes: nu
   const chunk = Buffer.alloc(CHUNK, 0x78);
   for (let sent = 0; sent < bodyBytes && socket.writable; sent += CHUNK) {
     const part = chunk.subarray(0, Math.min(CHUNK, bodyBytes - sent));
-    await write(chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part);
+    await write(
+      chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part,
+    );
     bytesWritten += part.length;
   }
   if (chunked) {

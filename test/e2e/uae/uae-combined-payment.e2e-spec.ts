@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
 import type { RunningTestServer } from '../support/test-server.js';
-import { uaePaymentSubmission, uaeRequestObjectClaims, uaeSingleInstantPaymentItem, uaeVariableMultiPaymentItem } from '@app/testing';
+import {
+  uaePaymentSubmission,
+  uaeRequestObjectClaims,
+  uaeSingleInstantPaymentItem,
+  uaeVariableMultiPaymentItem,
+} from '@app/testing';
 import { at, callChecked, checkedBody, mutated, set } from './support/uae-calls.js';
 import { uaeSimulator } from './support/uae-simulator.js';
 import { CUSTOMER, storeUaeConsent } from './support/uae-stored-consents.js';
@@ -32,18 +37,28 @@ describe('uae combined payment schedules, when the bank allows them', () => {
 
   it('accepts the combined consent at PAR and shows both schedules on the consent page', async () => {
     const claims = uaeRequestObjectClaims(combinedItem());
-    expect(await callChecked(simulator.client, 'validate-authorization-request', { requestObject: claims })).toMatchObject({ httpStatus: 200, status: 'SUCCESS', data: {} });
-    const screen = await callChecked(simulator.client, 'populate-consent-authorize-screen', { userId: CUSTOMER, requestParameters: claims, consentResource: {} });
+    expect(
+      await callChecked(simulator.client, 'validate-authorization-request', { requestObject: claims }),
+    ).toMatchObject({ httpStatus: 200, status: 'SUCCESS', data: {} });
+    const screen = await callChecked(simulator.client, 'populate-consent-authorize-screen', {
+      userId: CUSTOMER,
+      requestParameters: claims,
+      consentResource: {},
+    });
     expect(at(screen.data, 'consentData.basicConsentData.Payment schedule')).toEqual(
       expect.arrayContaining(['One instant payment of AED 150.00', 'Each payment at most AED 100.00']),
     );
   });
 
   it('still applies the payment rules to both parts: the single payment must be in AED', async () => {
-    const claims = uaeRequestObjectClaims(mutated(combinedItem(), set(`${SCHEDULE}.SinglePayment.Amount.Currency`, 'USD')));
+    const claims = uaeRequestObjectClaims(
+      mutated(combinedItem(), set(`${SCHEDULE}.SinglePayment.Amount.Currency`, 'USD')),
+    );
     const answer = await callChecked(simulator.client, 'validate-authorization-request', { requestObject: claims });
     expect(answer).toMatchObject({ status: 'ERROR', errorCode: 400, data: { errorMessage: 'invalid_request' } });
-    expect(answer.data['errorDescription']).toMatch(/^Consent\.BusinessRuleViolation: A domestic payment must be in AED, not USD/);
+    expect(answer.data['errorDescription']).toMatch(
+      /^Consent\.BusinessRuleViolation: A domestic payment must be in AED, not USD/,
+    );
   });
 
   it('pays the single payment once (its exact amount), then counts every other payment against the multi-payment controls', async () => {
@@ -60,12 +75,21 @@ describe('uae combined payment schedules, when the bank allows them', () => {
     };
     expect(await pay('150.00')).toMatchObject({ status: 'SUCCESS' });
     // The single payment is made: another 150.00 is a multi-payment, above its maximum individual amount.
-    expect(await pay('150.00')).toMatchObject({ status: 'ERROR', errorCode: 400, data: { errorMessage: 'Consent.FailsControlParameters' } });
+    expect(await pay('150.00')).toMatchObject({
+      status: 'ERROR',
+      errorCode: 400,
+      data: { errorMessage: 'Consent.FailsControlParameters' },
+    });
     expect(await pay('40.00')).toMatchObject({ status: 'SUCCESS' });
-    const retrieved = checkedBody(await simulator.retrieveConsent(consent.isConsentId, `payment-consents/${consent.isConsentId}`));
+    const retrieved = checkedBody(
+      await simulator.retrieveConsent(consent.isConsentId, `payment-consents/${consent.isConsentId}`),
+    );
     expect(at(retrieved, 'data.modifiedResponse.Data')).toMatchObject({
       Status: 'Authorized',
-      PaymentConsumption: { CumulativeNumberOfPayments: 2, CumulativeValueOfPayments: { Amount: '190.00', Currency: 'AED' } },
+      PaymentConsumption: {
+        CumulativeNumberOfPayments: 2,
+        CumulativeValueOfPayments: { Amount: '190.00', Currency: 'AED' },
+      },
     });
   });
 });

@@ -11,10 +11,16 @@ import { storeUaeConsent, TPP } from './support/uae-stored-consents.js';
 import { startUaeTestServer } from './support/uae-test-specs.js';
 
 const openapi = join(process.cwd(), 'libs', 'spec-uae', 'assets', 'openapi');
-const accountInformation = new OfficialSchemaValidators(loadOfficialOpenApiDocument(join(openapi, 'uae-account-information-openapi.yaml')));
-const bankInitiation = new OfficialSchemaValidators(loadOfficialOpenApiDocument(join(openapi, 'uae-bank-initiation-openapi.yaml')));
+const accountInformation = new OfficialSchemaValidators(
+  loadOfficialOpenApiDocument(join(openapi, 'uae-account-information-openapi.yaml')),
+);
+const bankInitiation = new OfficialSchemaValidators(
+  loadOfficialOpenApiDocument(join(openapi, 'uae-bank-initiation-openapi.yaml')),
+);
 const dataSharingConsentBody = accountInformation.schema('AEConsentStatus.AEBankDataSharingConsentPropertiesV21');
-const paymentConsentBody = bankInitiation.schema('AEBankServiceInitiationConsentStatusV21.AEBankServiceInitiationConsentProperties');
+const paymentConsentBody = bankInitiation.schema(
+  'AEBankServiceInitiationConsentStatusV21.AEBankServiceInitiationConsentProperties',
+);
 const error400Body = accountInformation.schema('AEError400Response');
 
 /* Retrieval (spec-rules §C.5), revocation (§C.4) and the consent-manage error format (§C.6). */
@@ -57,22 +63,38 @@ describe('uae consent retrieval and revocation', () => {
   });
 
   it('answers the payment consent body without the PII, as the official schema allows', async () => {
-    const consent = storeUaeConsent(simulator, uaeSingleInstantPaymentItem(), { accountIds: ['AE070331234567890123456'] });
+    const consent = storeUaeConsent(simulator, uaeSingleInstantPaymentItem(), {
+      accountIds: ['AE070331234567890123456'],
+    });
     const body = await retrieve(consent.isConsentId, 'payment-consents');
     const response = at(body, 'data.modifiedResponse');
     expect(paymentConsentBody(response)).toBeUndefined();
     expect(JSON.stringify(response)).not.toContain('PersonalIdentifiableInformation');
-    expect(at(response, 'Data')).toMatchObject({ ConsentId: consent.tppConsentId, Status: 'Authorized', PaymentPurposeCode: 'ACM' });
+    expect(at(response, 'Data')).toMatchObject({
+      ConsentId: consent.tppConsentId,
+      Status: 'Authorized',
+      PaymentPurposeCode: 'ACM',
+    });
   });
 
   it('shows an Authorized consent past its ExpirationDateTime as Expired', async () => {
-    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { validityTime: Math.floor(Date.now() / 1000) - 10 });
+    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), {
+      validityTime: Math.floor(Date.now() / 1000) - 10,
+    });
     expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data.Status')).toBe('Expired');
   });
 
   it.each([
-    ['a payment consent read as data sharing', () => storeUaeConsent(simulator, uaeSingleInstantPaymentItem()), 'account-access-consents'],
-    ['a data sharing consent read as a payment', () => storeUaeConsent(simulator, uaeDataSharingItem()), 'payment-consents'],
+    [
+      'a payment consent read as data sharing',
+      () => storeUaeConsent(simulator, uaeSingleInstantPaymentItem()),
+      'account-access-consents',
+    ],
+    [
+      'a data sharing consent read as a payment',
+      () => storeUaeConsent(simulator, uaeDataSharingItem()),
+      'payment-consents',
+    ],
   ])('refuses %s with 400 Consent.Invalid', async (_label, store, path) => {
     const body = await retrieve(store().isConsentId, path);
     expect(body).toMatchObject({ status: 'ERROR', errorCode: 400, data: { Errors: [{ Code: 'Consent.Invalid' }] } });
@@ -88,40 +110,67 @@ describe('uae consent retrieval and revocation', () => {
     expect(answer).toMatchObject({ status: 'ERROR', errorCode: 400, data: { Errors: [{ Code: 'Consent.Invalid' }] } });
   });
 
-  it.each(['Authorized', 'AwaitingAuthorization', 'Suspended'])('revokes a consent in %s, then retrieval shows Revoked by the TPP', async (status) => {
-    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { status });
-    const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
-    expect(checkedBody(answer)).toMatchObject({
-      status: 'SUCCESS',
-      data: { revocationStatusName: 'Revoked', requireTokenRevocation: status !== 'AwaitingAuthorization' },
-    });
-    const data = at(await retrieve(consent.isConsentId), 'data.modifiedResponse');
-    expect(at(data, 'Data')).toMatchObject({ Status: 'Revoked', RevokedBy: 'TPP' });
-    expect(dataSharingConsentBody(data)).toBeUndefined();
-  });
+  it.each(['Authorized', 'AwaitingAuthorization', 'Suspended'])(
+    'revokes a consent in %s, then retrieval shows Revoked by the TPP',
+    async (status) => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { status });
+      const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
+      expect(checkedBody(answer)).toMatchObject({
+        status: 'SUCCESS',
+        data: { revocationStatusName: 'Revoked', requireTokenRevocation: status !== 'AwaitingAuthorization' },
+      });
+      const data = at(await retrieve(consent.isConsentId), 'data.modifiedResponse');
+      expect(at(data, 'Data')).toMatchObject({ Status: 'Revoked', RevokedBy: 'TPP' });
+      expect(dataSharingConsentBody(data)).toBeUndefined();
+    },
+  );
 
   it('records LFI.InitiatedByUser when the customer revokes at the bank', async () => {
     const consent = storeUaeConsent(simulator, uaeDataSharingItem());
-    expect(checkedBody(await simulator.adminRevoke(consent.isConsentId))).toMatchObject({ status: 'SUCCESS', data: { revocationStatusName: 'Revoked' } });
+    expect(checkedBody(await simulator.adminRevoke(consent.isConsentId))).toMatchObject({
+      status: 'SUCCESS',
+      data: { revocationStatusName: 'Revoked' },
+    });
     expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data.RevokedBy')).toBe('LFI.InitiatedByUser');
   });
 
-  it.each(['Rejected', 'Revoked', 'Expired', 'Consumed'])('AE-24 refuses to revoke a consent in %s with 400 Consent.BusinessRuleViolation', async (status) => {
-    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { status });
-    const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
-    const body = checkedBody(answer);
-    expect(body).toMatchObject({ status: 'ERROR', errorCode: 400, data: { Errors: [{ Code: 'Consent.BusinessRuleViolation', Message: `A consent in status ${status} cannot be revoked` }] } });
-    expect(error400Body(at(body, 'data'))).toBeUndefined();
-  });
+  it.each(['Rejected', 'Revoked', 'Expired', 'Consumed'])(
+    'AE-24 refuses to revoke a consent in %s with 400 Consent.BusinessRuleViolation',
+    async (status) => {
+      const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { status });
+      const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
+      const body = checkedBody(answer);
+      expect(body).toMatchObject({
+        status: 'ERROR',
+        errorCode: 400,
+        data: {
+          Errors: [
+            { Code: 'Consent.BusinessRuleViolation', Message: `A consent in status ${status} cannot be revoked` },
+          ],
+        },
+      });
+      expect(error400Body(at(body, 'data'))).toBeUndefined();
+    },
+  );
 
   it('AE-24 refuses to revoke an Authorized consent past its expiry (Expired)', async () => {
-    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), { validityTime: Math.floor(Date.now() / 1000) - 10 });
+    const consent = storeUaeConsent(simulator, uaeDataSharingItem(), {
+      validityTime: Math.floor(Date.now() / 1000) - 10,
+    });
     const answer = await simulator.revoke(consent.isConsentId, `account-access-consents/${consent.isConsentId}`);
-    expect(checkedBody(answer)).toMatchObject({ status: 'ERROR', errorCode: 400, data: { Errors: [{ Code: 'Consent.BusinessRuleViolation' }] } });
+    expect(checkedBody(answer)).toMatchObject({
+      status: 'ERROR',
+      errorCode: 400,
+      data: { Errors: [{ Code: 'Consent.BusinessRuleViolation' }] },
+    });
   });
 
   describe("another TPP's consent (issue 9, rule 15): answered like an unknown consent, never read nor revoked", () => {
-    const call = (extension: 'pre-process-consent-retrieval' | 'pre-process-consent-revoke', isConsentId: string, clientId: string) =>
+    const call = (
+      extension: 'pre-process-consent-retrieval' | 'pre-process-consent-revoke',
+      isConsentId: string,
+      clientId: string,
+    ) =>
       callChecked(simulator.client, extension, {
         consentId: isConsentId,
         consentResourcePath: `account-access-consents/${isConsentId}`,
@@ -132,7 +181,15 @@ describe('uae consent retrieval and revocation', () => {
       httpStatus: 200,
       status: 'ERROR',
       errorCode: 400,
-      data: { Errors: [{ Code: 'Consent.Invalid', Message: 'The ConsentId does not identify a UAE consent of this TPP', Path: 'ConsentId' }] },
+      data: {
+        Errors: [
+          {
+            Code: 'Consent.Invalid',
+            Message: 'The ConsentId does not identify a UAE consent of this TPP',
+            Path: 'ConsentId',
+          },
+        ],
+      },
     };
 
     it('refuses the retrieval with 400 Consent.Invalid, and serves its own TPP', async () => {
@@ -140,23 +197,38 @@ describe('uae consent retrieval and revocation', () => {
       const foreign = await call('pre-process-consent-retrieval', consent.isConsentId, 'another-tpp');
       expect(foreign).toEqual(refusal);
       expect(error400Body(foreign.data)).toBeUndefined();
-      expect(await call('pre-process-consent-retrieval', consent.isConsentId, TPP)).toMatchObject({ status: 'SUCCESS', data: { modifiedResponse: { Data: { ConsentId: consent.tppConsentId } } } });
+      expect(await call('pre-process-consent-retrieval', consent.isConsentId, TPP)).toMatchObject({
+        status: 'SUCCESS',
+        data: { modifiedResponse: { Data: { ConsentId: consent.tppConsentId } } },
+      });
     });
 
     it('refuses the revocation with 400 Consent.Invalid and records no RevokedBy; its own TPP revokes it', async () => {
       const consent = storeUaeConsent(simulator, uaeDataSharingItem());
       expect(await call('pre-process-consent-revoke', consent.isConsentId, 'another-tpp')).toEqual(refusal);
-      expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data')).toMatchObject({ Status: 'Authorized' });
+      expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data')).toMatchObject({
+        Status: 'Authorized',
+      });
       expect(at(await retrieve(consent.isConsentId), 'data.modifiedResponse.Data.RevokedBy')).toBeUndefined();
-      expect(await call('pre-process-consent-revoke', consent.isConsentId, TPP)).toMatchObject({ status: 'SUCCESS', data: { revocationStatusName: 'Revoked' } });
+      expect(await call('pre-process-consent-revoke', consent.isConsentId, TPP)).toMatchObject({
+        status: 'SUCCESS',
+        data: { revocationStatusName: 'Revoked' },
+      });
     });
   });
 
   it('maps accelerator errors to the UAE format, "not found" to 400 Consent.Invalid', async () => {
     const answer = await simulator.mapError(404, 'Consent not found', 'consent_retrieve');
-    expect(checkedBody(answer)).toMatchObject({ status: 'SUCCESS', errorCode: 400, data: { Errors: [{ Code: 'Consent.Invalid', Message: 'Consent not found' }] } });
+    expect(checkedBody(answer)).toMatchObject({
+      status: 'SUCCESS',
+      errorCode: 400,
+      data: { Errors: [{ Code: 'Consent.Invalid', Message: 'Consent not found' }] },
+    });
     expect(error400Body(at(answer.body, 'data'))).toBeUndefined();
-    expect(checkedBody(await simulator.mapError('500', 'boom', 'consent_create'))).toMatchObject({ errorCode: 500, data: { Errors: [{ Code: 'GenericError' }] } });
+    expect(checkedBody(await simulator.mapError('500', 'boom', 'consent_create'))).toMatchObject({
+      errorCode: 500,
+      data: { Errors: [{ Code: 'GenericError' }] },
+    });
     expect(checkedBody(await simulator.mapError(400, 'bad request object', 'consent_authorize'))).toMatchObject({
       errorCode: 400,
       data: { error: 'invalid_request', error_description: 'bad request object' },
@@ -166,7 +238,11 @@ describe('uae consent retrieval and revocation', () => {
   it('issues a refresh token only while the consent is valid', async () => {
     const now = Math.floor(Date.now() / 1000);
     const issue = (consentValidityPeriod: number) =>
-      callChecked(simulator.client, 'issue-refresh-token', { grantType: 'authorization_code', consentCreatedTime: now, consentValidityPeriod });
+      callChecked(simulator.client, 'issue-refresh-token', {
+        grantType: 'authorization_code',
+        consentCreatedTime: now,
+        consentValidityPeriod,
+      });
     const valid = await issue(now + 3600);
     expect(valid.data).toMatchObject({ issueRefreshToken: true });
     // The service reads its own clock: a second may have passed since `now`.

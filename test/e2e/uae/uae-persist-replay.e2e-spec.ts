@@ -1,6 +1,13 @@
 import { SettingsReader } from '@app/contract';
 import { createUaeSpec } from '@app/spec-uae';
-import { buildAuthorizedResources, checkExtensionResponse, isJsonRecord, selectAccounts, type IdentityServerSimulator, type JsonRecord } from '@app/testing';
+import {
+  buildAuthorizedResources,
+  checkExtensionResponse,
+  isJsonRecord,
+  selectAccounts,
+  type IdentityServerSimulator,
+  type JsonRecord,
+} from '@app/testing';
 // The @app/testing barrel does not export the uae journey fixtures yet (the lead adds them with the journey).
 import { uaeDataSharingItem, uaeJourneyPiiDecryptionKey, uaeRequestObjectClaims } from '@app/testing';
 import { AdvancingClock } from '../support/advancing-clock.js';
@@ -25,7 +32,9 @@ describe('uae persist retried with the same requestId', () => {
   beforeAll(async () => {
     // A clock reaches a specification through no setting: the UAE module AppModule would build, on this clock.
     const settings = new SettingsReader({ UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey() }, 'uae');
-    server = await startTestServer({ rootModule: (config) => rootModuleServing(config, createUaeSpec(settings, clock)) });
+    server = await startTestServer({
+      rootModule: (config) => rootModuleServing(config, createUaeSpec(settings, clock)),
+    });
     simulator = uaeSimulator(server);
   });
   afterAll(async () => {
@@ -34,10 +43,16 @@ describe('uae persist retried with the same requestId', () => {
 
   /** The persist call of a customer who approves the data sharing consent on the Everyday Current Account. */
   async function approvalOf(claims: JsonRecord): Promise<JsonRecord> {
-    const screen = await callChecked(simulator.client, 'populate-consent-authorize-screen', { userId: CUSTOMER, requestParameters: claims, consentResource: {} });
+    const screen = await callChecked(simulator.client, 'populate-consent-authorize-screen', {
+      userId: CUSTOMER,
+      requestParameters: claims,
+      consentResource: {},
+    });
     expect(screen.status).toBe('SUCCESS');
     const accounts = at(screen.data, 'consumerData.accounts');
-    const everyday = (Array.isArray(accounts) ? accounts.filter(isJsonRecord) : []).find((account) => account['accountId'] === EVERYDAY_CURRENT_ACCOUNT);
+    const everyday = (Array.isArray(accounts) ? accounts.filter(isJsonRecord) : []).find(
+      (account) => account['accountId'] === EVERYDAY_CURRENT_ACCOUNT,
+    );
     const selection = selectAccounts(screen.data, [String(everyday?.['displayName'])]);
     const authorizedResources = buildAuthorizedResources(screen.data, { userId: CUSTOMER, approve: true, selection });
     return { isApproved: true, userGrantedData: { userId: CUSTOMER, requestParameters: claims, authorizedResources } };
@@ -47,8 +62,13 @@ describe('uae persist retried with the same requestId', () => {
     const item = uaeDataSharingItem();
     const data = await approvalOf(uaeRequestObjectClaims(item));
     const first = await simulator.client.call('persist-authorized-consent', data);
-    expect(checkExtensionResponse('persist-authorized-consent', first.requestId, first.httpStatus, first.body)).toEqual([]);
-    expect(first.body).toMatchObject({ status: 'SUCCESS', data: { consentResource: { status: 'Authorized', attributes: { UaeConsentId: at(item, 'consent.ConsentId') } } } });
+    expect(checkExtensionResponse('persist-authorized-consent', first.requestId, first.httpStatus, first.body)).toEqual(
+      [],
+    );
+    expect(first.body).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentResource: { status: 'Authorized', attributes: { UaeConsentId: at(item, 'consent.ConsentId') } } },
+    });
 
     // The fixture's consent expires in 180 days.
     clock.advance(181 * DAY_MS);
@@ -56,12 +76,17 @@ describe('uae persist retried with the same requestId', () => {
     expect(retried.rawText).toBe(first.rawText);
     const fresh = await simulator.client.call('persist-authorized-consent', data);
     expect(fresh.requestId).not.toBe(first.requestId);
-    expect(checkExtensionResponse('persist-authorized-consent', fresh.requestId, fresh.httpStatus, fresh.body)).toEqual([]);
+    expect(checkExtensionResponse('persist-authorized-consent', fresh.requestId, fresh.httpStatus, fresh.body)).toEqual(
+      [],
+    );
     expect(fresh.body).toEqual({
       responseId: fresh.requestId,
       status: 'ERROR',
       errorCode: 400,
-      data: { errorMessage: 'Consent.BusinessRuleViolation: ExpirationDateTime must be in the future (authorization_details[0].consent.ExpirationDateTime)' },
+      data: {
+        errorMessage:
+          'Consent.BusinessRuleViolation: ExpirationDateTime must be in the future (authorization_details[0].consent.ExpirationDateTime)',
+      },
     });
   });
 });

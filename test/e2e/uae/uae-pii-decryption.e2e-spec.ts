@@ -9,8 +9,12 @@ import { startUaeTestServer } from './support/uae-test-specs.js';
 
 /** The TPP signs the PII (PS256), then encrypts the JWS for the bank (spec-rules §C.3, AEJWEPaymentPII). */
 async function encryptPii(pii: unknown, bankPublicKey: CryptoKey, tppSigningKey: CryptoKey): Promise<string> {
-  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(pii))).setProtectedHeader({ alg: 'PS256' }).sign(tppSigningKey);
-  return new CompactEncrypt(new TextEncoder().encode(jws)).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(bankPublicKey);
+  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(pii)))
+    .setProtectedHeader({ alg: 'PS256' })
+    .sign(tppSigningKey);
+  return new CompactEncrypt(new TextEncoder().encode(jws))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
+    .encrypt(bankPublicKey);
 }
 
 describe('uae PersonalIdentifiableInformation decryption', () => {
@@ -53,14 +57,28 @@ describe('uae PersonalIdentifiableInformation decryption', () => {
   });
 
   it.each<[string, () => Promise<string>, RegExp]>([
-    ['encrypted for another key', () => encryptPii(uaeDomesticPii(), stranger.publicKey, tpp.privateKey), /^JWE\.DecryptionError: PersonalIdentifiableInformation cannot be decrypted/],
+    [
+      'encrypted for another key',
+      () => encryptPii(uaeDomesticPii(), stranger.publicKey, tpp.privateKey),
+      /^JWE\.DecryptionError: PersonalIdentifiableInformation cannot be decrypted/,
+    ],
     [
       'encrypted with a password (PBES2)',
-      () => new CompactEncrypt(new TextEncoder().encode('{}')).setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 10_000 }).encrypt(new TextEncoder().encode('secret')),
+      () =>
+        new CompactEncrypt(new TextEncoder().encode('{}'))
+          .setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 10_000 })
+          .encrypt(new TextEncoder().encode('secret')),
       /^JWE\.DecryptionError: PersonalIdentifiableInformation cannot be decrypted .*alg/,
     ],
     ['not a JWE at all', () => Promise.resolve('not-a-jwe'), /^JWE\.DecryptionError: /],
-    ['a JWE of text that is not JSON', async () => new CompactEncrypt(new TextEncoder().encode('hello')).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(bank.publicKey), /^JWE\.DecryptionError: the decrypted PersonalIdentifiableInformation is neither a JWS nor JSON/],
+    [
+      'a JWE of text that is not JSON',
+      async () =>
+        new CompactEncrypt(new TextEncoder().encode('hello'))
+          .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
+          .encrypt(bank.publicKey),
+      /^JWE\.DecryptionError: the decrypted PersonalIdentifiableInformation is neither a JWS nor JSON/,
+    ],
   ])('refuses a PII %s with JWE.DecryptionError', async (_label, make, description) => {
     const answer = await validate(await make());
     expect(answer).toMatchObject({ status: 'ERROR', errorCode: 400, data: { errorMessage: 'invalid_request' } });
@@ -69,7 +87,9 @@ describe('uae PersonalIdentifiableInformation decryption', () => {
 
   it('checks the decrypted PII against the official schema and the creditor rule', async () => {
     const noCreditor = await validate(await encryptPii({ Initiation: {}, Risk: {} }, bank.publicKey, tpp.privateKey));
-    expect(noCreditor.data.errorDescription).toMatch(/^Consent\.BusinessRuleViolation: Initiation\.Creditor must name exactly 1 creditor for a SingleInstantPayment, not 0/);
+    expect(noCreditor.data.errorDescription).toMatch(
+      /^Consent\.BusinessRuleViolation: Initiation\.Creditor must name exactly 1 creditor for a SingleInstantPayment, not 0/,
+    );
     const extra = { ...uaeDomesticPii(), Extra: 1 };
     const invalid = await validate(await encryptPii(extra, bank.publicKey, tpp.privateKey));
     expect(invalid.data.errorDescription).toMatch(/^Body\.InvalidFormat: .*Extra is not allowed here/);

@@ -1,7 +1,13 @@
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
 import type { RunningTestServer } from '../support/test-server.js';
 import { createConsent, firstUkError, type CheckedCall, type CreationHeaders } from './support/uk-calls.js';
-import { signDetached, ukAccountAccessConsentBody, ukDomesticPaymentConsentBody, ukFundsConfirmationConsentBody, ukVrpConsentBody } from '@app/testing';
+import {
+  signDetached,
+  ukAccountAccessConsentBody,
+  ukDomesticPaymentConsentBody,
+  ukFundsConfirmationConsentBody,
+  ukVrpConsentBody,
+} from '@app/testing';
 import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
 
 /*
@@ -32,7 +38,12 @@ function internationalBody(): JsonRecord {
         EndToEndIdentification: domestic['EndToEndIdentification'],
         CurrencyOfTransfer: 'EUR',
         InstructedAmount: { Amount: '100.00', Currency: 'GBP' },
-        ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' },
+        ExchangeRateInformation: {
+          UnitCurrency: 'GBP',
+          RateType: 'Agreed',
+          ExchangeRate: 1.17,
+          ContractIdentification: 'FX-1',
+        },
         CreditorAccount: { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013000', Name: 'Berlin GmbH' },
       },
     },
@@ -75,7 +86,13 @@ function openEndedStandingOrder(extra: JsonRecord = {}): JsonRecord {
 }
 
 function vrpWithLimit(periodType: string, alignment: string): JsonRecord {
-  return mutated(() => ukVrpConsentBody(), (b) => (control(b)['PeriodicLimits'] = [{ PeriodType: periodType, PeriodAlignment: alignment, Amount: '100.00', Currency: 'GBP' }]));
+  return mutated(
+    () => ukVrpConsentBody(),
+    (b) =>
+      (control(b)['PeriodicLimits'] = [
+        { PeriodType: periodType, PeriodAlignment: alignment, Amount: '100.00', Currency: 'GBP' },
+      ]),
+  );
 }
 
 interface RuleCase {
@@ -95,54 +112,234 @@ const VRP = 'domestic-vrp-consents';
 const NO_SIGNATURE: CreationHeaders = { signature: null, idempotencyKey: null };
 
 const CASES: readonly RuleCase[] = [
-  { id: 'UK-01 body {} (Data missing)', path: AAC, body: () => ({}), headers: () => NO_SIGNATURE, status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Data' },
-  { id: 'UK-02 Risk omitted', path: AAC, body: () => ({ Data: data(ukAccountAccessConsentBody()) }), status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Risk' },
-  { id: 'UK-03 Permissions []', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = [])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions' },
-  { id: 'UK-04 no Accounts permission', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadBalances'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions' },
-  { id: 'UK-05 transactions without Credits/Debits', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadTransactionsBasic'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions' },
-  { id: 'UK-06 Credits without Basic/Detail', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadTransactionsCredits'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions' },
-  { id: 'UK-08 unknown permission', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadEverything'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions[0]' },
-  { id: 'UK-09 ExpirationDateTime not a date', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['ExpirationDateTime'] = 'not-a-date')), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ExpirationDateTime' },
-  { id: 'UK-10 ExpirationDateTime in the past', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['ExpirationDateTime'] = inDays(-1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ExpirationDateTime' },
+  {
+    id: 'UK-01 body {} (Data missing)',
+    path: AAC,
+    body: () => ({}),
+    headers: () => NO_SIGNATURE,
+    status: 400,
+    code: 'UK.OBIE.Field.Missing',
+    errorPath: 'Data',
+  },
+  {
+    id: 'UK-02 Risk omitted',
+    path: AAC,
+    body: () => ({ Data: data(ukAccountAccessConsentBody()) }),
+    status: 400,
+    code: 'UK.OBIE.Field.Missing',
+    errorPath: 'Risk',
+  },
+  {
+    id: 'UK-03 Permissions []',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = [])),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions',
+  },
+  {
+    id: 'UK-04 no Accounts permission',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadBalances'])),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions',
+  },
+  {
+    id: 'UK-05 transactions without Credits/Debits',
+    path: AAC,
+    body: () =>
+      mutated(
+        ukAccountAccessConsentBody,
+        (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadTransactionsBasic']),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions',
+  },
+  {
+    id: 'UK-06 Credits without Basic/Detail',
+    path: AAC,
+    body: () =>
+      mutated(
+        ukAccountAccessConsentBody,
+        (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadTransactionsCredits']),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions',
+  },
+  {
+    id: 'UK-08 unknown permission',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadEverything'])),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions[0]',
+  },
+  {
+    id: 'UK-09 ExpirationDateTime not a date',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['ExpirationDateTime'] = 'not-a-date')),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.ExpirationDateTime',
+  },
+  {
+    id: 'UK-10 ExpirationDateTime in the past',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['ExpirationDateTime'] = inDays(-1))),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.ExpirationDateTime',
+  },
   {
     id: 'UK-11 From after To',
     path: AAC,
-    body: () => mutated(ukAccountAccessConsentBody, (b) => Object.assign(data(b), { TransactionFromDateTime: inDays(-1), TransactionToDateTime: inDays(-2) })),
+    body: () =>
+      mutated(ukAccountAccessConsentBody, (b) =>
+        Object.assign(data(b), { TransactionFromDateTime: inDays(-1), TransactionToDateTime: inDays(-2) }),
+      ),
     status: 400,
     code: 'UK.OBIE.Field.InvalidDate',
     errorPath: 'Data.TransactionToDateTime',
   },
-  { id: 'UK-12 Risk {"x":1}', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (b['Risk'] = { x: 1 })), status: 400, code: 'UK.OBIE.Resource.InvalidFormat', errorPath: 'Risk.x' },
-  { id: 'A.3 unknown root property', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (b['Extra'] = true)), status: 400, code: 'UK.OBIE.Resource.InvalidFormat', errorPath: 'Extra' },
-  { id: 'A.3 wrong type inside the body', path: AAC, body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = 'ReadAccountsBasic')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permissions' },
-  { id: 'A.1 body that is not JSON (omitted by the identity server)', path: AAC, body: () => undefined, status: 400, code: 'UK.OBIE.Resource.InvalidFormat' },
-  { id: 'UK-15 no x-idempotency-key', path: DPC, body: ukDomesticPaymentConsentBody, headers: () => ({ idempotencyKey: null }), status: 400, code: 'UK.OBIE.Header.Missing', errorPath: 'x-idempotency-key' },
-  { id: 'UK-16 x-idempotency-key of 41 chars', path: DPC, body: ukDomesticPaymentConsentBody, headers: () => ({ idempotencyKey: 'k'.repeat(41) }), status: 400, code: 'UK.OBIE.Header.Invalid', errorPath: 'x-idempotency-key' },
-  { id: 'UK-17 x-idempotency-key with a leading space', path: DPC, body: ukDomesticPaymentConsentBody, headers: () => ({ idempotencyKey: ' abc' }), status: 400, code: 'UK.OBIE.Header.Invalid', errorPath: 'x-idempotency-key' },
-  { id: 'UK-18 no x-jws-signature', path: DPC, body: ukDomesticPaymentConsentBody, headers: () => ({ signature: null }), status: 400, code: 'UK.OBIE.Signature.Missing', errorPath: 'x-jws-signature' },
-  { id: 'UK-19 x-jws-signature "abc"', path: DPC, body: ukDomesticPaymentConsentBody, headers: () => ({ signature: 'abc' }), status: 400, code: 'UK.OBIE.Signature.Malformed', errorPath: 'x-jws-signature' },
+  {
+    id: 'UK-12 Risk {"x":1}',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (b['Risk'] = { x: 1 })),
+    status: 400,
+    code: 'UK.OBIE.Resource.InvalidFormat',
+    errorPath: 'Risk.x',
+  },
+  {
+    id: 'A.3 unknown root property',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (b['Extra'] = true)),
+    status: 400,
+    code: 'UK.OBIE.Resource.InvalidFormat',
+    errorPath: 'Extra',
+  },
+  {
+    id: 'A.3 wrong type inside the body',
+    path: AAC,
+    body: () => mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = 'ReadAccountsBasic')),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permissions',
+  },
+  {
+    id: 'A.1 body that is not JSON (omitted by the identity server)',
+    path: AAC,
+    body: () => undefined,
+    status: 400,
+    code: 'UK.OBIE.Resource.InvalidFormat',
+  },
+  {
+    id: 'UK-15 no x-idempotency-key',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: () => ({ idempotencyKey: null }),
+    status: 400,
+    code: 'UK.OBIE.Header.Missing',
+    errorPath: 'x-idempotency-key',
+  },
+  {
+    id: 'UK-16 x-idempotency-key of 41 chars',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: () => ({ idempotencyKey: 'k'.repeat(41) }),
+    status: 400,
+    code: 'UK.OBIE.Header.Invalid',
+    errorPath: 'x-idempotency-key',
+  },
+  {
+    id: 'UK-17 x-idempotency-key with a leading space',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: () => ({ idempotencyKey: ' abc' }),
+    status: 400,
+    code: 'UK.OBIE.Header.Invalid',
+    errorPath: 'x-idempotency-key',
+  },
+  {
+    id: 'UK-18 no x-jws-signature',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: () => ({ signature: null }),
+    status: 400,
+    code: 'UK.OBIE.Signature.Missing',
+    errorPath: 'x-jws-signature',
+  },
+  {
+    id: 'UK-19 x-jws-signature "abc"',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: () => ({ signature: 'abc' }),
+    status: 400,
+    code: 'UK.OBIE.Signature.Malformed',
+    errorPath: 'x-jws-signature',
+  },
   {
     id: 'UK-20 no tan claim',
     path: DPC,
     body: ukDomesticPaymentConsentBody,
-    headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { 'http://openbanking.org.uk/tan': undefined }) }),
+    headers: async () => ({
+      signature: await signDetached(ukDomesticPaymentConsentBody(), { 'http://openbanking.org.uk/tan': undefined }),
+    }),
     status: 400,
     code: 'UK.OBIE.Signature.MissingClaim',
     errorPath: 'http://openbanking.org.uk/tan',
   },
-  { id: 'UK-21 alg RS256', path: DPC, body: ukDomesticPaymentConsentBody, headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { alg: 'RS256' }) }), status: 400, code: 'UK.OBIE.Signature.InvalidClaim', errorPath: 'alg' },
+  {
+    id: 'UK-21 alg RS256',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { alg: 'RS256' }) }),
+    status: 400,
+    code: 'UK.OBIE.Signature.InvalidClaim',
+    errorPath: 'alg',
+  },
   {
     id: 'UK-21 iat in the future',
     path: DPC,
     body: ukDomesticPaymentConsentBody,
-    headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), {}, Math.floor(Date.now() / 1000) + 3600) }),
+    headers: async () => ({
+      signature: await signDetached(ukDomesticPaymentConsentBody(), {}, Math.floor(Date.now() / 1000) + 3600),
+    }),
     status: 400,
     code: 'UK.OBIE.Signature.InvalidClaim',
     errorPath: 'http://openbanking.org.uk/iat',
   },
-  { id: 'UK-21 b64 present', path: DPC, body: ukDomesticPaymentConsentBody, headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { b64: false }) }), status: 400, code: 'UK.OBIE.Signature.InvalidClaim', errorPath: 'b64' },
-  { id: 'A.8 unknown kid', path: DPC, body: ukDomesticPaymentConsentBody, headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { kid: 'unknown' }) }), status: 400, code: 'UK.OBIE.Signature.InvalidClaim', errorPath: 'kid' },
-  { id: 'A.8 wrong trust anchor', path: DPC, body: ukDomesticPaymentConsentBody, headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { 'http://openbanking.org.uk/tan': 'example.com' }) }), status: 400, code: 'UK.OBIE.Signature.InvalidClaim', errorPath: 'http://openbanking.org.uk/tan' },
+  {
+    id: 'UK-21 b64 present',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { b64: false }) }),
+    status: 400,
+    code: 'UK.OBIE.Signature.InvalidClaim',
+    errorPath: 'b64',
+  },
+  {
+    id: 'A.8 unknown kid',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: async () => ({ signature: await signDetached(ukDomesticPaymentConsentBody(), { kid: 'unknown' }) }),
+    status: 400,
+    code: 'UK.OBIE.Signature.InvalidClaim',
+    errorPath: 'kid',
+  },
+  {
+    id: 'A.8 wrong trust anchor',
+    path: DPC,
+    body: ukDomesticPaymentConsentBody,
+    headers: async () => ({
+      signature: await signDetached(ukDomesticPaymentConsentBody(), { 'http://openbanking.org.uk/tan': 'example.com' }),
+    }),
+    status: 400,
+    code: 'UK.OBIE.Signature.InvalidClaim',
+    errorPath: 'http://openbanking.org.uk/tan',
+  },
   {
     id: 'UK-22 body changed after signing',
     path: DPC,
@@ -155,33 +352,139 @@ const CASES: readonly RuleCase[] = [
   ...['12.345678', '-1.00', '1e3'].map((amount) => ({
     id: `UK-23 Amount ${amount}`,
     path: DPC,
-    body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Amount'] = amount)),
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Amount'] = amount),
+      ),
     status: 400,
     code: 'UK.OBIE.Field.Invalid',
     errorPath: 'Data.Initiation.InstructedAmount.Amount',
   })),
-  { id: 'A.6 Amount 0 (IMPL)', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Amount'] = '0.00')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.InstructedAmount.Amount' },
-  { id: 'UK-24 Currency "gbp"', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Currency'] = 'gbp')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.InstructedAmount.Currency' },
-  { id: 'UK-24 Currency "XYZ"', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Currency'] = 'XYZ')), status: 400, code: 'UK.OBIE.Unsupported.Currency', errorPath: 'Data.Initiation.InstructedAmount.Currency' },
-  { id: 'UK-25 CreditorAccount without Name', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => delete (initiation(b)['CreditorAccount'] as JsonRecord)['Name']), status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Data.Initiation.CreditorAccount.Name' },
-  { id: 'UK-26 SchemeName UK.OBIE.Foo', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['CreditorAccount'] as JsonRecord)['SchemeName'] = 'UK.OBIE.Foo')), status: 400, code: 'UK.OBIE.Unsupported.Scheme', errorPath: 'Data.Initiation.CreditorAccount.SchemeName' },
-  { id: 'UK-27 sort code and account of 13 digits', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => ((initiation(b)['CreditorAccount'] as JsonRecord)['Identification'] = '0808002132569')), status: 400, code: 'UK.OBIE.Unsupported.AccountIdentifier', errorPath: 'Data.Initiation.CreditorAccount.Identification' },
   {
-    id: 'A.6 IBAN with a bad checksum',
+    id: 'A.6 Amount 0 (IMPL)',
     path: DPC,
-    body: () => mutated(ukDomesticPaymentConsentBody, (b) => Object.assign(initiation(b)['CreditorAccount'] as JsonRecord, { SchemeName: 'UK.OBIE.IBAN', Identification: 'GB00LOYD30080012343456' })),
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Amount'] = '0.00'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Initiation.InstructedAmount.Amount',
+  },
+  {
+    id: 'UK-24 Currency "gbp"',
+    path: DPC,
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Currency'] = 'gbp'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Initiation.InstructedAmount.Currency',
+  },
+  {
+    id: 'UK-24 Currency "XYZ"',
+    path: DPC,
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['InstructedAmount'] as JsonRecord)['Currency'] = 'XYZ'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Unsupported.Currency',
+    errorPath: 'Data.Initiation.InstructedAmount.Currency',
+  },
+  {
+    id: 'UK-25 CreditorAccount without Name',
+    path: DPC,
+    body: () =>
+      mutated(ukDomesticPaymentConsentBody, (b) => delete (initiation(b)['CreditorAccount'] as JsonRecord)['Name']),
+    status: 400,
+    code: 'UK.OBIE.Field.Missing',
+    errorPath: 'Data.Initiation.CreditorAccount.Name',
+  },
+  {
+    id: 'UK-26 SchemeName UK.OBIE.Foo',
+    path: DPC,
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['CreditorAccount'] as JsonRecord)['SchemeName'] = 'UK.OBIE.Foo'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Unsupported.Scheme',
+    errorPath: 'Data.Initiation.CreditorAccount.SchemeName',
+  },
+  {
+    id: 'UK-27 sort code and account of 13 digits',
+    path: DPC,
+    body: () =>
+      mutated(
+        ukDomesticPaymentConsentBody,
+        (b) => ((initiation(b)['CreditorAccount'] as JsonRecord)['Identification'] = '0808002132569'),
+      ),
     status: 400,
     code: 'UK.OBIE.Unsupported.AccountIdentifier',
     errorPath: 'Data.Initiation.CreditorAccount.Identification',
   },
-  { id: 'UK-28 InstructionIdentification of 36 chars', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => (initiation(b)['InstructionIdentification'] = 'x'.repeat(36))), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.InstructionIdentification' },
-  { id: 'UK-29 Authorisation {}', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => (data(b)['Authorisation'] = {})), status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Data.Authorisation.AuthorisationType' },
-  { id: 'A.6 LocalInstrument unknown', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => (initiation(b)['LocalInstrument'] = 'UK.OBIE.Pigeon')), status: 400, code: 'UK.OBIE.Unsupported.LocalInstrument', errorPath: 'Data.Initiation.LocalInstrument' },
-  { id: 'A.6 ReadRefundAccount "Maybe"', path: DPC, body: () => mutated(ukDomesticPaymentConsentBody, (b) => (data(b)['ReadRefundAccount'] = 'Maybe')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ReadRefundAccount' },
+  {
+    id: 'A.6 IBAN with a bad checksum',
+    path: DPC,
+    body: () =>
+      mutated(ukDomesticPaymentConsentBody, (b) =>
+        Object.assign(initiation(b)['CreditorAccount'] as JsonRecord, {
+          SchemeName: 'UK.OBIE.IBAN',
+          Identification: 'GB00LOYD30080012343456',
+        }),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Unsupported.AccountIdentifier',
+    errorPath: 'Data.Initiation.CreditorAccount.Identification',
+  },
+  {
+    id: 'UK-28 InstructionIdentification of 36 chars',
+    path: DPC,
+    body: () =>
+      mutated(ukDomesticPaymentConsentBody, (b) => (initiation(b)['InstructionIdentification'] = 'x'.repeat(36))),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Initiation.InstructionIdentification',
+  },
+  {
+    id: 'UK-29 Authorisation {}',
+    path: DPC,
+    body: () => mutated(ukDomesticPaymentConsentBody, (b) => (data(b)['Authorisation'] = {})),
+    status: 400,
+    code: 'UK.OBIE.Field.Missing',
+    errorPath: 'Data.Authorisation.AuthorisationType',
+  },
+  {
+    id: 'A.6 LocalInstrument unknown',
+    path: DPC,
+    body: () => mutated(ukDomesticPaymentConsentBody, (b) => (initiation(b)['LocalInstrument'] = 'UK.OBIE.Pigeon')),
+    status: 400,
+    code: 'UK.OBIE.Unsupported.LocalInstrument',
+    errorPath: 'Data.Initiation.LocalInstrument',
+  },
+  {
+    id: 'A.6 ReadRefundAccount "Maybe"',
+    path: DPC,
+    body: () => mutated(ukDomesticPaymentConsentBody, (b) => (data(b)['ReadRefundAccount'] = 'Maybe')),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ReadRefundAccount',
+  },
   {
     id: 'UK-32 Agreed rate without ContractIdentification',
     path: 'international-payment-consents',
-    body: () => mutated(internationalBody, (b) => delete (initiation(b)['ExchangeRateInformation'] as JsonRecord)['ContractIdentification']),
+    body: () =>
+      mutated(
+        internationalBody,
+        (b) => delete (initiation(b)['ExchangeRateInformation'] as JsonRecord)['ContractIdentification'],
+      ),
     status: 400,
     code: 'UK.OBIE.Field.Expected',
     errorPath: 'Data.Initiation.ExchangeRateInformation.ContractIdentification',
@@ -189,7 +492,13 @@ const CASES: readonly RuleCase[] = [
   {
     id: 'UK-33 Indicative rate with ExchangeRate',
     path: 'international-payment-consents',
-    body: () => mutated(internationalBody, (b) => Object.assign(initiation(b)['ExchangeRateInformation'] as JsonRecord, { RateType: 'Indicative', ContractIdentification: undefined })),
+    body: () =>
+      mutated(internationalBody, (b) =>
+        Object.assign(initiation(b)['ExchangeRateInformation'] as JsonRecord, {
+          RateType: 'Indicative',
+          ContractIdentification: undefined,
+        }),
+      ),
     status: 400,
     code: 'UK.OBIE.Field.Unexpected',
     errorPath: 'Data.Initiation.ExchangeRateInformation.ExchangeRate',
@@ -210,11 +519,46 @@ const CASES: readonly RuleCase[] = [
     code: 'UK.OBIE.Field.Expected',
     errorPath: 'Data.Initiation.CreditorAgent.Identification',
   },
-  { id: 'A.6 CurrencyOfTransfer unsupported', path: 'international-payment-consents', body: () => mutated(internationalBody, (b) => (initiation(b)['CurrencyOfTransfer'] = 'JPY')), status: 400, code: 'UK.OBIE.Unsupported.Currency', errorPath: 'Data.Initiation.CurrencyOfTransfer' },
-  { id: 'UK-34 Permission "Update"', path: 'domestic-scheduled-payment-consents', body: () => mutated(scheduledBody, (b) => (data(b)['Permission'] = 'Update')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Permission' },
-  { id: 'A.6 RequestedExecutionDateTime in the past', path: 'domestic-scheduled-payment-consents', body: () => mutated(scheduledBody, (b) => (initiation(b)['RequestedExecutionDateTime'] = inDays(-1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.Initiation.RequestedExecutionDateTime' },
-  { id: 'A.6 standing order Frequency malformed', path: 'domestic-standing-order-consents', body: () => mutated(standingOrderBody, (b) => (initiation(b)['Frequency'] = 'Fortnightly')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.Frequency' },
-  { id: 'A.6 standing order final before first', path: 'domestic-standing-order-consents', body: () => mutated(standingOrderBody, (b) => (initiation(b)['FinalPaymentDateTime'] = inDays(1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.Initiation.FinalPaymentDateTime' },
+  {
+    id: 'A.6 CurrencyOfTransfer unsupported',
+    path: 'international-payment-consents',
+    body: () => mutated(internationalBody, (b) => (initiation(b)['CurrencyOfTransfer'] = 'JPY')),
+    status: 400,
+    code: 'UK.OBIE.Unsupported.Currency',
+    errorPath: 'Data.Initiation.CurrencyOfTransfer',
+  },
+  {
+    id: 'UK-34 Permission "Update"',
+    path: 'domestic-scheduled-payment-consents',
+    body: () => mutated(scheduledBody, (b) => (data(b)['Permission'] = 'Update')),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Permission',
+  },
+  {
+    id: 'A.6 RequestedExecutionDateTime in the past',
+    path: 'domestic-scheduled-payment-consents',
+    body: () => mutated(scheduledBody, (b) => (initiation(b)['RequestedExecutionDateTime'] = inDays(-1))),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.Initiation.RequestedExecutionDateTime',
+  },
+  {
+    id: 'A.6 standing order Frequency malformed',
+    path: 'domestic-standing-order-consents',
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['Frequency'] = 'Fortnightly')),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Initiation.Frequency',
+  },
+  {
+    id: 'A.6 standing order final before first',
+    path: 'domestic-standing-order-consents',
+    body: () => mutated(standingOrderBody, (b) => (initiation(b)['FinalPaymentDateTime'] = inDays(1))),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.Initiation.FinalPaymentDateTime',
+  },
   {
     id: 'issue 9 #1 standing order with NumberOfPayments and FinalPaymentDateTime',
     path: SO,
@@ -223,11 +567,19 @@ const CASES: readonly RuleCase[] = [
     code: 'UK.OBIE.Field.Unexpected',
     errorPath: 'Data.Initiation.FinalPaymentDateTime',
   },
-  { id: 'A.6 standing order NumberOfPayments "0"', path: SO, body: () => openEndedStandingOrder({ NumberOfPayments: '0' }), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.Initiation.NumberOfPayments' },
+  {
+    id: 'A.6 standing order NumberOfPayments "0"',
+    path: SO,
+    body: () => openEndedStandingOrder({ NumberOfPayments: '0' }),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.Initiation.NumberOfPayments',
+  },
   {
     id: 'A.6 standing order recurring amount equal to the first',
     path: SO,
-    body: () => mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentAmount'] = { Amount: '10', Currency: 'GBP' })),
+    body: () =>
+      mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentAmount'] = { Amount: '10', Currency: 'GBP' })),
     status: 400,
     code: 'UK.OBIE.Field.Unexpected',
     errorPath: 'Data.Initiation.RecurringPaymentAmount',
@@ -235,7 +587,11 @@ const CASES: readonly RuleCase[] = [
   {
     id: 'A.6 standing order recurring date equal to the first',
     path: SO,
-    body: () => mutated(standingOrderBody, (b) => (initiation(b)['RecurringPaymentDateTime'] = initiation(b)['FirstPaymentDateTime'])),
+    body: () =>
+      mutated(
+        standingOrderBody,
+        (b) => (initiation(b)['RecurringPaymentDateTime'] = initiation(b)['FirstPaymentDateTime']),
+      ),
     status: 400,
     code: 'UK.OBIE.Field.Unexpected',
     errorPath: 'Data.Initiation.RecurringPaymentDateTime',
@@ -248,17 +604,132 @@ const CASES: readonly RuleCase[] = [
     code: 'UK.OBIE.Field.InvalidDate',
     errorPath: 'Data.Initiation.RecurringPaymentDateTime',
   },
-  { id: 'UK-35 CoF without DebtorAccount', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => delete data(b)['DebtorAccount']), status: 400, code: 'UK.OBIE.Field.Missing', errorPath: 'Data.DebtorAccount' },
-  { id: 'A.7 CoF expiry in the past', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => (data(b)['ExpirationDateTime'] = inDays(-1))), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ExpirationDateTime' },
-  { id: 'A.7 CoF with Risk (not in the schema)', path: 'funds-confirmation-consents', body: () => mutated(() => ukFundsConfirmationConsentBody(), (b) => (b['Risk'] = {})), status: 400, code: 'UK.OBIE.Resource.InvalidFormat', errorPath: 'Risk' },
-  { id: 'A.2 x-fapi-auth-date malformed', path: AAC, body: () => ukAccountAccessConsentBody(), headers: () => ({ extra: { 'x-fapi-auth-date': '2017-09-10T19:43:31Z' } }), status: 400, code: 'UK.OBIE.Header.Invalid', errorPath: 'x-fapi-auth-date' },
-  { id: 'UK-36 Content-Type text/plain', path: AAC, body: () => ukAccountAccessConsentBody(), headers: () => ({ extra: { 'Content-Type': 'text/plain' } }), status: 415, code: 'UK.OBIE.Header.Invalid', errorPath: 'Content-Type' },
-  { id: 'VRP MaximumIndividualAmount 0', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => ((control(b)['MaximumIndividualAmount'] as JsonRecord)['Amount'] = '0')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.MaximumIndividualAmount.Amount' },
-  { id: 'VRP PeriodicLimits []', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (control(b)['PeriodicLimits'] = [])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.PeriodicLimits' },
-  { id: 'VRP PeriodType "Hour"', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (((control(b)['PeriodicLimits'] as JsonRecord[])[0])['PeriodType'] = 'Hour')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.PeriodicLimits[0].PeriodType' },
-  { id: 'VRP limit in another currency', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (((control(b)['PeriodicLimits'] as JsonRecord[])[0])['Currency'] = 'EUR')), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.PeriodicLimits[0].Currency' },
-  { id: 'VRP unknown VRPType', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => (control(b)['VRPType'] = ['UK.OBIE.VRPType.Gambling'])), status: 400, code: 'UK.OBIE.Field.Invalid', errorPath: 'Data.ControlParameters.VRPType' },
-  { id: 'VRP ValidTo before ValidFrom', path: 'domestic-vrp-consents', body: () => mutated(() => ukVrpConsentBody(), (b) => Object.assign(control(b), { ValidFromDateTime: inDays(10), ValidToDateTime: inDays(5) })), status: 400, code: 'UK.OBIE.Field.InvalidDate', errorPath: 'Data.ControlParameters.ValidToDateTime' },
+  {
+    id: 'UK-35 CoF without DebtorAccount',
+    path: 'funds-confirmation-consents',
+    body: () =>
+      mutated(
+        () => ukFundsConfirmationConsentBody(),
+        (b) => delete data(b)['DebtorAccount'],
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Missing',
+    errorPath: 'Data.DebtorAccount',
+  },
+  {
+    id: 'A.7 CoF expiry in the past',
+    path: 'funds-confirmation-consents',
+    body: () =>
+      mutated(
+        () => ukFundsConfirmationConsentBody(),
+        (b) => (data(b)['ExpirationDateTime'] = inDays(-1)),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.ExpirationDateTime',
+  },
+  {
+    id: 'A.7 CoF with Risk (not in the schema)',
+    path: 'funds-confirmation-consents',
+    body: () =>
+      mutated(
+        () => ukFundsConfirmationConsentBody(),
+        (b) => (b['Risk'] = {}),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Resource.InvalidFormat',
+    errorPath: 'Risk',
+  },
+  {
+    id: 'A.2 x-fapi-auth-date malformed',
+    path: AAC,
+    body: () => ukAccountAccessConsentBody(),
+    headers: () => ({ extra: { 'x-fapi-auth-date': '2017-09-10T19:43:31Z' } }),
+    status: 400,
+    code: 'UK.OBIE.Header.Invalid',
+    errorPath: 'x-fapi-auth-date',
+  },
+  {
+    id: 'UK-36 Content-Type text/plain',
+    path: AAC,
+    body: () => ukAccountAccessConsentBody(),
+    headers: () => ({ extra: { 'Content-Type': 'text/plain' } }),
+    status: 415,
+    code: 'UK.OBIE.Header.Invalid',
+    errorPath: 'Content-Type',
+  },
+  {
+    id: 'VRP MaximumIndividualAmount 0',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => ((control(b)['MaximumIndividualAmount'] as JsonRecord)['Amount'] = '0'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.MaximumIndividualAmount.Amount',
+  },
+  {
+    id: 'VRP PeriodicLimits []',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => (control(b)['PeriodicLimits'] = []),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.PeriodicLimits',
+  },
+  {
+    id: 'VRP PeriodType "Hour"',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => ((control(b)['PeriodicLimits'] as JsonRecord[])[0]['PeriodType'] = 'Hour'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.PeriodicLimits[0].PeriodType',
+  },
+  {
+    id: 'VRP limit in another currency',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => ((control(b)['PeriodicLimits'] as JsonRecord[])[0]['Currency'] = 'EUR'),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.PeriodicLimits[0].Currency',
+  },
+  {
+    id: 'VRP unknown VRPType',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => (control(b)['VRPType'] = ['UK.OBIE.VRPType.Gambling']),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    errorPath: 'Data.ControlParameters.VRPType',
+  },
+  {
+    id: 'VRP ValidTo before ValidFrom',
+    path: 'domestic-vrp-consents',
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => Object.assign(control(b), { ValidFromDateTime: inDays(10), ValidToDateTime: inDays(5) }),
+      ),
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    errorPath: 'Data.ControlParameters.ValidToDateTime',
+  },
   {
     id: 'issue 9 #2 VRP Fortnight limit aligned to the calendar',
     path: VRP,
@@ -270,13 +741,31 @@ const CASES: readonly RuleCase[] = [
   {
     id: 'VRP SupplementaryData the bank cannot process',
     path: VRP,
-    body: () => mutated(() => ukVrpConsentBody(), (b) => (control(b)['SupplementaryData'] = { LoyaltyScheme: 'gold' })),
+    body: () =>
+      mutated(
+        () => ukVrpConsentBody(),
+        (b) => (control(b)['SupplementaryData'] = { LoyaltyScheme: 'gold' }),
+      ),
     status: 400,
     code: 'UK.OBIE.Field.Invalid',
     errorPath: 'Data.ControlParameters.SupplementaryData',
   },
-  { id: 'VRP without x-jws-signature', path: 'domestic-vrp-consents', body: () => ukVrpConsentBody(), headers: () => ({ signature: null }), status: 400, code: 'UK.OBIE.Signature.Missing', errorPath: 'x-jws-signature' },
-  { id: 'an endpoint the UK module does not serve (v1 payments)', path: 'payment-submissions', body: () => ({ Data: {} }), status: 404, code: 'UK.OBIE.Resource.NotFound' },
+  {
+    id: 'VRP without x-jws-signature',
+    path: 'domestic-vrp-consents',
+    body: () => ukVrpConsentBody(),
+    headers: () => ({ signature: null }),
+    status: 400,
+    code: 'UK.OBIE.Signature.Missing',
+    errorPath: 'x-jws-signature',
+  },
+  {
+    id: 'an endpoint the UK module does not serve (v1 payments)',
+    path: 'payment-submissions',
+    body: () => ({ Data: {} }),
+    status: 404,
+    code: 'UK.OBIE.Resource.NotFound',
+  },
 ];
 
 describe('UK consent creation rules (pre-process-consent-creation)', () => {
@@ -292,9 +781,20 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
 
   const expectRejected = (call: CheckedCall, status: number, code: string, errorPath?: string): void => {
     expect(call.contractViolations).toEqual([]);
-    expect({ httpStatus: call.httpStatus, status: call.status, errorCode: call.errorCode }).toEqual({ httpStatus: 200, status: 'ERROR', errorCode: status });
-    expect(call.data).toMatchObject({ Code: expect.stringMatching(new RegExp(`^${status} `)), Message: expect.any(String) });
-    expect(firstUkError(call)).toEqual({ ErrorCode: code, Message: expect.any(String), ...(errorPath === undefined ? {} : { Path: errorPath }) });
+    expect({ httpStatus: call.httpStatus, status: call.status, errorCode: call.errorCode }).toEqual({
+      httpStatus: 200,
+      status: 'ERROR',
+      errorCode: status,
+    });
+    expect(call.data).toMatchObject({
+      Code: expect.stringMatching(new RegExp(`^${status} `)),
+      Message: expect.any(String),
+    });
+    expect(firstUkError(call)).toEqual({
+      ErrorCode: code,
+      Message: expect.any(String),
+      ...(errorPath === undefined ? {} : { Path: errorPath }),
+    });
   };
 
   it.each(CASES.map((ruleCase) => [ruleCase.id, ruleCase] as const))('%s', async (_id, ruleCase) => {
@@ -304,10 +804,16 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
   });
 
   it('UK-07 Basic and Detail of the same cluster are accepted', async () => {
-    const body = mutated(ukAccountAccessConsentBody, (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadAccountsDetail']));
+    const body = mutated(
+      ukAccountAccessConsentBody,
+      (b) => (data(b)['Permissions'] = ['ReadAccountsBasic', 'ReadAccountsDetail']),
+    );
     const call = await createConsent(simulator, AAC, body, NO_SIGNATURE);
     expect(call.contractViolations).toEqual([]);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'accounts', status: 'AwaitingAuthorisation', receipt: body } } });
+    expect(call).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentResource: { type: 'accounts', status: 'AwaitingAuthorisation', receipt: body } },
+    });
   });
 
   it('A.2 accepts a well-formed x-fapi-auth-date and an application/json Content-Type with a charset', async () => {
@@ -321,14 +827,25 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
   it('A.3 an account consent without ExpirationDateTime is open-ended (validityTime 0)', async () => {
     const body = mutated(ukAccountAccessConsentBody, (b) => delete data(b)['ExpirationDateTime']);
     const call = await createConsent(simulator, AAC, body, NO_SIGNATURE);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { validityTime: 0, authorizations: [{ type: 'authorisation', status: 'Created', resources: [] }] } } });
+    expect(call).toMatchObject({
+      status: 'SUCCESS',
+      data: {
+        consentResource: {
+          validityTime: 0,
+          authorizations: [{ type: 'authorisation', status: 'Created', resources: [] }],
+        },
+      },
+    });
   });
 
   it('A.3 stores the expiry of an account consent as its validity time', async () => {
     const body = ukAccountAccessConsentBody();
     const call = await createConsent(simulator, AAC, body, NO_SIGNATURE);
     const expiry = Math.floor(Date.parse(String(data(body)['ExpirationDateTime'])) / 1000);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { validityTime: expiry, recurringIndicator: true, frequency: 0 } } });
+    expect(call).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentResource: { validityTime: expiry, recurringIndicator: true, frequency: 0 } },
+    });
   });
 
   it.each([
@@ -342,7 +859,10 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
     const sent = body();
     const call = await createConsent(simulator, path, sent);
     expect(call.contractViolations).toEqual([]);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type, status: 'AwaitingAuthorisation', receipt: sent } } });
+    expect(call).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentResource: { type, status: 'AwaitingAuthorisation', receipt: sent } },
+    });
   });
 
   it.each([
@@ -353,7 +873,10 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
     const sent = body();
     const call = await createConsent(simulator, SO, sent);
     expect(call.contractViolations).toEqual([]);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'domestic-standing-orders', receipt: sent } } });
+    expect(call).toMatchObject({
+      status: 'SUCCESS',
+      data: { consentResource: { type: 'domestic-standing-orders', receipt: sent } },
+    });
   });
 
   it.each([
@@ -368,14 +891,23 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
     ['Half-year', 'Calendar'],
     ['Year', 'Consent'],
     ['Year', 'Calendar'],
-  ])('issue 9 #2 accepts a VRP %s limit aligned to the %s (only Fortnight/Calendar is constrained)', async (periodType, alignment) => {
-    const call = await createConsent(simulator, VRP, vrpWithLimit(periodType, alignment));
-    expect(call.contractViolations).toEqual([]);
-    expect(call).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'domestic-vrps', status: 'AwaitingAuthorisation' } } });
-  });
+  ])(
+    'issue 9 #2 accepts a VRP %s limit aligned to the %s (only Fortnight/Calendar is constrained)',
+    async (periodType, alignment) => {
+      const call = await createConsent(simulator, VRP, vrpWithLimit(periodType, alignment));
+      expect(call.contractViolations).toEqual([]);
+      expect(call).toMatchObject({
+        status: 'SUCCESS',
+        data: { consentResource: { type: 'domestic-vrps', status: 'AwaitingAuthorisation' } },
+      });
+    },
+  );
 
   it('accepts a VRP consent with an empty SupplementaryData', async () => {
-    const body = mutated(() => ukVrpConsentBody(), (b) => (control(b)['SupplementaryData'] = {}));
+    const body = mutated(
+      () => ukVrpConsentBody(),
+      (b) => (control(b)['SupplementaryData'] = {}),
+    );
     await expect(createConsent(simulator, VRP, body)).resolves.toMatchObject({ status: 'SUCCESS' });
   });
 
@@ -413,7 +945,12 @@ describe('UK consent creation rules (pre-process-consent-creation)', () => {
       cursor['Data'] = {};
       cursor = cursor['Data'] as JsonRecord;
     }
-    for (const body of [deep, { Data: null, Risk: [] }, { Data: { Permissions: [null, 5, {}] }, Risk: {} }, { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: 'x'.repeat(100_000) }, Risk: {} }]) {
+    for (const body of [
+      deep,
+      { Data: null, Risk: [] },
+      { Data: { Permissions: [null, 5, {}] }, Risk: {} },
+      { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: 'x'.repeat(100_000) }, Risk: {} },
+    ]) {
       const call = await createConsent(simulator, AAC, body, NO_SIGNATURE);
       expect(call.contractViolations).toEqual([]);
       expect(call).toMatchObject({ httpStatus: 200, status: 'ERROR', errorCode: 400 });

@@ -20,8 +20,17 @@ describe.each<[string, Record<string, string | undefined>, KeyOrder]>([
   });
 
   it('lists every consent point natively at GET /uk, the three file points included', async () => {
-    const index = (await (await fetch(`${server.baseUrl}/uk`)).json()) as { nativeExtensions: string[]; defaultedExtensions: string[] };
-    expect(index.nativeExtensions).toEqual(expect.arrayContaining(['pre-process-consent-file-upload', 'enrich-consent-file-response', 'validate-consent-file-retrieval']));
+    const index = (await (await fetch(`${server.baseUrl}/uk`)).json()) as {
+      nativeExtensions: string[];
+      defaultedExtensions: string[];
+    };
+    expect(index.nativeExtensions).toEqual(
+      expect.arrayContaining([
+        'pre-process-consent-file-upload',
+        'enrich-consent-file-response',
+        'validate-consent-file-retrieval',
+      ]),
+    );
     expect(index.nativeExtensions).toHaveLength(13);
     expect(index.defaultedExtensions).not.toContain('pre-process-consent-file-upload');
   });

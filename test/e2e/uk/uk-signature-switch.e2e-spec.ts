@@ -21,15 +21,31 @@ describe('UK signature verification (UK_SIGNATURE_VERIFICATION)', () => {
     it('accepts a signed payment consent whose keys arrive re-ordered, and one without x-jws-signature', async () => {
       const simulator = ukSimulator(server, 'java-hash-map');
       for (const signature of [undefined, null]) {
-        const accepted = await createConsent(simulator, 'domestic-payment-consents', ukDomesticPaymentConsentBody(), { signature });
-        expect(accepted).toMatchObject({ httpStatus: 200, status: 'SUCCESS', contractViolations: [], data: { consentResource: { type: 'domestic-payments' } } });
+        const accepted = await createConsent(simulator, 'domestic-payment-consents', ukDomesticPaymentConsentBody(), {
+          signature,
+        });
+        expect(accepted).toMatchObject({
+          httpStatus: 200,
+          status: 'SUCCESS',
+          contractViolations: [],
+          data: { consentResource: { type: 'domestic-payments' } },
+        });
       }
     });
 
     it('still requires x-idempotency-key (400 UK.OBIE.Header.Missing)', async () => {
-      const refused = await createConsent(ukSimulator(server, 'java-hash-map'), 'domestic-payment-consents', ukDomesticPaymentConsentBody(), { signature: null, idempotencyKey: null });
+      const refused = await createConsent(
+        ukSimulator(server, 'java-hash-map'),
+        'domestic-payment-consents',
+        ukDomesticPaymentConsentBody(),
+        { signature: null, idempotencyKey: null },
+      );
       expect(refused).toMatchObject({ httpStatus: 200, status: 'ERROR', errorCode: 400, contractViolations: [] });
-      expect(firstUkError(refused)).toEqual({ ErrorCode: 'UK.OBIE.Header.Missing', Message: expect.any(String), Path: 'x-idempotency-key' });
+      expect(firstUkError(refused)).toEqual({
+        ErrorCode: 'UK.OBIE.Header.Missing',
+        Message: expect.any(String),
+        Path: 'x-idempotency-key',
+      });
     });
   });
 
@@ -43,14 +59,26 @@ describe('UK signature verification (UK_SIGNATURE_VERIFICATION)', () => {
     });
 
     it('accepts the signature when the raw key order reaches the service', async () => {
-      const accepted = await createConsent(ukSimulator(server, 'as-given'), 'domestic-payment-consents', ukDomesticPaymentConsentBody());
+      const accepted = await createConsent(
+        ukSimulator(server, 'as-given'),
+        'domestic-payment-consents',
+        ukDomesticPaymentConsentBody(),
+      );
       expect(accepted).toMatchObject({ httpStatus: 200, status: 'SUCCESS', contractViolations: [] });
     });
 
     it('refuses a valid signature once the identity server re-ordered the keys: why on needs the raw body (400 UK.OBIE.Signature.Invalid)', async () => {
-      const refused = await createConsent(ukSimulator(server, 'java-hash-map'), 'domestic-payment-consents', ukDomesticPaymentConsentBody());
+      const refused = await createConsent(
+        ukSimulator(server, 'java-hash-map'),
+        'domestic-payment-consents',
+        ukDomesticPaymentConsentBody(),
+      );
       expect(refused).toMatchObject({ httpStatus: 200, status: 'ERROR', errorCode: 400, contractViolations: [] });
-      expect(firstUkError(refused)).toEqual({ ErrorCode: 'UK.OBIE.Signature.Invalid', Message: expect.any(String), Path: 'x-jws-signature' });
+      expect(firstUkError(refused)).toEqual({
+        ErrorCode: 'UK.OBIE.Signature.Invalid',
+        Message: expect.any(String),
+        Path: 'x-jws-signature',
+      });
     });
   });
 });

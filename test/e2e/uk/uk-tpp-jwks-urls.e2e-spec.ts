@@ -3,7 +3,12 @@ import { exportJWK, FlattenedSign, generateKeyPair, type CryptoKey, type JWK } f
 import { IdentityServerClient, ukDomesticPaymentConsentBody, type JsonRecord } from '@app/testing';
 import { AppModule } from '../../../apps/extension-server/src/app.module.js';
 import { callChecked, type CheckedAnswer } from '../support/checked-point-call.js';
-import { sendJson, startLocalHttpServer, unreachableOrigin, type LocalHttpServer } from '../support/local-http-server.js';
+import {
+  sendJson,
+  startLocalHttpServer,
+  unreachableOrigin,
+  type LocalHttpServer,
+} from '../support/local-http-server.js';
 import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer } from '../support/test-server.js';
 
 /*
@@ -46,7 +51,13 @@ async function signDetached(body: JsonRecord, key: CryptoKey, kid: string, clien
   };
   const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(body)))
     .setProtectedHeader(header)
-    .sign(key, { crit: { 'http://openbanking.org.uk/iat': true, 'http://openbanking.org.uk/iss': true, 'http://openbanking.org.uk/tan': true } });
+    .sign(key, {
+      crit: {
+        'http://openbanking.org.uk/iat': true,
+        'http://openbanking.org.uk/iss': true,
+        'http://openbanking.org.uk/tan': true,
+      },
+    });
   return `${signed.protected}..${signed.signature}`;
 }
 
@@ -76,7 +87,12 @@ describe('UK_TPP_JWKS_URLS: the TPP signing keys fetched over HTTP', () => {
     // AppModule as main.ts builds it, the specifications reading these settings only (not the shell's environment).
     server = await startTestServer({ env, rootModule: (config) => AppModule.forRoot(config, [], env) });
     // The raw key order reaches the service in this deployment, which is what makes `on` usable (README).
-    client = new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'uk', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD }, keyOrder: 'as-given' });
+    client = new IdentityServerClient({
+      baseUrl: server.baseUrl,
+      spec: 'uk',
+      credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+      keyOrder: 'as-given',
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -112,35 +128,60 @@ describe('UK_TPP_JWKS_URLS: the TPP signing keys fetched over HTTP', () => {
       status: 'SUCCESS',
       data: { consentResource: { type: 'domestic-payments', status: 'AwaitingAuthorisation', receipt: body } },
     });
-    expect(keystore.requests.filter((request) => request.url === JWKS_PATH).map((request) => request.method)).toContain('GET');
+    expect(keystore.requests.filter((request) => request.url === JWKS_PATH).map((request) => request.method)).toContain(
+      'GET',
+    );
   });
 
   it('refuses a payment consent signed by another key under the same kid (400 UK.OBIE.Signature.Invalid)', async () => {
     const impostor = await signingKey(KID);
     const body = ukDomesticPaymentConsentBody();
     const answer = await createPaymentConsent(TPP, body, await signDetached(body, impostor.privateKey, KID, TPP));
-    expectSignatureRefusal(answer, { ErrorCode: 'UK.OBIE.Signature.Invalid', Message: 'x-jws-signature does not verify against the request body', Path: 'x-jws-signature' });
+    expectSignatureRefusal(answer, {
+      ErrorCode: 'UK.OBIE.Signature.Invalid',
+      Message: 'x-jws-signature does not verify against the request body',
+      Path: 'x-jws-signature',
+    });
   });
 
   it('refuses a payment consent signed by a key the JWKS does not hold (400 UK.OBIE.Signature.InvalidClaim on kid)', async () => {
     const other = await signingKey('not-published-kid');
     const body = ukDomesticPaymentConsentBody();
-    const answer = await createPaymentConsent(TPP, body, await signDetached(body, other.privateKey, 'not-published-kid', TPP));
-    expectSignatureRefusal(answer, { ErrorCode: 'UK.OBIE.Signature.InvalidClaim', Message: 'kid "not-published-kid" is not a signing key of this TPP', Path: 'kid' });
+    const answer = await createPaymentConsent(
+      TPP,
+      body,
+      await signDetached(body, other.privateKey, 'not-published-kid', TPP),
+    );
+    expectSignatureRefusal(answer, {
+      ErrorCode: 'UK.OBIE.Signature.InvalidClaim',
+      Message: 'kid "not-published-kid" is not a signing key of this TPP',
+      Path: 'kid',
+    });
   });
 
   it("refuses a body changed after signing, even with the TPP's own key (400 UK.OBIE.Signature.Invalid)", async () => {
     const body = ukDomesticPaymentConsentBody();
     const signature = await signDetached(body, tppKey.privateKey, KID, TPP);
     const changed = structuredClone(body);
-    ((changed['Data'] as JsonRecord)['Initiation'] as JsonRecord)['InstructedAmount'] = { Amount: '9999.00', Currency: 'GBP' };
+    ((changed['Data'] as JsonRecord)['Initiation'] as JsonRecord)['InstructedAmount'] = {
+      Amount: '9999.00',
+      Currency: 'GBP',
+    };
     const answer = await createPaymentConsent(TPP, changed, signature);
-    expectSignatureRefusal(answer, { ErrorCode: 'UK.OBIE.Signature.Invalid', Message: 'x-jws-signature does not verify against the request body', Path: 'x-jws-signature' });
+    expectSignatureRefusal(answer, {
+      ErrorCode: 'UK.OBIE.Signature.Invalid',
+      Message: 'x-jws-signature does not verify against the request body',
+      Path: 'x-jws-signature',
+    });
   });
 
   it('refuses the consent when the JWKS URL cannot be reached: the key cannot be resolved (400 UK.OBIE.Signature.InvalidClaim on kid)', async () => {
     const body = ukDomesticPaymentConsentBody();
-    const answer = await createPaymentConsent(TPP_WITH_UNREACHABLE_KEYSTORE, body, await signDetached(body, tppKey.privateKey, KID, TPP_WITH_UNREACHABLE_KEYSTORE));
+    const answer = await createPaymentConsent(
+      TPP_WITH_UNREACHABLE_KEYSTORE,
+      body,
+      await signDetached(body, tppKey.privateKey, KID, TPP_WITH_UNREACHABLE_KEYSTORE),
+    );
     // fetch's TypeError comes from Node's own realm: under Jest the verifier's `instanceof Error` misses it and the
     // text gains the error's name, which the service in production (one realm) does not add.
     expectSignatureRefusal(answer, {
@@ -152,18 +193,32 @@ describe('UK_TPP_JWKS_URLS: the TPP signing keys fetched over HTTP', () => {
 
   it('refuses the consent when the keystore answers an error instead of the JWKS (400 UK.OBIE.Signature.InvalidClaim on kid)', async () => {
     const body = ukDomesticPaymentConsentBody();
-    const answer = await createPaymentConsent(TPP_WITH_BROKEN_KEYSTORE, body, await signDetached(body, tppKey.privateKey, KID, TPP_WITH_BROKEN_KEYSTORE));
+    const answer = await createPaymentConsent(
+      TPP_WITH_BROKEN_KEYSTORE,
+      body,
+      await signDetached(body, tppKey.privateKey, KID, TPP_WITH_BROKEN_KEYSTORE),
+    );
     expectSignatureRefusal(answer, {
       ErrorCode: 'UK.OBIE.Signature.InvalidClaim',
       Message: 'The signing keys of this TPP cannot be read: Expected 200 OK from the JSON Web Key Set HTTP response',
       Path: 'kid',
     });
-    expect(keystore.requests.filter((request) => request.url === BROKEN_JWKS_PATH).map((request) => request.method)).toEqual(['GET']);
+    expect(
+      keystore.requests.filter((request) => request.url === BROKEN_JWKS_PATH).map((request) => request.method),
+    ).toEqual(['GET']);
   });
 
   it("does not use one TPP's published key for another TPP (400 UK.OBIE.Signature.InvalidClaim on kid)", async () => {
     const body = ukDomesticPaymentConsentBody();
-    const answer = await createPaymentConsent('unlisted-tpp', body, await signDetached(body, tppKey.privateKey, KID, 'unlisted-tpp'));
-    expectSignatureRefusal(answer, { ErrorCode: 'UK.OBIE.Signature.InvalidClaim', Message: `kid "${KID}" is not a signing key of this TPP`, Path: 'kid' });
+    const answer = await createPaymentConsent(
+      'unlisted-tpp',
+      body,
+      await signDetached(body, tppKey.privateKey, KID, 'unlisted-tpp'),
+    );
+    expectSignatureRefusal(answer, {
+      ErrorCode: 'UK.OBIE.Signature.InvalidClaim',
+      Message: `kid "${KID}" is not a signing key of this TPP`,
+      Path: 'kid',
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { createDataSource, describeDatabase, parseDatabaseUrl, revertLastMigration, runMigrations } from '@app/persistence';
+import {
+  createDataSource,
+  describeDatabase,
+  parseDatabaseUrl,
+  revertLastMigration,
+  runMigrations,
+} from '@app/persistence';
 import { parseCliArguments } from './cli-arguments.js';
 
 /**
@@ -18,7 +24,9 @@ try {
       process.stdout.write(reverted ? `Reverted ${reverted} on ${where}\n` : `Nothing to revert on ${where}\n`);
     } else {
       const applied = await runMigrations(dataSource);
-      process.stdout.write(applied.length > 0 ? `Applied ${applied.join(', ')} on ${where}\n` : `${where} is up to date\n`);
+      process.stdout.write(
+        applied.length > 0 ? `Applied ${applied.join(', ')} on ${where}\n` : `${where} is up to date\n`,
+      );
     }
   } finally {
     await dataSource.destroy();

@@ -1,5 +1,11 @@
 import { DEMO_BANK_DATA, loadBankDataImportFile } from '@app/bank-backend';
-import { BankDataRepository, createDataSource, describeDatabase, parseDatabaseUrl, runMigrations } from '@app/persistence';
+import {
+  BankDataRepository,
+  createDataSource,
+  describeDatabase,
+  parseDatabaseUrl,
+  runMigrations,
+} from '@app/persistence';
 import { parseCliArguments } from './cli-arguments.js';
 
 /**

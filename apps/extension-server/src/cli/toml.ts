@@ -20,7 +20,9 @@ const args = parseCliArguments(
 );
 
 if (!args.spec || !args['base-url'] || !/^https?:\/\/[^/]+/.test(args['base-url'])) {
-  process.stderr.write(`${args.spec ? 'A --base-url with http(s):// is required.' : `--spec is required; built in: ${BUILT_IN_SPEC_IDS.join(', ')}`}\n${USAGE}\n`);
+  process.stderr.write(
+    `${args.spec ? 'A --base-url with http(s):// is required.' : `--spec is required; built in: ${BUILT_IN_SPEC_IDS.join(', ')}`}\n${USAGE}\n`,
+  );
   process.exit(2);
 }
 if (args.security !== 'Basic-Auth' && args.security !== 'OAuth2') {

@@ -33,13 +33,19 @@ export function checkSpecModule(entry: string, exported: unknown): SpecModule {
     throw new ConfigurationError(`EXTENSION_MODULES: module "${entry}" ${problem}`);
   };
   if (!isObject(candidate)) {
-    return fail('has no default export; it must export default a SpecModule (defineSpecModule({ apiVersion, id, create }))');
+    return fail(
+      'has no default export; it must export default a SpecModule (defineSpecModule({ apiVersion, id, create }))',
+    );
   }
   if (candidate['apiVersion'] !== SPEC_MODULE_API_VERSION) {
-    return fail(`was written for module API version ${JSON.stringify(candidate['apiVersion'])}; this service provides version ${SPEC_MODULE_API_VERSION}`);
+    return fail(
+      `was written for module API version ${JSON.stringify(candidate['apiVersion'])}; this service provides version ${SPEC_MODULE_API_VERSION}`,
+    );
   }
   if (typeof candidate['id'] !== 'string' || !SPEC_ID_PATTERN.test(candidate['id'])) {
-    return fail(`has the id ${JSON.stringify(candidate['id'])}; an id is a path segment of lower-case letters, digits and dashes (${SPEC_ID_PATTERN.source})`);
+    return fail(
+      `has the id ${JSON.stringify(candidate['id'])}; an id is a path segment of lower-case letters, digits and dashes (${SPEC_ID_PATTERN.source})`,
+    );
   }
   if (typeof candidate['create'] !== 'function') {
     return fail('has no create(settings) function');
@@ -59,7 +65,9 @@ export async function loadSpecModules(entries: readonly string[], cwd = process.
     try {
       exported = await import(moduleSpecifier(entry, cwd));
     } catch (error) {
-      throw new ConfigurationError(`EXTENSION_MODULES: module "${entry}" cannot be loaded: ${(error as Error).message}`);
+      throw new ConfigurationError(
+        `EXTENSION_MODULES: module "${entry}" cannot be loaded: ${(error as Error).message}`,
+      );
     }
     loaded.push({ entry, module: checkSpecModule(entry, exported) });
   }

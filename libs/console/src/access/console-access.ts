@@ -44,7 +44,10 @@ export function isLoopbackHostHeader(host: string | undefined): boolean {
 const digest = (value: string | Buffer): Buffer => createHash('sha256').update(value).digest();
 
 /** Basic credentials compared by digest, so that neither the content nor the length of the password leaks by timing. */
-export function basicCredentialsMatch(authorization: string | undefined, expected: { readonly user: string; readonly password: string }): boolean {
+export function basicCredentialsMatch(
+  authorization: string | undefined,
+  expected: { readonly user: string; readonly password: string },
+): boolean {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
   const presented = digest(match === null ? '' : Buffer.from(match[1], 'base64'));
   // The comparison always runs, so a missing header costs the same as a wrong one.
@@ -63,14 +66,24 @@ export function decideConsoleAccess(settings: ConsoleSettings, facts: ConsoleReq
   }
   if (settings.mode === 'loopback') {
     if (!isLoopbackAddress(facts.remoteAddress) || facts.forwarded) {
-      return { kind: 'forbidden', reason: 'The console answers only browsers on this machine (CONSOLE=loopback). Elsewhere set CONSOLE=on with CONSOLE_USER and CONSOLE_PASSWORD.' };
+      return {
+        kind: 'forbidden',
+        reason:
+          'The console answers only browsers on this machine (CONSOLE=loopback). Elsewhere set CONSOLE=on with CONSOLE_USER and CONSOLE_PASSWORD.',
+      };
     }
     if (!isLoopbackHostHeader(facts.host)) {
-      return { kind: 'forbidden', reason: 'Open the console as http://127.0.0.1 or http://localhost (CONSOLE=loopback).' };
+      return {
+        kind: 'forbidden',
+        reason: 'Open the console as http://127.0.0.1 or http://localhost (CONSOLE=loopback).',
+      };
     }
   }
   if (settings.credentials !== undefined && !basicCredentialsMatch(facts.authorization, settings.credentials)) {
-    return { kind: 'unauthenticated', reason: 'The console needs its credentials (CONSOLE_USER and CONSOLE_PASSWORD).' };
+    return {
+      kind: 'unauthenticated',
+      reason: 'The console needs its credentials (CONSOLE_USER and CONSOLE_PASSWORD).',
+    };
   }
   return ALLOWED;
 }

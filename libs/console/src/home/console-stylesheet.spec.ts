@@ -43,6 +43,8 @@ describe('The console stylesheet', () => {
   });
 
   it('shows where the keyboard focus is', () => {
-    expect(CONSOLE_STYLESHEET).toMatch(/a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible[^{]*\{\s*outline: 3px solid/);
+    expect(CONSOLE_STYLESHEET).toMatch(
+      /a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible[^{]*\{\s*outline: 3px solid/,
+    );
   });
 });

@@ -19,7 +19,10 @@ export class HomeController {
 
   @Get()
   async overview(@Res() reply: FastifyReply): Promise<void> {
-    const access = this.options.settings.mode === 'on' ? 'any address, with the console credentials (CONSOLE=on)' : 'browsers on this machine only (CONSOLE=loopback)';
+    const access =
+      this.options.settings.mode === 'on'
+        ? 'any address, with the console credentials (CONSOLE=on)'
+        : 'browsers on this machine only (CONSOLE=loopback)';
     const body = html`<p class="lead">Tools for bank integration teams, served by this extension service. Open to ${access}.</p>
 <ul>
   <li><a href="/console/preview">Consent screen</a>: what the customer sees on the consent page for a TPP's request, then approve or deny it.</li>
@@ -31,7 +34,8 @@ export class HomeController {
   <caption>Path segments the identity server's base_url can name</caption>
   <thead><tr><th scope="col">Id</th><th scope="col">Title</th><th scope="col">Derives from</th><th scope="col">Points</th></tr></thead>
   <tbody>${this.options.served.map(
-    (spec) => html`<tr><td><code>/${spec.id}</code></td><td>${spec.title}</td><td>${spec.extends ?? '-'}</td><td><a href="/${spec.id}">where each point is answered</a></td></tr>`,
+    (spec) =>
+      html`<tr><td><code>/${spec.id}</code></td><td>${spec.title}</td><td>${spec.extends ?? '-'}</td><td><a href="/${spec.id}">where each point is answered</a></td></tr>`,
   )}</tbody>
 </table>
 <p>The contract of the extension points: <a href="/docs">OpenAPI documentation</a>. Checking another implementation: <code>npm run conformance -- --base-url URL --spec uk</code>.</p>`;

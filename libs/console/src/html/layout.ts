@@ -19,7 +19,8 @@ export interface PageOptions {
 /** A whole page: skip link, navigation, one <h1>, the body, and the stylesheet served by the console itself. */
 export function page(options: PageOptions): SafeHtml {
   const navigation = SECTIONS.map(
-    (section) => html`<li><a href="${section.href}"${section.id === options.section ? html` aria-current="page"` : ''}>${section.label}</a></li>`,
+    (section) =>
+      html`<li><a href="${section.href}"${section.id === options.section ? html` aria-current="page"` : ''}>${section.label}</a></li>`,
   );
   return html`<!DOCTYPE html>
 <html lang="en">

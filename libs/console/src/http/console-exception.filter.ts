@@ -17,9 +17,14 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const failure = exception instanceof ConsoleError
-      ? exception
-      : new ConsoleError(500, 'Something went wrong', 'The console could not complete this page. The service log has the detail.');
+    const failure =
+      exception instanceof ConsoleError
+        ? exception
+        : new ConsoleError(
+            500,
+            'Something went wrong',
+            'The console could not complete this page. The service log has the detail.',
+          );
     if (!(exception instanceof ConsoleError)) {
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`Console failure on GET ${request.url.split('?')[0]}: ${detail}`);
@@ -27,6 +32,13 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     if (failure.httpStatus === 401) {
       void reply.header('www-authenticate', 'Basic realm="consent-extensions console", charset="UTF-8"');
     }
-    void sendPage(reply, page({ title: failure.title, body: html`<div class="error-box" role="alert"><p>${failure.message}</p></div><p><a href="/console">Back to the console</a></p>` }), failure.httpStatus);
+    void sendPage(
+      reply,
+      page({
+        title: failure.title,
+        body: html`<div class="error-box" role="alert"><p>${failure.message}</p></div><p><a href="/console">Back to the console</a></p>`,
+      }),
+      failure.httpStatus,
+    );
   }
 }

@@ -27,11 +27,18 @@ export class JourneyController {
 
   @Get()
   async form(@Query('spec') spec: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    await sendPage(reply, page({ title: 'Journeys', section: 'journeys', body: renderJourneyForm(this.choices(), spec) }));
+    await sendPage(
+      reply,
+      page({ title: 'Journeys', section: 'journeys', body: renderJourneyForm(this.choices(), spec) }),
+    );
   }
 
   @Get('run')
-  async run(@Query('spec') spec: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async run(
+    @Query('spec') spec: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     assertSameOriginAction(request);
     const choice = this.choices().find((candidate) => candidate.spec === spec);
     if (choice === undefined) {
@@ -47,14 +54,23 @@ export class JourneyController {
     if (run === undefined) {
       throw notFound('This run is unknown or has expired (runs are kept for an hour).');
     }
-    await sendPage(reply, page({ title: `Journey ${run.run.journey} on /${run.spec}`, section: 'journeys', body: renderJourneyRun(run) }));
+    await sendPage(
+      reply,
+      page({ title: `Journey ${run.run.journey} on /${run.spec}`, section: 'journeys', body: renderJourneyRun(run) }),
+    );
   }
 
   private choices(): JourneyChoice[] {
     return this.options.served.map((spec) => {
       const journeySpec = catalogueOf(spec, this.options.served);
       const journey = JOURNEYS[journeySpec];
-      return { spec: spec.id, title: spec.title, journeySpec, description: journey.description, steps: journey.stepNames.length };
+      return {
+        spec: spec.id,
+        title: spec.title,
+        journeySpec,
+        description: journey.description,
+        steps: journey.stepNames.length,
+      };
     });
   }
 }

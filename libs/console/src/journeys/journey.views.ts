@@ -19,7 +19,8 @@ export function renderJourneyForm(choices: readonly JourneyChoice[], chosen: str
   <div class="field">
     <label for="spec">Specification</label>
     <select id="spec" name="spec" aria-describedby="spec-hint">${choices.map(
-      (choice) => html`<option value="${choice.spec}"${choice.spec === chosen ? html` selected` : ''}>${choice.spec}: ${choice.title} (journey "${choice.journeySpec}", ${choice.steps} steps)</option>`,
+      (choice) =>
+        html`<option value="${choice.spec}"${choice.spec === chosen ? html` selected` : ''}>${choice.spec}: ${choice.title} (journey "${choice.journeySpec}", ${choice.steps} steps)</option>`,
     )}</select>
     <p class="hint" id="spec-hint">A bank module runs the journey of the specification it derives from. A journey creates consents and calls every point, so run it against a test database.</p>
   </div>
@@ -38,10 +39,11 @@ export function renderJourneyRun(entry: JourneyRun): SafeHtml {
     (step, index) => html`<li id="step-${index + 1}">
   <h2><span class="status-${step.status}">${STATUS_WORDS[step.status]}</span> · ${step.name}</h2>
   <p>${step.detail} <span class="hint">(${Math.round(step.durationMs)} ms, ${step.exchanges.length} call${step.exchanges.length === 1 ? '' : 's'})</span></p>
-  ${step.exchanges.length === 0
-    ? ''
-    : html`<details${step.status === 'failed' ? html` open` : ''}><summary>The calls of this step</summary>${step.exchanges.map((exchange, call) => renderExchange(`Call ${call + 1}: ${exchange.extension}`, exchange))}</details>`}
+  ${
+    step.exchanges.length === 0
+      ? ''
+      : html`<details${step.status === 'failed' ? html` open` : ''}><summary>The calls of this step</summary>${step.exchanges.map((exchange, call) => renderExchange(`Call ${call + 1}: ${exchange.extension}`, exchange))}</details>`
+  }
 </li>`,
   )}</ol>`;
 }
-

@@ -12,8 +12,16 @@ describe('Prometheus text', () => {
       'broken line',
     ].join('\n');
     expect(parsePrometheusText(text)).toEqual([
-      { name: 'extension_requests_total', labels: { spec: 'uk', extension: 'persist-authorized-consent', outcome: 'success' }, value: 3 },
-      { name: 'extension_request_duration_seconds_bucket', labels: { le: '+Inf', spec: 'uk', extension: 'x', outcome: 'error' }, value: 2 },
+      {
+        name: 'extension_requests_total',
+        labels: { spec: 'uk', extension: 'persist-authorized-consent', outcome: 'success' },
+        value: 3,
+      },
+      {
+        name: 'extension_request_duration_seconds_bucket',
+        labels: { le: '+Inf', spec: 'uk', extension: 'x', outcome: 'error' },
+        value: 2,
+      },
       { name: 'process_cpu_seconds_total', labels: {}, value: 0.25 },
       { name: 'label_with_quote', labels: { text: 'a "b"' }, value: 1 },
     ]);

@@ -47,7 +47,9 @@ function stringsAt(value: unknown, key: string): string[] {
 }
 
 function accountLabel(account: PageAccount): SafeHtml {
-  const detail = [account.title, account.description].filter((part): part is string => part !== undefined && part !== '').join(': ');
+  const detail = [account.title, account.description]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join(': ');
   // Some specifications already write the account number into the display name.
   const showId = account.accountId !== undefined && !account.displayName.includes(account.accountId);
   return html`${account.displayName}${showId ? html` <span class="hint">(${account.accountId})</span>` : ''}${detail === '' ? '' : html`<br><span class="hint">${detail}</span>`}`;
@@ -58,7 +60,14 @@ function readOnlyAccounts(accounts: readonly PageAccount[], caption: string): Sa
 }
 
 /** The choice over the customer's accounts: check boxes with `allowMultipleAccounts`, else one select. */
-function accountChoice(field: string, idPrefix: string, accounts: readonly PageAccount[], multiple: boolean, preselect: boolean, legend: string): SafeHtml {
+function accountChoice(
+  field: string,
+  idPrefix: string,
+  accounts: readonly PageAccount[],
+  multiple: boolean,
+  preselect: boolean,
+  legend: string,
+): SafeHtml {
   if (accounts.length === 0) {
     return html`<p class="notice">No accounts of this customer can be offered.</p>`;
   }
@@ -69,14 +78,17 @@ function accountChoice(field: string, idPrefix: string, accounts: readonly PageA
     )}</ul></fieldset>`;
   }
   return html`<div class="field"><label for="${idPrefix}">${legend}</label><select id="${idPrefix}" name="${field}">${accounts.map(
-    (account) => html`<option value="${account.displayName}"${preselect && account.selected ? html` selected` : ''}>${account.displayName}${account.accountId === undefined || account.displayName.includes(account.accountId) ? '' : ` (${account.accountId})`}</option>`,
+    (account) =>
+      html`<option value="${account.displayName}"${preselect && account.selected ? html` selected` : ''}>${account.displayName}${account.accountId === undefined || account.displayName.includes(account.accountId) ? '' : ` (${account.accountId})`}</option>`,
   )}</select></div>`;
 }
 
 function basicConsentData(consentData: JsonRecord | undefined): SafeHtml[] {
   const data = recordAt(consentData, 'basicConsentData') ?? {};
   return Object.entries(data).map(([title, values]) => {
-    const items = Array.isArray(values) ? values.map((value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))) : [JSON.stringify(values)];
+    const items = Array.isArray(values)
+      ? values.map((value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)))
+      : [JSON.stringify(values)];
     return html`<div class="box"><h3>${title}</h3><ul>${items.map((item) => html`<li>${item}</li>`)}</ul></div>`;
   });
 }
@@ -105,21 +117,30 @@ export function renderConsentPage(model: ConsentPageModel): SafeHtml {
 
   const permissionBlocks = permissions.map((permission, index) => {
     const initiated = accountsAt(permission, 'initiatedAccounts');
-    const accounts = initiatedForConsent.length > 0
-      ? readOnlyAccounts(initiatedForConsent, 'The accounts the TPP named:')
-      : initiated.length > 0
-        ? readOnlyAccounts(initiated, 'The accounts the TPP named:')
-        : accountChoice(permissionField(index), `permission-${index}-account`, consumerAccounts, multiple, preselect, multiple ? 'Choose the accounts to share' : 'Choose the account');
+    const accounts =
+      initiatedForConsent.length > 0
+        ? readOnlyAccounts(initiatedForConsent, 'The accounts the TPP named:')
+        : initiated.length > 0
+          ? readOnlyAccounts(initiated, 'The accounts the TPP named:')
+          : accountChoice(
+              permissionField(index),
+              `permission-${index}-account`,
+              consumerAccounts,
+              multiple,
+              preselect,
+              multiple ? 'Choose the accounts to share' : 'Choose the account',
+            );
     return html`<div class="box"><h3>${permissions.length === 1 ? 'What will be shared' : `Permission ${index + 1}`}</h3>
       <ul>${stringsAt(permission, 'displayValues').map((text) => html`<li>${text}</li>`)}</ul>
       ${accounts}</div>`;
   });
 
-  const consentLevel = permissions.length > 0
-    ? ''
-    : initiatedForConsent.length > 0
-      ? html`<div class="box">${readOnlyAccounts(initiatedForConsent, 'The accounts the TPP named:')}</div>`
-      : html`<div class="box">${accountChoice(CONSENT_ACCOUNTS_FIELD, 'consent-account', consumerAccounts, multiple, true, multiple ? 'Choose the accounts' : 'Choose the account')}</div>`;
+  const consentLevel =
+    permissions.length > 0
+      ? ''
+      : initiatedForConsent.length > 0
+        ? html`<div class="box">${readOnlyAccounts(initiatedForConsent, 'The accounts the TPP named:')}</div>`
+        : html`<div class="box">${accountChoice(CONSENT_ACCOUNTS_FIELD, 'consent-account', consumerAccounts, multiple, true, multiple ? 'Choose the accounts' : 'Choose the account')}</div>`;
 
   return html`<section class="consent-page" aria-labelledby="consent-page-heading">
   <h2 id="consent-page-heading">${model.application} requests your consent</h2>

@@ -96,21 +96,43 @@ export class ConsentPreviewService {
     const mark = session.client.exchanges.length;
     let reaction: IdentityServerReaction;
     try {
-      reaction = session.example.flow === 'pushed-authorization'
-        ? await this.persistNewConsent(session, populateData, approve, selection)
-        : (await session.simulator.persist(required(session.consentId), session.userId, populateData, selection, approve)).reaction;
+      reaction =
+        session.example.flow === 'pushed-authorization'
+          ? await this.persistNewConsent(session, populateData, approve, selection)
+          : (
+              await session.simulator.persist(
+                required(session.consentId),
+                session.userId,
+                populateData,
+                selection,
+                approve,
+              )
+            ).reaction;
     } catch (error: unknown) {
       if (error instanceof MultipleAccountSelectionError || error instanceof IdentityServerFailure) {
         // The identity server stops before calling the service.
         session.decision = { approved: approve, selection, requestId: '', storedConsent: undefined };
-        session.steps.push({ title: 'The customer submits the consent page', exchange: notSent(error.message), reaction: failed(`invalid_request: ${error.message}`) });
+        session.steps.push({
+          title: 'The customer submits the consent page',
+          exchange: notSent(error.message),
+          reaction: failed(`invalid_request: ${error.message}`),
+        });
         return;
       }
       throw error;
     }
     const exchange = session.client.exchanges[mark];
-    session.steps.push({ title: approve ? 'The customer approves: persist-authorized-consent' : 'The customer denies: persist-authorized-consent', exchange, reaction });
-    const stored = session.consentId === undefined || reaction.outcome === 'failed' ? undefined : session.simulator.store.detailedView(session.consentId);
+    session.steps.push({
+      title: approve
+        ? 'The customer approves: persist-authorized-consent'
+        : 'The customer denies: persist-authorized-consent',
+      exchange,
+      reaction,
+    });
+    const stored =
+      session.consentId === undefined || reaction.outcome === 'failed'
+        ? undefined
+        : session.simulator.store.detailedView(session.consentId);
     session.decision = { approved: approve, selection, requestId: exchange.requestId, storedConsent: stored };
   }
 
@@ -137,7 +159,11 @@ export class ConsentPreviewService {
         break;
       case 'SUCCESS':
         reaction = attempt(() => {
-          session.consentId = session.simulator.store.createConsent(recordAt(creationReading.data, 'consentResource'), example.clientId, requestHeaders['x-idempotency-key']).id;
+          session.consentId = session.simulator.store.createConsent(
+            recordAt(creationReading.data, 'consentResource'),
+            example.clientId,
+            requestHeaders['x-idempotency-key'],
+          ).id;
           return `stores consent ${session.consentId}`;
         });
         break;
@@ -174,27 +200,45 @@ export class ConsentPreviewService {
     const claims = uaeRequestObjectClaims(item, input.example.clientId);
     Object.assign(session.claims, claims);
     const validation = await session.simulator.validateAuthorizationRequest(claims);
-    this.record(session, 'The TPP pushes the authorization request: validate-authorization-request', validation.reaction);
+    this.record(
+      session,
+      'The TPP pushes the authorization request: validate-authorization-request',
+      validation.reaction,
+    );
     if (validation.reaction.outcome !== 'accepted') {
       return;
     }
-    const populate = await session.client.call('populate-consent-authorize-screen', { userId: session.userId, requestParameters: claims, consentResource: {} });
+    const populate = await session.client.call('populate-consent-authorize-screen', {
+      userId: session.userId,
+      requestParameters: claims,
+      consentResource: {},
+    });
     const reading = readEnvelopeLikeIdentityServer(populate);
     let reaction: IdentityServerReaction;
     if (reading.kind === 'unusable') {
       reaction = failed(reading.reason);
     } else if (reading.kind === 'ERROR') {
-      reaction = businessError(`the TPP is redirected with server_error: ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`);
+      reaction = businessError(
+        `the TPP is redirected with server_error: ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`,
+      );
     } else {
       const violation = populateAnswerViolation(reading.data);
-      reaction = violation === undefined ? accepted('the consent page is rendered from the answer') : failed(`the TPP is redirected with invalid_request: ${violation}`);
+      reaction =
+        violation === undefined
+          ? accepted('the consent page is rendered from the answer')
+          : failed(`the TPP is redirected with invalid_request: ${violation}`);
     }
     this.record(session, 'The customer opens the consent page: populate-consent-authorize-screen', reaction);
     session.populateData = acceptedPopulateData(populate, reaction);
   }
 
   /** Persist without a consent: the identity server creates the consent from the answer (contract §4.10). */
-  private async persistNewConsent(session: PreviewSession, populateData: JsonRecord, approve: boolean, selection: AccountSelection): Promise<IdentityServerReaction> {
+  private async persistNewConsent(
+    session: PreviewSession,
+    populateData: JsonRecord,
+    approve: boolean,
+    selection: AccountSelection,
+  ): Promise<IdentityServerReaction> {
     const authorizedResources = buildAuthorizedResources(populateData, { userId: session.userId, approve, selection });
     const answer = await session.client.call('persist-authorized-consent', {
       isApproved: approve,
@@ -205,10 +249,15 @@ export class ConsentPreviewService {
       return failed(reading.reason);
     }
     if (reading.kind === 'ERROR') {
-      return businessError(`the TPP is redirected with server_error: ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`);
+      return businessError(
+        `the TPP is redirected with server_error: ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`,
+      );
     }
     return attempt(() => {
-      session.consentId = session.simulator.store.createConsent(recordAt(reading.data, 'consentResource'), session.example.clientId).id;
+      session.consentId = session.simulator.store.createConsent(
+        recordAt(reading.data, 'consentResource'),
+        session.example.clientId,
+      ).id;
       return approve
         ? `creates consent ${session.consentId}; the authorize request completes and the TPP receives a code`
         : `creates consent ${session.consentId}; the TPP is redirected with access_denied "User denied the consent"`;
@@ -250,5 +299,13 @@ function withEncryptedPii(item: JsonRecord): JsonRecord {
 
 /** A submission the identity server refuses itself, shown in place of a call. */
 function notSent(reason: string): PreviewSession['steps'][number]['exchange'] {
-  return { extension: 'persist-authorized-consent', requestId: '', url: '', headers: {}, requestText: '', failure: `not sent: ${reason}`, violations: [] };
+  return {
+    extension: 'persist-authorized-consent',
+    requestId: '',
+    url: '',
+    headers: {},
+    requestText: '',
+    failure: `not sent: ${reason}`,
+    violations: [],
+  };
 }

@@ -12,13 +12,21 @@ describe('The consent page form', () => {
   };
 
   it('reads each permission its accounts, by uid, leaving out a permission with none', () => {
-    expect(selectionFromForm(withPermissions, { 'permission-0': ['Salary Saver', 'Max Bonus'], 'permission-1': '', decision: 'approve' })).toEqual({
+    expect(
+      selectionFromForm(withPermissions, {
+        'permission-0': ['Salary Saver', 'Max Bonus'],
+        'permission-1': '',
+        decision: 'approve',
+      }),
+    ).toEqual({
       perPermission: { 'p-1': ['Salary Saver', 'Max Bonus'] },
     });
   });
 
   it('reads the consent-level accounts when there are no permissions', () => {
-    expect(selectionFromForm({ consentData: { type: 'payments' } }, { accounts: 'Max Bonus' })).toEqual({ forConsent: ['Max Bonus'] });
+    expect(selectionFromForm({ consentData: { type: 'payments' } }, { accounts: 'Max Bonus' })).toEqual({
+      forConsent: ['Max Bonus'],
+    });
     expect(selectionFromForm({ consentData: { type: 'payments' } }, {})).toEqual({ forConsent: [] });
   });
 });

@@ -14,7 +14,10 @@ function values(value: QueryValue): string[] {
  * The accounts chosen on the consent page, as the identity server reads the form: per permission (by uid, which the
  * real page's script writes as the field name) or for the whole consent.
  */
-export function selectionFromForm(populateData: JsonRecord, query: Readonly<Record<string, QueryValue>>): AccountSelection {
+export function selectionFromForm(
+  populateData: JsonRecord,
+  query: Readonly<Record<string, QueryValue>>,
+): AccountSelection {
   const permissions = (arrayAt(recordAt(populateData, 'consentData'), 'permissions') ?? []).filter(isJsonRecord);
   if (permissions.length === 0) {
     return { forConsent: values(query[CONSENT_ACCOUNTS_FIELD]) };

@@ -1,4 +1,12 @@
-import type { AccountSelection, ConsentResourceView, IdentityServerReaction, IdentityServerSimulator, JsonRecord, RecordedExchange, RecordingIdentityServerClient } from '@app/testing';
+import type {
+  AccountSelection,
+  ConsentResourceView,
+  IdentityServerReaction,
+  IdentityServerSimulator,
+  JsonRecord,
+  RecordedExchange,
+  RecordingIdentityServerClient,
+} from '@app/testing';
 import type { ConsentExample } from './examples/consent-example.js';
 
 /** One call the identity server made for the preview, and what it then did with the answer. */

@@ -21,7 +21,10 @@ const PREVIEW_ID = /^[0-9a-f]{32}$/;
 
 type Query = Readonly<Record<string, QueryValue>>;
 
-const CUSTOMERS: readonly DemoCustomer[] = DEMO_BANK_DATA.customers.map(({ userId, displayName }) => ({ userId, displayName }));
+const CUSTOMERS: readonly DemoCustomer[] = DEMO_BANK_DATA.customers.map(({ userId, displayName }) => ({
+  userId,
+  displayName,
+}));
 
 function single(value: QueryValue): string | undefined {
   return typeof value === 'string' ? value : value?.[0];
@@ -60,7 +63,12 @@ export class PreviewController {
   @Get()
   async form(@Query() query: Query, @Res() reply: FastifyReply): Promise<void> {
     const chosen = this.example(single(query.example));
-    const model = { served: this.catalogue(), chosen, customers: CUSTOMERS, userId: single(query.user) ?? CUSTOMERS[0].userId };
+    const model = {
+      served: this.catalogue(),
+      chosen,
+      customers: CUSTOMERS,
+      userId: single(query.user) ?? CUSTOMERS[0].userId,
+    };
     await sendPage(reply, page({ title: 'Consent screen', section: 'preview', body: renderPreviewForm(model) }));
   }
 
@@ -91,11 +99,22 @@ export class PreviewController {
       if (!/^[A-Za-z0-9._~!$&'()*+,;=:@/-]{1,300}$/.test(values.resourcePath)) {
         throw badInput('The consent resource path must be a URL path such as account-access-consents.');
       }
-      id = await this.previews.start({ spec: chosen.spec, example: chosen.example, userId, resourcePath: values.resourcePath, headers: headers as Record<string, string>, body });
+      id = await this.previews.start({
+        spec: chosen.spec,
+        example: chosen.example,
+        userId,
+        resourcePath: values.resourcePath,
+        headers: headers as Record<string, string>,
+        body,
+      });
     } catch (error: unknown) {
       if (error instanceof ConsoleError) {
         const model = { served: this.catalogue(), chosen, customers: CUSTOMERS, userId, values, error: error.message };
-        await sendPage(reply, page({ title: 'Consent screen', section: 'preview', body: renderPreviewForm(model) }), 400);
+        await sendPage(
+          reply,
+          page({ title: 'Consent screen', section: 'preview', body: renderPreviewForm(model) }),
+          400,
+        );
         return;
       }
       throw error;
@@ -107,11 +126,19 @@ export class PreviewController {
   async result(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const session = this.session(id);
     const customer = CUSTOMERS.find((candidate) => candidate.userId === session.userId)?.displayName ?? session.userId;
-    await sendPage(reply, page({ title: 'Consent page preview', section: 'preview', body: renderPreviewResult(id, session, customer) }));
+    await sendPage(
+      reply,
+      page({ title: 'Consent page preview', section: 'preview', body: renderPreviewResult(id, session, customer) }),
+    );
   }
 
   @Get(':id/decide')
-  async decide(@Param('id') id: string, @Query() query: Query, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async decide(
+    @Param('id') id: string,
+    @Query() query: Query,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     assertSameOriginAction(request);
     const session = this.session(id);
     const decision = single(query.decision);

@@ -39,9 +39,11 @@ export function renderPreviewForm(model: PreviewFormModel): SafeHtml {
   <div class="field">
     <label for="example">Specification and consent type</label>
     <select id="example" name="example">${model.served.map(
-      (entry) => html`<optgroup label="${entry.spec.id}: ${entry.spec.title}">${entry.examples.map(
-        (candidate) => html`<option value="${exampleKey(entry.spec.id, candidate)}"${exampleKey(entry.spec.id, candidate) === key ? html` selected` : ''}>${entry.spec.id} · ${candidate.title}</option>`,
-      )}</optgroup>`,
+      (entry) =>
+        html`<optgroup label="${entry.spec.id}: ${entry.spec.title}">${entry.examples.map(
+          (candidate) =>
+            html`<option value="${exampleKey(entry.spec.id, candidate)}"${exampleKey(entry.spec.id, candidate) === key ? html` selected` : ''}>${entry.spec.id} · ${candidate.title}</option>`,
+        )}</optgroup>`,
     )}</select>
   </div>
   <div><button type="submit">Load this example</button></div>
@@ -53,13 +55,15 @@ ${model.error === undefined ? '' : html`<div class="error-box" role="alert"><p><
   <div class="field">
     <label for="user">Customer who signs in</label>
     <select id="user" name="user">${model.customers.map(
-      (customer) => html`<option value="${customer.userId}"${customer.userId === model.userId ? html` selected` : ''}>${customer.displayName} (${customer.userId})</option>`,
+      (customer) =>
+        html`<option value="${customer.userId}"${customer.userId === model.userId ? html` selected` : ''}>${customer.displayName} (${customer.userId})</option>`,
     )}</select>
     <p class="hint">The demo bank's customers. The identity server sends this user id to the service.</p>
   </div>
-  ${pushed
-    ? ''
-    : html`<div class="field">
+  ${
+    pushed
+      ? ''
+      : html`<div class="field">
     <label for="resourcePath">Consent resource path</label>
     <input type="text" id="resourcePath" name="resourcePath" value="${values.resourcePath}" aria-describedby="resourcePath-hint">
     <p class="hint" id="resourcePath-hint">The TPP's POST, after /api/fs/consent/manage/ (consentResourcePath).</p>
@@ -68,7 +72,8 @@ ${model.error === undefined ? '' : html`<div class="error-box" role="alert"><p><
     <label for="headers">TPP headers the gateway forwards (JSON)</label>
     <textarea id="headers" name="headers" class="short" rows="4" spellcheck="false" aria-describedby="headers-hint">${values.headers}</textarea>
     <p class="hint" id="headers-hint">Besides x-wso2-client-id (${example.clientId}); only headers on manage_extension.allowed_headers reach the service.</p>
-  </div>`}
+  </div>`
+  }
   <div class="field">
     <label for="body">${pushed ? 'The authorization_details item of the request object (JSON)' : "The TPP's consent request body (JSON)"}</label>
     <textarea id="body" name="body" rows="18" spellcheck="false"${example.note === undefined ? '' : html` aria-describedby="body-note"`}>${values.body}</textarea>
@@ -104,22 +109,30 @@ function storedConsent(session: PreviewSession): SafeHtml {
 <table>
   <caption>Authorizations and account mappings</caption>
   <thead><tr><th scope="col">User</th><th scope="col">Authorization</th><th scope="col">Account</th><th scope="col">Permission</th><th scope="col">Mapping status</th></tr></thead>
-  <tbody>${mappings.length === 0
-    ? html`<tr><td colspan="5">No account is mapped.</td></tr>`
-    : mappings.map(
-        ({ authorization, resource }) =>
-          html`<tr><td>${authorization.userId ?? '-'}</td><td>${authorization.type}: ${authorization.status}</td><td><code>${resource.accountId}</code></td><td>${resource.permission}</td><td>${resource.status}</td></tr>`,
-      )}</tbody>
+  <tbody>${
+    mappings.length === 0
+      ? html`<tr><td colspan="5">No account is mapped.</td></tr>`
+      : mappings.map(
+          ({ authorization, resource }) =>
+            html`<tr><td>${authorization.userId ?? '-'}</td><td>${authorization.type}: ${authorization.status}</td><td><code>${resource.accountId}</code></td><td>${resource.permission}</td><td>${resource.status}</td></tr>`,
+        )
+  }</tbody>
 </table>
 <details><summary>The stored consent as the identity server sends it (detailed variant)</summary><pre>${jsonText(consent)}</pre></details>`;
 }
 
 export function renderPreviewResult(id: string, session: PreviewSession, customerName: string): SafeHtml {
-  const page = session.populateData === undefined
-    ? html`<div class="error-box" role="alert"><p><strong>No consent page:</strong> the identity server stopped before rendering it. The calls below say why.</p></div>`
-    : session.decision === undefined
-      ? renderConsentPage({ application: session.example.clientId, populateData: session.populateData, action: `/console/preview/${id}/decide`, hidden: {} })
-      : html`<p>The consent page was submitted; the identity server ends its session with the first decision.</p>`;
+  const page =
+    session.populateData === undefined
+      ? html`<div class="error-box" role="alert"><p><strong>No consent page:</strong> the identity server stopped before rendering it. The calls below say why.</p></div>`
+      : session.decision === undefined
+        ? renderConsentPage({
+            application: session.example.clientId,
+            populateData: session.populateData,
+            action: `/console/preview/${id}/decide`,
+            hidden: {},
+          })
+        : html`<p>The consent page was submitted; the identity server ends its session with the first decision.</p>`;
   return html`<p class="lead">${session.spec} · ${session.example.title} · ${customerName} (${session.userId})${session.consentId === undefined ? '' : html` · consent <code>${session.consentId}</code>`} ·
   <a href="/console/preview?example=${encodeURIComponent(`${session.spec}:${session.example.id}`)}">preview another</a></p>
 ${storedConsent(session)}

@@ -23,7 +23,11 @@ export class SelfClientFactory {
     const server: unknown = this.adapterHost.httpAdapter.getHttpServer();
     const address = (server as { address(): AddressInfo | string | null }).address();
     if (address === null || typeof address === 'string') {
-      throw new ConsoleError(502, 'The service is not listening', 'The console can call the extension endpoints only once the service listens on a TCP port.');
+      throw new ConsoleError(
+        502,
+        'The service is not listening',
+        'The console can call the extension endpoints only once the service listens on a TCP port.',
+      );
     }
     const scheme = this.config.tls ? 'https' : 'http';
     return `${scheme}://${reachableHost(address)}:${address.port}`;

@@ -32,10 +32,19 @@ describe('The console settings', () => {
 
   it.each([
     [{ CONSOLE: 'public' }, 'CONSOLE must be one of off, loopback, on, got "public"'],
-    [{ CONSOLE: 'on' }, 'CONSOLE=on needs CONSOLE_USER and CONSOLE_PASSWORD: beyond loopback the console is only served with credentials'],
+    [
+      { CONSOLE: 'on' },
+      'CONSOLE=on needs CONSOLE_USER and CONSOLE_PASSWORD: beyond loopback the console is only served with credentials',
+    ],
     [{ CONSOLE_USER: 'integrator' }, 'CONSOLE_USER and CONSOLE_PASSWORD must be set together'],
-    [{ CONSOLE_USER: 'a:b', CONSOLE_PASSWORD: 'a long console secret' }, 'CONSOLE_USER must not contain ":" (Basic authentication splits on it)'],
-    [{ CONSOLE: 'on', CONSOLE_USER: 'integrator', CONSOLE_PASSWORD: 'short' }, 'CONSOLE_PASSWORD must have at least 12 characters'],
+    [
+      { CONSOLE_USER: 'a:b', CONSOLE_PASSWORD: 'a long console secret' },
+      'CONSOLE_USER must not contain ":" (Basic authentication splits on it)',
+    ],
+    [
+      { CONSOLE: 'on', CONSOLE_USER: 'integrator', CONSOLE_PASSWORD: 'short' },
+      'CONSOLE_PASSWORD must have at least 12 characters',
+    ],
   ])('stop the boot on %j', (env, message) => {
     expect(() => readConsoleSettings(env)).toThrow(new ConfigurationError(message));
   });

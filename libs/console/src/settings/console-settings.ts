@@ -25,15 +25,22 @@ const MIN_PASSWORD_LENGTH = 12;
  * that they behave like every other setting and `npm run config` can list them. A bad combination stops the boot.
  */
 export function readConsoleSettings(source: SettingsReader | SettingsEnvironment): ConsoleSettings {
-  const settings = source instanceof SettingsReader ? source.forOwner('console') : new SettingsReader(source, 'console');
+  const settings =
+    source instanceof SettingsReader ? source.forOwner('console') : new SettingsReader(source, 'console');
   try {
     const mode = settings.oneOf('CONSOLE', CONSOLE_MODES, {
       default: 'loopback',
       ignoreCase: true,
-      description: 'The integrator console at /console: off, loopback (this machine only, no credentials) or on (with CONSOLE_USER/CONSOLE_PASSWORD).',
+      description:
+        'The integrator console at /console: off, loopback (this machine only, no credentials) or on (with CONSOLE_USER/CONSOLE_PASSWORD).',
     });
-    const user = settings.text('CONSOLE_USER', { description: 'User of the console\'s own Basic credentials (CONSOLE=on).' });
-    const password = settings.text('CONSOLE_PASSWORD', { description: 'Password of those credentials, at least 12 characters (CONSOLE=on).', secret: true });
+    const user = settings.text('CONSOLE_USER', {
+      description: "User of the console's own Basic credentials (CONSOLE=on).",
+    });
+    const password = settings.text('CONSOLE_PASSWORD', {
+      description: 'Password of those credentials, at least 12 characters (CONSOLE=on).',
+      secret: true,
+    });
     if ((user === undefined) !== (password === undefined)) {
       throw new ConfigurationError('CONSOLE_USER and CONSOLE_PASSWORD must be set together');
     }
@@ -44,7 +51,9 @@ export function readConsoleSettings(source: SettingsReader | SettingsEnvironment
       throw new ConfigurationError(`CONSOLE_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
     }
     if (mode === 'on' && user === undefined) {
-      throw new ConfigurationError('CONSOLE=on needs CONSOLE_USER and CONSOLE_PASSWORD: beyond loopback the console is only served with credentials');
+      throw new ConfigurationError(
+        'CONSOLE=on needs CONSOLE_USER and CONSOLE_PASSWORD: beyond loopback the console is only served with credentials',
+      );
     }
     return { mode, credentials: user !== undefined && password !== undefined ? { user, password } : undefined };
   } catch (error) {

@@ -57,12 +57,18 @@ export class AuditTrailLookup {
 
   /** The decisions on one call (a retried call is answered, and audited, more than once). */
   byRequestId(requestId: string): Promise<TracedDecision[]> {
-    return this.select(`SELECT ${COLUMNS} FROM audit_record WHERE request_id = ? ORDER BY created_at DESC, id DESC LIMIT ${TRACE_LIMIT}`, [requestId]);
+    return this.select(
+      `SELECT ${COLUMNS} FROM audit_record WHERE request_id = ? ORDER BY created_at DESC, id DESC LIMIT ${TRACE_LIMIT}`,
+      [requestId],
+    );
   }
 
   /** Every decision on one consent. */
   byConsentId(consentId: string): Promise<TracedDecision[]> {
-    return this.select(`SELECT ${COLUMNS} FROM audit_record WHERE consent_id = ? ORDER BY created_at DESC, id DESC LIMIT ${TRACE_LIMIT}`, [consentId]);
+    return this.select(
+      `SELECT ${COLUMNS} FROM audit_record WHERE consent_id = ? ORDER BY created_at DESC, id DESC LIMIT ${TRACE_LIMIT}`,
+      [consentId],
+    );
   }
 
   private async select(sql: string, parameters: readonly string[]): Promise<TracedDecision[]> {

@@ -38,22 +38,34 @@ export class TraceController {
       await this.auditTrail.flush();
       const [byRequest, byConsent] = await Promise.all([this.lookup.byRequestId(id), this.lookup.byConsentId(id)]);
       const consentId = byRequest.find((decision) => decision.consentId !== null)?.consentId ?? undefined;
-      const related = consentId === undefined || consentId === id ? undefined : { consentId, decisions: await this.lookup.byConsentId(consentId) };
+      const related =
+        consentId === undefined || consentId === id
+          ? undefined
+          : { consentId, decisions: await this.lookup.byConsentId(consentId) };
       model = { id, byRequest, byConsent, related };
     }
     await sendPage(reply, page({ title: 'Decision trace', section: 'trace', body: renderTrace(model) }));
   }
 
   @Get('metrics')
-  async metrics(@Query('spec') spec: string | undefined, @Query('point') point: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async metrics(
+    @Query('spec') spec: string | undefined,
+    @Query('point') point: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (spec === undefined || !/^[a-z][a-z0-9-]{0,31}$/.test(spec) || point === undefined || !isExtensionName(point)) {
       throw badInput('Name a specification and one of the 24 extension points.');
     }
-    const response = await fetch(`${this.clients.baseUrl()}/metrics`, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    const response = await fetch(`${this.clients.baseUrl()}/metrics`, { signal: AbortSignal.timeout(5000) }).catch(
+      () => undefined,
+    );
     if (response === undefined || !response.ok) {
       throw new ConsoleError(502, 'Metrics unavailable', 'The service did not answer GET /metrics.');
     }
     const metrics = pointMetrics(await response.text(), spec, point);
-    await sendPage(reply, page({ title: `Metrics of ${point}`, section: 'trace', body: renderPointMetrics(spec, point, metrics) }));
+    await sendPage(
+      reply,
+      page({ title: `Metrics of ${point}`, section: 'trace', body: renderPointMetrics(spec, point, metrics) }),
+    );
   }
 }

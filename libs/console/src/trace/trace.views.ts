@@ -55,9 +55,11 @@ export function renderTrace(model: TraceModel): SafeHtml {
   const found = model.byRequest.length + model.byConsent.length > 0;
   return html`${search}
 <h2>Decisions for <code>${model.id}</code></h2>
-${found
-  ? ''
-  : html`<p class="notice" role="status">No decision in the audit trail has this requestId or consentId. The trail keeps identifiers only, for the retention of the audit records.</p>`}
+${
+  found
+    ? ''
+    : html`<p class="notice" role="status">No decision in the audit trail has this requestId or consentId. The trail keeps identifiers only, for the retention of the audit records.</p>`
+}
 ${model.byRequest.length === 0 ? '' : table(`Calls with requestId ${model.id}`, model.byRequest)}
 ${model.byConsent.length === 0 ? '' : table(`Decisions on consent ${model.id}`, model.byConsent)}
 ${model.related === undefined ? '' : table(`Every decision on consent ${model.related.consentId}, the consent of that call`, model.related.decisions)}`;

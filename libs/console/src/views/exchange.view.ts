@@ -23,7 +23,9 @@ const REACTION_WORDS: Readonly<Record<IdentityServerReaction['outcome'], string>
 export function renderExchange(title: string, exchange: RecordedExchange, reaction?: IdentityServerReaction): SafeHtml {
   const answered = exchange.answer !== undefined;
   const verdictOk = answered && exchange.violations.length === 0;
-  const headers = Object.entries(exchange.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
+  const headers = Object.entries(exchange.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
   return html`<article class="exchange ${verdictOk ? 'verdict-ok' : 'verdict-bad'}">
   <h3>${title}</h3>
   <dl class="facts">

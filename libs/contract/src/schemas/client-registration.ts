@@ -6,7 +6,9 @@ import { AnyObject } from './json.js';
 export const ClientRegistrationRequestSchema = Type.Object({
   clientData: Type.Optional(AnyObject('The registration request (creation and update).')),
   softwareStatement: Type.Optional(AnyObject('The decoded software statement.')),
-  existingClientData: Type.Optional(Type.Union([AnyObject(), Type.Array(AnyObject())], { description: 'Update only.' })),
+  existingClientData: Type.Optional(
+    Type.Union([AnyObject(), Type.Array(AnyObject())], { description: 'Update only.' }),
+  ),
 });
 export type ClientRegistrationRequest = Static<typeof ClientRegistrationRequestSchema>;
 

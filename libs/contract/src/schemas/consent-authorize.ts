@@ -1,6 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AnyObject, NullableBoolean, NullableString, StringListMap, StringMap } from './json.js';
-import { ConsentResourceUpdateSchema, NewConsentResourceSchema, StoredConsentResourceSchema } from './consent-resource.js';
+import {
+  ConsentResourceUpdateSchema,
+  NewConsentResourceSchema,
+  StoredConsentResourceSchema,
+} from './consent-resource.js';
 
 /* populate-consent-authorize-screen and persist-authorized-consent (contract §4.9, §4.10). */
 
@@ -83,21 +87,29 @@ export const ConsentScreenSuccessSchema = Type.Object(
 );
 export type ConsentScreenSuccess = Static<typeof ConsentScreenSuccessSchema>;
 
-export const AuthorizedDataSchema = Type.Object({
-  permissions: Type.Optional(Type.Array(Type.String())),
-  accounts: Type.Optional(Type.Array(ScreenAccountSchema)),
-}, { title: 'AuthorizedData' });
+export const AuthorizedDataSchema = Type.Object(
+  {
+    permissions: Type.Optional(Type.Array(Type.String())),
+    accounts: Type.Optional(Type.Array(ScreenAccountSchema)),
+  },
+  { title: 'AuthorizedData' },
+);
 export type AuthorizedData = Static<typeof AuthorizedDataSchema>;
 
-export const AuthorizedResourcesSchema = Type.Object({
-  approval: Type.Optional(Type.Union([Type.String(), Type.Boolean()], { description: 'The string "true" or "false".' })),
-  type: Type.Optional(Type.String()),
-  userId: Type.Optional(Type.String()),
-  cookies: Type.Optional(AnyObject('Browser cookies: sensitive, never logged.')),
-  isReauthorization: Type.Optional(Type.Boolean()),
-  metadata: Type.Optional(AnyObject()),
-  authorizedData: Type.Optional(Type.Array(AuthorizedDataSchema)),
-}, { title: 'AuthorizedResources' });
+export const AuthorizedResourcesSchema = Type.Object(
+  {
+    approval: Type.Optional(
+      Type.Union([Type.String(), Type.Boolean()], { description: 'The string "true" or "false".' }),
+    ),
+    type: Type.Optional(Type.String()),
+    userId: Type.Optional(Type.String()),
+    cookies: Type.Optional(AnyObject('Browser cookies: sensitive, never logged.')),
+    isReauthorization: Type.Optional(Type.Boolean()),
+    metadata: Type.Optional(AnyObject()),
+    authorizedData: Type.Optional(Type.Array(AuthorizedDataSchema)),
+  },
+  { title: 'AuthorizedResources' },
+);
 export type AuthorizedResources = Static<typeof AuthorizedResourcesSchema>;
 
 export const ConsentPersistRequestSchema = Type.Object({

@@ -8,14 +8,18 @@ const RequestHeaders = StringMap(
   'TPP request headers on the `manage_extension.allowed_headers` list (by default only `x-wso2-client-id`).',
 );
 const ConsentResourcePath = Type.String({
-  description: 'The path after `/api/fs/consent/manage/` (e.g. `account-access-consents/{id}`), or `/api/fs/consent/admin/revoke`.',
+  description:
+    'The path after `/api/fs/consent/manage/` (e.g. `account-access-consents/{id}`), or `/api/fs/consent/admin/revoke`.',
 });
 
 /** The body a TPP receives, and headers to set on that response (values must be strings). */
-export const ResponseAlterationSchema = Type.Object({
-  modifiedResponse: Type.Optional(AnyJson('Becomes the TPP response body as it is.')),
-  responseHeaders: Type.Optional(StringMap('Set on the TPP response; a null value breaks the caller.')),
-}, { title: 'ResponseAlteration' });
+export const ResponseAlterationSchema = Type.Object(
+  {
+    modifiedResponse: Type.Optional(AnyJson('Becomes the TPP response body as it is.')),
+    responseHeaders: Type.Optional(StringMap('Set on the TPP response; a null value breaks the caller.')),
+  },
+  { title: 'ResponseAlteration' },
+);
 export type ResponseAlteration = Static<typeof ResponseAlterationSchema>;
 
 export const ConsentCreationRequestSchema = Type.Object({
@@ -73,7 +77,9 @@ export type FileResponseEnrichmentRequest = Static<typeof FileResponseEnrichment
 
 export const ConsentSearchRequestSchema = Type.Object({
   searchType: Type.Optional(Type.String({ description: '`BULK_SEARCH` or `AMENDMENT_HISTORY`.' })),
-  searchResult: Type.Optional(Type.Array(AnyObject(), { description: 'An array, although the published YAML says object.' })),
+  searchResult: Type.Optional(
+    Type.Array(AnyObject(), { description: 'An array, although the published YAML says object.' }),
+  ),
   enrichmentParams: Type.Optional(StringListMap('The admin query parameters; every value is an array of strings.')),
 });
 export type ConsentSearchRequest = Static<typeof ConsentSearchRequestSchema>;

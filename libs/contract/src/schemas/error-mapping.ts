@@ -6,7 +6,9 @@ import { AnyObject } from './json.js';
 export const AcceleratorErrorSchema = Type.Object({
   code: Type.Optional(Type.String({ description: 'The HTTP status, as a string.' })),
   description: Type.Optional(Type.String()),
-  operation: Type.Optional(Type.String({ description: 'e.g. `consent_retrieve`, `consent_create`, `consent_delete`.' })),
+  operation: Type.Optional(
+    Type.String({ description: 'e.g. `consent_retrieve`, `consent_create`, `consent_delete`.' }),
+  ),
 });
 export type AcceleratorError = Static<typeof AcceleratorErrorSchema>;
 

@@ -4,7 +4,9 @@ import { AnyObject } from './json.js';
 /* Event-notification extension points (contract §4.15). */
 
 export const EventSubscriptionRequestSchema = Type.Object({
-  eventType: Type.Optional(Type.String({ description: 'e.g. `SubscriptionCreation`, `SubscriptionUpdate`, `SubscriptionDelete`.' })),
+  eventType: Type.Optional(
+    Type.String({ description: 'e.g. `SubscriptionCreation`, `SubscriptionUpdate`, `SubscriptionDelete`.' }),
+  ),
   eventSubscriptionData: Type.Optional(AnyObject()),
 });
 export type EventSubscriptionRequest = Static<typeof EventSubscriptionRequestSchema>;

@@ -8,24 +8,33 @@ export const RelayedFailureSchema = AnyObject('Relayed verbatim to the TPP as th
 export type RelayedFailure = Static<typeof RelayedFailureSchema>;
 
 /** populate-consent-authorize-screen and persist-authorized-consent (`FailedResponseInConsentAuthorize`). */
-export const AuthorizeFailureSchema = Type.Object({
-  errorMessage: Type.String({ description: 'Sent to the TPP as `error_description` with `error=server_error`.' }),
-  newConsentStatus: Type.Optional(Type.String({ description: 'Applied to the consent before the redirect.' })),
-}, { title: 'AuthorizeFailure' });
+export const AuthorizeFailureSchema = Type.Object(
+  {
+    errorMessage: Type.String({ description: 'Sent to the TPP as `error_description` with `error=server_error`.' }),
+    newConsentStatus: Type.Optional(Type.String({ description: 'Applied to the consent before the redirect.' })),
+  },
+  { title: 'AuthorizeFailure' },
+);
 export type AuthorizeFailure = Static<typeof AuthorizeFailureSchema>;
 
 /** validate-consent-access, issue-refresh-token and validate-authorization-request. */
-export const ValidationFailureSchema = Type.Object({
-  errorMessage: Type.String({ description: 'An error code (e.g. `Forbidden`, `invalid_grant`, `invalid_request`).' }),
-  errorDescription: Type.String(),
-}, { title: 'ValidationFailure' });
+export const ValidationFailureSchema = Type.Object(
+  {
+    errorMessage: Type.String({ description: 'An error code (e.g. `Forbidden`, `invalid_grant`, `invalid_request`).' }),
+    errorDescription: Type.String(),
+  },
+  { title: 'ValidationFailure' },
+);
 export type ValidationFailure = Static<typeof ValidationFailureSchema>;
 
 /** DCR callers read `data.errorCode` (the published YAML says `data.error`, contract §6 #17). */
-export const ClientRegistrationFailureSchema = Type.Object({
-  errorCode: Type.String({ description: 'An RFC 7591 error such as `invalid_client_metadata`.' }),
-  errorDescription: Type.String(),
-}, { title: 'ClientRegistrationFailure' });
+export const ClientRegistrationFailureSchema = Type.Object(
+  {
+    errorCode: Type.String({ description: 'An RFC 7591 error such as `invalid_client_metadata`.' }),
+    errorDescription: Type.String(),
+  },
+  { title: 'ClientRegistrationFailure' },
+);
 export type ClientRegistrationFailure = Static<typeof ClientRegistrationFailureSchema>;
 
 /** API Manager application callers read `data.errorMessage`. */

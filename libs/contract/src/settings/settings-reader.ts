@@ -108,9 +108,15 @@ export class SettingsReader {
   }
 
   /** One of a fixed set of words; `ignoreCase` also takes them in any case. */
-  oneOf<T extends string>(name: string, values: readonly T[], options: WithDefault<T> & { readonly ignoreCase?: boolean }): T {
+  oneOf<T extends string>(
+    name: string,
+    values: readonly T[],
+    options: WithDefault<T> & { readonly ignoreCase?: boolean },
+  ): T {
     return this.parsed(name, options, (raw) => {
-      const found = values.find((value) => value === raw || (options.ignoreCase === true && value.toLowerCase() === raw.toLowerCase()));
+      const found = values.find(
+        (value) => value === raw || (options.ignoreCase === true && value.toLowerCase() === raw.toLowerCase()),
+      );
       return found ?? this.invalid(name, `one of ${values.join(', ')}`, raw);
     });
   }
@@ -118,23 +124,45 @@ export class SettingsReader {
   /** A comma list without duplicates; `allowed` restricts the items. An empty list is refused. */
   list<T extends string = string>(
     name: string,
-    options: WithDefault<readonly T[]> & { readonly allowed?: readonly T[]; readonly item?: { readonly pattern: RegExp; readonly expected: string } },
+    options: WithDefault<readonly T[]> & {
+      readonly allowed?: readonly T[];
+      readonly item?: { readonly pattern: RegExp; readonly expected: string };
+    },
   ): readonly T[] {
-    const expectation = options.allowed ? `a comma list of ${options.allowed.join(', ')}` : `a comma list of ${options.item?.expected ?? 'values'}`;
-    return this.parsed(name, { ...options, default: options.default }, (raw) => {
-      const items = [...new Set(raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
-      const bad = items.find(
-        (item) => (options.allowed !== undefined && !(options.allowed as readonly string[]).includes(item)) || (options.item !== undefined && !options.item.pattern.test(item)),
-      );
-      if (items.length === 0 || bad !== undefined) {
-        return this.invalid(name, expectation, raw);
-      }
-      return items as T[];
-    }, (value) => value.join(','));
+    const expectation = options.allowed
+      ? `a comma list of ${options.allowed.join(', ')}`
+      : `a comma list of ${options.item?.expected ?? 'values'}`;
+    return this.parsed(
+      name,
+      { ...options, default: options.default },
+      (raw) => {
+        const items = [
+          ...new Set(
+            raw
+              .split(',')
+              .map((item) => item.trim())
+              .filter((item) => item !== ''),
+          ),
+        ];
+        const bad = items.find(
+          (item) =>
+            (options.allowed !== undefined && !(options.allowed as readonly string[]).includes(item)) ||
+            (options.item !== undefined && !options.item.pattern.test(item)),
+        );
+        if (items.length === 0 || bad !== undefined) {
+          return this.invalid(name, expectation, raw);
+        }
+        return items as T[];
+      },
+      (value) => value.join(','),
+    );
   }
 
   /** An absolute URL with one of `protocols`, without trailing slashes; `undefined` when unset and without default. */
-  url(name: string, options: Described & { readonly default?: string; readonly protocols?: readonly string[] }): string | undefined {
+  url(
+    name: string,
+    options: Described & { readonly default?: string; readonly protocols?: readonly string[] },
+  ): string | undefined {
     const protocols = options.protocols ?? ['https:', 'http:'];
     const found = this.raw(name, false);
     const raw = found?.value ?? options.default;
@@ -154,7 +182,12 @@ export class SettingsReader {
     throw new SettingError(`${name} must be ${expectation}, got "${got}"`);
   }
 
-  private parsed<T>(name: string, options: WithDefault<T>, parse: (raw: string) => T, show: (value: T) => string = String): T {
+  private parsed<T>(
+    name: string,
+    options: WithDefault<T>,
+    parse: (raw: string) => T,
+    show: (value: T) => string = String,
+  ): T {
     const found = this.raw(name, false);
     if (found === undefined) {
       this.record(name, options, show(options.default), 'default');
@@ -178,7 +211,9 @@ export class SettingsReader {
       try {
         content = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new SettingError(`${name}_FILE must name a readable file, got "${file}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+        throw new SettingError(
+          `${name}_FILE must name a readable file, got "${file}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+        );
       }
       // Secret files usually end with a newline that is not part of the secret.
       const value = content.replace(/\r?\n$/, '');
@@ -187,7 +222,19 @@ export class SettingsReader {
     return direct ? { value: direct, source: 'environment' } : undefined;
   }
 
-  private record(name: string, options: Described & { readonly secret?: boolean }, value: string, source: SettingSource): void {
-    this.catalogue.add({ name, owner: this.owner, description: options.description, value, source, secret: options.secret === true });
+  private record(
+    name: string,
+    options: Described & { readonly secret?: boolean },
+    value: string,
+    source: SettingSource,
+  ): void {
+    this.catalogue.add({
+      name,
+      owner: this.owner,
+      description: options.description,
+      value,
+      source,
+      secret: options.secret === true,
+    });
   }
 }

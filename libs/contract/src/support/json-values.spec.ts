@@ -1,8 +1,21 @@
-import { headerValue, isJsonObject, isNonEmptyJsonObject, jsonEquals, nonEmptyString, objectAt, stringAt } from './json-values.js';
+import {
+  headerValue,
+  isJsonObject,
+  isNonEmptyJsonObject,
+  jsonEquals,
+  nonEmptyString,
+  objectAt,
+  stringAt,
+} from './json-values.js';
 
 describe('JSON value guards', () => {
   it('tells JSON objects from arrays and null', () => {
-    expect([isJsonObject({}), isJsonObject([]), isJsonObject(null), isJsonObject('x')]).toEqual([true, false, false, false]);
+    expect([isJsonObject({}), isJsonObject([]), isJsonObject(null), isJsonObject('x')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
   it('keeps only non-empty strings', () => {
     expect([nonEmptyString('a'), nonEmptyString(''), nonEmptyString(1)]).toEqual(['a', undefined, undefined]);
@@ -22,10 +35,19 @@ describe('JSON value guards', () => {
   });
   it('reads an object or a string at a key only when it has that type', () => {
     expect(objectAt({ a: { b: 1 } }, 'a')).toEqual({ b: 1 });
-    expect([objectAt({ a: [] }, 'a'), objectAt('x', 'a'), stringAt({ a: 1 }, 'a'), stringAt({ a: 'v' }, 'a')]).toEqual([undefined, undefined, undefined, 'v']);
+    expect([objectAt({ a: [] }, 'a'), objectAt('x', 'a'), stringAt({ a: 1 }, 'a'), stringAt({ a: 'v' }, 'a')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'v',
+    ]);
   });
   it('tells an empty object from one with keys', () => {
-    expect([isNonEmptyJsonObject({}), isNonEmptyJsonObject({ a: 1 }), isNonEmptyJsonObject([1])]).toEqual([false, true, false]);
+    expect([isNonEmptyJsonObject({}), isNonEmptyJsonObject({ a: 1 }), isNonEmptyJsonObject([1])]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
   it('finds a header whatever the letter case', () => {
     expect(headerValue({ 'X-Request-ID': 'r1' }, 'x-request-id')).toBe('r1');

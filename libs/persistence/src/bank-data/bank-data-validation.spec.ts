@@ -33,9 +33,12 @@ describe('isValidIban', () => {
     expect(isValidIban(iban)).toBe(true);
   });
 
-  it.each(['DE89370400440532013001', 'de89370400440532013000', 'DE89 3704 0044 0532 0130 00', 'DE8937', ''])('refuses %p', (iban) => {
-    expect(isValidIban(iban)).toBe(false);
-  });
+  it.each(['DE89370400440532013001', 'de89370400440532013000', 'DE89 3704 0044 0532 0130 00', 'DE8937', ''])(
+    'refuses %p',
+    (iban) => {
+      expect(isValidIban(iban)).toBe(false);
+    },
+  );
 });
 
 describe('validateBankAccountData', () => {
@@ -47,12 +50,20 @@ describe('validateBankAccountData', () => {
     ['a missing id', { accountId: undefined }, 'account.accountId: must be a non-empty string'],
     ['a blank name', { displayName: '  ' }, 'account.displayName: must be a non-empty string'],
     ['a lower-case currency', { currency: 'eur' }, 'account.currency: must be an ISO 4217 code'],
-    ['an unknown account type', { accountType: 'Personal' }, 'account.accountType: must be one of Retail, SME, Corporate'],
+    [
+      'an unknown account type',
+      { accountType: 'Personal' },
+      'account.accountType: must be one of Retail, SME, Corporate',
+    ],
     ['an unknown sub-type', { accountSubType: 'Current' }, 'account.accountSubType: must be one of'],
     ['an unknown status', { status: 'Open' }, 'account.status: must be one of'],
     ['a bad IBAN checksum', { iban: 'DE89370400440532013001' }, 'account.iban: is not a valid IBAN'],
     ['a string for payable', { payable: 'yes' }, 'account.payable: must be true or false'],
-    ['a long secondary id', { secondaryIdentification: 'x'.repeat(35) }, 'account.secondaryIdentification: must be at most 34'],
+    [
+      'a long secondary id',
+      { secondaryIdentification: 'x'.repeat(35) },
+      'account.secondaryIdentification: must be at most 34',
+    ],
     ['a long account id', { accountId: '€'.repeat(65) }, 'account.accountId: must be at most 64'],
     ['a misspelt field', { secondaryIdentifcation: 'x' }, 'account.secondaryIdentifcation: is not a known field'],
   ])('refuses %s', (_, change, message) => {
@@ -60,11 +71,15 @@ describe('validateBankAccountData', () => {
   });
 
   it('counts characters as the database does, not UTF-16 units', () => {
-    expect(validateBankAccountData({ ...ACCOUNT, displayName: '💷'.repeat(255) }, 'account').displayName).toHaveLength(510);
+    expect(validateBankAccountData({ ...ACCOUNT, displayName: '💷'.repeat(255) }, 'account').displayName).toHaveLength(
+      510,
+    );
   });
 
   it('tolerates unknown fields when asked to, as bank APIs grow', () => {
-    expect(validateBankAccountData({ ...ACCOUNT, nickname: 'x' }, 'account', { allowUnknownFields: true })).toEqual(ACCOUNT);
+    expect(validateBankAccountData({ ...ACCOUNT, nickname: 'x' }, 'account', { allowUnknownFields: true })).toEqual(
+      ACCOUNT,
+    );
   });
 
   it('refuses what is not an object', () => {
@@ -83,11 +98,31 @@ describe('validateBankDataSet', () => {
 
   it.each<[string, unknown, string]>([
     ['no customers array', {}, 'customers: must be an array'],
-    ['a customer without user id', { customers: [{ displayName: 'x', accounts: [] }] }, 'customers[0].userId: must be a non-empty string'],
-    ['a customer without accounts', { customers: [{ userId: 'a', displayName: 'x' }] }, 'customers[0].accounts: must be an array'],
-    ['a bad nested account', { customers: [customer('a', [ACCOUNT, { ...ACCOUNT, accountId: 'acc-2', currency: 'EURO' }])] }, 'customers[0].accounts[1].currency'],
-    ['a user listed twice', { customers: [customer('a', []), customer('a', [])] }, 'customers[1].userId: "a" is already listed at customers[0]'],
-    ['an account listed twice for one customer', { customers: [customer('a', [ACCOUNT, ACCOUNT])] }, 'customers[0].accounts[1].accountId: "acc-1" is listed twice'],
+    [
+      'a customer without user id',
+      { customers: [{ displayName: 'x', accounts: [] }] },
+      'customers[0].userId: must be a non-empty string',
+    ],
+    [
+      'a customer without accounts',
+      { customers: [{ userId: 'a', displayName: 'x' }] },
+      'customers[0].accounts: must be an array',
+    ],
+    [
+      'a bad nested account',
+      { customers: [customer('a', [ACCOUNT, { ...ACCOUNT, accountId: 'acc-2', currency: 'EURO' }])] },
+      'customers[0].accounts[1].currency',
+    ],
+    [
+      'a user listed twice',
+      { customers: [customer('a', []), customer('a', [])] },
+      'customers[1].userId: "a" is already listed at customers[0]',
+    ],
+    [
+      'an account listed twice for one customer',
+      { customers: [customer('a', [ACCOUNT, ACCOUNT])] },
+      'customers[0].accounts[1].accountId: "acc-1" is listed twice',
+    ],
     [
       'joint copies that differ',
       { customers: [customer('a', [ACCOUNT]), customer('b', [{ ...ACCOUNT, holderName: 'Someone Else' }])] },
@@ -102,7 +137,7 @@ describe('validateBankDataSet', () => {
 describe('validateBankDataSet: balances', () => {
   const customers = [{ userId: 'a@x', displayName: 'A', accounts: [ACCOUNT] }];
 
-  it('accepts balances of the file\'s accounts, one per currency, negative ones included', () => {
+  it("accepts balances of the file's accounts, one per currency, negative ones included", () => {
     const balances = [
       { accountId: 'acc-1', currency: 'EUR', amount: '2500.00' },
       { accountId: 'acc-1', currency: 'GBP', amount: '-12.5' },
@@ -116,11 +151,31 @@ describe('validateBankDataSet: balances', () => {
 
   it.each<[string, unknown, string]>([
     ['balances that are not an array', { balance: 1 }, 'balances: must be an array'],
-    ['an account the file does not list', [{ accountId: 'acc-9', currency: 'EUR', amount: '1' }], 'balances[0].accountId: "acc-9" is not an account of a customer of this file'],
-    ['a lower-case currency', [{ accountId: 'acc-1', currency: 'eur', amount: '1' }], 'balances[0].currency: must be an ISO 4217 code'],
-    ['an amount with six decimals', [{ accountId: 'acc-1', currency: 'EUR', amount: '1.000001' }], 'balances[0].amount: must be a decimal such as "2500.00"'],
-    ['an amount as a number', [{ accountId: 'acc-1', currency: 'EUR', amount: 12 }], 'balances[0].amount: must be a non-empty string'],
-    ['an unknown field', [{ accountId: 'acc-1', currency: 'EUR', amount: '1', overdraft: '100' }], 'balances[0].overdraft: is not a known field'],
+    [
+      'an account the file does not list',
+      [{ accountId: 'acc-9', currency: 'EUR', amount: '1' }],
+      'balances[0].accountId: "acc-9" is not an account of a customer of this file',
+    ],
+    [
+      'a lower-case currency',
+      [{ accountId: 'acc-1', currency: 'eur', amount: '1' }],
+      'balances[0].currency: must be an ISO 4217 code',
+    ],
+    [
+      'an amount with six decimals',
+      [{ accountId: 'acc-1', currency: 'EUR', amount: '1.000001' }],
+      'balances[0].amount: must be a decimal such as "2500.00"',
+    ],
+    [
+      'an amount as a number',
+      [{ accountId: 'acc-1', currency: 'EUR', amount: 12 }],
+      'balances[0].amount: must be a non-empty string',
+    ],
+    [
+      'an unknown field',
+      [{ accountId: 'acc-1', currency: 'EUR', amount: '1', overdraft: '100' }],
+      'balances[0].overdraft: is not a known field',
+    ],
     [
       'two balances of one account in one currency',
       [

@@ -61,7 +61,11 @@ const MAX_LENGTH = {
   holderName: 350,
 } as const;
 
-export function validateBankAccountData(input: unknown, path: string, options: BankDataValidationOptions = {}): BankAccountData {
+export function validateBankAccountData(
+  input: unknown,
+  path: string,
+  options: BankDataValidationOptions = {},
+): BankAccountData {
   const fields = objectAt(input, path, ACCOUNT_FIELDS, options);
   const accountId = requiredText(fields, 'accountId', path, MAX_LENGTH.accountId);
   const displayName = requiredText(fields, 'displayName', path, MAX_LENGTH.displayName);
@@ -73,11 +77,19 @@ export function validateBankAccountData(input: unknown, path: string, options: B
   const accountSubType = oneOf<BankAccountSubType>(fields, 'accountSubType', path, BANK_ACCOUNT_SUB_TYPES);
   const schemeName = requiredText(fields, 'schemeName', path, MAX_LENGTH.schemeName);
   const identification = requiredText(fields, 'identification', path, MAX_LENGTH.identification);
-  const secondaryIdentification = optionalText(fields, 'secondaryIdentification', path, MAX_LENGTH.secondaryIdentification);
+  const secondaryIdentification = optionalText(
+    fields,
+    'secondaryIdentification',
+    path,
+    MAX_LENGTH.secondaryIdentification,
+  );
   const holderName = requiredText(fields, 'holderName', path, MAX_LENGTH.holderName);
   const iban = optionalText(fields, 'iban', path, 34);
   if (iban !== undefined && !isValidIban(iban)) {
-    throw new InvalidBankDataError(`${path}.iban`, 'is not a valid IBAN (capital letters and digits, with a correct checksum)');
+    throw new InvalidBankDataError(
+      `${path}.iban`,
+      'is not a valid IBAN (capital letters and digits, with a correct checksum)',
+    );
   }
   const status = oneOf<BankAccountStatus>(fields, 'status', path, BANK_ACCOUNT_STATUSES);
   const payable = fields['payable'];
@@ -124,32 +136,46 @@ export function validateBankDataSet(input: unknown, options: BankDataValidationO
       const accountPath = `${path}.accounts[${accountIndex}]`;
       const account = validateBankAccountData(accountItem, accountPath, options);
       if (ownAccountIds.has(account.accountId)) {
-        throw new InvalidBankDataError(`${accountPath}.accountId`, `"${account.accountId}" is listed twice for the same customer`);
+        throw new InvalidBankDataError(
+          `${accountPath}.accountId`,
+          `"${account.accountId}" is listed twice for the same customer`,
+        );
       }
       ownAccountIds.add(account.accountId);
       const earlier = accountSeenAt.get(account.accountId);
       if (earlier === undefined) {
         accountSeenAt.set(account.accountId, { path: accountPath, account });
       } else if (!sameAccount(earlier.account, account)) {
-        throw new InvalidBankDataError(accountPath, `joint account "${account.accountId}" differs from its copy at ${earlier.path}`);
+        throw new InvalidBankDataError(
+          accountPath,
+          `joint account "${account.accountId}" differs from its copy at ${earlier.path}`,
+        );
       }
       return account;
     });
     return { userId, displayName, accounts };
   });
-  const balances = root['balances'] === undefined ? [] : validateBalances(root['balances'], new Set(accountSeenAt.keys()), options);
+  const balances =
+    root['balances'] === undefined ? [] : validateBalances(root['balances'], new Set(accountSeenAt.keys()), options);
   return { customers, ...(balances.length === 0 ? {} : { balances }) };
 }
 
 /** One balance per account and currency, of an account the file lists (the balance table refers to the account). */
-function validateBalances(input: unknown, accountIds: ReadonlySet<string>, options: BankDataValidationOptions): BankBalanceData[] {
+function validateBalances(
+  input: unknown,
+  accountIds: ReadonlySet<string>,
+  options: BankDataValidationOptions,
+): BankBalanceData[] {
   const seen = new Map<string, string>();
   return arrayAt(input, 'balances').map((item, index) => {
     const path = `balances[${index}]`;
     const fields = objectAt(item, path, BALANCE_FIELDS, options);
     const accountId = requiredText(fields, 'accountId', path, MAX_LENGTH.accountId);
     if (!accountIds.has(accountId)) {
-      throw new InvalidBankDataError(`${path}.accountId`, `"${accountId}" is not an account of a customer of this file`);
+      throw new InvalidBankDataError(
+        `${path}.accountId`,
+        `"${accountId}" is not an account of a customer of this file`,
+      );
     }
     const currency = requiredText(fields, 'currency', path, 3);
     if (!CURRENCY_CODE.test(currency)) {
@@ -157,7 +183,10 @@ function validateBalances(input: unknown, accountIds: ReadonlySet<string>, optio
     }
     const amount = requiredText(fields, 'amount', path, 20);
     if (decimalAmountUnits(amount) === undefined) {
-      throw new InvalidBankDataError(`${path}.amount`, 'must be a decimal such as "2500.00" or "-12.50" (at most 13 integer and 5 decimal digits)');
+      throw new InvalidBankDataError(
+        `${path}.amount`,
+        'must be a decimal such as "2500.00" or "-12.50" (at most 13 integer and 5 decimal digits)',
+      );
     }
     const key = `${accountId}/${currency}`;
     const earlier = seen.get(key);
@@ -186,7 +215,10 @@ function objectAt(
   if (options.allowUnknownFields !== true) {
     const unknownField = Object.keys(fields).find((field) => !knownFields.includes(field));
     if (unknownField !== undefined) {
-      throw new InvalidBankDataError(`${path}.${unknownField}`, `is not a known field (known: ${knownFields.join(', ')})`);
+      throw new InvalidBankDataError(
+        `${path}.${unknownField}`,
+        `is not a known field (known: ${knownFields.join(', ')})`,
+      );
     }
   }
   return fields;
@@ -199,7 +231,12 @@ function arrayAt(input: unknown, path: string): readonly unknown[] {
   return input as readonly unknown[];
 }
 
-function requiredText(fields: Readonly<Record<string, unknown>>, field: string, path: string, maxLength: number): string {
+function requiredText(
+  fields: Readonly<Record<string, unknown>>,
+  field: string,
+  path: string,
+  maxLength: number,
+): string {
   const value = fields[field];
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidBankDataError(`${path}.${field}`, 'must be a non-empty string');
@@ -208,7 +245,12 @@ function requiredText(fields: Readonly<Record<string, unknown>>, field: string, 
 }
 
 /** Absent and null both mean "not given": bank APIs write either. */
-function optionalText(fields: Readonly<Record<string, unknown>>, field: string, path: string, maxLength: number): string | undefined {
+function optionalText(
+  fields: Readonly<Record<string, unknown>>,
+  field: string,
+  path: string,
+  maxLength: number,
+): string | undefined {
   const value = fields[field];
   if (value === undefined || value === null) {
     return undefined;
@@ -227,7 +269,12 @@ function withinLength(value: string, path: string, maxLength: number): string {
   return value;
 }
 
-function oneOf<T extends string>(fields: Readonly<Record<string, unknown>>, field: string, path: string, allowed: readonly T[]): T {
+function oneOf<T extends string>(
+  fields: Readonly<Record<string, unknown>>,
+  field: string,
+  path: string,
+  allowed: readonly T[],
+): T {
   const value = fields[field];
   const match = allowed.find((candidate) => candidate === value);
   if (match === undefined) {

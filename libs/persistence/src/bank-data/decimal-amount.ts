@@ -17,6 +17,7 @@ export function decimalAmountUnits(text: unknown): bigint | undefined {
   if (match === null) {
     return undefined;
   }
-  const units = BigInt(match[2]) * 10n ** BigInt(DECIMAL_AMOUNT_SCALE) + BigInt((match[3] ?? '').padEnd(DECIMAL_AMOUNT_SCALE, '0'));
+  const units =
+    BigInt(match[2]) * 10n ** BigInt(DECIMAL_AMOUNT_SCALE) + BigInt((match[3] ?? '').padEnd(DECIMAL_AMOUNT_SCALE, '0'));
   return match[1] === '-' ? -units : units;
 }

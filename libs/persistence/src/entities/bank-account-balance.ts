@@ -8,7 +8,10 @@ import { epochMilliseconds, exactInteger } from './column-transformers.js';
  * paid (the embedded bank converts nothing).
  */
 @Entity({ name: 'bank_account_balance' })
-@ForeignKey(() => BankAccount, ['accountId'], ['accountId'], { name: 'FK_bank_account_balance_account', onDelete: 'CASCADE' })
+@ForeignKey(() => BankAccount, ['accountId'], ['accountId'], {
+  name: 'FK_bank_account_balance_account',
+  onDelete: 'CASCADE',
+})
 export class BankAccountBalance {
   @PrimaryColumn({ name: 'account_id', type: 'varchar', length: 64 })
   accountId!: string;

@@ -6,8 +6,14 @@ import { BankCustomer } from './bank-customer.js';
 @Entity({ name: 'bank_account_holder' })
 // A customer may hold a thousand accounts: listing them must not scan the table.
 @Index('IDX_bank_account_holder_user_id', ['userId'])
-@ForeignKey(() => BankAccount, ['accountId'], ['accountId'], { name: 'FK_bank_account_holder_account', onDelete: 'CASCADE' })
-@ForeignKey(() => BankCustomer, ['userId'], ['userId'], { name: 'FK_bank_account_holder_customer', onDelete: 'CASCADE' })
+@ForeignKey(() => BankAccount, ['accountId'], ['accountId'], {
+  name: 'FK_bank_account_holder_account',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => BankCustomer, ['userId'], ['userId'], {
+  name: 'FK_bank_account_holder_customer',
+  onDelete: 'CASCADE',
+})
 export class BankAccountHolder {
   @PrimaryColumn({ name: 'account_id', type: 'varchar', length: 64 })
   accountId!: string;

@@ -12,6 +12,7 @@ export const epochMilliseconds: ValueTransformer = {
 
 /** Counters hold amounts in minor units, which a JavaScript number cannot always hold exactly. */
 export const exactInteger: ValueTransformer = {
-  to: (value: bigint | null | undefined): string | null | undefined => (typeof value === 'bigint' ? value.toString() : value),
+  to: (value: bigint | null | undefined): string | null | undefined =>
+    typeof value === 'bigint' ? value.toString() : value,
   from: (value: string | number | null): bigint | null => (value === null ? null : BigInt(value)),
 };

@@ -1,4 +1,12 @@
-import { Table, TableForeignKey, TableIndex, TableUnique, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+  Table,
+  TableForeignKey,
+  TableIndex,
+  TableUnique,
+  type MigrationInterface,
+  type QueryRunner,
+  type TableColumnOptions,
+} from 'typeorm';
 
 /**
  * Creates every table of the service. Written with the QueryRunner table API, not SQL, so that the one migration
@@ -26,7 +34,9 @@ export class InitialSchema1763683200000 implements MigrationInterface {
           column.epochMilliseconds('created_at'),
           column.epochMilliseconds('completed_at', { nullable: true }),
         ],
-        uniques: [new TableUnique({ name: 'UQ_extension_request_key', columnNames: ['spec', 'extension', 'request_id'] })],
+        uniques: [
+          new TableUnique({ name: 'UQ_extension_request_key', columnNames: ['spec', 'extension', 'request_id'] }),
+        ],
         indices: [new TableIndex({ name: 'IDX_extension_request_created_at', columnNames: ['created_at'] })],
       }),
     );
@@ -158,7 +168,8 @@ interface ColumnFlags {
 }
 
 function columnBuilder(queryRunner: QueryRunner) {
-  const isMysql = queryRunner.connection.driver.options.type === 'mysql' || queryRunner.connection.driver.options.type === 'mariadb';
+  const isMysql =
+    queryRunner.connection.driver.options.type === 'mysql' || queryRunner.connection.driver.options.type === 'mariadb';
   // MariaDB compares text case- and accent-insensitively by default, SQLite byte by byte. Identifiers must match
   // exactly on both, so MariaDB key columns get a binary collation; every text column gets utf8mb4 explicitly so
   // that a database created with another default character set still stores any Unicode name.
@@ -189,8 +200,21 @@ function columnBuilder(queryRunner: QueryRunner) {
       ...textCharset,
       ...flags(options),
     }),
-    largeText: (name: string): TableColumnOptions => ({ name, type: isMysql ? 'mediumtext' : 'text', isNullable: true, ...textCharset }),
-    integer: (name: string, options: ColumnFlags = {}): TableColumnOptions => ({ name, type: 'integer', ...flags(options) }),
-    epochMilliseconds: (name: string, options: ColumnFlags = {}): TableColumnOptions => ({ name, type: 'bigint', ...flags(options) }),
+    largeText: (name: string): TableColumnOptions => ({
+      name,
+      type: isMysql ? 'mediumtext' : 'text',
+      isNullable: true,
+      ...textCharset,
+    }),
+    integer: (name: string, options: ColumnFlags = {}): TableColumnOptions => ({
+      name,
+      type: 'integer',
+      ...flags(options),
+    }),
+    epochMilliseconds: (name: string, options: ColumnFlags = {}): TableColumnOptions => ({
+      name,
+      type: 'bigint',
+      ...flags(options),
+    }),
   };
 }

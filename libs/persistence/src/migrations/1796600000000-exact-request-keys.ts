@@ -23,8 +23,12 @@ export class ExactRequestKeys1796600000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (databaseKindOf(queryRunner.connection) === 'mysql') {
-      await queryRunner.query(`ALTER TABLE ${TABLE} ADD COLUMN request_key varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL`);
-      await queryRunner.query(`UPDATE ${TABLE} SET request_key = SHA2(CONCAT(spec, '/', extension, '/', request_id), 256)`);
+      await queryRunner.query(
+        `ALTER TABLE ${TABLE} ADD COLUMN request_key varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL`,
+      );
+      await queryRunner.query(
+        `UPDATE ${TABLE} SET request_key = SHA2(CONCAT(spec, '/', extension, '/', request_id), 256)`,
+      );
       await queryRunner.query(
         `ALTER TABLE ${TABLE} MODIFY request_key varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, ` +
           `ADD UNIQUE INDEX ${NEW_UNIQUE} (request_key), DROP INDEX ${OLD_UNIQUE}`,
@@ -32,11 +36,21 @@ export class ExactRequestKeys1796600000000 implements MigrationInterface {
       return;
     }
     // SQLite: TypeORM rebuilds the table for each change, copying the rows.
-    await queryRunner.addColumn(TABLE, new TableColumn({ name: 'request_key', type: 'varchar', length: '64', isNullable: true }));
+    await queryRunner.addColumn(
+      TABLE,
+      new TableColumn({ name: 'request_key', type: 'varchar', length: '64', isNullable: true }),
+    );
     await backfillRequestKeys(queryRunner);
-    await queryRunner.changeColumn(TABLE, 'request_key', new TableColumn({ name: 'request_key', type: 'varchar', length: '64', isNullable: false }));
+    await queryRunner.changeColumn(
+      TABLE,
+      'request_key',
+      new TableColumn({ name: 'request_key', type: 'varchar', length: '64', isNullable: false }),
+    );
     await queryRunner.dropUniqueConstraint(TABLE, OLD_UNIQUE);
-    await queryRunner.createUniqueConstraint(TABLE, new TableUnique({ name: NEW_UNIQUE, columnNames: ['request_key'] }));
+    await queryRunner.createUniqueConstraint(
+      TABLE,
+      new TableUnique({ name: NEW_UNIQUE, columnNames: ['request_key'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -54,7 +68,10 @@ export class ExactRequestKeys1796600000000 implements MigrationInterface {
     }
     await queryRunner.dropUniqueConstraint(TABLE, NEW_UNIQUE);
     await queryRunner.dropColumn(TABLE, 'request_key');
-    await queryRunner.createUniqueConstraint(TABLE, new TableUnique({ name: OLD_UNIQUE, columnNames: ['spec', 'extension', 'request_id'] }));
+    await queryRunner.createUniqueConstraint(
+      TABLE,
+      new TableUnique({ name: OLD_UNIQUE, columnNames: ['spec', 'extension', 'request_id'] }),
+    );
   }
 }
 
@@ -69,8 +86,15 @@ async function backfillRequestKeys(queryRunner: QueryRunner): Promise<void> {
       return;
     }
     for (const row of rows) {
-      const key = { spec: textColumn(row, 'spec'), extension: textColumn(row, 'extension'), requestId: textColumn(row, 'request_id') };
-      await queryRunner.query(`UPDATE ${TABLE} SET request_key = ? WHERE id = ?`, [requestKeyOf(key), integerColumn(row, 'id')]);
+      const key = {
+        spec: textColumn(row, 'spec'),
+        extension: textColumn(row, 'extension'),
+        requestId: textColumn(row, 'request_id'),
+      };
+      await queryRunner.query(`UPDATE ${TABLE} SET request_key = ? WHERE id = ?`, [
+        requestKeyOf(key),
+        integerColumn(row, 'id'),
+      ]);
     }
   }
 }

@@ -69,16 +69,24 @@ function eventTable(queryRunner: QueryRunner, name: string, keyed: boolean): Tab
 
 async function copyWithKeys(queryRunner: QueryRunner): Promise<void> {
   for (let offset = 0; ; offset += COPY_BATCH) {
-    const rows = await selectRows(queryRunner, `SELECT request_id, outcome, refused_key, created_at FROM ${TABLE} ORDER BY rowid LIMIT ? OFFSET ?`, [COPY_BATCH, offset]);
+    const rows = await selectRows(
+      queryRunner,
+      `SELECT request_id, outcome, refused_key, created_at FROM ${TABLE} ORDER BY rowid LIMIT ? OFFSET ?`,
+      [COPY_BATCH, offset],
+    );
     for (const row of rows) {
       const requestId = textColumn(row, 'request_id');
-      await execute(queryRunner, `INSERT INTO ${REBUILT} (event_key, request_id, outcome, refused_key, created_at) VALUES (?, ?, ?, ?, ?)`, [
-        eventKeyOf(requestId),
-        requestId,
-        textColumn(row, 'outcome'),
-        nullableTextColumn(row, 'refused_key'),
-        integerColumn(row, 'created_at'),
-      ]);
+      await execute(
+        queryRunner,
+        `INSERT INTO ${REBUILT} (event_key, request_id, outcome, refused_key, created_at) VALUES (?, ?, ?, ?, ?)`,
+        [
+          eventKeyOf(requestId),
+          requestId,
+          textColumn(row, 'outcome'),
+          nullableTextColumn(row, 'refused_key'),
+          integerColumn(row, 'created_at'),
+        ],
+      );
     }
     if (rows.length < COPY_BATCH) {
       return;

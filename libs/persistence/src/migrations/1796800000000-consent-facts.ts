@@ -14,7 +14,8 @@ export class ConsentFacts1796800000000 implements MigrationInterface {
   readonly name = 'ConsentFacts1796800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const key = databaseKindOf(queryRunner.connection) === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
+    const key =
+      databaseKindOf(queryRunner.connection) === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
     await queryRunner.createTable(
       new Table({
         name: TABLE,

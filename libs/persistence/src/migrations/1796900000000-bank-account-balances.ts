@@ -12,7 +12,8 @@ export class BankAccountBalances1796900000000 implements MigrationInterface {
   readonly name = 'BankAccountBalances1796900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const keyCharset = databaseKindOf(queryRunner.connection) === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
+    const keyCharset =
+      databaseKindOf(queryRunner.connection) === 'mysql' ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {};
     await queryRunner.createTable(
       new Table({
         name: TABLE,

@@ -39,8 +39,10 @@ describe('BankAccountBalances1796900000000', () => {
     expect(await repository.availableBalance('acc-1', 'GBP')).toBeNull();
   });
 
-  it('deletes an account\'s balances with the account', async () => {
-    await database.dataSource.query("INSERT INTO bank_account_balance (account_id, currency, available_units, updated_at) VALUES ('acc-1', 'GBP', 100000, 0)");
+  it("deletes an account's balances with the account", async () => {
+    await database.dataSource.query(
+      "INSERT INTO bank_account_balance (account_id, currency, available_units, updated_at) VALUES ('acc-1', 'GBP', 100000, 0)",
+    );
     expect(await new BankDataRepository(database.dataSource).availableBalance('acc-1', 'GBP')).toBe(100_000n);
     await database.dataSource.query("DELETE FROM bank_account WHERE account_id = 'acc-1'");
     expect(await database.dataSource.query('SELECT account_id FROM bank_account_balance')).toEqual([]);

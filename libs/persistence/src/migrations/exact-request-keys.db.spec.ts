@@ -35,12 +35,22 @@ describe('ExactRequestKeys1796600000000', () => {
       await insertOldRecord(requestId, `{"n":${index}}`);
     }
 
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'ExactRequestKeys1796600000000',
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
 
     const rows: Array<{ request_id: string; request_key: string }> = await database.dataSource.query(
       'SELECT request_id, request_key FROM extension_request ORDER BY id',
     );
-    expect(rows).toEqual(requestIds.map((requestId) => ({ request_id: requestId, request_key: requestKeyOf({ spec: 'uk', extension: 'persist-authorized-consent', requestId }) })));
+    expect(rows).toEqual(
+      requestIds.map((requestId) => ({
+        request_id: requestId,
+        request_key: requestKeyOf({ spec: 'uk', extension: 'persist-authorized-consent', requestId }),
+      })),
+    );
     const repository = new ExtensionRequestRepository(database.dataSource);
     const retries = requestIds.map((requestId) => ({
       key: { spec: 'uk', extension: 'persist-authorized-consent', requestId },
@@ -48,12 +58,19 @@ describe('ExactRequestKeys1796600000000', () => {
       httpStatus: 200,
       responseBody: '{"recomputed":true}',
     }));
-    expect(await repository.recordAnswers(retries)).toEqual(requestIds.map((_, index) => ({ kind: 'replay', httpStatus: 200, responseBody: `{"n":${index}}` })));
+    expect(await repository.recordAnswers(retries)).toEqual(
+      requestIds.map((_, index) => ({ kind: 'replay', httpStatus: 200, responseBody: `{"n":${index}}` })),
+    );
   });
 
   it('then keeps a request id and the same id with trailing spaces apart', async () => {
     const repository = new ExtensionRequestRepository(database.dataSource);
-    const spaced = { key: { spec: 'uk', extension: 'persist-authorized-consent', requestId: 'plain-1  ' }, fingerprint: OTHER_FINGERPRINT, httpStatus: 200, responseBody: '{}' };
+    const spaced = {
+      key: { spec: 'uk', extension: 'persist-authorized-consent', requestId: 'plain-1  ' },
+      fingerprint: OTHER_FINGERPRINT,
+      httpStatus: 200,
+      responseBody: '{}',
+    };
     expect(await repository.recordAnswers([spaced])).toEqual([{ kind: 'recorded' }]);
   });
 
@@ -62,10 +79,19 @@ describe('ExactRequestKeys1796600000000', () => {
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactRequestKeys1796600000000');
-    const kept: Array<{ request_id: string }> = await database.dataSource.query("SELECT request_id FROM extension_request WHERE request_id LIKE 'plain-1%' ORDER BY id");
+    const kept: Array<{ request_id: string }> = await database.dataSource.query(
+      "SELECT request_id FROM extension_request WHERE request_id LIKE 'plain-1%' ORDER BY id",
+    );
     // MariaDB's old unique key pads, so only the first of `plain-1` and `plain-1  ` may stay; SQLite compares exactly.
-    expect(kept.map((row) => row.request_id)).toEqual(database.kind === 'mysql' ? ['plain-1'] : ['plain-1', 'plain-1  ']);
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(kept.map((row) => row.request_id)).toEqual(
+      database.kind === 'mysql' ? ['plain-1'] : ['plain-1', 'plain-1  '],
+    );
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'ExactRequestKeys1796600000000',
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
     expect(await runMigrations(database.dataSource)).toEqual([]);
   });
 });

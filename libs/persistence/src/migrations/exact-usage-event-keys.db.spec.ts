@@ -22,15 +22,27 @@ describe('ExactUsageEventKeys1796700000000', () => {
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
     const requestIds = ['plain-1', 'accents-é€東-\u{1F600}'];
     for (const requestId of requestIds) {
-      await database.dataSource.query("INSERT INTO usage_event (request_id, outcome, refused_key, created_at) VALUES (?, 'refused', 'c-old', 1)", [requestId]);
+      await database.dataSource.query(
+        "INSERT INTO usage_event (request_id, outcome, refused_key, created_at) VALUES (?, 'refused', 'c-old', 1)",
+        [requestId],
+      );
     }
 
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
 
-    const rows: Array<{ request_id: string; event_key: string }> = await database.dataSource.query('SELECT request_id, event_key FROM usage_event');
+    const rows: Array<{ request_id: string; event_key: string }> = await database.dataSource.query(
+      'SELECT request_id, event_key FROM usage_event',
+    );
     expect(rows.map((row) => row.event_key).sort()).toEqual(requestIds.map(eventKeyOf).sort());
     const repository = new UsageCounterRepository(database.dataSource);
-    expect(await repository.consume('plain-1', one('c-new'))).toEqual({ outcome: 'replayed', previous: { outcome: 'refused', counterKey: 'c-old' } });
+    expect(await repository.consume('plain-1', one('c-new'))).toEqual({
+      outcome: 'replayed',
+      previous: { outcome: 'refused', counterKey: 'c-old' },
+    });
   });
 
   it('tells apart request ids that differ only by trailing spaces, which MariaDB collations would not', async () => {
@@ -44,7 +56,11 @@ describe('ExactUsageEventKeys1796700000000', () => {
     expect(await revertLastMigration(database.dataSource)).toBe('BankAccountBalances1796900000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ConsentFacts1796800000000');
     expect(await revertLastMigration(database.dataSource)).toBe('ExactUsageEventKeys1796700000000');
-    expect(await runMigrations(database.dataSource)).toEqual(['ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
     expect(await runMigrations(database.dataSource)).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
 import { createTestDataSource, type TestDatabase } from '@app/testing';
 import { revertLastMigration, runMigrations } from '../migration-runner.js';
 
-const TABLES = ['extension_request', 'usage_counter', 'usage_event', 'audit_record', 'bank_customer', 'bank_account', 'bank_account_holder', 'consent_fact'];
+const TABLES = [
+  'extension_request',
+  'usage_counter',
+  'usage_event',
+  'audit_record',
+  'bank_customer',
+  'bank_account',
+  'bank_account_holder',
+  'consent_fact',
+];
 
 describe('the migrations, from InitialSchema1763683200000 on', () => {
   let database: TestDatabase;
@@ -47,7 +56,13 @@ describe('the migrations, from InitialSchema1763683200000 on', () => {
     await revertAll();
     expect(await existingTables()).toEqual([]);
 
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'InitialSchema1763683200000',
+      'ExactRequestKeys1796600000000',
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);
@@ -60,7 +75,13 @@ describe('the migrations, from InitialSchema1763683200000 on', () => {
 
     await revertAll();
     expect(await existingTables()).toEqual([]);
-    expect(await runMigrations(database.dataSource)).toEqual(['InitialSchema1763683200000', 'ExactRequestKeys1796600000000', 'ExactUsageEventKeys1796700000000', 'ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'InitialSchema1763683200000',
+      'ExactRequestKeys1796600000000',
+      'ExactUsageEventKeys1796700000000',
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
 
     expect(await existingTables()).toEqual(TABLES);
     expect(await pendingSchemaChanges()).toEqual([]);

@@ -28,7 +28,13 @@ describe('AuditTrailRepository', () => {
       record({ requestId: 'req-b', consentId: 'consent-a', createdAt: new Date('2025-11-21T10:00:02.000Z') }),
       record({ requestId: 'req-x', consentId: 'consent-other' }),
       record({ requestId: 'req-a', consentId: 'consent-a', createdAt: new Date('2025-11-21T10:00:01.000Z') }),
-      record({ requestId: 'req-c', consentId: 'consent-a', outcome: 'ERROR', errorCode: 403, createdAt: new Date('2025-11-21T10:00:03.000Z') }),
+      record({
+        requestId: 'req-c',
+        consentId: 'consent-a',
+        outcome: 'ERROR',
+        errorCode: 403,
+        createdAt: new Date('2025-11-21T10:00:03.000Z'),
+      }),
       record({ requestId: 'req-none', consentId: null }),
     ]);
 
@@ -49,7 +55,9 @@ describe('AuditTrailRepository', () => {
   });
 
   it('stores batches larger than one statement holds', async () => {
-    await repository.insertMany(Array.from({ length: 1_201 }, (_, index) => record({ requestId: `bulk-${index}`, consentId: 'consent-bulk' })));
+    await repository.insertMany(
+      Array.from({ length: 1_201 }, (_, index) => record({ requestId: `bulk-${index}`, consentId: 'consent-bulk' })),
+    );
 
     expect(await repository.findByConsent('consent-bulk')).toHaveLength(1_201);
   });
@@ -59,10 +67,15 @@ describe('AuditTrailRepository', () => {
   });
 
   it('refuses a batch with an invalid record before writing any of it', async () => {
-    const batch = [record({ consentId: 'consent-invalid' }), record({ consentId: 'consent-invalid', requestId: 'x'.repeat(129) })];
+    const batch = [
+      record({ consentId: 'consent-invalid' }),
+      record({ consentId: 'consent-invalid', requestId: 'x'.repeat(129) }),
+    ];
 
     await expect(repository.insertMany(batch)).rejects.toThrow('records[1].requestId');
-    await expect(repository.insertMany([record({ outcome: 'MAYBE' as 'SUCCESS' })])).rejects.toThrow('records[0].outcome');
+    await expect(repository.insertMany([record({ outcome: 'MAYBE' as 'SUCCESS' })])).rejects.toThrow(
+      'records[0].outcome',
+    );
     await expect(repository.insertMany([record({ durationMs: -1 })])).rejects.toThrow('records[0].durationMs');
     expect(await repository.findByConsent('consent-invalid')).toEqual([]);
   });
@@ -75,6 +88,8 @@ describe('AuditTrailRepository', () => {
 
     expect(await repository.purgeOlderThan(new Date('2021-01-01T00:00:00.000Z'))).toBe(1);
 
-    expect((await repository.findByConsent('consent-purge')).map(({ createdAt }) => createdAt.getUTCFullYear())).toEqual([2030]);
+    expect(
+      (await repository.findByConsent('consent-purge')).map(({ createdAt }) => createdAt.getUTCFullYear()),
+    ).toEqual([2030]);
   });
 });

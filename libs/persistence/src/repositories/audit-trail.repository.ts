@@ -34,19 +34,31 @@ export class AuditTrailRepository {
     for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT);
       // Through the gateway's queue either way: on SQLite the service's connection then never waits for the lock.
-      await this.gateway.run((runner) => (writer === undefined ? insertAuditRows(runnerStatements(runner), chunk) : writer.run('auditInsert', { rows: chunk })));
+      await this.gateway.run((runner) =>
+        writer === undefined
+          ? insertAuditRows(runnerStatements(runner), chunk)
+          : writer.run('auditInsert', { rows: chunk }),
+      );
     }
   }
 
   /** The calls about one consent, oldest first. */
   async findByConsent(consentId: string): Promise<AuditRecord[]> {
     return this.gateway.run((runner) =>
-      this.dataSource.getRepository(AuditRecord).createQueryBuilder('audit', runner).where('audit.consentId = :consentId', { consentId }).orderBy('audit.createdAt', 'ASC').addOrderBy('audit.id', 'ASC').getMany(),
+      this.dataSource
+        .getRepository(AuditRecord)
+        .createQueryBuilder('audit', runner)
+        .where('audit.consentId = :consentId', { consentId })
+        .orderBy('audit.createdAt', 'ASC')
+        .addOrderBy('audit.id', 'ASC')
+        .getMany(),
     );
   }
 
   /** Deletes the records created before `cutoff` and returns how many. */
   async purgeOlderThan(cutoff: Date): Promise<number> {
-    return this.gateway.run((runner) => execute(runner, 'DELETE FROM audit_record WHERE created_at < ?', [cutoff.getTime()]));
+    return this.gateway.run((runner) =>
+      execute(runner, 'DELETE FROM audit_record WHERE created_at < ?', [cutoff.getTime()]),
+    );
   }
 }

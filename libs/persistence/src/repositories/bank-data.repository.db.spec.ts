@@ -19,7 +19,11 @@ const account = (accountId: string, overrides: Partial<BankAccountData> = {}): B
   ...overrides,
 });
 
-const JOINT = account('40000011112222', { displayName: 'Joint Business Account', accountType: 'SME', holderName: 'Example Trading Ltd' });
+const JOINT = account('40000011112222', {
+  displayName: 'Joint Business Account',
+  accountType: 'SME',
+  holderName: 'Example Trading Ltd',
+});
 
 const BANK: BankDataSet = {
   customers: [
@@ -28,7 +32,11 @@ const BANK: BankDataSet = {
       displayName: 'Jane Doe',
       accounts: [
         account('40000011110001', { displayName: 'savings pot', accountSubType: 'Savings', payable: false }),
-        account('40000011110002', { displayName: 'Everyday', iban: 'GB29NWBK60161331926819', secondaryIdentification: 'ROLL-1' }),
+        account('40000011110002', {
+          displayName: 'Everyday',
+          iban: 'GB29NWBK60161331926819',
+          secondaryIdentification: 'ROLL-1',
+        }),
         JOINT,
       ],
     },
@@ -61,18 +69,32 @@ describe('BankDataRepository', () => {
   it('lists the accounts of a user, joint ones included, by display name whatever the case', async () => {
     const accounts = await repository.accountsOfUser('jane@example.com');
 
-    expect(accounts.map(({ displayName }) => displayName)).toEqual(['Everyday', 'Joint Business Account', 'savings pot']);
-    expect((await repository.accountsOfUser('sme@example.com')).map(({ accountId }) => accountId)).toEqual(['40000011112222']);
+    expect(accounts.map(({ displayName }) => displayName)).toEqual([
+      'Everyday',
+      'Joint Business Account',
+      'savings pot',
+    ]);
+    expect((await repository.accountsOfUser('sme@example.com')).map(({ accountId }) => accountId)).toEqual([
+      '40000011112222',
+    ]);
     expect(await repository.accountsOfUser('nobody@example.com')).toEqual([]);
     expect(await repository.accountsOfUser('JANE@example.com')).toEqual([]);
   });
 
   it('reads an account with every field, optional ones as null', async () => {
     expect(await repository.findAccount('40000011110002')).toMatchObject({
-      ...account('40000011110002', { displayName: 'Everyday', iban: 'GB29NWBK60161331926819', secondaryIdentification: 'ROLL-1' }),
+      ...account('40000011110002', {
+        displayName: 'Everyday',
+        iban: 'GB29NWBK60161331926819',
+        secondaryIdentification: 'ROLL-1',
+      }),
       createdAt: expect.any(Date),
     });
-    expect(await repository.findAccount('40000011110001')).toMatchObject({ payable: false, iban: null, secondaryIdentification: null });
+    expect(await repository.findAccount('40000011110001')).toMatchObject({
+      payable: false,
+      iban: null,
+      secondaryIdentification: null,
+    });
     expect(await repository.findAccount('unknown')).toBeNull();
   });
 
@@ -108,7 +130,13 @@ describe('BankDataRepository', () => {
   });
 
   it('keeps available balances per account and currency, exactly, and updates them on a later import', async () => {
-    const customers = [{ userId: 'jane@example.com', displayName: 'Jane Doe', accounts: [account('40000011110002', { displayName: 'Everyday' })] }];
+    const customers = [
+      {
+        userId: 'jane@example.com',
+        displayName: 'Jane Doe',
+        accounts: [account('40000011110002', { displayName: 'Everyday' })],
+      },
+    ];
     const summary = await repository.importBankData({
       customers,
       balances: [
@@ -125,14 +153,19 @@ describe('BankDataRepository', () => {
     // MariaDB's default collations ignore case; the key columns are binary, so a currency compares exactly on both.
     expect(await repository.availableBalance('40000011110002', 'gbp')).toBeNull();
 
-    await repository.importBankData({ customers, balances: [{ accountId: '40000011110002', currency: 'GBP', amount: '10.00' }] });
+    await repository.importBankData({
+      customers,
+      balances: [{ accountId: '40000011110002', currency: 'GBP', amount: '10.00' }],
+    });
     expect(await repository.availableBalance('40000011110002', 'GBP')).toBe(1_000_000n);
     expect(await repository.availableBalance('40000011110002', 'EUR')).toBe(-1_250_000n);
   });
 
   it('refuses invalid data, naming the first bad field, and writes nothing', async () => {
     const invalid = {
-      customers: [{ userId: 'new@example.com', displayName: 'New', accounts: [account('40000099990000', { currency: 'gbp' })] }],
+      customers: [
+        { userId: 'new@example.com', displayName: 'New', accounts: [account('40000099990000', { currency: 'gbp' })] },
+      ],
     };
 
     await expect(repository.importBankData(invalid)).rejects.toThrow(InvalidBankDataError);
@@ -141,8 +174,12 @@ describe('BankDataRepository', () => {
   });
 
   it('lists a thousand accounts of one customer with one query, whatever their number', async () => {
-    const many = Array.from({ length: 1_000 }, (_, index) => account(`BULK${String(index).padStart(6, '0')}`, { displayName: `Pot ${index}` }));
-    await repository.importBankData({ customers: [{ userId: 'rich@example.com', displayName: 'Rich', accounts: many }] });
+    const many = Array.from({ length: 1_000 }, (_, index) =>
+      account(`BULK${String(index).padStart(6, '0')}`, { displayName: `Pot ${index}` }),
+    );
+    await repository.importBankData({
+      customers: [{ userId: 'rich@example.com', displayName: 'Rich', accounts: many }],
+    });
 
     // What keeps the listing fast is the work it does, not a time on this machine: one statement on the holder's
     // user_id, never one more per account. Both drivers hand every statement to the DataSource's logger.
@@ -158,7 +195,9 @@ describe('BankDataRepository', () => {
 
     expect(statements).toEqual([
       {
-        sql: expect.stringMatching(/^SELECT a\.account_id, .* FROM bank_account a INNER JOIN bank_account_holder h ON h\.account_id = a\.account_id WHERE h\.user_id = \?$/s),
+        sql: expect.stringMatching(
+          /^SELECT a\.account_id, .* FROM bank_account a INNER JOIN bank_account_holder h ON h\.account_id = a\.account_id WHERE h\.user_id = \?$/s,
+        ),
         parameters: ['rich@example.com'],
       },
     ]);

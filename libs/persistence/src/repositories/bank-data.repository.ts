@@ -9,7 +9,14 @@ import { BankAccount } from '../entities/bank-account.js';
 import { BankCustomer } from '../entities/bank-customer.js';
 import type { BankAccountStatus, BankAccountSubType, BankAccountType } from '../bank-data/bank-account-vocabulary.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
-import { bigintColumn, integerColumn, nullableTextColumn, selectRows, textColumn, type SqlRow } from '../sql/sql-rows.js';
+import {
+  bigintColumn,
+  integerColumn,
+  nullableTextColumn,
+  selectRows,
+  textColumn,
+  type SqlRow,
+} from '../sql/sql-rows.js';
 
 // Fourteen parameters a row at most: 500 rows stay far below SQLite's 32,766 bound parameters.
 const ROWS_PER_STATEMENT = 500;
@@ -49,10 +56,13 @@ export class BankDataRepository {
    */
   async accountsOfUser(userId: string): Promise<BankAccount[]> {
     const rows = await this.gateway.run((runner) => selectRows(runner, ACCOUNTS_OF_USER_SQL, [userId]));
-    return rows.map(toBankAccount).sort(
-      (left, right) =>
-        displayNameOrder.compare(left.displayName, right.displayName) || (left.accountId < right.accountId ? -1 : left.accountId > right.accountId ? 1 : 0),
-    );
+    return rows
+      .map(toBankAccount)
+      .sort(
+        (left, right) =>
+          displayNameOrder.compare(left.displayName, right.displayName) ||
+          (left.accountId < right.accountId ? -1 : left.accountId > right.accountId ? 1 : 0),
+      );
   }
 
   async isHolder(userId: string, accountId: string): Promise<boolean> {
@@ -92,7 +102,13 @@ export class BankDataRepository {
       const insert = () => runner.manager.createQueryBuilder(runner).insert();
       await inChunks(
         customers.map(({ userId, displayName }) => ({ userId, displayName, createdAt })),
-        (chunk) => insert().into(BankCustomer).values(chunk).orUpdate(['display_name'], ['user_id']).updateEntity(false).execute(),
+        (chunk) =>
+          insert()
+            .into(BankCustomer)
+            .values(chunk)
+            .orUpdate(['display_name'], ['user_id'])
+            .updateEntity(false)
+            .execute(),
       );
       await inChunks(
         [...accounts.values()].map((account) => ({
@@ -112,11 +128,21 @@ export class BankDataRepository {
       // Re-assigning the key to itself is the portable "insert unless present" (INSERT IGNORE would also hide
       // foreign-key failures on MariaDB).
       await inChunks(holdings, (chunk) =>
-        insert().into(BankAccountHolder).values(chunk).orUpdate(['user_id'], ['account_id', 'user_id']).updateEntity(false).execute(),
+        insert()
+          .into(BankAccountHolder)
+          .values(chunk)
+          .orUpdate(['user_id'], ['account_id', 'user_id'])
+          .updateEntity(false)
+          .execute(),
       );
       await inChunks(
         // Validated above: every amount is a decimal the units can hold.
-        balances.map(({ accountId, currency, amount }) => ({ accountId, currency, availableUnits: decimalAmountUnits(amount)!, updatedAt: createdAt })),
+        balances.map(({ accountId, currency, amount }) => ({
+          accountId,
+          currency,
+          availableUnits: decimalAmountUnits(amount)!,
+          updatedAt: createdAt,
+        })),
         (chunk) =>
           insert()
             .into(BankAccountBalance)
@@ -126,7 +152,12 @@ export class BankDataRepository {
             .execute(),
       );
     });
-    return { customers: customers.length, accounts: accounts.size, holdings: holdings.length, balances: balances.length };
+    return {
+      customers: customers.length,
+      accounts: accounts.size,
+      holdings: holdings.length,
+      balances: balances.length,
+    };
   }
 }
 
@@ -141,7 +172,8 @@ const ACCOUNTS_OF_USER_SQL = `SELECT a.account_id, a.display_name, a.currency, a
   FROM bank_account a INNER JOIN bank_account_holder h ON h.account_id = a.account_id WHERE h.user_id = ?`;
 
 // As text: SQLite hands integers to JavaScript as numbers, exact only up to 2^53; CHAR is a text type on both databases.
-const AVAILABLE_BALANCE_SQL = 'SELECT CAST(available_units AS CHAR) AS available_units FROM bank_account_balance WHERE account_id = ? AND currency = ?';
+const AVAILABLE_BALANCE_SQL =
+  'SELECT CAST(available_units AS CHAR) AS available_units FROM bank_account_balance WHERE account_id = ? AND currency = ?';
 
 /** Rows were written by importBankData, which validated every value, so the vocabulary types hold. */
 function toBankAccount(row: SqlRow): BankAccount {

@@ -34,7 +34,11 @@ describe(ConsentFactRepository.name, () => {
     try {
       const second = new ConsentFactRepository(other);
       const key = consent();
-      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? facts : second).record(`r-${index}`, key, ['created'])));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 === 0 ? facts : second).record(`r-${index}`, key, ['created']),
+        ),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     } finally {
       await other.destroy();
@@ -47,10 +51,17 @@ describe(ConsentFactRepository.name, () => {
     await database.dataSource.query(
       "INSERT INTO usage_counter (counter_key, period_key, used, updated_at) VALUES ('uae:consent:abc', 'created', 1, 5), ('uae:consent:abc', 'rb:TPP', 1, 6), ('frequency:x', '2025-11-21', 3, 7)",
     );
-    expect(await runMigrations(database.dataSource)).toEqual(['ConsentFacts1796800000000', 'BankAccountBalances1796900000000']);
+    expect(await runMigrations(database.dataSource)).toEqual([
+      'ConsentFacts1796800000000',
+      'BankAccountBalances1796900000000',
+    ]);
     expect([...(await facts.factsOf('uae:consent:abc'))].sort()).toEqual(['created', 'rb:TPP']);
     expect(await facts.record('any request', 'uae:consent:abc', ['created'])).toBe(false);
-    expect(await database.dataSource.query("SELECT counter_key FROM usage_counter WHERE counter_key LIKE 'uae:%'")).toEqual([]);
-    expect(await database.dataSource.query("SELECT counter_key FROM usage_counter WHERE counter_key = 'frequency:x'")).toHaveLength(1);
+    expect(
+      await database.dataSource.query("SELECT counter_key FROM usage_counter WHERE counter_key LIKE 'uae:%'"),
+    ).toEqual([]);
+    expect(
+      await database.dataSource.query("SELECT counter_key FROM usage_counter WHERE counter_key = 'frequency:x'"),
+    ).toHaveLength(1);
   });
 });

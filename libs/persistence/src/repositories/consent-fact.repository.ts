@@ -68,13 +68,19 @@ export class ConsentFactRepository {
 
   /** Every fact recorded about a consent. */
   async factsOf(consentKey: string): Promise<ReadonlySet<string>> {
-    const rows = await this.gateway.run((runner) => selectRows(runner, 'SELECT fact FROM consent_fact WHERE consent_key = ?', [consentKey]));
+    const rows = await this.gateway.run((runner) =>
+      selectRows(runner, 'SELECT fact FROM consent_fact WHERE consent_key = ?', [consentKey]),
+    );
     return new Set(rows.map((row) => textColumn(row, 'fact')));
   }
 
   private async recordedBy(consentKey: string, facts: readonly string[], requestKey: string): Promise<boolean> {
     const rows = await this.gateway.run((runner) =>
-      selectRows(runner, `SELECT request_key FROM consent_fact WHERE consent_key = ? AND fact IN (${facts.map(() => '?').join(', ')})`, [consentKey, ...facts]),
+      selectRows(
+        runner,
+        `SELECT request_key FROM consent_fact WHERE consent_key = ? AND fact IN (${facts.map(() => '?').join(', ')})`,
+        [consentKey, ...facts],
+      ),
     );
     return rows.length === facts.length && rows.every((row) => nullableTextColumn(row, 'request_key') === requestKey);
   }

@@ -17,8 +17,17 @@ describe('ExtensionRequestRepository', () => {
   let database: TestDatabase;
   let repository: ExtensionRequestRepository;
   let keyNumber = 0;
-  const newKey = (): ExtensionRequestKey => ({ spec: 'default', extension: 'persist-authorized-consent', requestId: `req-${++keyNumber}` });
-  const answer = (key: ExtensionRequestKey, responseBody: string, fingerprint = BODY): AnswerToRecord => ({ key, fingerprint, httpStatus: 200, responseBody });
+  const newKey = (): ExtensionRequestKey => ({
+    spec: 'default',
+    extension: 'persist-authorized-consent',
+    requestId: `req-${++keyNumber}`,
+  });
+  const answer = (key: ExtensionRequestKey, responseBody: string, fingerprint = BODY): AnswerToRecord => ({
+    key,
+    fingerprint,
+    httpStatus: 200,
+    responseBody,
+  });
 
   beforeAll(async () => {
     database = await createTestDataSource();
@@ -41,7 +50,9 @@ describe('ExtensionRequestRepository', () => {
   it('answers a later copy of a call with the first answer recorded', async () => {
     const key = newKey();
     await repository.recordAnswers([answer(key, '{"first":true}')]);
-    expect(await repository.recordAnswers([answer(key, '{"first":false}')])).toEqual([{ kind: 'replay', httpStatus: 200, responseBody: '{"first":true}' }]);
+    expect(await repository.recordAnswers([answer(key, '{"first":false}')])).toEqual([
+      { kind: 'replay', httpStatus: 200, responseBody: '{"first":true}' },
+    ]);
     expect(await repository.recordAnswers([answer(key, '{"first":true}')])).toEqual([{ kind: 'recorded' }]);
   });
 
@@ -54,7 +65,9 @@ describe('ExtensionRequestRepository', () => {
   it('settles two copies of one call inside the same batch on the first', async () => {
     const key = newKey();
     const fresh = newKey();
-    expect(await repository.recordAnswers([answer(key, '{"copy":1}'), answer(fresh, '{}'), answer(key, '{"copy":2}')])).toEqual([
+    expect(
+      await repository.recordAnswers([answer(key, '{"copy":1}'), answer(fresh, '{}'), answer(key, '{"copy":2}')]),
+    ).toEqual([
       { kind: 'recorded' },
       { kind: 'recorded' },
       { kind: 'replay', httpStatus: 200, responseBody: '{"copy":1}' },
@@ -69,22 +82,25 @@ describe('ExtensionRequestRepository', () => {
       { ...key, extension: 'pre-process-consent-creation' },
       { ...key, requestId: key.requestId.toUpperCase() },
     ];
-    expect(await repository.recordAnswers(neighbours.map((neighbour) => answer(neighbour, '{"b":2}', OTHER_BODY)))).toEqual([
-      { kind: 'recorded' },
-      { kind: 'recorded' },
-      { kind: 'recorded' },
-    ]);
+    expect(
+      await repository.recordAnswers(neighbours.map((neighbour) => answer(neighbour, '{"b":2}', OTHER_BODY))),
+    ).toEqual([{ kind: 'recorded' }, { kind: 'recorded' }, { kind: 'recorded' }]);
   });
 
   it('keeps request ids that differ only by trailing spaces apart, in one batch and across batches (MariaDB pads them)', async () => {
     const base = newKey();
     const spaced = { ...base, requestId: `${base.requestId} ` };
-    expect(await repository.recordAnswers([answer(base, '{"bare":1}'), answer(spaced, '{"spaced":1}', OTHER_BODY)])).toEqual([
-      { kind: 'recorded' },
-      { kind: 'recorded' },
-    ]);
+    expect(
+      await repository.recordAnswers([answer(base, '{"bare":1}'), answer(spaced, '{"spaced":1}', OTHER_BODY)]),
+    ).toEqual([{ kind: 'recorded' }, { kind: 'recorded' }]);
     const twoSpaces = { ...base, requestId: `${base.requestId}  ` };
-    expect(await repository.recordAnswers([answer(spaced, '{"again":1}', OTHER_BODY), answer(twoSpaces, '{}'), answer(base, '{"again":1}')])).toEqual([
+    expect(
+      await repository.recordAnswers([
+        answer(spaced, '{"again":1}', OTHER_BODY),
+        answer(twoSpaces, '{}'),
+        answer(base, '{"again":1}'),
+      ]),
+    ).toEqual([
       { kind: 'replay', httpStatus: 200, responseBody: '{"spaced":1}' },
       { kind: 'recorded' },
       { kind: 'replay', httpStatus: 200, responseBody: '{"bare":1}' },
@@ -94,11 +110,16 @@ describe('ExtensionRequestRepository', () => {
   it.each([
     ['a lone surrogate', 'id-\ud800', 'a lone UTF-16 surrogate (U+D800)'],
     ['a NUL character', 'id-\u0000', 'a NUL character (U+0000)'],
-  ])('refuses a request id with %s, which the database would not give back as sent', async (_label, requestId, what) => {
-    await expect(repository.recordAnswers([answer({ ...newKey(), requestId }, '{}')])).rejects.toThrow(
-      new RangeError(`The requestId ${JSON.stringify(requestId)} holds ${what}, which the database cannot store as sent.`),
-    );
-  });
+  ])(
+    'refuses a request id with %s, which the database would not give back as sent',
+    async (_label, requestId, what) => {
+      await expect(repository.recordAnswers([answer({ ...newKey(), requestId }, '{}')])).rejects.toThrow(
+        new RangeError(
+          `The requestId ${JSON.stringify(requestId)} holds ${what}, which the database cannot store as sent.`,
+        ),
+      );
+    },
+  );
 
   describe('with two service instances on one database', () => {
     let secondInstance: DataSource;
@@ -116,13 +137,17 @@ describe('ExtensionRequestRepository', () => {
       const key = newKey();
 
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? repository : other).recordAnswers([answer(key, `{"copy":${index}}`)])),
+        Array.from({ length: 40 }, (_, index) =>
+          (index % 2 === 0 ? repository : other).recordAnswers([answer(key, `{"copy":${index}}`)]),
+        ),
       );
 
       const outcomes = results.flat();
       const recorded = outcomes.filter((outcome) => outcome.kind === 'recorded');
       expect(recorded).toHaveLength(1);
-      const replayed = new Set(outcomes.flatMap((outcome) => (outcome.kind === 'replay' ? [outcome.responseBody] : [])));
+      const replayed = new Set(
+        outcomes.flatMap((outcome) => (outcome.kind === 'replay' ? [outcome.responseBody] : [])),
+      );
       expect(replayed.size).toBe(1);
       expect(outcomes.filter((outcome) => outcome.kind === 'replay')).toHaveLength(39);
     });
@@ -134,8 +159,12 @@ describe('ExtensionRequestRepository', () => {
     expect(Buffer.byteLength(largest)).toBe(MAX_REPLAYABLE_RESPONSE_BYTES);
     const key = newKey();
     await repository.recordAnswers([answer(key, largest)]);
-    expect(await repository.recordAnswers([answer(key, '"other"')])).toEqual([{ kind: 'replay', httpStatus: 200, responseBody: largest }]);
-    await expect(repository.recordAnswers([answer(newKey(), `${largest} `)])).rejects.toThrow(/too large to be replayed/);
+    expect(await repository.recordAnswers([answer(key, '"other"')])).toEqual([
+      { kind: 'replay', httpStatus: 200, responseBody: largest },
+    ]);
+    await expect(repository.recordAnswers([answer(newKey(), `${largest} `)])).rejects.toThrow(
+      /too large to be replayed/,
+    );
   });
 
   it('purges the records created before the cut-off', async () => {
@@ -151,7 +180,9 @@ describe('ExtensionRequestRepository', () => {
   });
 
   it('refuses malformed keys, fingerprints and statuses before touching the database', async () => {
-    await expect(repository.recordAnswers([answer({ ...newKey(), requestId: 'x'.repeat(129) }, '{}')])).rejects.toThrow(/requestId/);
+    await expect(repository.recordAnswers([answer({ ...newKey(), requestId: 'x'.repeat(129) }, '{}')])).rejects.toThrow(
+      /requestId/,
+    );
     await expect(repository.recordAnswers([answer({ ...newKey(), spec: '' }, '{}')])).rejects.toThrow(/spec/);
     await expect(repository.recordAnswers([answer(newKey(), '{}', BODY.toUpperCase())])).rejects.toThrow(/SHA-256/);
     await expect(repository.recordAnswers([{ ...answer(newKey(), '{}'), httpStatus: 99 }])).rejects.toThrow(/status/);

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseKindOf, type DatabaseKind } from '../sql/database-kind.js';
-import { execute, integerColumn, nullableTextColumn, selectRows, textColumn, type SqlParameter } from '../sql/sql-rows.js';
+import {
+  execute,
+  integerColumn,
+  nullableTextColumn,
+  selectRows,
+  textColumn,
+  type SqlParameter,
+} from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 import { requestKeyOf, unstorableCharacterIn, type ExtensionRequestKey } from './extension-request-key.js';
 
@@ -65,7 +72,9 @@ export class ExtensionRequestRepository {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
       // Skipping duplicates, the INSERT can run again after a Galera certification conflict without changing anything.
-      inserted += await this.gateway.runRetried((runner) => execute(runner, this.insertSkippingDuplicates(chunk.length), chunk.flat()));
+      inserted += await this.gateway.runRetried((runner) =>
+        execute(runner, this.insertSkippingDuplicates(chunk.length), chunk.flat()),
+      );
     }
     if (inserted === answers.length) {
       return answers.map(() => ({ kind: 'recorded' }));
@@ -87,7 +96,9 @@ export class ExtensionRequestRepository {
 
   /** Deletes the records created before `cutoff` and returns how many. */
   async purgeOlderThan(cutoff: Date): Promise<number> {
-    return this.gateway.run((runner) => execute(runner, 'DELETE FROM extension_request WHERE created_at < ?', [cutoff.getTime()]));
+    return this.gateway.run((runner) =>
+      execute(runner, 'DELETE FROM extension_request WHERE created_at < ?', [cutoff.getTime()]),
+    );
   }
 
   /** An INSERT of `count` rows that leaves an existing key untouched and does not count it as changed. */
@@ -95,7 +106,9 @@ export class ExtensionRequestRepository {
     const values = Array.from({ length: count }, () => `(?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?)`).join(', ');
     const insert = `INSERT INTO extension_request (request_key, spec, extension, request_id, fingerprint, state, http_status, response_body, created_at, completed_at) VALUES ${values}`;
     // MySQL's INSERT IGNORE would also turn other errors (truncation) into warnings; a no-op update does not.
-    return this.kind === 'sqlite' ? `${insert} ON CONFLICT (request_key) DO NOTHING` : `${insert} ON DUPLICATE KEY UPDATE id = id`;
+    return this.kind === 'sqlite'
+      ? `${insert} ON CONFLICT (request_key) DO NOTHING`
+      : `${insert} ON DUPLICATE KEY UPDATE id = id`;
   }
 
   /** The stored answers of these request keys (digests), by key. */
@@ -115,7 +128,11 @@ export class ExtensionRequestRepository {
         if (responseBody === null) {
           throw new Error(`The record of request ${textColumn(row, 'request_id')} has no answer.`);
         }
-        found.set(textColumn(row, 'request_key'), { fingerprint: textColumn(row, 'fingerprint'), httpStatus: integerColumn(row, 'http_status'), responseBody });
+        found.set(textColumn(row, 'request_key'), {
+          fingerprint: textColumn(row, 'fingerprint'),
+          httpStatus: integerColumn(row, 'http_status'),
+          responseBody,
+        });
       }
     }
     return found;
@@ -131,11 +148,15 @@ function validRow(answer: AnswerToRecord, requestKey: string): SqlParameter[] {
     }
   }
   if (key.spec.includes('/') || key.extension.includes('/')) {
-    throw new RangeError('The spec and extension of an extension request must not contain "/" (it separates them in the request key).');
+    throw new RangeError(
+      'The spec and extension of an extension request must not contain "/" (it separates them in the request key).',
+    );
   }
   const unstorable = unstorableCharacterIn(key.requestId);
   if (unstorable !== undefined) {
-    throw new RangeError(`The requestId ${JSON.stringify(key.requestId)} holds ${unstorable}, which the database cannot store as sent.`);
+    throw new RangeError(
+      `The requestId ${JSON.stringify(key.requestId)} holds ${unstorable}, which the database cannot store as sent.`,
+    );
   }
   if (!SHA256_HEX.test(fingerprint)) {
     throw new RangeError('The fingerprint must be a SHA-256 digest in lower-case hex (64 characters).');
@@ -145,7 +166,9 @@ function validRow(answer: AnswerToRecord, requestKey: string): SqlParameter[] {
   }
   const size = Buffer.byteLength(responseBody, 'utf8');
   if (size > MAX_REPLAYABLE_RESPONSE_BYTES) {
-    throw new RangeError(`A response of ${size} bytes is too large to be replayed (at most ${MAX_REPLAYABLE_RESPONSE_BYTES}).`);
+    throw new RangeError(
+      `A response of ${size} bytes is too large to be replayed (at most ${MAX_REPLAYABLE_RESPONSE_BYTES}).`,
+    );
   }
   const now = Date.now();
   return [requestKey, key.spec, key.extension, key.requestId, fingerprint, httpStatus, responseBody, now, now];

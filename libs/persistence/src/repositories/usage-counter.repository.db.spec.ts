@@ -11,7 +11,12 @@ describe('UsageCounterRepository', () => {
   let requestNumber = 0;
   const newCounter = (): string => `frequency:consent-${++counterNumber}`;
   const newRequestId = (): string => `req-${++requestNumber}`;
-  const one = (counterKey: string, limit: number): UsageIncrement => ({ counterKey, periodKey: '2025-11-21', amount: 1, limit });
+  const one = (counterKey: string, limit: number): UsageIncrement => ({
+    counterKey,
+    periodKey: '2025-11-21',
+    amount: 1,
+    limit,
+  });
 
   beforeAll(async () => {
     database = await createTestDataSource();
@@ -24,7 +29,8 @@ describe('UsageCounterRepository', () => {
 
   it('counts within the limit and refuses what would pass it, leaving the counter as it was', async () => {
     const counterKey = newCounter();
-    const spend = (amount: number) => repository.consume(newRequestId(), [{ counterKey, periodKey: '2025-11', amount, limit: 10_000 }]);
+    const spend = (amount: number) =>
+      repository.consume(newRequestId(), [{ counterKey, periodKey: '2025-11', amount, limit: 10_000 }]);
 
     expect(await spend(6_000)).toEqual({ outcome: 'accepted' });
     expect(await spend(4_000)).toEqual({ outcome: 'accepted' });
@@ -47,14 +53,18 @@ describe('UsageCounterRepository', () => {
 
     await repository.consume(newRequestId(), [{ ...one(counterKey, 1), periodKey: '2025-11-20' }]);
 
-    expect(await repository.consume(newRequestId(), [{ ...one(counterKey, 1), periodKey: '2025-11-21' }])).toEqual({ outcome: 'accepted' });
+    expect(await repository.consume(newRequestId(), [{ ...one(counterKey, 1), periodKey: '2025-11-21' }])).toEqual({
+      outcome: 'accepted',
+    });
     expect(await repository.usedIn(counterKey, '2025-11-20')).toBe(1n);
   });
 
   it('accepts exactly 37 of 200 concurrent consumptions against a limit of 37', async () => {
     const counterKey = newCounter();
 
-    const results = await Promise.all(Array.from({ length: 200 }, () => repository.consume(newRequestId(), [one(counterKey, 37)])));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => repository.consume(newRequestId(), [one(counterKey, 37)])),
+    );
 
     expect(results.filter((result) => result.outcome === 'accepted')).toHaveLength(37);
     expect(results.filter((result) => result.outcome === 'refused')).toHaveLength(163);
@@ -77,7 +87,9 @@ describe('UsageCounterRepository', () => {
       const counterKey = newCounter();
 
       const results = await Promise.all(
-        Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? repository : other).consume(newRequestId(), [one(counterKey, 37)])),
+        Array.from({ length: 200 }, (_, index) =>
+          (index % 2 === 0 ? repository : other).consume(newRequestId(), [one(counterKey, 37)]),
+        ),
       );
 
       expect(results.filter((result) => result.outcome === 'accepted')).toHaveLength(37);
@@ -87,14 +99,22 @@ describe('UsageCounterRepository', () => {
     it('keeps 100 counters exact under 600 concurrent calls, each sent twice, through both instances', async () => {
       const other = new UsageCounterRepository(secondInstance);
       const counterKeys = Array.from({ length: 100 }, () => newCounter());
-      const calls = Array.from({ length: 600 }, (_, index) => ({ requestId: newRequestId(), counterKey: counterKeys[index % 100] }));
+      const calls = Array.from({ length: 600 }, (_, index) => ({
+        requestId: newRequestId(),
+        counterKey: counterKeys[index % 100],
+      }));
 
       // Every call reaches both instances, as the identity server's retry after a read timeout may make it.
       const results = await Promise.all(
-        calls.flatMap(({ requestId, counterKey }) => [repository.consume(requestId, [one(counterKey, 4)]), other.consume(requestId, [one(counterKey, 4)])]),
+        calls.flatMap(({ requestId, counterKey }) => [
+          repository.consume(requestId, [one(counterKey, 4)]),
+          other.consume(requestId, [one(counterKey, 4)]),
+        ]),
       );
 
-      const firstOutcomes = results.map((result) => (result.outcome === 'replayed' ? result.previous.outcome : result.outcome));
+      const firstOutcomes = results.map((result) =>
+        result.outcome === 'replayed' ? result.previous.outcome : result.outcome,
+      );
       expect(results.filter((result) => result.outcome !== 'replayed')).toHaveLength(600);
       expect(firstOutcomes.filter((outcome) => outcome === 'accepted')).toHaveLength(2 * 400);
       for (const counterKey of counterKeys) {
@@ -108,7 +128,9 @@ describe('UsageCounterRepository', () => {
       const requestId = newRequestId();
 
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? repository : other).consume(requestId, [one(counterKey, 100)])),
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 === 0 ? repository : other).consume(requestId, [one(counterKey, 100)]),
+        ),
       );
 
       expect(results.filter((result) => result.outcome === 'accepted')).toHaveLength(1);
@@ -146,7 +168,10 @@ describe('UsageCounterRepository', () => {
     expect(await repository.consume(newRequestId(), payment(100))).toEqual({ outcome: 'accepted' });
 
     // The amount still fits, the frequency does not: neither counter moves.
-    expect(await repository.consume(newRequestId(), payment(100))).toEqual({ outcome: 'refused', counterKey: frequencyCounter });
+    expect(await repository.consume(newRequestId(), payment(100))).toEqual({
+      outcome: 'refused',
+      counterKey: frequencyCounter,
+    });
 
     expect(await repository.usedIn(amountCounter, 'p')).toBe(100n);
     expect(await repository.usedIn(frequencyCounter, 'p')).toBe(1n);
@@ -157,10 +182,17 @@ describe('UsageCounterRepository', () => {
     const limit = 2n ** 63n - 1n;
     const amount = 2n ** 62n + 1n;
 
-    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount, limit }])).toEqual({ outcome: 'accepted' });
-    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 3n, limit }])).toEqual({ outcome: 'accepted' });
+    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount, limit }])).toEqual({
+      outcome: 'accepted',
+    });
+    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 3n, limit }])).toEqual({
+      outcome: 'accepted',
+    });
     // Adding it again would overflow a BIGINT: refused, not an error.
-    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount, limit }])).toEqual({ outcome: 'refused', counterKey });
+    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount, limit }])).toEqual({
+      outcome: 'refused',
+      counterKey,
+    });
 
     expect(await repository.usedIn(counterKey, 'p')).toBe(2n ** 62n + 4n);
   });
@@ -169,7 +201,9 @@ describe('UsageCounterRepository', () => {
     const counterKey = newCounter();
     await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 5, limit: 5 }]);
 
-    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 0, limit: 5 }])).toEqual({ outcome: 'accepted' });
+    expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 0, limit: 5 }])).toEqual({
+      outcome: 'accepted',
+    });
     // The limit was lowered since: the counter is already past it.
     expect(await repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 0, limit: 4 }])).toEqual({
       outcome: 'refused',
@@ -188,7 +222,12 @@ describe('UsageCounterRepository', () => {
     let read: bigint[];
     let statements: string[];
     try {
-      read = await Promise.all([repository.usedIn(first, 'p'), repository.usedIn(second, 'p'), repository.usedIn(unused, 'p'), repository.usedIn(first, 'p')]);
+      read = await Promise.all([
+        repository.usedIn(first, 'p'),
+        repository.usedIn(second, 'p'),
+        repository.usedIn(unused, 'p'),
+        repository.usedIn(first, 'p'),
+      ]);
       statements = logQuery.mock.calls.map(([sql]) => sql);
     } finally {
       logQuery.mockRestore();
@@ -196,7 +235,9 @@ describe('UsageCounterRepository', () => {
 
     expect(read).toEqual([3n, 7n, 0n, 3n]);
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatch(/^SELECT counter_key, period_key, .*used.* FROM usage_counter WHERE \(counter_key = \? AND period_key = \?\)( OR \(counter_key = \? AND period_key = \?\)){2}$/);
+    expect(statements[0]).toMatch(
+      /^SELECT counter_key, period_key, .*used.* FROM usage_counter WHERE \(counter_key = \? AND period_key = \?\)( OR \(counter_key = \? AND period_key = \?\)){2}$/,
+    );
   });
 
   it('forgets the request ids recorded before the cut-off', async () => {
@@ -213,10 +254,18 @@ describe('UsageCounterRepository', () => {
   it('refuses malformed increments before touching the database', async () => {
     const counterKey = newCounter();
 
-    await expect(repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: -1, limit: 5 }])).rejects.toThrow(/amount/);
-    await expect(repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 1.5, limit: 5 }])).rejects.toThrow(/amount/);
-    await expect(repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 1, limit: 2n ** 63n }])).rejects.toThrow(/limit/);
-    await expect(repository.consume(newRequestId(), [{ counterKey: '', periodKey: 'p', amount: 1, limit: 5 }])).rejects.toThrow(/counterKey/);
+    await expect(
+      repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: -1, limit: 5 }]),
+    ).rejects.toThrow(/amount/);
+    await expect(
+      repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 1.5, limit: 5 }]),
+    ).rejects.toThrow(/amount/);
+    await expect(
+      repository.consume(newRequestId(), [{ counterKey, periodKey: 'p', amount: 1, limit: 2n ** 63n }]),
+    ).rejects.toThrow(/limit/);
+    await expect(
+      repository.consume(newRequestId(), [{ counterKey: '', periodKey: 'p', amount: 1, limit: 5 }]),
+    ).rejects.toThrow(/counterKey/);
     await expect(repository.consume('', [one(counterKey, 1)])).rejects.toThrow(/request id/);
     expect(await repository.usedIn(counterKey, 'p')).toBe(0n);
   });

@@ -6,7 +6,12 @@ import { execute, bigintColumn, selectRows, textColumn } from '../sql/sql-rows.j
 import { SqlGateway } from '../sql/sql-gateway.js';
 import { runnerStatements } from '../sql/sql-statements.js';
 import { SqliteWriter } from '../sql/sqlite-writer.js';
-import { counterConditions, insertMissingCounters, MissingCountersError, writeUsageBatch } from '../usage/usage-batch.writer.js';
+import {
+  counterConditions,
+  insertMissingCounters,
+  MissingCountersError,
+  writeUsageBatch,
+} from '../usage/usage-batch.writer.js';
 import { UsageBatches } from '../usage/usage-batches.js';
 import { counterId, type CheckedIncrement, type ConsumeResult, type CountedCall } from '../usage/usage-decisions.js';
 
@@ -63,9 +68,18 @@ export class UsageCounterRepository {
     if (writer !== undefined) {
       // A SQLite file: the batch runs in the writer thread (sql/sqlite-writer.ts), in the file's queue so that the
       // service's own connection never waits for the lock on the event loop.
-      this.batches = new UsageBatches((calls) => this.gateway.run(() => writer.run('usageBatch', { calls, now: Date.now() })), MAX_BATCH, 1);
+      this.batches = new UsageBatches(
+        (calls) => this.gateway.run(() => writer.run('usageBatch', { calls, now: Date.now() })),
+        MAX_BATCH,
+        1,
+      );
     } else if (this.gateway.kind === 'sqlite') {
-      this.batches = new UsageBatches((calls) => this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'sqlite', calls, Date.now())), MAX_BATCH, 1);
+      this.batches = new UsageBatches(
+        (calls) =>
+          this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'sqlite', calls, Date.now())),
+        MAX_BATCH,
+        1,
+      );
     } else {
       this.batches = new UsageBatches((calls) => this.mysqlBatch(calls), MAX_BATCH, MYSQL_BATCHES_IN_FLIGHT);
     }
@@ -83,13 +97,17 @@ export class UsageCounterRepository {
   private async mysqlBatch(calls: readonly CountedCall[]): Promise<ConsumeResult[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'mysql', calls, Date.now()));
+        return await this.gateway.transaction((runner) =>
+          writeUsageBatch(runnerStatements(runner), 'mysql', calls, Date.now()),
+        );
       } catch (error) {
         if (attempt >= MYSQL_BATCH_ATTEMPTS) {
           throw error;
         }
         if (error instanceof MissingCountersError) {
-          await this.gateway.run((runner) => insertMissingCounters(runnerStatements(runner), error.counters, Date.now()));
+          await this.gateway.run((runner) =>
+            insertMissingCounters(runnerStatements(runner), error.counters, Date.now()),
+          );
         } else if (!isUniqueViolation(error)) {
           // A duplicate key is a usage_event another batch recorded since this one read the events: run again, the
           // event is found and replayed. Anything else is the caller's.
@@ -110,15 +128,26 @@ export class UsageCounterRepository {
     // better-sqlite3 returns integers as JavaScript numbers, rounding those above 2^53: SQLite hands them over as text.
     const used = this.gateway.kind === 'sqlite' ? 'CAST(used AS TEXT) AS used' : 'used';
     const rows = await this.gateway.run((runner) =>
-      selectRows(runner, `SELECT counter_key, period_key, ${used} FROM usage_counter WHERE ${counterConditions(distinct.size)}`, [...distinct.values()].flat()),
+      selectRows(
+        runner,
+        `SELECT counter_key, period_key, ${used} FROM usage_counter WHERE ${counterConditions(distinct.size)}`,
+        [...distinct.values()].flat(),
+      ),
     );
-    const usedById = new Map(rows.map((row) => [counterId(textColumn(row, 'counter_key'), textColumn(row, 'period_key')), bigintColumn(row, 'used')]));
+    const usedById = new Map(
+      rows.map((row) => [
+        counterId(textColumn(row, 'counter_key'), textColumn(row, 'period_key')),
+        bigintColumn(row, 'used'),
+      ]),
+    );
     return refs.map((ref) => usedById.get(counterId(...ref)) ?? 0n);
   }
 
   /** Forgets the request ids recorded before `cutoff` (their resends can no longer arrive); returns how many. */
   async purgeOlderThan(cutoff: Date): Promise<number> {
-    return this.gateway.run((runner) => execute(runner, 'DELETE FROM usage_event WHERE created_at < ?', [cutoff.getTime()]));
+    return this.gateway.run((runner) =>
+      execute(runner, 'DELETE FROM usage_event WHERE created_at < ?', [cutoff.getTime()]),
+    );
   }
 }
 

@@ -8,7 +8,9 @@ function flakyMysql(failures: readonly { errno: number }[]): { dataSource: DataS
     query: () => {
       calls += 1;
       const failure = failures[calls - 1];
-      return failure === undefined ? Promise.resolve(['ok']) : Promise.reject(Object.assign(new Error('driver error'), failure));
+      return failure === undefined
+        ? Promise.resolve(['ok'])
+        : Promise.reject(Object.assign(new Error('driver error'), failure));
     },
     release: () => Promise.resolve(),
   };
@@ -25,11 +27,15 @@ describe('SqlGateway.runRetried on MariaDB', () => {
 
   it('gives up after five attempts, and never retries another error', async () => {
     const conflicts = flakyMysql(Array.from({ length: 6 }, () => ({ errno: 1213 })));
-    await expect(SqlGateway.for(conflicts.dataSource).runRetried((runner) => runner.query('INSERT …'))).rejects.toMatchObject({ errno: 1213 });
+    await expect(
+      SqlGateway.for(conflicts.dataSource).runRetried((runner) => runner.query('INSERT …')),
+    ).rejects.toMatchObject({ errno: 1213 });
     expect(conflicts.calls()).toBe(5);
 
     const duplicate = flakyMysql([{ errno: 1062 }]);
-    await expect(SqlGateway.for(duplicate.dataSource).runRetried((runner) => runner.query('INSERT …'))).rejects.toMatchObject({ errno: 1062 });
+    await expect(
+      SqlGateway.for(duplicate.dataSource).runRetried((runner) => runner.query('INSERT …')),
+    ).rejects.toMatchObject({ errno: 1062 });
     expect(duplicate.calls()).toBe(1);
   });
 });

@@ -9,7 +9,11 @@ export async function execute(runner: QueryRunner, sql: string, parameters: read
   return result.affected ?? 0;
 }
 
-export async function selectRows(runner: QueryRunner, sql: string, parameters: readonly SqlParameter[]): Promise<readonly SqlRow[]> {
+export async function selectRows(
+  runner: QueryRunner,
+  sql: string,
+  parameters: readonly SqlParameter[],
+): Promise<readonly SqlRow[]> {
   const result = await runner.query(sql, [...parameters], true);
   const records: readonly unknown[] = result.records;
   return records.filter((record): record is SqlRow => typeof record === 'object' && record !== null);

@@ -12,10 +12,13 @@ import type { SqlStatements } from './sql-statements.js';
 
 export const SQLITE_WRITER_TASKS = {
   /** One batch of counted calls (UsageCounterRepository). */
-  usageBatch: (sql: SqlStatements, payload: { readonly calls: readonly CountedCall[]; readonly now: number }): Promise<ConsumeResult[]> =>
-    writeUsageBatch(sql, 'sqlite', payload.calls, payload.now),
+  usageBatch: (
+    sql: SqlStatements,
+    payload: { readonly calls: readonly CountedCall[]; readonly now: number },
+  ): Promise<ConsumeResult[]> => writeUsageBatch(sql, 'sqlite', payload.calls, payload.now),
   /** Audit records (AuditTrailRepository), at most one statement's worth. */
-  auditInsert: (sql: SqlStatements, payload: { readonly rows: readonly AuditRow[] }): Promise<void> => insertAuditRows(sql, payload.rows),
+  auditInsert: (sql: SqlStatements, payload: { readonly rows: readonly AuditRow[] }): Promise<void> =>
+    insertAuditRows(sql, payload.rows),
 } as const;
 
 export type SqliteWriterTask = keyof typeof SQLITE_WRITER_TASKS;
@@ -43,4 +46,6 @@ export interface SqliteWriterSettings {
 }
 
 /** Between the writer and the checkpointer: a commit happened; the WAL as the last checkpoint left it. */
-export type CheckpointMessage = { readonly kind: 'committed' } | { readonly kind: 'checkpointed'; readonly walFrames: number; readonly backfilledFrames: number };
+export type CheckpointMessage =
+  | { readonly kind: 'committed' }
+  | { readonly kind: 'checkpointed'; readonly walFrames: number; readonly backfilledFrames: number };

@@ -42,7 +42,9 @@ describe('SqliteWriter', () => {
   });
 
   it('commits in its own connection what the service connection then reads', async () => {
-    await writer.run('auditInsert', { rows: [['writer-1', 'default', 'validate-consent-access', 'consent-w', 'SUCCESS', null, 3, Date.now()]] });
+    await writer.run('auditInsert', {
+      rows: [['writer-1', 'default', 'validate-consent-access', 'consent-w', 'SUCCESS', null, 3, Date.now()]],
+    });
 
     const rows: unknown = await dataSource.query("SELECT request_id FROM audit_record WHERE consent_id = 'consent-w'");
     expect(rows).toEqual([{ request_id: 'writer-1' }]);
@@ -51,9 +53,20 @@ describe('SqliteWriter', () => {
   it('decides a batch of counted calls with the same rules as the service thread', async () => {
     const increment = { counterKey: 'writer:c', periodKey: 'p', amount: 1n, limit: 1n };
 
-    const results = await writer.run('usageBatch', { calls: [{ requestId: 'w-1', increments: [increment] }, { requestId: 'w-2', increments: [increment] }, { requestId: 'w-1', increments: [increment] }], now: Date.now() });
+    const results = await writer.run('usageBatch', {
+      calls: [
+        { requestId: 'w-1', increments: [increment] },
+        { requestId: 'w-2', increments: [increment] },
+        { requestId: 'w-1', increments: [increment] },
+      ],
+      now: Date.now(),
+    });
 
-    expect(results).toEqual([{ outcome: 'accepted' }, { outcome: 'refused', counterKey: 'writer:c' }, { outcome: 'replayed', previous: { outcome: 'accepted' } }]);
+    expect(results).toEqual([
+      { outcome: 'accepted' },
+      { outcome: 'refused', counterKey: 'writer:c' },
+      { outcome: 'replayed', previous: { outcome: 'accepted' } },
+    ]);
   });
 
   it('rolls a failed task back and hands over the driver code (driver-errors.ts reads it)', async () => {
@@ -62,12 +75,16 @@ describe('SqliteWriter', () => {
     const failing = writer.run('auditInsert', { rows: [row, [...row.slice(0, 7), null]] });
 
     await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_NOTNULL' });
-    const rows: unknown = await dataSource.query("SELECT COUNT(*) AS n FROM audit_record WHERE request_id = 'writer-failed'");
+    const rows: unknown = await dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_record WHERE request_id = 'writer-failed'",
+    );
     expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('goes on with the next task after a failed one', async () => {
-    await expect(writer.run('auditInsert', { rows: [['writer-after', 'default', 'x', null, 'SUCCESS', null, 1, Date.now()]] })).resolves.toBeUndefined();
+    await expect(
+      writer.run('auditInsert', { rows: [['writer-after', 'default', 'x', null, 'SUCCESS', null, 1, Date.now()]] }),
+    ).resolves.toBeUndefined();
   });
 
   it('turns the automatic checkpoint of the service connection off, the checkpointer thread copying the log instead', async () => {

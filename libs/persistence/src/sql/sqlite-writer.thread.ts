@@ -70,7 +70,11 @@ connection.pragma('synchronous = NORMAL');
 connection.pragma('wal_autocheckpoint = 0');
 
 /** `PRAGMA wal_checkpoint` answers one row: whether it was blocked, the log's pages, the pages copied. */
-function checkpoint(mode: 'PASSIVE' | 'RESTART'): { readonly busy: boolean; readonly walFrames: number; readonly backfilledFrames: number } {
+function checkpoint(mode: 'PASSIVE' | 'RESTART'): {
+  readonly busy: boolean;
+  readonly walFrames: number;
+  readonly backfilledFrames: number;
+} {
   const [row] = connection.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
   return { busy: row?.busy === 1, walFrames: row?.log ?? 0, backfilledFrames: row?.checkpointed ?? 0 };
 }
@@ -95,7 +99,11 @@ function runCheckpointer(): void {
     last = Date.now();
     try {
       const result = checkpoint('PASSIVE');
-      const report: CheckpointMessage = { kind: 'checkpointed', walFrames: result.walFrames, backfilledFrames: result.backfilledFrames };
+      const report: CheckpointMessage = {
+        kind: 'checkpointed',
+        walFrames: result.walFrames,
+        backfilledFrames: result.backfilledFrames,
+      };
       settings.peer.postMessage(report);
     } catch {
       // A checkpoint that fails (the disk full, the file gone) is tried again after the next commit; the log keeps
@@ -129,7 +137,12 @@ function runWriter(): void {
     return statement;
   };
   const sql: SqlStatements = {
-    select: (text, parameters) => Promise.resolve(prepared(text).all(...parameters).filter((row): row is SqlRow => typeof row === 'object' && row !== null)),
+    select: (text, parameters) =>
+      Promise.resolve(
+        prepared(text)
+          .all(...parameters)
+          .filter((row): row is SqlRow => typeof row === 'object' && row !== null),
+      ),
     execute: (text, parameters) => Promise.resolve(prepared(text).run(...parameters).changes),
   };
   // Set when the checkpointer has just finished (so its lock is free) and found the log long enough to restart.
@@ -173,7 +186,10 @@ function runWriter(): void {
   };
 
   const failure = (id: number, error: unknown): SqliteWriterReply => {
-    const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : undefined;
     return { id, ok: false, message: error instanceof Error ? error.message : String(error), code };
   };
 
@@ -187,7 +203,11 @@ function runWriter(): void {
     }
     const { id, task, payload } = message;
     void queue
-      .run(() => inTransaction(() => (SQLITE_WRITER_TASKS[task] as (statements: SqlStatements, input: unknown) => Promise<unknown>)(sql, payload)))
+      .run(() =>
+        inTransaction(() =>
+          (SQLITE_WRITER_TASKS[task] as (statements: SqlStatements, input: unknown) => Promise<unknown>)(sql, payload),
+        ),
+      )
       .then(
         (result): SqliteWriterReply => ({ id, ok: true, result }),
         (error: unknown) => failure(id, error),

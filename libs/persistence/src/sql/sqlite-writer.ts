@@ -2,7 +2,14 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../data-source-options.js';
 import { SqlGateway } from './sql-gateway.js';
-import type { SqliteWriterMessage, SqliteWriterPayload, SqliteWriterReply, SqliteWriterResult, SqliteWriterSettings, SqliteWriterTask } from './sqlite-writer-tasks.js';
+import type {
+  SqliteWriterMessage,
+  SqliteWriterPayload,
+  SqliteWriterReply,
+  SqliteWriterResult,
+  SqliteWriterSettings,
+  SqliteWriterTask,
+} from './sqlite-writer-tasks.js';
 
 /*
  * better-sqlite3 runs every statement synchronously on the thread that calls it: a batch of audit records or counted
@@ -17,7 +24,10 @@ import type { SqliteWriterMessage, SqliteWriterPayload, SqliteWriterReply, Sqlit
  */
 
 /** From the sources (the tests) the entry is the TypeScript file; sqlite-writer.worker.ts explains how it loads. */
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js', import.meta.url);
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js',
+  import.meta.url,
+);
 /** How often an idle writer checks that its DataSource is still open; the thread ends with it. */
 const DATA_SOURCE_CHECK_MS = 1_000;
 /** SQLite's own automatic checkpoint, in pages of log, which data-source-options.ts leaves as it is. */
@@ -51,8 +61,10 @@ export class SqliteWriter {
     let writer = writers.get(dataSource);
     if (writer === undefined) {
       const { options } = dataSource;
-      const file = options.type === 'better-sqlite3' && typeof options.database === 'string' ? options.database : ':memory:';
-      const busyTimeoutMs = options.type === 'better-sqlite3' ? (options.timeout ?? SQLITE_BUSY_TIMEOUT_MS) : SQLITE_BUSY_TIMEOUT_MS;
+      const file =
+        options.type === 'better-sqlite3' && typeof options.database === 'string' ? options.database : ':memory:';
+      const busyTimeoutMs =
+        options.type === 'better-sqlite3' ? (options.timeout ?? SQLITE_BUSY_TIMEOUT_MS) : SQLITE_BUSY_TIMEOUT_MS;
       writer = file === ':memory:' || file === '' ? null : new SqliteWriter(dataSource, { file, busyTimeoutMs });
       writers.set(dataSource, writer);
     }
@@ -79,7 +91,11 @@ export class SqliteWriter {
     }
     const { port1, port2 } = new MessageChannel();
     const writerSettings: SqliteWriterSettings = { ...this.connection, role: 'writer', peer: port1 };
-    const worker = new Worker(WORKER_ENTRY, { workerData: writerSettings, transferList: [port1], name: 'sqlite-writer' });
+    const worker = new Worker(WORKER_ENTRY, {
+      workerData: writerSettings,
+      transferList: [port1],
+      name: 'sqlite-writer',
+    });
     worker.unref();
     worker.on('message', (reply: SqliteWriterReply) => this.settle(reply));
     // An 'error' (the thread threw) is followed by 'exit': the pending tasks fail there.
@@ -90,11 +106,19 @@ export class SqliteWriter {
       this.watcher = undefined;
       void this.checkpointer?.terminate();
       this.setServiceAutoCheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES);
-      this.failPending(new SqliteWriterStoppedError(`The SQLite writer thread of ${this.connection.file} stopped (exit code ${code}).`));
+      this.failPending(
+        new SqliteWriterStoppedError(
+          `The SQLite writer thread of ${this.connection.file} stopped (exit code ${code}).`,
+        ),
+      );
     });
     // Never ref'd: a checkpoint is never what a caller waits for.
     const checkpointerSettings: SqliteWriterSettings = { ...this.connection, role: 'checkpointer', peer: port2 };
-    const checkpointer = new Worker(WORKER_ENTRY, { workerData: checkpointerSettings, transferList: [port2], name: 'sqlite-checkpointer' });
+    const checkpointer = new Worker(WORKER_ENTRY, {
+      workerData: checkpointerSettings,
+      transferList: [port2],
+      name: 'sqlite-checkpointer',
+    });
     checkpointer.unref();
     checkpointer.on('error', () => undefined);
     checkpointer.on('exit', () => {

@@ -8,7 +8,8 @@ import { registerHooks } from 'node:module';
 if (import.meta.url.endsWith('.ts')) {
   registerHooks({
     resolve(specifier, context, nextResolve) {
-      const fromSources = specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts') === true;
+      const fromSources =
+        specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts') === true;
       return nextResolve(fromSources ? `${specifier.slice(0, -'.js'.length)}.ts` : specifier, context);
     },
   });

@@ -35,7 +35,10 @@ describe(UsageBatches.name, () => {
     await writer.finishNext();
 
     await Promise.all([...first, ...later]);
-    expect(writer.batches).toEqual([['r1', 'r2'], ['r3', 'r4']]);
+    expect(writer.batches).toEqual([
+      ['r1', 'r2'],
+      ['r3', 'r4'],
+    ]);
   });
 
   it('writes batches on other counters beside one in flight, never two on one counter', async () => {
@@ -91,7 +94,10 @@ describe(UsageBatches.name, () => {
 
   it('writes a failed batch again one call at a time, so that only the call that fails alone gets the error', async () => {
     const queue = new UsageBatches(
-      (calls) => (calls.some((entry) => entry.requestId === 'bad') ? Promise.reject(new Error('refused by the database')) : Promise.resolve(calls.map(() => ({ outcome: 'accepted' as const })))),
+      (calls) =>
+        calls.some((entry) => entry.requestId === 'bad')
+          ? Promise.reject(new Error('refused by the database'))
+          : Promise.resolve(calls.map(() => ({ outcome: 'accepted' as const }))),
       100,
       1,
     );

@@ -38,7 +38,9 @@ export class UsageBatches {
 
   push(call: CountedCall): Promise<ConsumeResult> {
     return new Promise<ConsumeResult>((resolve, reject) => {
-      const counters = [...new Set(call.increments.map(({ counterKey, periodKey }) => counterId(counterKey, periodKey)))];
+      const counters = [
+        ...new Set(call.increments.map(({ counterKey, periodKey }) => counterId(counterKey, periodKey))),
+      ];
       this.waiting.push({ call, counters, resolve, reject });
       // Calls that arrive in the same turn of the event loop go in the same batch.
       if (!this.scheduled) {

@@ -7,8 +7,16 @@ const call = (requestId: string, ...increments: [string, bigint, bigint][]): Cou
 
 describe('decideBatch', () => {
   it('takes the calls in order, each seeing the counters the ones before it left', () => {
-    const decisions = decideBatch([call('r1', ['c', 2n, 3n]), call('r2', ['c', 2n, 3n]), call('r3', ['c', 1n, 3n])], new Map(), new Map());
-    expect(decisions.results).toEqual([{ outcome: 'accepted' }, { outcome: 'refused', counterKey: 'c' }, { outcome: 'accepted' }]);
+    const decisions = decideBatch(
+      [call('r1', ['c', 2n, 3n]), call('r2', ['c', 2n, 3n]), call('r3', ['c', 1n, 3n])],
+      new Map(),
+      new Map(),
+    );
+    expect(decisions.results).toEqual([
+      { outcome: 'accepted' },
+      { outcome: 'refused', counterKey: 'c' },
+      { outcome: 'accepted' },
+    ]);
     expect([...decisions.changedCounters.values()]).toEqual([{ counterKey: 'c', periodKey: 'p', used: 3n }]);
   });
 

@@ -19,7 +19,8 @@ export interface CountedCall {
   readonly increments: readonly CheckedIncrement[];
 }
 
-export type FirstUsageOutcome = { readonly outcome: 'accepted' } | { readonly outcome: 'refused'; readonly counterKey: string };
+export type FirstUsageOutcome =
+  { readonly outcome: 'accepted' } | { readonly outcome: 'refused'; readonly counterKey: string };
 
 export type ConsumeResult =
   | FirstUsageOutcome
@@ -31,7 +32,10 @@ export interface BatchDecisions {
   /** The events to record: one per request id seen for the first time. */
   readonly newEvents: ReadonlyMap<string, FirstUsageOutcome>;
   /** The counters whose value changed, with their new value. */
-  readonly changedCounters: ReadonlyMap<string, { readonly counterKey: string; readonly periodKey: string; readonly used: bigint }>;
+  readonly changedCounters: ReadonlyMap<
+    string,
+    { readonly counterKey: string; readonly periodKey: string; readonly used: bigint }
+  >;
 }
 
 export function counterId(counterKey: string, periodKey: string): string {
@@ -51,8 +55,12 @@ export function decideBatch(
     if (previous !== undefined) {
       return { outcome: 'replayed', previous };
     }
-    const refusal = call.increments.find(({ counterKey, periodKey, amount, limit }) => amount > limit || (used.get(counterId(counterKey, periodKey)) ?? 0n) > limit - amount);
-    const outcome: FirstUsageOutcome = refusal === undefined ? { outcome: 'accepted' } : { outcome: 'refused', counterKey: refusal.counterKey };
+    const refusal = call.increments.find(
+      ({ counterKey, periodKey, amount, limit }) =>
+        amount > limit || (used.get(counterId(counterKey, periodKey)) ?? 0n) > limit - amount,
+    );
+    const outcome: FirstUsageOutcome =
+      refusal === undefined ? { outcome: 'accepted' } : { outcome: 'refused', counterKey: refusal.counterKey };
     if (refusal === undefined) {
       for (const { counterKey, periodKey, amount } of call.increments.filter((increment) => increment.amount > 0n)) {
         const id = counterId(counterKey, periodKey);

@@ -22,7 +22,10 @@ class BasicCredentialCheck implements CredentialCheck {
    */
   private readonly expected: readonly Buffer[];
   constructor(user: string, password: string) {
-    this.expected = [digest(Buffer.from(`${user}:${password}`, 'utf8')), digest(Buffer.from(`${user}:${password}`, 'latin1'))];
+    this.expected = [
+      digest(Buffer.from(`${user}:${password}`, 'utf8')),
+      digest(Buffer.from(`${user}:${password}`, 'latin1')),
+    ];
   }
   verify(authorization: string): Promise<boolean | undefined> {
     const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);

@@ -66,7 +66,11 @@ describe(loadAppConfig.name, () => {
       enabledSpecs: ['uk', 'berlin'],
       databaseUrl: 'mysql://u:p@db:3306/ext',
       databasePoolSize: 40,
-      auth: { basic: { user: 'is', password: 'pw' }, bearerToken: 'tok', jwt: { jwksUrl: 'https://gw.example/jwks', issuer: 'https://gw.example', audience: 'ext' } },
+      auth: {
+        basic: { user: 'is', password: 'pw' },
+        bearerToken: 'tok',
+        jwt: { jwksUrl: 'https://gw.example/jwks', issuer: 'https://gw.example', audience: 'ext' },
+      },
       bankBackendUrl: 'http://core:8080/api',
       bankBackendTimeoutMs: 500,
       seedDemoData: false,
@@ -87,21 +91,36 @@ describe(loadAppConfig.name, () => {
     [{ EXTENSION_SPECS: ' , ' }, 'EXTENSION_SPECS must list at least one specification id'],
     [{ EXTENSION_BASIC_USER: 'is' }, 'EXTENSION_BASIC_USER and EXTENSION_BASIC_PASSWORD must be set together'],
     [{ EXTENSION_BASIC_PASSWORD: 'pw' }, 'EXTENSION_BASIC_USER and EXTENSION_BASIC_PASSWORD must be set together'],
-    [{ EXTENSION_BASIC_USER: 'a:b', EXTENSION_BASIC_PASSWORD: 'pw' }, 'EXTENSION_BASIC_USER must not contain ":" (Basic authentication splits on it)'],
+    [
+      { EXTENSION_BASIC_USER: 'a:b', EXTENSION_BASIC_PASSWORD: 'pw' },
+      'EXTENSION_BASIC_USER must not contain ":" (Basic authentication splits on it)',
+    ],
     [{ EXTENSION_JWT_ISSUER: 'x' }, 'EXTENSION_JWT_ISSUER and EXTENSION_JWT_AUDIENCE need EXTENSION_JWKS_URL'],
     [{ EXTENSION_JWKS_URL: 'not a url' }, 'EXTENSION_JWKS_URL must be an absolute https or http URL, got "not a url"'],
     [{ BANK_BACKEND_URL: 'ftp://core' }, 'BANK_BACKEND_URL must be an absolute https or http URL, got "ftp://core"'],
     [{ TLS_CERT_FILE: '/tmp/c.pem' }, 'TLS_CERT_FILE and TLS_KEY_FILE must be set together'],
-    [{ TLS_CERT_FILE: '/nope/c.pem', TLS_KEY_FILE: '/nope/k.pem' }, 'TLS_CERT_FILE cannot be read (ENOENT): /nope/c.pem'],
+    [
+      { TLS_CERT_FILE: '/nope/c.pem', TLS_KEY_FILE: '/nope/k.pem' },
+      'TLS_CERT_FILE cannot be read (ENOENT): /nope/c.pem',
+    ],
     [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false (also on/off, yes/no, 1/0), got "maybe"'],
     [{ EXTENSION_BODY_LIMIT: '10gb' }, 'EXTENSION_BODY_LIMIT must be a size from 1kb to 100mb (e.g. 10mb), got "10gb"'],
-    [{ EXTENSION_REQUEST_TIMEOUT_MS: '100' }, 'EXTENSION_REQUEST_TIMEOUT_MS must be a whole number from 500 to 600000, got "100"'],
+    [
+      { EXTENSION_REQUEST_TIMEOUT_MS: '100' },
+      'EXTENSION_REQUEST_TIMEOUT_MS must be a whole number from 500 to 600000, got "100"',
+    ],
     [
       { EXTENSION_HEADERS_TIMEOUT_MS: '20000', EXTENSION_REQUEST_TIMEOUT_MS: '10000' },
       'EXTENSION_HEADERS_TIMEOUT_MS (20000) must not exceed EXTENSION_REQUEST_TIMEOUT_MS (10000): the headers are part of the request',
     ],
-    [{ EXTENSION_MAX_JSON_DEPTH: '10000' }, 'EXTENSION_MAX_JSON_DEPTH must be a whole number from 16 to 512, got "10000"'],
-    [{ EXTENSION_REQUEST_CHARSET: 'ebcdic' }, 'EXTENSION_REQUEST_CHARSET must be one of auto, latin1, utf8, got "ebcdic"'],
+    [
+      { EXTENSION_MAX_JSON_DEPTH: '10000' },
+      'EXTENSION_MAX_JSON_DEPTH must be a whole number from 16 to 512, got "10000"',
+    ],
+    [
+      { EXTENSION_REQUEST_CHARSET: 'ebcdic' },
+      'EXTENSION_REQUEST_CHARSET must be one of auto, latin1, utf8, got "ebcdic"',
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ BANK_BACKEND_TIMEOUT_MS: '10' }, 'BANK_BACKEND_TIMEOUT_MS must be a whole number from 50 to 60000, got "10"'],
   ])('stops on %j with a message naming the setting', (env, message) => {
@@ -132,15 +151,29 @@ describe(loadAppConfig.name, () => {
   });
 
   it.each([
-    [{ EXTENSION_BEARER_TOKEN: 'a', EXTENSION_BEARER_TOKEN_FILE: '/x' }, 'EXTENSION_BEARER_TOKEN and EXTENSION_BEARER_TOKEN_FILE must not both be set'],
-    [{ EXTENSION_BEARER_TOKEN_FILE: '/nope/token' }, 'EXTENSION_BEARER_TOKEN_FILE must name a readable file, got "/nope/token" (ENOENT)'],
+    [
+      { EXTENSION_BEARER_TOKEN: 'a', EXTENSION_BEARER_TOKEN_FILE: '/x' },
+      'EXTENSION_BEARER_TOKEN and EXTENSION_BEARER_TOKEN_FILE must not both be set',
+    ],
+    [
+      { EXTENSION_BEARER_TOKEN_FILE: '/nope/token' },
+      'EXTENSION_BEARER_TOKEN_FILE must name a readable file, got "/nope/token" (ENOENT)',
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(new ConfigurationError(message));
   });
 
   it('records every setting with its value and source, secrets masked', () => {
-    const settings = new SettingsReader({ PORT: '8080', EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw') });
-    loadAppConfig({ PORT: '8080', EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw') }, {}, settings);
+    const settings = new SettingsReader({
+      PORT: '8080',
+      EXTENSION_BASIC_USER: 'is',
+      EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw'),
+    });
+    loadAppConfig(
+      { PORT: '8080', EXTENSION_BASIC_USER: 'is', EXTENSION_BASIC_PASSWORD_FILE: secretFile('pw') },
+      {},
+      settings,
+    );
     const byName = new Map(settings.catalogue.all().map((record) => [record.name, record]));
     expect(byName.get('PORT')).toMatchObject({ owner: 'service', value: '8080', source: 'environment', secret: false });
     expect(byName.get('LOG_LEVEL')).toMatchObject({ value: 'info', source: 'default' });

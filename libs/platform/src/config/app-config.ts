@@ -34,7 +34,9 @@ export interface AppConfig {
 export interface AuthConfig {
   readonly basic: { readonly user: string; readonly password: string } | undefined;
   readonly bearerToken: string | undefined;
-  readonly jwt: { readonly jwksUrl: string; readonly issuer: string | undefined; readonly audience: string | undefined } | undefined;
+  readonly jwt:
+    | { readonly jwksUrl: string; readonly issuer: string | undefined; readonly audience: string | undefined }
+    | undefined;
 }
 
 export interface TlsConfig {
@@ -78,7 +80,11 @@ export interface AppConfigOptions {
  * variable. `settings` records every value read, for `npm run config`; the specification modules read theirs through
  * the same reader.
  */
-export function loadAppConfig(env: SettingsEnvironment = process.env, options: AppConfigOptions = {}, settings = new SettingsReader(env)): AppConfig {
+export function loadAppConfig(
+  env: SettingsEnvironment = process.env,
+  options: AppConfigOptions = {},
+  settings = new SettingsReader(env),
+): AppConfig {
   try {
     return readAppConfig(env, options, settings);
   } catch (error) {
@@ -88,43 +94,69 @@ export function loadAppConfig(env: SettingsEnvironment = process.env, options: A
 
 function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, settings: SettingsReader): AppConfig {
   const port = settings.integer('PORT', { default: 3000, min: 0, max: 65535, description: 'Listening port.' });
-  const host = settings.text('HOST', { default: '127.0.0.1', description: 'Listening address (an IP address or localhost).' })!;
+  const host = settings.text('HOST', {
+    default: '127.0.0.1',
+    description: 'Listening address (an IP address or localhost).',
+  })!;
   if (host !== 'localhost' && isIP(host) === 0) {
     settings.invalid('HOST', 'an IP address or localhost', host);
   }
 
-  const specsRaw = settings.text('EXTENSION_SPECS', { description: 'Comma list of the built-in specifications to serve (unset: all).' });
-  const enabledSpecs = specsRaw?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const specsRaw = settings.text('EXTENSION_SPECS', {
+    description: 'Comma list of the built-in specifications to serve (unset: all).',
+  });
+  const enabledSpecs = specsRaw
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (specsRaw !== undefined && enabledSpecs?.length === 0) {
     throw new ConfigurationError('EXTENSION_SPECS must list at least one specification id');
   }
   const modulesRaw = settings.text('EXTENSION_MODULES', {
-    description: 'Comma list of extra specification modules to load: npm package names or file paths, each exporting a SpecModule.',
+    description:
+      'Comma list of extra specification modules to load: npm package names or file paths, each exporting a SpecModule.',
   });
-  const extraModules = modulesRaw?.split(',').map((s) => s.trim()).filter((s) => s.length > 0) ?? [];
+  const extraModules =
+    modulesRaw
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0) ?? [];
 
-  const basicUser = settings.text('EXTENSION_BASIC_USER', { description: 'User of the Basic credentials the identity server sends.' });
-  const basicPassword = settings.text('EXTENSION_BASIC_PASSWORD', { description: 'Password of those Basic credentials.', secret: true });
+  const basicUser = settings.text('EXTENSION_BASIC_USER', {
+    description: 'User of the Basic credentials the identity server sends.',
+  });
+  const basicPassword = settings.text('EXTENSION_BASIC_PASSWORD', {
+    description: 'Password of those Basic credentials.',
+    secret: true,
+  });
   if ((basicUser === undefined) !== (basicPassword === undefined)) {
     throw new ConfigurationError('EXTENSION_BASIC_USER and EXTENSION_BASIC_PASSWORD must be set together');
   }
   if (basicUser?.includes(':')) {
     throw new ConfigurationError('EXTENSION_BASIC_USER must not contain ":" (Basic authentication splits on it)');
   }
-  const bearerToken = settings.text('EXTENSION_BEARER_TOKEN', { description: "Static bearer token of the identity server's OAuth2 mode.", secret: true });
-  const jwksUrl = settings.url('EXTENSION_JWKS_URL', { description: 'Accept bearer JWTs signed by a key of this JWKS.' });
+  const bearerToken = settings.text('EXTENSION_BEARER_TOKEN', {
+    description: "Static bearer token of the identity server's OAuth2 mode.",
+    secret: true,
+  });
+  const jwksUrl = settings.url('EXTENSION_JWKS_URL', {
+    description: 'Accept bearer JWTs signed by a key of this JWKS.',
+  });
   const issuer = settings.text('EXTENSION_JWT_ISSUER', { description: 'Required iss of those JWTs.' });
   const audience = settings.text('EXTENSION_JWT_AUDIENCE', { description: 'Required aud of those JWTs.' });
   if (jwksUrl === undefined && (issuer ?? audience) !== undefined) {
     throw new ConfigurationError('EXTENSION_JWT_ISSUER and EXTENSION_JWT_AUDIENCE need EXTENSION_JWKS_URL');
   }
   const auth: AuthConfig = {
-    basic: basicUser !== undefined && basicPassword !== undefined ? { user: basicUser, password: basicPassword } : undefined,
+    basic:
+      basicUser !== undefined && basicPassword !== undefined ? { user: basicUser, password: basicPassword } : undefined,
     bearerToken,
     jwt: jwksUrl ? { jwksUrl, issuer, audience } : undefined,
   };
 
-  const certFile = settings.text('TLS_CERT_FILE', { description: 'PEM certificate file: serve HTTPS (TLS 1.2 minimum).' });
+  const certFile = settings.text('TLS_CERT_FILE', {
+    description: 'PEM certificate file: serve HTTPS (TLS 1.2 minimum).',
+  });
   const keyFile = settings.text('TLS_KEY_FILE', { description: 'PEM private key file of that certificate.' });
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new ConfigurationError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
@@ -133,10 +165,15 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new ConfigurationError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${path}`);
+      throw new ConfigurationError(
+        `${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${path}`,
+      );
     }
   };
-  const tls = certFile && keyFile ? { cert: readPem('TLS_CERT_FILE', certFile), key: readPem('TLS_KEY_FILE', keyFile) } : undefined;
+  const tls =
+    certFile && keyFile
+      ? { cert: readPem('TLS_CERT_FILE', certFile), key: readPem('TLS_KEY_FILE', keyFile) }
+      : undefined;
 
   const production = env['NODE_ENV']?.trim() === 'production';
   return {
@@ -145,19 +182,33 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
     enabledSpecs,
     extraModules,
     databaseUrl: settings.text('DATABASE_URL', {
-      description: 'sqlite:path/file.sqlite, sqlite::memory: or mysql://user:pass@host:3306/db (unset: ./data/consent-extensions.sqlite).',
+      description:
+        'sqlite:path/file.sqlite, sqlite::memory: or mysql://user:pass@host:3306/db (unset: ./data/consent-extensions.sqlite).',
       secret: true,
     }),
-    databasePoolSize: settings.integer('DATABASE_POOL_SIZE', { default: 10, min: 1, max: 200, description: 'MySQL/MariaDB connections of one instance.' }),
+    databasePoolSize: settings.integer('DATABASE_POOL_SIZE', {
+      default: 10,
+      min: 1,
+      max: 200,
+      description: 'MySQL/MariaDB connections of one instance.',
+    }),
     auth,
     tls,
-    bankBackendUrl: settings.url('BANK_BACKEND_URL', { description: "Base URL of the bank core's account API (unset: the embedded bank)." }),
-    bankBackendTimeoutMs: settings.integer('BANK_BACKEND_TIMEOUT_MS', { default: 2000, min: 50, max: 60000, description: 'Timeout of one call to the bank core, in ms.' }),
+    bankBackendUrl: settings.url('BANK_BACKEND_URL', {
+      description: "Base URL of the bank core's account API (unset: the embedded bank).",
+    }),
+    bankBackendTimeoutMs: settings.integer('BANK_BACKEND_TIMEOUT_MS', {
+      default: 2000,
+      min: 50,
+      max: 60000,
+      description: 'Timeout of one call to the bank core, in ms.',
+    }),
     customerIds: {
       tenantDomains: settings.list('BANK_USER_ID_TENANT_DOMAINS', {
         default: ['carbon.super'],
         item: { pattern: /^[A-Za-z0-9.-]+$/, expected: 'tenant domains such as carbon.super' },
-        description: "Tenant domains stripped from the end of the identity server's user ids (psu@wso2.com@carbon.super → psu@wso2.com).",
+        description:
+          "Tenant domains stripped from the end of the identity server's user ids (psu@wso2.com@carbon.super → psu@wso2.com).",
       }),
       stripUserStore: settings.boolean('BANK_USER_ID_STRIP_USER_STORE', {
         default: true,
@@ -166,7 +217,8 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
     },
     seedDemoData: settings.boolean('SEED_DEMO_DATA', {
       default: options.demo === true && !production,
-      description: "Seed the embedded bank with demo customers when it is empty (default: only in npm start's demo mode, never with NODE_ENV=production).",
+      description:
+        "Seed the embedded bank with demo customers when it is empty (default: only in npm start's demo mode, never with NODE_ENV=production).",
     }),
     bodyLimitBytes: parseByteSize(
       'EXTENSION_BODY_LIMIT',
@@ -178,10 +230,14 @@ function readAppConfig(env: SettingsEnvironment, options: AppConfigOptions, sett
       default: 64,
       min: 16,
       max: 512,
-      description: 'Deepest nesting of objects and arrays in a request body (16 to 512); deeper bodies are refused with 400.',
+      description:
+        'Deepest nesting of objects and arrays in a request body (16 to 512); deeper bodies are refused with 400.',
     }),
     ...readRequestTimeouts(settings),
-    requestCharset: settings.oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, { default: 'auto', description: 'Request body decoding: auto, latin1 or utf8.' }),
+    requestCharset: settings.oneOf('EXTENSION_REQUEST_CHARSET', CHARSETS, {
+      default: 'auto',
+      description: 'Request body decoding: auto, latin1 or utf8.',
+    }),
     idempotencyRetentionHours: settings.integer('IDEMPOTENCY_RETENTION_HOURS', {
       default: 24,
       min: 1,
@@ -202,13 +258,15 @@ function readRequestTimeouts(settings: SettingsReader): { headersTimeoutMs: numb
     default: 5_000,
     min: 500,
     max: 60_000,
-    description: 'Time a client may take to send the request line and headers, in ms; then 408 and the connection is closed.',
+    description:
+      'Time a client may take to send the request line and headers, in ms; then 408 and the connection is closed.',
   });
   const requestTimeoutMs = settings.integer('EXTENSION_REQUEST_TIMEOUT_MS', {
     default: 10_000,
     min: 500,
     max: 600_000,
-    description: 'Time a client may take to send the whole request, body included, in ms; then 408 and the connection is closed.',
+    description:
+      'Time a client may take to send the whole request, body included, in ms; then 408 and the connection is closed.',
   });
   if (headersTimeoutMs > requestTimeoutMs) {
     throw new ConfigurationError(

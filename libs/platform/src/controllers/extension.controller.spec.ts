@@ -70,7 +70,12 @@ describe(ExtensionController.name, () => {
   });
 
   const post = (url: string, body: unknown = { requestId: 'r-1', data: {} }, authorization = AUTHORIZATION) =>
-    app.inject({ method: 'POST', url, headers: { authorization, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization, 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
 
   const notFound = (responseId: string | undefined, path: string) => ({
     ...(responseId === undefined ? {} : { responseId }),
@@ -81,14 +86,22 @@ describe(ExtensionController.name, () => {
   it('hands a point of the catalogue to the dispatcher, with the specification and the body, and answers 200', async () => {
     const res = await post('/uk/validate-consent-access', { requestId: 'r-1', data: { consentId: 'c-1' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ responseId: 'r-1', status: 'SUCCESS', data: { dispatched: 'uk/validate-consent-access' } });
-    expect(dispatcher.calls).toEqual([{ spec: 'uk', extension: 'validate-consent-access', body: { requestId: 'r-1', data: { consentId: 'c-1' } } }]);
+    expect(res.json()).toEqual({
+      responseId: 'r-1',
+      status: 'SUCCESS',
+      data: { dispatched: 'uk/validate-consent-access' },
+    });
+    expect(dispatcher.calls).toEqual([
+      { spec: 'uk', extension: 'validate-consent-access', body: { requestId: 'r-1', data: { consentId: 'c-1' } } },
+    ]);
   });
 
   it('dispatches every point of the catalogue, whichever specification it names', async () => {
     const res = await post('/a-spec-of-any-name/map-accelerator-error-response');
     expect(res.statusCode).toBe(200);
-    expect(dispatcher.calls.map((call) => [call.spec, call.extension])).toEqual([['a-spec-of-any-name', 'map-accelerator-error-response']]);
+    expect(dispatcher.calls.map((call) => [call.spec, call.extension])).toEqual([
+      ['a-spec-of-any-name', 'map-accelerator-error-response'],
+    ]);
   });
 
   it('answers a name outside the catalogue with 404 in the ErrorResponse shape, without dispatching', async () => {
@@ -127,14 +140,27 @@ describe(ExtensionController.name, () => {
   });
 
   it('answers GET on a point as before the single route: 404, no endpoint for that method', async () => {
-    const res = await app.inject({ method: 'GET', url: '/default/validate-consent-access', headers: { authorization: AUTHORIZATION } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/default/validate-consent-access',
+      headers: { authorization: AUTHORIZATION },
+    });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ status: 'ERROR', data: { errorMessage: 'not_found', errorDescription: 'No extension endpoint at GET /default/validate-consent-access' } });
+    expect(res.json()).toEqual({
+      status: 'ERROR',
+      data: {
+        errorMessage: 'not_found',
+        errorDescription: 'No extension endpoint at GET /default/validate-consent-access',
+      },
+    });
     expect(dispatcher.calls).toEqual([]);
   });
 
-  it('refuses a name over the router\'s parameter limit (100) as it refuses such a specification id: 400, URL not of the service', async () => {
-    const refused = { status: 'ERROR', data: { errorMessage: 'invalid_request', errorDescription: 'The request URL is not one of the service' } };
+  it("refuses a name over the router's parameter limit (100) as it refuses such a specification id: 400, URL not of the service", async () => {
+    const refused = {
+      status: 'ERROR',
+      data: { errorMessage: 'invalid_request', errorDescription: 'The request URL is not one of the service' },
+    };
     const longName = await post(`/default/${'a'.repeat(101)}`);
     const longSpec = await post(`/${'a'.repeat(101)}/validate-consent-access`);
     expect([longName.statusCode, longSpec.statusCode]).toEqual([400, 400]);
@@ -143,9 +169,19 @@ describe(ExtensionController.name, () => {
   });
 
   it('refuses a caller without credentials before the name is looked at', async () => {
-    const known = await post('/default/validate-consent-access', { requestId: 'r-12', data: {} }, 'Basic d3Jvbmc6d3Jvbmc=');
+    const known = await post(
+      '/default/validate-consent-access',
+      { requestId: 'r-12', data: {} },
+      'Basic d3Jvbmc6d3Jvbmc=',
+    );
     const unknown = await post('/default/no-such-point', { requestId: 'r-12', data: {} }, '');
-    const unauthorized = { status: 'ERROR', data: { errorMessage: 'unauthorized', errorDescription: 'Missing or invalid credentials for the extension endpoint' } };
+    const unauthorized = {
+      status: 'ERROR',
+      data: {
+        errorMessage: 'unauthorized',
+        errorDescription: 'Missing or invalid credentials for the extension endpoint',
+      },
+    };
     expect([known.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect([known.json(), unknown.json()]).toEqual([unauthorized, unauthorized]);
     expect(dispatcher.calls).toEqual([]);

@@ -18,7 +18,12 @@ export class ExtensionController {
   @HttpCode(200)
   // Documented one path per point, with that point's schemas, by openapi/extension-path-items.ts.
   @ApiExcludeEndpoint()
-  handle(@Param('spec') spec: string, @Param('extension') extension: string, @Body() body: unknown, @Req() request: FastifyRequest): Promise<ExtensionResponse> {
+  handle(
+    @Param('spec') spec: string,
+    @Param('extension') extension: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+  ): Promise<ExtensionResponse> {
     if (!isExtensionName(extension)) {
       // The answer of a path no route matches (ExtensionExceptionFilter), checked before the specification so that an
       // unknown name on an unknown specification is still "no such endpoint".

@@ -28,7 +28,11 @@ export class SpecIndexController {
   constructor(private readonly registry: SpecRegistry) {}
 
   @Get(':spec')
-  @ApiOperation({ operationId: 'describeSpec', summary: 'Where each extension point of a specification is answered: its own handler, a base it derives from, or the default.' })
+  @ApiOperation({
+    operationId: 'describeSpec',
+    summary:
+      'Where each extension point of a specification is answered: its own handler, a base it derives from, or the default.',
+  })
   describe(@Param('spec') specId: string): SpecIndex {
     const spec = this.registry.find(specId);
     if (!spec) {

@@ -31,7 +31,10 @@ export class ExtensionDispatcher {
     const started = performance.now();
     const spec = this.registry.find(specId);
     if (!spec) {
-      const served = this.registry.servedSpecs().map((s) => s.plugin.id).join(', ');
+      const served = this.registry
+        .servedSpecs()
+        .map((s) => s.plugin.id)
+        .join(', ');
       throw new UnknownRouteError(`Specification "${specId}" is not served here (served: ${served})`);
     }
     let requestId: string | undefined;
@@ -47,7 +50,15 @@ export class ExtensionDispatcher {
       const response = describeExtensionPoint(extension).replayedOnRetry
         ? await this.idempotency.run({ spec: specId, extension, requestId }, requestFingerprint(data), answer)
         : await answer();
-      this.finish(specId, extension, requestId, data, response.status === 'SUCCESS' ? 'success' : 'error', started, response.errorCode);
+      this.finish(
+        specId,
+        extension,
+        requestId,
+        data,
+        response.status === 'SUCCESS' ? 'success' : 'error',
+        started,
+        response.errorCode,
+      );
       return response;
     } catch (error) {
       const outcome: CallOutcome = error instanceof ServiceError && error.httpStatus !== 500 ? 'invalid' : 'fault';

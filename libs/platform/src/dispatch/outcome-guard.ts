@@ -18,7 +18,11 @@ const isObject = (value: unknown): boolean => typeof value === 'object' && value
  * Turns a handler's outcome into the strict envelope, refusing what the identity server would choke on: a status
  * other than SUCCESS/ERROR, an errorCode it cannot relay (contract §2.8), or ERROR `data` that is not an object.
  */
-export function outcomeToEnvelope(extension: ExtensionName, requestId: string, outcome: HandlerOutcome): ExtensionResponse {
+export function outcomeToEnvelope(
+  extension: ExtensionName,
+  requestId: string,
+  outcome: HandlerOutcome,
+): ExtensionResponse {
   if (outcome.status === 'SUCCESS') {
     if (extension === 'map-accelerator-error-response') {
       const code = outcome.errorCode;
@@ -31,7 +35,9 @@ export function outcomeToEnvelope(extension: ExtensionName, requestId: string, o
   }
   if (outcome.status === 'ERROR') {
     if (!isAcceptedErrorCode(outcome.errorCode)) {
-      throw new ContractViolationError(`${extension} answered errorCode ${String(outcome.errorCode)}, which the identity server cannot relay`);
+      throw new ContractViolationError(
+        `${extension} answered errorCode ${String(outcome.errorCode)}, which the identity server cannot relay`,
+      );
     }
     if (!isObject(outcome.data)) {
       throw new ContractViolationError(`${extension} answered ERROR without an object in data`);

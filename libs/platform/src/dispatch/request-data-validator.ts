@@ -22,8 +22,12 @@ export class RequestDataValidator {
   constructor() {
     const firstError = new Ajv({ allErrors: false, strict: false, validateFormats: false });
     const everyError = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    this.validators = new Map(EXTENSION_NAMES.map((name) => [name, firstError.compile(EXTENSION_SCHEMAS[name].request)]));
-    this.exhaustiveValidators = new Map(EXTENSION_NAMES.map((name) => [name, everyError.compile(EXTENSION_SCHEMAS[name].request)]));
+    this.validators = new Map(
+      EXTENSION_NAMES.map((name) => [name, firstError.compile(EXTENSION_SCHEMAS[name].request)]),
+    );
+    this.exhaustiveValidators = new Map(
+      EXTENSION_NAMES.map((name) => [name, everyError.compile(EXTENSION_SCHEMAS[name].request)]),
+    );
   }
 
   check(extension: ExtensionName, data: unknown, requestId: string): void {
@@ -53,7 +57,12 @@ export class RequestDataValidator {
 
 /** The instance path `/a/0/b` as keys; JSON Pointer escapes `~1` and `~0` undone. */
 function pathKeys(instancePath: string): string[] {
-  return instancePath === '' ? [] : instancePath.slice(1).split('/').map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return instancePath === ''
+    ? []
+    : instancePath
+        .slice(1)
+        .split('/')
+        .map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function dropNullAt(data: unknown, error: ErrorObject): boolean {

@@ -25,7 +25,10 @@ export function parseRequestEnvelope(body: unknown): ParsedEnvelope {
   // the identity server's UUIDs never hold such characters.
   const unstorable = unstorableCharacterIn(requestId);
   if (unstorable !== undefined) {
-    throw new MalformedRequestError(`requestId ${JSON.stringify(requestId)} holds ${unstorable}, which cannot be stored as sent`, requestId);
+    throw new MalformedRequestError(
+      `requestId ${JSON.stringify(requestId)} holds ${unstorable}, which cannot be stored as sent`,
+      requestId,
+    );
   }
   if (data === undefined) {
     throw new MalformedRequestError('data is required', requestId);
@@ -37,7 +40,10 @@ export function parseRequestEnvelope(body: unknown): ParsedEnvelope {
   const surrogate = findLoneSurrogate(data, 'data');
   if (surrogate !== undefined) {
     const where = surrogate.inKey ? `a key of ${surrogate.path}` : surrogate.path;
-    throw new MalformedRequestError(`${where} holds a lone UTF-16 surrogate (${surrogate.codePoint}): strings must be well-formed Unicode`, requestId);
+    throw new MalformedRequestError(
+      `${where} holds a lone UTF-16 surrogate (${surrogate.codePoint}): strings must be well-formed Unicode`,
+      requestId,
+    );
   }
   return { requestId, data: data as Record<string, unknown> };
 }

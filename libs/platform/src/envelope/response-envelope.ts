@@ -10,11 +10,17 @@ export function envelope(
   data: unknown,
   errorCode?: number,
 ): ExtensionResponse {
-  return errorCode === undefined ? { responseId: requestId, status, data } : { responseId: requestId, status, errorCode, data };
+  return errorCode === undefined
+    ? { responseId: requestId, status, data }
+    : { responseId: requestId, status, errorCode, data };
 }
 
 /** The body of a non-200 answer: only `data.errorDescription` reaches the identity server's log. */
-export function errorResponse(requestId: string | undefined, errorMessage: string, errorDescription: string): ErrorResponseBody {
+export function errorResponse(
+  requestId: string | undefined,
+  errorMessage: string,
+  errorDescription: string,
+): ErrorResponseBody {
   const data = { errorMessage, errorDescription };
   return requestId === undefined ? { status: 'ERROR', data } : { responseId: requestId, status: 'ERROR', data };
 }

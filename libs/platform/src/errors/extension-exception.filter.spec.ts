@@ -73,16 +73,23 @@ describe(ExtensionExceptionFilter.name, () => {
     expect(JSON.parse(answer.body)).toEqual({
       responseId: REQUEST_ID,
       status: 'ERROR',
-      data: { errorMessage: 'server_error', errorDescription: "The bank's core system did not answer; try again later" },
+      data: {
+        errorMessage: 'server_error',
+        errorDescription: "The bank's core system did not answer; try again later",
+      },
     });
     expect(answer.body).not.toContain('core.bank.example');
     expect(answer.body).not.toMatch(STACK_FRAME);
     expect(logged).toHaveBeenCalledTimes(1);
-    expect(logged.mock.calls[0]?.[0]).toContain('Bank backend https://core.bank.example is unavailable: fundsAvailable: connection refused');
+    expect(logged.mock.calls[0]?.[0]).toContain(
+      'Bank backend https://core.bank.example is unavailable: fundsAvailable: connection refused',
+    );
   });
 
   it('answers any dependency that did not answer with its own public description', async () => {
-    const answer = await answerTo(new DependencyUnavailableError('The payment scheme did not answer; try again later', 'scheme gateway timed out'));
+    const answer = await answerTo(
+      new DependencyUnavailableError('The payment scheme did not answer; try again later', 'scheme gateway timed out'),
+    );
 
     expect(answer.status).toBe(500);
     expect(JSON.parse(answer.body)).toEqual({

@@ -23,7 +23,9 @@ export class ExtensionExceptionFilter implements ExceptionFilter {
     const requestId = failure.requestId ?? requestIdOf(request.body);
     if (failure.httpStatus === 500) {
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
-      this.logger.error(`Unexpected fault on ${request.method} ${request.url} requestId=${requestId ?? '-'}: ${detail}`);
+      this.logger.error(
+        `Unexpected fault on ${request.method} ${request.url} requestId=${requestId ?? '-'}: ${detail}`,
+      );
     }
     const send = (): void =>
       void reply
@@ -68,5 +70,7 @@ export class ExtensionExceptionFilter implements ExceptionFilter {
 
 function statusOfFastifyError(exception: unknown): number | undefined {
   const { code, statusCode } = (exception ?? {}) as { code?: unknown; statusCode?: unknown };
-  return typeof code === 'string' && code.startsWith('FST_ERR_') && typeof statusCode === 'number' ? statusCode : undefined;
+  return typeof code === 'string' && code.startsWith('FST_ERR_') && typeof statusCode === 'number'
+    ? statusCode
+    : undefined;
 }

@@ -12,7 +12,8 @@ export class HealthCheckFilter implements ExceptionFilter {
 
   catch(exception: ServiceUnavailableException, host: ArgumentsHost): void {
     const report = exception.getResponse();
-    const failing = typeof report === 'object' && report !== null && 'error' in report ? Object.keys(report.error as object) : [];
+    const failing =
+      typeof report === 'object' && report !== null && 'error' in report ? Object.keys(report.error as object) : [];
     this.logger.warn(`Health check failed: ${failing.join(', ') || 'unknown check'} down`);
     void host
       .switchToHttp()

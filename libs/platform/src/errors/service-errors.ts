@@ -28,7 +28,6 @@ export class UnknownRouteError extends ServiceError {
   }
 }
 
-
 export class PayloadTooLargeError extends ServiceError {
   override readonly name = 'PayloadTooLargeError';
   constructor(limitBytes: number) {

@@ -11,20 +11,41 @@ import { errorResponse } from '../envelope/response-envelope.js';
  */
 
 /** The status and ErrorResponse of a request Node's parser refused, by the parser's error code. */
-function clientFailure(code: string | undefined): { readonly status: number; readonly errorMessage: string; readonly description: string } {
+function clientFailure(code: string | undefined): {
+  readonly status: number;
+  readonly errorMessage: string;
+  readonly description: string;
+} {
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return { status: 408, errorMessage: 'request_timeout', description: 'The request headers and body were not received in time' };
+    return {
+      status: 408,
+      errorMessage: 'request_timeout',
+      description: 'The request headers and body were not received in time',
+    };
   }
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return { status: 431, errorMessage: 'request_header_fields_too_large', description: 'The request headers exceed the size the service accepts' };
+    return {
+      status: 431,
+      errorMessage: 'request_header_fields_too_large',
+      description: 'The request headers exceed the size the service accepts',
+    };
   }
-  return { status: 400, errorMessage: 'invalid_request', description: `The request is not valid HTTP/1.1 (${code ?? 'unreadable'})` };
+  return {
+    status: 400,
+    errorMessage: 'invalid_request',
+    description: `The request is not valid HTTP/1.1 (${code ?? 'unreadable'})`,
+  };
 }
 
 /** Writes a complete HTTP/1.1 answer with the contract body on a raw socket, then closes it. */
 function writeAndClose(socket: Socket, status: number, body: string): void {
   if (socket.writable) {
-    const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+    const head = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+    ];
     socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
   }
   // Closed once the answer is flushed, whether or not the client ever reads it or closes its side.
@@ -43,13 +64,20 @@ export function contractClientErrorHandler(logger: Logger): (error: NodeJS.Errno
     }
     const failure = clientFailure(error.code);
     logger.debug({ code: error.code, status: failure.status }, 'Refused a request the HTTP parser could not accept');
-    writeAndClose(socket, failure.status, JSON.stringify(errorResponse(undefined, failure.errorMessage, failure.description)));
+    writeAndClose(
+      socket,
+      failure.status,
+      JSON.stringify(errorResponse(undefined, failure.errorMessage, failure.description)),
+    );
   };
 }
 
 /** Fastify's `frameworkErrors`: a URL it cannot decode, or a path parameter over its length limit. */
 export function contractFrameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const description = error.code === 'FST_ERR_BAD_URL' ? 'The request URL is not a valid percent-encoded path' : 'The request URL is not one of the service';
+  const description =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The request URL is not a valid percent-encoded path'
+      : 'The request URL is not one of the service';
   void reply
     .status(400)
     .header('content-type', 'application/json; charset=utf-8')
@@ -64,7 +92,11 @@ export function contractFrameworkErrors(error: FastifyError, _request: FastifyRe
  */
 export function registerHttpLevelAnswers(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
-    if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor === 1 && request.headers.host === undefined) {
+    if (
+      request.raw.httpVersionMajor === 1 &&
+      request.raw.httpVersionMinor === 1 &&
+      request.headers.host === undefined
+    ) {
       await reply
         .status(400)
         .header('content-type', 'application/json; charset=utf-8')
@@ -73,8 +105,18 @@ export function registerHttpLevelAnswers(fastify: FastifyInstance): void {
     }
   });
   fastify.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
-    const body = JSON.stringify(errorResponse(undefined, 'expectation_failed', `Expect: ${request.headers.expect ?? ''} is not supported (only 100-continue)`));
-    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    const body = JSON.stringify(
+      errorResponse(
+        undefined,
+        'expectation_failed',
+        `Expect: ${request.headers.expect ?? ''} is not supported (only 100-continue)`,
+      ),
+    );
+    response.writeHead(417, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
     response.end(body);
   });
 }

@@ -28,14 +28,20 @@ export function registerJsonBodyParser(fastify: FastifyInstance, options: JsonBo
       return;
     }
     if (exceedsJsonDepth(text, maxDepth)) {
-      done(new MalformedRequestError(`The request body nests JSON deeper than ${maxDepth} levels (EXTENSION_MAX_JSON_DEPTH)`, topLevelRequestId(text)));
+      done(
+        new MalformedRequestError(
+          `The request body nests JSON deeper than ${maxDepth} levels (EXTENSION_MAX_JSON_DEPTH)`,
+          topLevelRequestId(text),
+        ),
+      );
       return;
     }
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
       const requestId = topLevelRequestId(text);
-      const reason = error instanceof SyntaxError ? error.message : 'forbidden key (__proto__ or constructor.prototype)';
+      const reason =
+        error instanceof SyntaxError ? error.message : 'forbidden key (__proto__ or constructor.prototype)';
       done(new MalformedRequestError(`The request body is not valid JSON: ${reason}`, requestId));
     }
   };

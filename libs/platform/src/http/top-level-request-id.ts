@@ -38,7 +38,9 @@ export function topLevelRequestId(text: string): string | undefined {
             const close = text.indexOf('"', open + 1);
             const value = close < 0 ? '' : text.slice(open + 1, close);
             // Escapes are not decoded here: an id that holds one is not echoed rather than echoed wrong.
-            return value.length > 0 && value.length <= MAX_REQUEST_ID_LENGTH && !value.includes('\\') ? value : undefined;
+            return value.length > 0 && value.length <= MAX_REQUEST_ID_LENGTH && !value.includes('\\')
+              ? value
+              : undefined;
           }
         }
       }

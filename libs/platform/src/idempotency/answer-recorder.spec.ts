@@ -26,7 +26,9 @@ class PoisonableRepository {
 
 async function settle(recorder: AnswerRecorder, ids: readonly string[]): Promise<string[]> {
   const outcomes = await Promise.allSettled(ids.map((id) => recorder.record(answerFor(id))));
-  return outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.kind : (outcome.reason as Error).message));
+  return outcomes.map((outcome) =>
+    outcome.status === 'fulfilled' ? outcome.value.kind : (outcome.reason as Error).message,
+  );
 }
 
 describe(AnswerRecorder.name, () => {

@@ -24,12 +24,18 @@ export class IdempotencyService {
 
   constructor(private readonly recorder: AnswerRecorder) {}
 
-  async run(key: IdempotencyKey, fingerprint: string, compute: () => Promise<ExtensionResponse>): Promise<ExtensionResponse> {
+  async run(
+    key: IdempotencyKey,
+    fingerprint: string,
+    compute: () => Promise<ExtensionResponse>,
+  ): Promise<ExtensionResponse> {
     // A fault is not an answer: nothing is recorded, and the identity server's retry runs the call again.
     const response = await compute();
     const responseBody = JSON.stringify(response);
     if (Buffer.byteLength(responseBody) > MAX_REPLAYABLE_RESPONSE_BYTES) {
-      this.logger.warn(`requestId ${key.requestId}: answer of ${Buffer.byteLength(responseBody)} bytes is not recorded for replay`);
+      this.logger.warn(
+        `requestId ${key.requestId}: answer of ${Buffer.byteLength(responseBody)} bytes is not recorded for replay`,
+      );
       return response;
     }
     const recorded = await this.recorder.record({ key, fingerprint, httpStatus: 200, responseBody });

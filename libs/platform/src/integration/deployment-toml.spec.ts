@@ -11,13 +11,24 @@ describe(renderDeploymentToml.name, () => {
       username: 'is-admin',
       forwardedHeaders: ['x-idempotency-key', 'x-jws-signature'],
     });
-    expect(toml).toContain('[financial_services.extensions.endpoint]\nenabled = true\nbase_url = "https://ext.bank.example:8443/uk"\n');
-    expect(toml).toContain('allowed_extensions = [\n    "pre_process_consent_creation",\n    "validate_consent_access",\n]');
-    expect(toml).toContain('[financial_services.extensions.endpoint.security]\ntype = "Basic-Auth"\nusername = "is-admin"\npassword = "<EXTENSION_BASIC_PASSWORD>"');
+    expect(toml).toContain(
+      '[financial_services.extensions.endpoint]\nenabled = true\nbase_url = "https://ext.bank.example:8443/uk"\n',
+    );
+    expect(toml).toContain(
+      'allowed_extensions = [\n    "pre_process_consent_creation",\n    "validate_consent_access",\n]',
+    );
+    expect(toml).toContain(
+      '[financial_services.extensions.endpoint.security]\ntype = "Basic-Auth"\nusername = "is-admin"\npassword = "<EXTENSION_BASIC_PASSWORD>"',
+    );
     expect(toml).toContain('allowed_headers = ["x-wso2-client-id", "x-idempotency-key", "x-jws-signature"]');
   });
   it('renders the OAuth2 (static token) mode with the template warning', () => {
-    const toml = renderDeploymentToml({ baseUrl: 'http://h:3000', spec: 'default', extensions: [], security: 'OAuth2' });
+    const toml = renderDeploymentToml({
+      baseUrl: 'http://h:3000',
+      spec: 'default',
+      extensions: [],
+      security: 'OAuth2',
+    });
     expect(toml).toContain('type = "OAuth2"\ntoken = "<EXTENSION_BEARER_TOKEN>"');
     expect(toml).toContain('<Token>…</UserName>');
   });
@@ -40,7 +51,9 @@ describe(renderDeploymentToml.name, () => {
       ) as Record<ExtensionName, PointOrigin>,
       notes: ['Verify x-jws-signature at the gateway.'],
     });
-    expect(toml).toContain("# Points answered by this specification's own handlers: populate-consent-authorize-screen.\n");
+    expect(toml).toContain(
+      "# Points answered by this specification's own handlers: populate-consent-authorize-screen.\n",
+    );
     expect(toml).toContain('# Points derived from "uk": pre-process-consent-creation.\n');
     expect(toml).toContain('# Verify x-jws-signature at the gateway.\n');
   });

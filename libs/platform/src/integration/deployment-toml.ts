@@ -15,11 +15,14 @@ export interface DeploymentTomlOptions {
 }
 
 function originComment(origins: Readonly<Record<ExtensionName, PointOrigin>>): string[] {
-  const list = (kind: PointOrigin['origin']): ExtensionName[] => EXTENSION_NAMES.filter((name) => origins[name].origin === kind);
+  const list = (kind: PointOrigin['origin']): ExtensionName[] =>
+    EXTENSION_NAMES.filter((name) => origins[name].origin === kind);
   const derivedFrom = [...new Set(list('derived').map((name) => origins[name].from))];
   return [
     `# Points answered by this specification's own handlers: ${list('own').join(', ') || 'none'}.`,
-    ...(derivedFrom.length > 0 ? [`# Points derived from ${derivedFrom.map((id) => `"${id}"`).join(', ')}: ${list('derived').join(', ')}.`] : []),
+    ...(derivedFrom.length > 0
+      ? [`# Points derived from ${derivedFrom.map((id) => `"${id}"`).join(', ')}: ${list('derived').join(', ')}.`]
+      : []),
     `# Points left to the default behaviour: ${list('default').join(', ') || 'none'}.`,
   ];
 }

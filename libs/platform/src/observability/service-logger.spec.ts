@@ -10,7 +10,10 @@ describe(createServiceLogger.name, () => {
   it('censors the raw request bytes that Node attaches to a parser error', () => {
     const { logger, lines } = capture();
     const rawPacket = Buffer.from('POST / HTTP/1.1\r\nAuthorization: Basic c2VjcmV0\r\n\r\n{"name":"Zoë"}');
-    logger.trace({ err: Object.assign(new Error('Parse Error'), { code: 'HPE_INVALID_METHOD', rawPacket }) }, 'client error');
+    logger.trace(
+      { err: Object.assign(new Error('Parse Error'), { code: 'HPE_INVALID_METHOD', rawPacket }) },
+      'client error',
+    );
     logger.debug({ error: { rawPacket } }, 'another shape');
 
     expect(lines).toHaveLength(2);
@@ -21,6 +24,8 @@ describe(createServiceLogger.name, () => {
   it('censors credentials and cookies in logged headers', () => {
     const { logger, lines } = capture();
     logger.info({ req: { headers: { authorization: 'Basic c2VjcmV0', cookie: 'commonAuthId=1' } } }, 'request');
-    expect(JSON.parse(lines[0])).toMatchObject({ req: { headers: { authorization: '[redacted]', cookie: '[redacted]' } } });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      req: { headers: { authorization: '[redacted]', cookie: '[redacted]' } },
+    });
   });
 });

@@ -56,7 +56,9 @@ export class SpecRegistry extends InheritedPoints implements OnModuleInit {
     const fallbackHandlers = this.handlersOf(this.fallback);
     const missing = EXTENSION_NAMES.filter((name) => !fallbackHandlers.has(name));
     if (missing.length > 0) {
-      throw new Error(`The fallback specification "${this.fallback.id}" must implement every point; missing: ${missing.join(', ')}`);
+      throw new Error(
+        `The fallback specification "${this.fallback.id}" must implement every point; missing: ${missing.join(', ')}`,
+      );
     }
     const known = new Map<string, SpecPlugin>();
     for (const plugin of [...this.served, ...this.bases]) {
@@ -72,7 +74,10 @@ export class SpecRegistry extends InheritedPoints implements OnModuleInit {
     ownHandlers.set(this.fallback.id, fallbackHandlers);
     const resolve = (plugin: SpecPlugin) => {
       const origins = pointOrigins(plugin, known, this.fallback.id);
-      return { origins, handlers: new Map(EXTENSION_NAMES.map((name) => [name, ownHandlers.get(origins[name].from)!.get(name)!])) };
+      return {
+        origins,
+        handlers: new Map(EXTENSION_NAMES.map((name) => [name, ownHandlers.get(origins[name].from)!.get(name)!])),
+      };
     };
     for (const plugin of known.values()) {
       const base = plugin.extends === undefined ? undefined : known.get(plugin.extends);
@@ -92,7 +97,11 @@ export class SpecRegistry extends InheritedPoints implements OnModuleInit {
   }
 
   /** The answer the specification that `context.spec` extends (or the fallback) gives to the same call. */
-  override handle<N extends ExtensionName>(name: N, data: RequestDataOf<N>, context: ExtensionContext): Promise<OutcomeOf<N>> {
+  override handle<N extends ExtensionName>(
+    name: N,
+    data: RequestDataOf<N>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<N>> {
     const handler = this.inheritedHandlers.get(context.spec)?.get(name) as ExtensionHandler<N> | undefined;
     if (handler === undefined) {
       throw new Error(`No specification "${context.spec}" is served, so it inherits no "${name}"`);

@@ -9,5 +9,9 @@ import { tppMessage, type BerlinError, type TppMessage } from '../shared/tpp-mes
 export type AccessDenial = ExtensionFailure<ValidationFailure & { readonly tppMessages: readonly TppMessage[] }>;
 
 export function accessDenied(error: BerlinError): AccessDenial {
-  return fail(error.httpStatus, { errorMessage: error.code, errorDescription: error.text, tppMessages: [tppMessage(error)] });
+  return fail(error.httpStatus, {
+    errorMessage: error.code,
+    errorDescription: error.text,
+    tppMessages: [tppMessage(error)],
+  });
 }

@@ -47,7 +47,9 @@ export class AccessUsage {
     let firstUse = Number(await this.counters.usedIn(key, FIRST_USE_PERIOD));
     if (firstUse === 0) {
       // The limit makes the first writer win; a concurrent first use of another day is refused here and read below.
-      await this.counters.consume(`${requestId}:first-use`, [{ counterKey: key, periodKey: FIRST_USE_PERIOD, amount: today + 1, limit: today + 1 }]);
+      await this.counters.consume(`${requestId}:first-use`, [
+        { counterKey: key, periodKey: FIRST_USE_PERIOD, amount: today + 1, limit: today + 1 },
+      ]);
       firstUse = Number(await this.counters.usedIn(key, FIRST_USE_PERIOD));
     }
     return firstUse === today + 1;

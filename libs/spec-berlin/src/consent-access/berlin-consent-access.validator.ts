@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentAccessValidator, succeed, type DataRequestPayload, type ExtensionContext, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentAccessValidator,
+  succeed,
+  type DataRequestPayload,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { readAccountReference, referenceKey } from '../shared/account-reference.js';
@@ -40,14 +49,20 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
     super();
   }
 
-  async handle(data: RequestDataOf<'validate-consent-access'>, context: ExtensionContext): Promise<OutcomeOf<'validate-consent-access'>> {
+  async handle(
+    data: RequestDataOf<'validate-consent-access'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'validate-consent-access'>> {
     const consent = data.consentResource ?? {};
     const request = data.dataRequestPayload ?? {};
     const consentId = consent.id ?? data.consentId ?? '';
     const resource = requestedResource(request);
     const refusal =
       ownerError(consent, request, resource) ??
-      this.headerError(request, consentId, resource) ?? serviceError(consent, resource) ?? (await this.statusError(consent)) ?? coverageError(consent, resource!, request);
+      this.headerError(request, consentId, resource) ??
+      serviceError(consent, resource) ??
+      (await this.statusError(consent)) ??
+      coverageError(consent, resource!, request);
     if (refusal !== undefined) {
       return accessDenied(refusal);
     }
@@ -55,7 +70,11 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
     return usageRefusal === undefined ? succeed({}) : accessDenied(usageRefusal);
   }
 
-  private headerError(request: DataRequestPayload, consentId: string, resource: RequestedResource | undefined): BerlinError | undefined {
+  private headerError(
+    request: DataRequestPayload,
+    consentId: string,
+    resource: RequestedResource | undefined,
+  ): BerlinError | undefined {
     const requestIdError = requestIdHeaderError(request.headers);
     if (requestIdError !== undefined || resource?.service !== 'ais') {
       return requestIdError;
@@ -64,20 +83,34 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
     if (header === undefined || header.trim() === '') {
       return berlinError(400, 'FORMAT_ERROR', "Header 'consent-id' is missing", TppHeader.ConsentId);
     }
-    return header.trim() === consentId ? undefined : berlinError(400, 'CONSENT_UNKNOWN', 'The Consent-ID header does not name the consent of the access token', TppHeader.ConsentId);
+    return header.trim() === consentId
+      ? undefined
+      : berlinError(
+          400,
+          'CONSENT_UNKNOWN',
+          'The Consent-ID header does not name the consent of the access token',
+          TppHeader.ConsentId,
+        );
   }
 
   private async statusError(consent: StoredConsentResource): Promise<BerlinError | undefined> {
     if (consent.type === BerlinConsentType.Payments) {
       return undefined;
     }
-    const superseded = await this.recurringConsents.isSuperseded(attributeOf(consent, ConsentAttribute.RecurringGroup), consent.createdTime);
+    const superseded = await this.recurringConsents.isSuperseded(
+      attributeOf(consent, ConsentAttribute.RecurringGroup),
+      consent.createdTime,
+    );
     const status = effectiveStatus(consent, this.clock.now(), superseded);
     switch (status) {
       case ConsentStatus.Valid:
         return undefined;
       case ConsentStatus.Expired:
-        return berlinError(401, 'CONSENT_EXPIRED', superseded ? 'The consent was replaced by a newer recurring consent' : 'The consent is expired');
+        return berlinError(
+          401,
+          'CONSENT_EXPIRED',
+          superseded ? 'The consent was replaced by a newer recurring consent' : 'The consent is expired',
+        );
       case ConsentStatus.Received:
       case ConsentStatus.PartiallyAuthorised:
         return notValidFor('The consent is not yet authorised by the PSU');
@@ -121,7 +154,13 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
       today,
       limit: Math.max(1, Math.min(consent.frequency ?? 1, this.options.maxFrequencyPerDay)),
     });
-    return accepted ? undefined : berlinError(429, 'ACCESS_EXCEEDED', `The access frequency of ${consent.frequency ?? 1} per day is exceeded for this account and endpoint`);
+    return accepted
+      ? undefined
+      : berlinError(
+          429,
+          'ACCESS_EXCEEDED',
+          `The access frequency of ${consent.frequency ?? 1} per day is exceeded for this account and endpoint`,
+        );
   }
 }
 
@@ -129,38 +168,69 @@ export class BerlinConsentAccessValidator extends ConsentAccessValidator {
  * The token's client must own the consent. CONSENT_UNKNOWN is 403 where the id is in the path (a payment's own
  * resources) and 400 where it is in the Consent-ID header or the body (account data, funds confirmation), §B.7.
  */
-function ownerError(consent: StoredConsentResource, request: DataRequestPayload, resource: RequestedResource | undefined): BerlinError | undefined {
-  return ownedByAnotherTpp(consent, request.clientId) ? unknownConsentError(resource?.service === 'pis' ? 403 : 400) : undefined;
+function ownerError(
+  consent: StoredConsentResource,
+  request: DataRequestPayload,
+  resource: RequestedResource | undefined,
+): BerlinError | undefined {
+  return ownedByAnotherTpp(consent, request.clientId)
+    ? unknownConsentError(resource?.service === 'pis' ? 403 : 400)
+    : undefined;
 }
 
 /** The call must belong to the consent's service: account data with an AIS consent, and so on. */
-function serviceError(consent: StoredConsentResource, resource: RequestedResource | undefined): BerlinError | undefined {
+function serviceError(
+  consent: StoredConsentResource,
+  resource: RequestedResource | undefined,
+): BerlinError | undefined {
   if (resource === undefined) {
     return berlinError(404, 'RESOURCE_UNKNOWN', 'The addressed resource is not a Berlin Group resource of this ASPSP');
   }
-  return TYPE_OF_SERVICE[resource.service] === consent.type ? undefined : notValidFor('The consent is not valid for the addressed service');
+  return TYPE_OF_SERVICE[resource.service] === consent.type
+    ? undefined
+    : notValidFor('The consent is not valid for the addressed service');
 }
 
 /** The account and the kind of data must be covered by the active mappings of the consent. */
-function coverageError(consent: StoredConsentResource, resource: RequestedResource, request: DataRequestPayload): BerlinError | undefined {
-  const mappings = (consent.authorizations ?? []).flatMap((authorization) => authorization.resources ?? []).filter((mapping) => mapping.status === ACTIVE_MAPPING);
+function coverageError(
+  consent: StoredConsentResource,
+  resource: RequestedResource,
+  request: DataRequestPayload,
+): BerlinError | undefined {
+  const mappings = (consent.authorizations ?? [])
+    .flatMap((authorization) => authorization.resources ?? [])
+    .filter((mapping) => mapping.status === ACTIVE_MAPPING);
   switch (resource.service) {
     case 'ais': {
       const covered = mappings.some(
-        (mapping) => (resource.accountId === undefined || mapping.accountId === resource.accountId) && resource.rights.some((right) => right === mapping.permission),
+        (mapping) =>
+          (resource.accountId === undefined || mapping.accountId === resource.accountId) &&
+          resource.rights.some((right) => right === mapping.permission),
       );
       return covered ? undefined : notValidFor('The consent is not valid for the addressed account or data');
     }
     case 'pis':
-      return resource.paymentId === consent.id ? undefined : berlinError(403, 'RESOURCE_UNKNOWN', 'The addressed payment is not the payment of the consent', 'paymentId');
+      return resource.paymentId === consent.id
+        ? undefined
+        : berlinError(403, 'RESOURCE_UNKNOWN', 'The addressed payment is not the payment of the consent', 'paymentId');
     case 'piis':
-      return sameFundsAccount(consent, request) ? undefined : notValidFor('The consent does not cover the account of the funds confirmation');
+      return sameFundsAccount(consent, request)
+        ? undefined
+        : notValidFor('The consent does not cover the account of the funds confirmation');
   }
 }
 
 function sameFundsAccount(consent: StoredConsentResource, request: DataRequestPayload): boolean {
   const body = request.body;
-  const requested = readAccountReference(typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['account'] : undefined, 'account', { ibanChecksum: false });
+  const requested = readAccountReference(
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['account'] : undefined,
+    'account',
+    { ibanChecksum: false },
+  );
   const consented = readAccountReference(consent.receipt?.['account'], 'account', { ibanChecksum: false });
-  return 'reference' in requested && 'reference' in consented && referenceKey(requested.reference) === referenceKey(consented.reference);
+  return (
+    'reference' in requested &&
+    'reference' in consented &&
+    referenceKey(requested.reference) === referenceKey(consented.reference)
+  );
 }

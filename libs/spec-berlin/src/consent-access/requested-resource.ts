@@ -52,7 +52,9 @@ export function requestedResource(request: DataRequestPayload): RequestedResourc
       return {
         service: 'ais',
         endpoint: 'accounts',
-        rights: withBalance(request, query) ? ['balances', 'availableAccountsWithBalance'] : ['accounts', 'availableAccounts', 'availableAccountsWithBalance'],
+        rights: withBalance(request, query)
+          ? ['balances', 'availableAccountsWithBalance']
+          : ['accounts', 'availableAccounts', 'availableAccountsWithBalance'],
       };
     }
     const accountId = percentDecoded(rawAccountId);

@@ -1,13 +1,18 @@
 import type { StoredConsentResource } from '@app/contract';
 import type { BankAccountView } from '@app/bank-backend';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
-import { AUTHORISABLE_CONSENT_STATUSES, AUTHORISABLE_TRANSACTION_STATUSES, ScaStatus } from '../shared/consent-status.js';
+import {
+  AUTHORISABLE_CONSENT_STATUSES,
+  AUTHORISABLE_TRANSACTION_STATUSES,
+  ScaStatus,
+} from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 
 /* Where a consent stands in its (possibly multilevel) SCA: used by the consent screen and by persist. */
 
 export function isAuthorisable(consent: StoredConsentResource): boolean {
-  const statuses = consent.type === BerlinConsentType.Payments ? AUTHORISABLE_TRANSACTION_STATUSES : AUTHORISABLE_CONSENT_STATUSES;
+  const statuses =
+    consent.type === BerlinConsentType.Payments ? AUTHORISABLE_TRANSACTION_STATUSES : AUTHORISABLE_CONSENT_STATUSES;
   return statuses.has(consent.status ?? '');
 }
 

@@ -15,7 +15,13 @@ import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { authorizingClientId, ownedByAnotherTpp, unknownConsentAuthorizeFailure } from '../shared/consent-owner.js';
-import { ACTIVE_MAPPING, AUTHORISATION_TYPE, ConsentStatus, ScaStatus, TransactionStatus } from '../shared/consent-status.js';
+import {
+  ACTIVE_MAPPING,
+  AUTHORISATION_TYPE,
+  ConsentStatus,
+  ScaStatus,
+  TransactionStatus,
+} from '../shared/consent-status.js';
 import { BerlinConsentType } from '../shared/consent-type.js';
 import { RecurringConsentRegistry } from '../shared/recurring-consent-registry.js';
 import { approversOf, isAuthorisable, requiredApprovals } from './authorisation-state.js';
@@ -39,7 +45,10 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
     super();
   }
 
-  async handle(data: RequestDataOf<'persist-authorized-consent'>, context: ExtensionContext): Promise<OutcomeOf<'persist-authorized-consent'>> {
+  async handle(
+    data: RequestDataOf<'persist-authorized-consent'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'persist-authorized-consent'>> {
     const consent = data.consentResource ?? {};
     // First: another TPP's authorisation may neither approve nor reject the consent.
     if (ownedByAnotherTpp(consent, authorizingClientId(data.userGrantedData?.requestParameters))) {
@@ -63,12 +72,17 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
     }
     const covered = await this.coveredAccounts(consent, userId, data);
     if ('error' in covered) {
-      return fail(400, { errorMessage: covered.error, newConsentStatus: isPayment ? TransactionStatus.Rejected : ConsentStatus.Rejected });
+      return fail(400, {
+        errorMessage: covered.error,
+        newConsentStatus: isPayment ? TransactionStatus.Rejected : ConsentStatus.Rejected,
+      });
     }
     const approvals = new Set([...approversOf(consent), userId]).size;
     const named = covered.named ? covered.accounts.map(({ account }) => account) : [];
     const complete = approvals >= requiredApprovals(this.options, named);
-    const authorizations: Authorization[] = [{ userId, type: AUTHORISATION_TYPE, status: ScaStatus.Finalised, resources: mappingsOf(covered.accounts) }];
+    const authorizations: Authorization[] = [
+      { userId, type: AUTHORISATION_TYPE, status: ScaStatus.Finalised, resources: mappingsOf(covered.accounts) },
+    ];
     if (!complete && (consent.authorizations?.length ?? 0) <= 1) {
       // With a single authorization row the identity server would give the next approver this customer's row; a
       // second, open row makes it add one per approver instead (contract §4.10).
@@ -77,7 +91,13 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
     const attributes = complete ? await this.endEarlierRecurringConsent(consent, userId, context.requestId) : {};
     return succeed({
       consentResource: {
-        status: complete ? (isPayment ? TransactionStatus.AcceptedCustomerProfile : ConsentStatus.Valid) : isPayment ? TransactionStatus.PartiallyAccepted : ConsentStatus.PartiallyAuthorised,
+        status: complete
+          ? isPayment
+            ? TransactionStatus.AcceptedCustomerProfile
+            : ConsentStatus.Valid
+          : isPayment
+            ? TransactionStatus.PartiallyAccepted
+            : ConsentStatus.PartiallyAuthorised,
         authorizations,
         ...(Object.keys(attributes).length === 0 ? {} : { attributes }),
       },
@@ -94,7 +114,9 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
       return { error: coverage.reason };
     }
     if (coverage.mode === 'fixed') {
-      return coverage.accounts.length === 0 ? { error: 'The customer has no account this consent can cover' } : coverage;
+      return coverage.accounts.length === 0
+        ? { error: 'The customer has no account this consent can cover' }
+        : coverage;
     }
     const chosen = new Set(
       (data.userGrantedData?.authorizedResources?.authorizedData ?? [])
@@ -113,16 +135,29 @@ export class BerlinAuthorizedConsentPersister extends AuthorizedConsentPersister
   }
 
   /** §B.3 side effect of a recurring AIS consent made valid; returns the attribute that ties it to its group. */
-  private async endEarlierRecurringConsent(consent: StoredConsentResource, userId: string, requestId: string): Promise<Record<string, string>> {
-    if (consent.type !== BerlinConsentType.Accounts || consent.recurringIndicator !== true || consent.clientId === undefined) {
+  private async endEarlierRecurringConsent(
+    consent: StoredConsentResource,
+    userId: string,
+    requestId: string,
+  ): Promise<Record<string, string>> {
+    if (
+      consent.type !== BerlinConsentType.Accounts ||
+      consent.recurringIndicator !== true ||
+      consent.clientId === undefined
+    ) {
       return {};
     }
-    const group = attributeOf(consent, ConsentAttribute.RecurringGroup) ?? this.recurringConsents.groupOf(consent.clientId, userId);
+    const group =
+      attributeOf(consent, ConsentAttribute.RecurringGroup) ?? this.recurringConsents.groupOf(consent.clientId, userId);
     await this.recurringConsents.register(requestId, group, consent.createdTime ?? 0);
-    return attributeOf(consent, ConsentAttribute.RecurringGroup) === undefined ? { [ConsentAttribute.RecurringGroup]: group } : {};
+    return attributeOf(consent, ConsentAttribute.RecurringGroup) === undefined
+      ? { [ConsentAttribute.RecurringGroup]: group }
+      : {};
   }
 }
 
 function mappingsOf(accounts: readonly CoveredAccount[]): AccountMapping[] {
-  return accounts.flatMap(({ account, rights }) => rights.map((permission) => ({ accountId: account.accountId, permission, status: ACTIVE_MAPPING })));
+  return accounts.flatMap(({ account, rights }) =>
+    rights.map((permission) => ({ accountId: account.accountId, permission, status: ACTIVE_MAPPING })),
+  );
 }

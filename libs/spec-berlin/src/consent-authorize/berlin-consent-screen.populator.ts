@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentScreenPopulator, fail, succeed, type AuthorizeFailure, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentScreenPopulator,
+  fail,
+  succeed,
+  type AuthorizeFailure,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { BankBackend } from '@app/bank-backend';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_CLOCK, BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
@@ -29,9 +38,11 @@ export class BerlinConsentScreenPopulator extends ConsentScreenPopulator {
     super();
   }
 
-  async handle({ consentResource = {}, userId, requestParameters }: RequestDataOf<'populate-consent-authorize-screen'>): Promise<
-    OutcomeOf<'populate-consent-authorize-screen'>
-  > {
+  async handle({
+    consentResource = {},
+    userId,
+    requestParameters,
+  }: RequestDataOf<'populate-consent-authorize-screen'>): Promise<OutcomeOf<'populate-consent-authorize-screen'>> {
     // First: another TPP may not even reject the consent (no newConsentStatus).
     if (ownedByAnotherTpp(consentResource, authorizingClientId(requestParameters))) {
       return unknownConsentAuthorizeFailure();
@@ -42,7 +53,8 @@ export class BerlinConsentScreenPopulator extends ConsentScreenPopulator {
     if (!isAuthorisable(consentResource)) {
       return refuse(`The consent is ${consentResource.status ?? 'in no status'} and cannot be authorised`);
     }
-    const rejected = consentResource.type === BerlinConsentType.Payments ? TransactionStatus.Rejected : ConsentStatus.Rejected;
+    const rejected =
+      consentResource.type === BerlinConsentType.Payments ? TransactionStatus.Rejected : ConsentStatus.Rejected;
     if (hasLapsed(consentResource, this.clock.now())) {
       return refuse('The consent is past its validUntil date', rejected);
     }
@@ -73,12 +85,19 @@ export class BerlinConsentScreenPopulator extends ConsentScreenPopulator {
     if (!isRecurringAccountConsent(consent)) {
       return false;
     }
-    return this.recurringConsents.isSuperseded(this.recurringConsents.groupOf(consent.clientId, userId), consent.createdTime);
+    return this.recurringConsents.isSuperseded(
+      this.recurringConsents.groupOf(consent.clientId, userId),
+      consent.createdTime,
+    );
   }
 }
 
-function isRecurringAccountConsent(consent: StoredConsentResource): consent is StoredConsentResource & { clientId: string } {
-  return consent.type === BerlinConsentType.Accounts && consent.recurringIndicator === true && consent.clientId !== undefined;
+function isRecurringAccountConsent(
+  consent: StoredConsentResource,
+): consent is StoredConsentResource & { clientId: string } {
+  return (
+    consent.type === BerlinConsentType.Accounts && consent.recurringIndicator === true && consent.clientId !== undefined
+  );
 }
 
 function refuse(errorMessage: string, newConsentStatus?: string): OutcomeOf<'populate-consent-authorize-screen'> {

@@ -51,7 +51,11 @@ export type Coverage =
       readonly named: boolean;
     }
   /** Bank-offered consent: the customer chooses among `candidates`; every chosen account gets `rights`. */
-  | { readonly mode: 'chosen'; readonly candidates: readonly BankAccountView[]; readonly rights: readonly AccessRight[] }
+  | {
+      readonly mode: 'chosen';
+      readonly candidates: readonly BankAccountView[];
+      readonly rights: readonly AccessRight[];
+    }
   | { readonly mode: 'refused'; readonly reason: string };
 
 const ARRAY_RIGHTS: ReadonlyArray<readonly [string, readonly AccessRight[]]> = [
@@ -67,7 +71,12 @@ export function coverageOf(consent: StoredConsentResource, customerAccounts: rea
   const receipt = consent.receipt ?? {};
   switch (consent.type ?? '') {
     case BerlinConsentType.Payments:
-      return singleAccount(receipt['debtorAccount'], customerAccounts.filter((account) => account.payable), AccessRight.Payment, 'The debtor account');
+      return singleAccount(
+        receipt['debtorAccount'],
+        customerAccounts.filter((account) => account.payable),
+        AccessRight.Payment,
+        'The debtor account',
+      );
     case BerlinConsentType.FundsConfirmations:
       return singleAccount(receipt['account'], customerAccounts, AccessRight.FundsConfirmation, 'The account');
     case BerlinConsentType.Accounts:
@@ -77,14 +86,26 @@ export function coverageOf(consent: StoredConsentResource, customerAccounts: rea
   }
 }
 
-function accountAccessCoverage(consent: StoredConsentResource, access: JsonObject, customerAccounts: readonly BankAccountView[]): Coverage {
+function accountAccessCoverage(
+  consent: StoredConsentResource,
+  access: JsonObject,
+  customerAccounts: readonly BankAccountView[],
+): Coverage {
   const kind = accessKindOf(consent);
   switch (kind) {
     case AccessKind.Global:
-      return { mode: 'fixed', accounts: customerAccounts.map((account) => ({ account, rights: ALL_DATA })), named: false };
+      return {
+        mode: 'fixed',
+        accounts: customerAccounts.map((account) => ({ account, rights: ALL_DATA })),
+        named: false,
+      };
     case AccessKind.AvailableAccounts:
     case AccessKind.AvailableAccountsWithBalance:
-      return { mode: 'fixed', accounts: customerAccounts.map((account) => ({ account, rights: [kind] })), named: false };
+      return {
+        mode: 'fixed',
+        accounts: customerAccounts.map((account) => ({ account, rights: [kind] })),
+        named: false,
+      };
     case AccessKind.BankOffered:
       return { mode: 'chosen', candidates: customerAccounts, rights: rightsOfArrays(access) };
     case AccessKind.Dedicated:
@@ -122,17 +143,29 @@ function dedicatedCoverage(access: JsonObject, customerAccounts: readonly BankAc
       covered.set(account.accountId, entry);
     }
   }
-  return { mode: 'fixed', accounts: [...covered.values()].map(({ account, rights }) => ({ account, rights: [...rights] })), named: true };
+  return {
+    mode: 'fixed',
+    accounts: [...covered.values()].map(({ account, rights }) => ({ account, rights: [...rights] })),
+    named: true,
+  };
 }
 
-function singleAccount(value: unknown, candidates: readonly BankAccountView[], right: AccessRight, what: string): Coverage {
+function singleAccount(
+  value: unknown,
+  candidates: readonly BankAccountView[],
+  right: AccessRight,
+  what: string,
+): Coverage {
   const reading = readAccountReference(value, 'account', READ_BACK);
   if ('error' in reading) {
     return { mode: 'refused', reason: reading.error.text };
   }
   const account = candidates.find((candidate) => referenceMatches(reading.reference, candidate));
   return account === undefined
-    ? { mode: 'refused', reason: `${what} ${describe(reading.reference)} is not an account of the customer that can be used here` }
+    ? {
+        mode: 'refused',
+        reason: `${what} ${describe(reading.reference)} is not an account of the customer that can be used here`,
+      }
     : { mode: 'fixed', accounts: [{ account, rights: [right] }], named: true };
 }
 

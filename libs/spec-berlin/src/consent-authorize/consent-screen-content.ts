@@ -14,7 +14,11 @@ export function screenAccount(account: BankAccountView): ScreenAccount {
   return { displayName: accountLabel(account), accountId: account.accountId };
 }
 
-export function screenData(consent: StoredConsentResource, coverage: Exclude<Coverage, { mode: 'refused' }>, approvalsLeft: number): ConsentScreenData {
+export function screenData(
+  consent: StoredConsentResource,
+  coverage: Exclude<Coverage, { mode: 'refused' }>,
+  approvalsLeft: number,
+): ConsentScreenData {
   const boxes: Record<string, string[]> = { ...termsOf(consent) };
   if (coverage.mode === 'fixed') {
     for (const { account, rights } of coverage.accounts) {
@@ -29,7 +33,9 @@ export function screenData(consent: StoredConsentResource, coverage: Exclude<Cov
   return {
     type: consent.type ?? BerlinConsentType.Accounts,
     basicConsentData: boxes,
-    ...(coverage.mode === 'fixed' ? { initiatedAccountsForConsent: coverage.accounts.map(({ account }) => screenAccount(account)) } : {}),
+    ...(coverage.mode === 'fixed'
+      ? { initiatedAccountsForConsent: coverage.accounts.map(({ account }) => screenAccount(account)) }
+      : {}),
     allowMultipleAccounts: true,
     handleAccountSelectionSeparately: false,
     isReauthorization: false,
@@ -42,9 +48,10 @@ function termsOf(consent: StoredConsentResource): Record<string, string[]> {
     return paymentTerms(consent, receipt);
   }
   if (consent.type === BerlinConsentType.FundsConfirmations) {
-    return { 'Consent': ['Confirmation of funds: the provider may ask whether an amount is available on the account'] };
+    return { Consent: ['Confirmation of funds: the provider may ask whether an amount is available on the account'] };
   }
-  const validUntil = attributeOf(consent, ConsentAttribute.ValidUntil) ?? formatIsoDate(lastValidDayOf(consent.validityTime ?? 0));
+  const validUntil =
+    attributeOf(consent, ConsentAttribute.ValidUntil) ?? formatIsoDate(lastValidDayOf(consent.validityTime ?? 0));
   return {
     'Valid until': [validUntil],
     'Recurring access': [consent.recurringIndicator === true ? 'Yes' : 'No, one-off access'],
@@ -55,7 +62,9 @@ function termsOf(consent: StoredConsentResource): Record<string, string[]> {
 function paymentTerms(consent: StoredConsentResource, receipt: JsonObject): Record<string, string[]> {
   const transfers = Array.isArray(receipt['payments']) ? receipt['payments'].filter(isJsonObject) : [receipt];
   const terms: Record<string, string[]> = {
-    Payment: [`${attributeOf(consent, ConsentAttribute.PaymentService) ?? 'payments'} / ${attributeOf(consent, ConsentAttribute.PaymentProduct) ?? ''}`],
+    Payment: [
+      `${attributeOf(consent, ConsentAttribute.PaymentService) ?? 'payments'} / ${attributeOf(consent, ConsentAttribute.PaymentProduct) ?? ''}`,
+    ],
     'Credit transfers': transfers.map(describeTransfer),
   };
   for (const field of ['requestedExecutionDate', 'startDate', 'endDate', 'frequency', 'dayOfExecution']) {

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationResponseEnricher, succeed, type JsonObject, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  ConsentCreationResponseEnricher,
+  succeed,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import type { BerlinSpecOptions } from '../berlin-spec.options.js';
 import { BERLIN_SPEC_OPTIONS } from '../berlin-spec.tokens.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
@@ -17,10 +23,17 @@ export class BerlinConsentCreationResponseEnricher extends ConsentCreationRespon
     super();
   }
 
-  handle({ consentId, consentResource }: RequestDataOf<'enrich-consent-creation-response'>): Promise<OutcomeOf<'enrich-consent-creation-response'>> {
+  handle({
+    consentId,
+    consentResource,
+  }: RequestDataOf<'enrich-consent-creation-response'>): Promise<OutcomeOf<'enrich-consent-creation-response'>> {
     const id = consentId ?? consentResource?.id;
     if (id === undefined || consentResource === undefined || consentResource.status === undefined) {
-      return Promise.resolve(relayedFailure(berlinError(400, 'CONSENT_UNKNOWN', 'The created consent was not sent with the call', 'consentId')));
+      return Promise.resolve(
+        relayedFailure(
+          berlinError(400, 'CONSENT_UNKNOWN', 'The created consent was not sent with the call', 'consentId'),
+        ),
+      );
     }
     const self = resourceHref(this.options, consentResource, id);
     const links = creationLinks(this.options, self, id, consentResource.authorizations?.[0]?.id);

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentFileRetrievalValidator, ConsentFileUploadPreProcessor, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  ConsentFileRetrievalValidator,
+  ConsentFileUploadPreProcessor,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
 import { berlinError, relayedFailure } from '../shared/tpp-messages.js';
 
@@ -14,19 +19,25 @@ const NO_FILES = berlinError(405, 'SERVICE_INVALID', 'Consent files are not a Be
 type FileCall = RequestDataOf<'pre-process-consent-file-upload'> | RequestDataOf<'validate-consent-file-retrieval'>;
 
 function refusal({ consentResource, requestHeaders }: FileCall): ReturnType<typeof relayedFailure> {
-  return relayedFailure(ownedByAnotherTpp(consentResource, managingClientId(requestHeaders)) ? unknownConsentError(403) : NO_FILES);
+  return relayedFailure(
+    ownedByAnotherTpp(consentResource, managingClientId(requestHeaders)) ? unknownConsentError(403) : NO_FILES,
+  );
 }
 
 @Injectable()
 export class BerlinConsentFileUploadRefusal extends ConsentFileUploadPreProcessor {
-  handle(data: RequestDataOf<'pre-process-consent-file-upload'>): Promise<OutcomeOf<'pre-process-consent-file-upload'>> {
+  handle(
+    data: RequestDataOf<'pre-process-consent-file-upload'>,
+  ): Promise<OutcomeOf<'pre-process-consent-file-upload'>> {
     return Promise.resolve(refusal(data));
   }
 }
 
 @Injectable()
 export class BerlinConsentFileRetrievalRefusal extends ConsentFileRetrievalValidator {
-  handle(data: RequestDataOf<'validate-consent-file-retrieval'>): Promise<OutcomeOf<'validate-consent-file-retrieval'>> {
+  handle(
+    data: RequestDataOf<'validate-consent-file-retrieval'>,
+  ): Promise<OutcomeOf<'validate-consent-file-retrieval'>> {
     return Promise.resolve(refusal(data));
   }
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRetrievalPreProcessor, succeed, type JsonObject, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentRetrievalPreProcessor,
+  succeed,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
@@ -32,9 +40,12 @@ export class BerlinConsentRetrievalPreProcessor extends ConsentRetrievalPreProce
     super();
   }
 
-  async handle({ consentId, consentResourcePath, requestHeaders, consentResource = {} }: RequestDataOf<'pre-process-consent-retrieval'>): Promise<
-    OutcomeOf<'pre-process-consent-retrieval'>
-  > {
+  async handle({
+    consentId,
+    consentResourcePath,
+    requestHeaders,
+    consentResource = {},
+  }: RequestDataOf<'pre-process-consent-retrieval'>): Promise<OutcomeOf<'pre-process-consent-retrieval'>> {
     if (ownedByAnotherTpp(consentResource, managingClientId(requestHeaders))) {
       return relayedFailure(unknownConsentError(403));
     }
@@ -48,7 +59,10 @@ export class BerlinConsentRetrievalPreProcessor extends ConsentRetrievalPreProce
     if (mismatch !== undefined) {
       return relayedFailure(mismatch);
     }
-    const superseded = await this.recurringConsents.isSuperseded(attributeOf(consentResource, ConsentAttribute.RecurringGroup), consentResource.createdTime);
+    const superseded = await this.recurringConsents.isSuperseded(
+      attributeOf(consentResource, ConsentAttribute.RecurringGroup),
+      consentResource.createdTime,
+    );
     const status = effectiveStatus(consentResource, this.clock.now(), superseded);
     const body = resource!.statusOnly ? statusBody(consentResource, status) : resourceBody(consentResource, status);
     const requestId = headerValue(requestHeaders, TppHeader.RequestId)!.trim();
@@ -56,7 +70,11 @@ export class BerlinConsentRetrievalPreProcessor extends ConsentRetrievalPreProce
   }
 }
 
-function resourceMismatch(resource: BerlinResource | undefined, id: string, consent: StoredConsentResource): BerlinError | undefined {
+function resourceMismatch(
+  resource: BerlinResource | undefined,
+  id: string,
+  consent: StoredConsentResource,
+): BerlinError | undefined {
   if (resource !== undefined && resource.id === id && TYPE_OF_SERVICE[resource.service] === consent.type) {
     const samePayment =
       resource.service !== 'pis' ||
@@ -84,7 +102,8 @@ function resourceBody(consent: StoredConsentResource, status: string): JsonObjec
   if (consent.type === BerlinConsentType.FundsConfirmations) {
     return { ...receipt, consentStatus: status, lastActionDate };
   }
-  const validUntil = attributeOf(consent, ConsentAttribute.ValidUntil) ?? formatIsoDate(lastValidDayOf(consent.validityTime ?? 0));
+  const validUntil =
+    attributeOf(consent, ConsentAttribute.ValidUntil) ?? formatIsoDate(lastValidDayOf(consent.validityTime ?? 0));
   return {
     access: receipt['access'] ?? {},
     recurringIndicator: consent.recurringIndicator ?? receipt['recurringIndicator'] ?? false,

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRevocationPreProcessor, succeed, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentRevocationPreProcessor,
+  succeed,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { BERLIN_SPEC_CLOCK } from '../berlin-spec.tokens.js';
 import { attributeOf, ConsentAttribute } from '../shared/consent-attributes.js';
 import { managingClientId, ownedByAnotherTpp, unknownConsentError } from '../shared/consent-owner.js';
@@ -15,7 +22,10 @@ import { berlinError, relayedFailure, type BerlinError } from '../shared/tpp-mes
 const ADMIN_REVOKE_PATH = '/api/fs/consent/admin/revoke';
 
 /** Payments that can still be cancelled: not yet authorised, or a standing order (cancelled as a whole). */
-const CANCELLABLE_PAYMENT_STATUSES: ReadonlySet<string> = new Set([TransactionStatus.Received, TransactionStatus.PartiallyAccepted]);
+const CANCELLABLE_PAYMENT_STATUSES: ReadonlySet<string> = new Set([
+  TransactionStatus.Received,
+  TransactionStatus.PartiallyAccepted,
+]);
 /** Stored statuses in which at least one customer has approved, so that access tokens may exist. */
 const APPROVED_STATUSES: ReadonlySet<string> = new Set([
   ConsentStatus.Valid,
@@ -39,19 +49,28 @@ export class BerlinConsentRevocationPreProcessor extends ConsentRevocationPrePro
     super();
   }
 
-  async handle({ consentId, consentResourcePath, requestHeaders, consentResource = {} }: RequestDataOf<'pre-process-consent-revoke'>): Promise<
-    OutcomeOf<'pre-process-consent-revoke'>
-  > {
+  async handle({
+    consentId,
+    consentResourcePath,
+    requestHeaders,
+    consentResource = {},
+  }: RequestDataOf<'pre-process-consent-revoke'>): Promise<OutcomeOf<'pre-process-consent-revoke'>> {
     const id = consentId ?? consentResource.id ?? '';
     const byCustomer = consentResourcePath === ADMIN_REVOKE_PATH;
     if (!byCustomer) {
-      const foreign = ownedByAnotherTpp(consentResource, managingClientId(requestHeaders)) ? unknownConsentError(403) : undefined;
-      const refusal = foreign ?? requestIdHeaderError(requestHeaders) ?? pathMismatch(consentResourcePath, id, consentResource);
+      const foreign = ownedByAnotherTpp(consentResource, managingClientId(requestHeaders))
+        ? unknownConsentError(403)
+        : undefined;
+      const refusal =
+        foreign ?? requestIdHeaderError(requestHeaders) ?? pathMismatch(consentResourcePath, id, consentResource);
       if (refusal !== undefined) {
         return relayedFailure(refusal);
       }
     }
-    const superseded = await this.recurringConsents.isSuperseded(attributeOf(consentResource, ConsentAttribute.RecurringGroup), consentResource.createdTime);
+    const superseded = await this.recurringConsents.isSuperseded(
+      attributeOf(consentResource, ConsentAttribute.RecurringGroup),
+      consentResource.createdTime,
+    );
     const status = effectiveStatus(consentResource, this.clock.now(), superseded);
     const decision = byCustomer ? customerRevocation(status, consentResource) : tppDeletion(status, consentResource);
     if ('error' in decision) {
@@ -68,13 +87,25 @@ type Decision = { readonly status: string } | { readonly error: BerlinError };
 function tppDeletion(status: string, consent: StoredConsentResource): Decision {
   if (consent.type === BerlinConsentType.Payments) {
     const periodic = attributeOf(consent, ConsentAttribute.PaymentService) === 'periodic-payments';
-    if (CANCELLABLE_PAYMENT_STATUSES.has(status) || (periodic && status === TransactionStatus.AcceptedCustomerProfile)) {
+    if (
+      CANCELLABLE_PAYMENT_STATUSES.has(status) ||
+      (periodic && status === TransactionStatus.AcceptedCustomerProfile)
+    ) {
       return { status: TransactionStatus.Cancelled };
     }
-    return { error: berlinError(405, 'CANCELLATION_INVALID', `A payment in status ${status} cannot be cancelled`, 'paymentId') };
+    return {
+      error: berlinError(405, 'CANCELLATION_INVALID', `A payment in status ${status} cannot be cancelled`, 'paymentId'),
+    };
   }
   if (FINAL_CONSENT_STATUSES.has(status)) {
-    return { error: berlinError(409, 'STATUS_INVALID', `A consent in the final status ${status} cannot be deleted`, 'consentId') };
+    return {
+      error: berlinError(
+        409,
+        'STATUS_INVALID',
+        `A consent in the final status ${status} cannot be deleted`,
+        'consentId',
+      ),
+    };
   }
   return { status: ConsentStatus.TerminatedByTpp };
 }
@@ -90,7 +121,11 @@ function customerRevocation(status: string, consent: StoredConsentResource): Dec
 function pathMismatch(path: string | undefined, id: string, consent: StoredConsentResource): BerlinError | undefined {
   const resource = parseResourcePath(path);
   const expectedType =
-    resource?.service === 'pis' ? BerlinConsentType.Payments : resource?.service === 'piis' ? BerlinConsentType.FundsConfirmations : BerlinConsentType.Accounts;
+    resource?.service === 'pis'
+      ? BerlinConsentType.Payments
+      : resource?.service === 'piis'
+        ? BerlinConsentType.FundsConfirmations
+        : BerlinConsentType.Accounts;
   if (resource !== undefined && !resource.statusOnly && resource.id === id && consent.type === expectedType) {
     return undefined;
   }

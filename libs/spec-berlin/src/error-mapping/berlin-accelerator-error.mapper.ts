@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { AcceleratorErrorMapper, isAcceptedErrorCode, type AcceptedErrorCode, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  AcceleratorErrorMapper,
+  isAcceptedErrorCode,
+  type AcceptedErrorCode,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { unknownConsentError } from '../shared/consent-owner.js';
 import { berlinError, tppErrorBody, type BerlinError, type BerlinMessageCode } from '../shared/tpp-messages.js';
 
 /** Operations of the identity server whose consent id is in the TPP's path (GET, DELETE, file). */
-const PATH_ID_OPERATIONS = new Set(['consent_retrieve', 'consent_delete', 'consent_revoke', 'consent_file_retrieve', 'consent_file_upload']);
+const PATH_ID_OPERATIONS = new Set([
+  'consent_retrieve',
+  'consent_delete',
+  'consent_revoke',
+  'consent_file_retrieve',
+  'consent_file_upload',
+]);
 
 /** The Berlin Group code of each HTTP status when no more specific rule applies (psd2-api 1.3.8 MessageCode enums). */
 const CODE_BY_STATUS: Readonly<Record<number, BerlinMessageCode>> = {
@@ -25,7 +37,9 @@ const CODE_BY_STATUS: Readonly<Record<number, BerlinMessageCode>> = {
  */
 @Injectable()
 export class BerlinAcceleratorErrorMapper extends AcceleratorErrorMapper {
-  handle({ error = {} }: RequestDataOf<'map-accelerator-error-response'>): Promise<OutcomeOf<'map-accelerator-error-response'>> {
+  handle({
+    error = {},
+  }: RequestDataOf<'map-accelerator-error-response'>): Promise<OutcomeOf<'map-accelerator-error-response'>> {
     const mapped = mapError(Number(error.code), error.description ?? '', error.operation ?? '');
     return Promise.resolve({ status: 'SUCCESS', data: tppErrorBody(mapped), errorCode: mapped.httpStatus });
   }
@@ -40,5 +54,9 @@ function mapError(code: number, description: string, operation: string): BerlinE
     return berlinError(status, 'SERVICE_BLOCKED', 'The ASPSP could not process the request; try again later');
   }
   const mappedCode = CODE_BY_STATUS[status] ?? 'FORMAT_ERROR';
-  return berlinError(CODE_BY_STATUS[status] === undefined ? 400 : status, mappedCode, description === '' ? 'The request was refused' : description);
+  return berlinError(
+    CODE_BY_STATUS[status] === undefined ? 400 : status,
+    mappedCode,
+    description === '' ? 'The request was refused' : description,
+  );
 }

@@ -14,7 +14,14 @@ const CARD: BankAccountData = {
   status: 'Enabled',
   payable: false,
 };
-const EURO: BankAccountData = { ...CARD, accountId: 'DE89370400440532013000', schemeName: 'IBAN', identification: 'DE89370400440532013000', iban: 'DE89370400440532013000', currency: 'EUR' };
+const EURO: BankAccountData = {
+  ...CARD,
+  accountId: 'DE89370400440532013000',
+  schemeName: 'IBAN',
+  identification: 'DE89370400440532013000',
+  iban: 'DE89370400440532013000',
+  currency: 'EUR',
+};
 
 describe('account references (§B.3)', () => {
   it.each([
@@ -36,11 +43,15 @@ describe('account references (§B.3)', () => {
     [{ iban: 42 }, "Value 'iban' has wrong format"],
     ['DE89370400440532013000', "Value 'accounts[0]' should be an account reference object"],
   ])('refuses %j: %s', (value, text) => {
-    expect(readAccountReference(value, 'accounts[0]', CHECKSUM)).toEqual({ error: expect.objectContaining({ httpStatus: 400, code: 'FORMAT_ERROR', text }) as unknown });
+    expect(readAccountReference(value, 'accounts[0]', CHECKSUM)).toEqual({
+      error: expect.objectContaining({ httpStatus: 400, code: 'FORMAT_ERROR', text }) as unknown,
+    });
   });
 
   it('accepts a bad checksum when the ASPSP does not check it', () => {
-    expect(readAccountReference({ iban: 'DE89370400440532013001' }, 'a', { ibanChecksum: false })).toHaveProperty('reference');
+    expect(readAccountReference({ iban: 'DE89370400440532013001' }, 'a', { ibanChecksum: false })).toHaveProperty(
+      'reference',
+    );
   });
 
   it('matches a reference to a bank account by IBAN, BBAN, PAN or masked PAN, and currency', () => {

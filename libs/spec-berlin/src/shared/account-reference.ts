@@ -34,7 +34,9 @@ export interface ReferenceRules {
 
 type ReferenceReading = { readonly reference: AccountReference } | { readonly error: BerlinError };
 
-const formatError = (text: string, path: string): { error: BerlinError } => ({ error: berlinError(400, 'FORMAT_ERROR', text, path) });
+const formatError = (text: string, path: string): { error: BerlinError } => ({
+  error: berlinError(400, 'FORMAT_ERROR', text, path),
+});
 
 export function readAccountReference(value: unknown, path: string, rules: ReferenceRules): ReferenceReading {
   if (!isJsonObject(value)) {
@@ -66,7 +68,11 @@ export function readAccountReference(value: unknown, path: string, rules: Refere
   return { reference: { identifier, value: raw, ...(isString(currency) ? { currency } : {}) } };
 }
 
-function identifierFormatError(identifier: AccountIdentifier, value: string, rules: ReferenceRules): string | undefined {
+function identifierFormatError(
+  identifier: AccountIdentifier,
+  value: string,
+  rules: ReferenceRules,
+): string | undefined {
   switch (identifier) {
     case 'iban':
       return IBAN.test(value) && (!rules.ibanChecksum || isValidIban(value)) ? undefined : "Invalid 'IBAN' format";
@@ -97,7 +103,10 @@ export function referenceMatches(reference: AccountReference, account: BankAccou
     case 'iban':
       return account.iban !== undefined && account.iban.toUpperCase() === reference.value.toUpperCase();
     case 'bban':
-      return account.identification === reference.value || (account.iban !== undefined && account.iban.slice(4) === reference.value);
+      return (
+        account.identification === reference.value ||
+        (account.iban !== undefined && account.iban.slice(4) === reference.value)
+      );
     case 'pan':
       return isCard && account.identification === reference.value;
     case 'maskedPan':
@@ -116,7 +125,9 @@ function maskedPanMatches(masked: string, pan: string): boolean {
 
 /** How the account appears to the customer: its name and the identifier a Berlin TPP uses for it (a card number masked). */
 export function accountLabel(account: BankAccountData): string {
-  const identifier = account.iban ?? (account.schemeName.toUpperCase().endsWith('PAN') ? maskPan(account.identification) : account.identification);
+  const identifier =
+    account.iban ??
+    (account.schemeName.toUpperCase().endsWith('PAN') ? maskPan(account.identification) : account.identification);
   return `${account.displayName} (${identifier})`;
 }
 

@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { loadOfficialOpenApiDocument, OfficialSchemaValidators, type SchemaCheck, type SchemaViolation } from '@app/openapi-schemas';
+import {
+  loadOfficialOpenApiDocument,
+  OfficialSchemaValidators,
+  type SchemaCheck,
+  type SchemaViolation,
+} from '@app/openapi-schemas';
 import { isJsonObject } from './json.js';
 
 /** The official files, vendored byte for byte (a test compares them with the originals). */
 export const OFFICIAL_SCHEMA_FILE = new URL('../../assets/openapi/psd2-api_v1.3.12-2022-07-06.yaml', import.meta.url);
-export const OFFICIAL_ERROR_CODES_FILE = new URL('../../assets/openapi/psd2-api_1.3.8_2020-11-06v1.yaml', import.meta.url);
+export const OFFICIAL_ERROR_CODES_FILE = new URL(
+  '../../assets/openapi/psd2-api_1.3.8_2020-11-06v1.yaml',
+  import.meta.url,
+);
 
 /** The request bodies this module checks, by component schema name in psd2-api 1.3.12. */
 export const BodySchema = {
@@ -32,7 +40,9 @@ export class BerlinSchemas {
     }
     const schemas = (official.document['components'] as { schemas: Record<string, unknown> }).schemas;
     for (const name of [...Object.values(BodySchema), 'accountAccess']) {
-      const properties = isJsonObject(schemas[name]) ? (schemas[name] as { properties?: unknown }).properties : undefined;
+      const properties = isJsonObject(schemas[name])
+        ? (schemas[name] as { properties?: unknown }).properties
+        : undefined;
       this.declaredFields.set(name, new Set(isJsonObject(properties) ? Object.keys(properties) : []));
     }
   }

@@ -25,7 +25,12 @@ export function resourceHref(options: BerlinSpecOptions, consent: StoredConsentR
  * The links the SCA approach requires: Redirect gives `scaRedirect` and the authorisation's `scaStatus`; Embedded and
  * Decoupled let the TPP start the authorisation itself. `self` and `status` always.
  */
-export function creationLinks(options: BerlinSpecOptions, self: string, consentId: string, authorisationId: string | undefined): Links {
+export function creationLinks(
+  options: BerlinSpecOptions,
+  self: string,
+  consentId: string,
+  authorisationId: string | undefined,
+): Links {
   const links: Links = {};
   if (options.scaApproach === 'REDIRECT') {
     links['scaRedirect'] = { href: options.scaRedirectUrl.replaceAll('{consentId}', encodeURIComponent(consentId)) };

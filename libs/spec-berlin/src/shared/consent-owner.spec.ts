@@ -1,4 +1,10 @@
-import { authorizingClientId, managingClientId, ownedByAnotherTpp, unknownConsentAuthorizeFailure, unknownConsentError } from './consent-owner.js';
+import {
+  authorizingClientId,
+  managingClientId,
+  ownedByAnotherTpp,
+  unknownConsentAuthorizeFailure,
+  unknownConsentError,
+} from './consent-owner.js';
 
 describe(ownedByAnotherTpp.name, () => {
   it('is true only when both client ids are known and differ', () => {
@@ -34,11 +40,20 @@ describe('the caller of a point', () => {
 
 describe('the answers to another TPP', () => {
   it('CONSENT_UNKNOWN with the status of where the id is, on consentId', () => {
-    expect(unknownConsentError(403)).toEqual({ httpStatus: 403, code: 'CONSENT_UNKNOWN', text: 'The consent id is unknown to this TPP', path: 'consentId' });
+    expect(unknownConsentError(403)).toEqual({
+      httpStatus: 403,
+      code: 'CONSENT_UNKNOWN',
+      text: 'The consent id is unknown to this TPP',
+      path: 'consentId',
+    });
     expect(unknownConsentError(400)).toMatchObject({ httpStatus: 400, code: 'CONSENT_UNKNOWN' });
   });
 
   it('in the authorize flow, a 403 without newConsentStatus', () => {
-    expect(unknownConsentAuthorizeFailure()).toEqual({ status: 'ERROR', errorCode: 403, data: { errorMessage: 'CONSENT_UNKNOWN: The consent id is unknown to this TPP' } });
+    expect(unknownConsentAuthorizeFailure()).toEqual({
+      status: 'ERROR',
+      errorCode: 403,
+      data: { errorMessage: 'CONSENT_UNKNOWN: The consent id is unknown to this TPP' },
+    });
   });
 });

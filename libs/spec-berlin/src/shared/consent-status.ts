@@ -21,7 +21,10 @@ export const FINAL_CONSENT_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 /** States in which an authorisation (an approver on the consent page) may still be given. */
-export const AUTHORISABLE_CONSENT_STATUSES: ReadonlySet<string> = new Set([ConsentStatus.Received, ConsentStatus.PartiallyAuthorised]);
+export const AUTHORISABLE_CONSENT_STATUSES: ReadonlySet<string> = new Set([
+  ConsentStatus.Received,
+  ConsentStatus.PartiallyAuthorised,
+]);
 
 /** ISO 20022 `transactionStatus` of a payment resource, the subset this module sets. */
 export const TransactionStatus = {
@@ -33,7 +36,10 @@ export const TransactionStatus = {
 } as const;
 export type TransactionStatus = (typeof TransactionStatus)[keyof typeof TransactionStatus];
 
-export const AUTHORISABLE_TRANSACTION_STATUSES: ReadonlySet<string> = new Set([TransactionStatus.Received, TransactionStatus.PartiallyAccepted]);
+export const AUTHORISABLE_TRANSACTION_STATUSES: ReadonlySet<string> = new Set([
+  TransactionStatus.Received,
+  TransactionStatus.PartiallyAccepted,
+]);
 
 /** `scaStatus` of an authorisation sub-resource (the identity server's authorization rows). */
 export const ScaStatus = {

@@ -22,9 +22,19 @@ export function schemaViolationError(violation: SchemaViolation): BerlinError {
   }
   switch (violation.keyword) {
     case 'type':
-      return berlinError(400, 'FORMAT_ERROR', `Value '${field}' should be ${violation.message.replace(/^.* must be /, '')} format`, path);
+      return berlinError(
+        400,
+        'FORMAT_ERROR',
+        `Value '${field}' should be ${violation.message.replace(/^.* must be /, '')} format`,
+        path,
+      );
     case 'minimum':
-      return berlinError(400, 'FORMAT_ERROR', `Value '${field}' should not be lower than ${/(-?\d+)$/.exec(violation.message)?.[1] ?? '1'}`, path);
+      return berlinError(
+        400,
+        'FORMAT_ERROR',
+        `Value '${field}' should not be lower than ${/(-?\d+)$/.exec(violation.message)?.[1] ?? '1'}`,
+        path,
+      );
     case 'format':
       return berlinError(400, 'FORMAT_ERROR', `Wrong format for '${field}': ${violation.message}`, path);
     default:

@@ -57,7 +57,12 @@ export function requestIdHeaderError(headers: HeaderMap | undefined): BerlinErro
   if (value === undefined || value.trim() === '') {
     return formatError(TppHeader.RequestId, "Header 'x-request-id' is missing");
   }
-  return UUID.test(value.trim()) ? undefined : formatError(TppHeader.RequestId, "Header 'x-request-id' has to be represented by standard 36-char UUID representation");
+  return UUID.test(value.trim())
+    ? undefined
+    : formatError(
+        TppHeader.RequestId,
+        "Header 'x-request-id' has to be represented by standard 36-char UUID representation",
+      );
 }
 
 function booleanHeaderError(headers: HeaderMap | undefined, name: string): BerlinError | undefined {
@@ -75,7 +80,9 @@ function uriHeaderError(headers: HeaderMap | undefined, name: string): BerlinErr
   }
   try {
     const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : formatError(name, `Header '${name.toLowerCase()}' is not a valid http(s) URI`);
+    return url.protocol === 'https:' || url.protocol === 'http:'
+      ? undefined
+      : formatError(name, `Header '${name.toLowerCase()}' is not a valid http(s) URI`);
   } catch {
     return formatError(name, `Header '${name.toLowerCase()}' is not a valid URI`);
   }
@@ -91,7 +98,9 @@ export function psuIpAddressError(headers: HeaderMap | undefined, required: bool
   if (value === undefined || value.trim() === '') {
     return required ? formatError(TppHeader.PsuIpAddress, "Header 'psu-ip-address' is missing") : undefined;
   }
-  return isIP(value.trim()) === 0 ? formatError(TppHeader.PsuIpAddress, "Header 'psu-ip-address' has to be an IPv4 or IPv6 address") : undefined;
+  return isIP(value.trim()) === 0
+    ? formatError(TppHeader.PsuIpAddress, "Header 'psu-ip-address' has to be an IPv4 or IPv6 address")
+    : undefined;
 }
 
 /** Digest, Signature and the signing certificate come together (§B.2). */
@@ -106,7 +115,12 @@ function signatureHeadersError(headers: HeaderMap | undefined): BerlinError | un
     return berlinError(401, 'SIGNATURE_INVALID', 'A Signature was sent without a Digest', TppHeader.Digest);
   }
   if (signature && !certificate) {
-    return berlinError(401, 'CERTIFICATE_MISSING', 'A Signature was sent without TPP-Signature-Certificate', TppHeader.SignatureCertificate);
+    return berlinError(
+      401,
+      'CERTIFICATE_MISSING',
+      'A Signature was sent without TPP-Signature-Certificate',
+      TppHeader.SignatureCertificate,
+    );
   }
   return undefined;
 }
@@ -115,7 +129,10 @@ function signatureHeadersError(headers: HeaderMap | undefined): BerlinError | un
  * The headers of a consent or payment initiation (POST): X-Request-ID, PSU-IP-Address, the redirect preferences and
  * URIs, PSU-ID and the signing headers, in that order (the first problem is reported).
  */
-export function initiationHeadersError(headers: HeaderMap | undefined, redirectApproach: boolean): BerlinError | undefined {
+export function initiationHeadersError(
+  headers: HeaderMap | undefined,
+  redirectApproach: boolean,
+): BerlinError | undefined {
   const first =
     requestIdHeaderError(headers) ??
     psuIpAddressError(headers, true) ??
@@ -126,7 +143,11 @@ export function initiationHeadersError(headers: HeaderMap | undefined, redirectA
   if (first !== undefined) {
     return first;
   }
-  if (redirectApproach && isTrueHeader(headers, TppHeader.RedirectPreferred) && headerValue(headers, TppHeader.RedirectUri) === undefined) {
+  if (
+    redirectApproach &&
+    isTrueHeader(headers, TppHeader.RedirectPreferred) &&
+    headerValue(headers, TppHeader.RedirectUri) === undefined
+  ) {
     return formatError(TppHeader.RedirectUri, "Header 'tpp-redirect-uri' is required for the redirect approach");
   }
   const psuId = headerValue(headers, TppHeader.PsuId);

@@ -29,7 +29,11 @@ const PAIRS_SENT: ReadonlyArray<readonly [number, BerlinMessageCode]> = [
 ];
 
 describe('Berlin Group error codes', () => {
-  const schemas = (loadOfficialOpenApiDocument(fileURLToPath(OFFICIAL_ERROR_CODES_FILE)).document['components'] as { schemas: Record<string, { enum?: string[] }> }).schemas;
+  const schemas = (
+    loadOfficialOpenApiDocument(fileURLToPath(OFFICIAL_ERROR_CODES_FILE)).document['components'] as {
+      schemas: Record<string, { enum?: string[] }>;
+    }
+  ).schemas;
 
   it.each(PAIRS_SENT)('HTTP %s %s is a standard code of that status in psd2-api 1.3.8', (status, code) => {
     const lists = Object.entries(schemas).filter(([name]) => name.startsWith(`MessageCode${status}_`));
@@ -37,10 +41,21 @@ describe('Berlin Group error codes', () => {
   });
 
   it('builds the tppMessages body, with the path only when there is one, and a text of at most 500 characters', () => {
-    expect(relayedFailure(berlinError(400, 'FORMAT_ERROR', 'Value \'validUntil\' should not be in the past', 'validUntil'))).toEqual({
+    expect(
+      relayedFailure(berlinError(400, 'FORMAT_ERROR', "Value 'validUntil' should not be in the past", 'validUntil')),
+    ).toEqual({
       status: 'ERROR',
       errorCode: 400,
-      data: { tppMessages: [{ category: 'ERROR', code: 'FORMAT_ERROR', path: 'validUntil', text: "Value 'validUntil' should not be in the past" }] },
+      data: {
+        tppMessages: [
+          {
+            category: 'ERROR',
+            code: 'FORMAT_ERROR',
+            path: 'validUntil',
+            text: "Value 'validUntil' should not be in the past",
+          },
+        ],
+      },
     });
     const long = relayedFailure(berlinError(403, 'CONSENT_UNKNOWN', 'x'.repeat(600)));
     const message = (long.data['tppMessages'] as Array<Record<string, unknown>>)[0];

@@ -44,7 +44,12 @@ export interface BerlinError {
   readonly path?: string;
 }
 
-export function berlinError(httpStatus: AcceptedErrorCode, code: BerlinMessageCode, text: string, path?: string): BerlinError {
+export function berlinError(
+  httpStatus: AcceptedErrorCode,
+  code: BerlinMessageCode,
+  text: string,
+  path?: string,
+): BerlinError {
   return { httpStatus, code, text, ...(path === undefined || path === '' ? {} : { path }) };
 }
 

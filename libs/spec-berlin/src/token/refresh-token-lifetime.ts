@@ -26,7 +26,11 @@ export type RefreshTokenLifetime =
  * so a chain of refreshed tokens never outlives the limit (the identity server ignores the validity this point
  * answers, so refusing the refresh grant is what ends the chain).
  */
-export function refreshTokenLifetime(grant: RefreshTokenGrant, nowSeconds: number, maxDays: number): RefreshTokenLifetime {
+export function refreshTokenLifetime(
+  grant: RefreshTokenGrant,
+  nowSeconds: number,
+  maxDays: number,
+): RefreshTokenLifetime {
   const consentEnd = grant.consentValidityPeriod ?? 0;
   if (consentEnd <= 0) {
     return { kind: 'unlimited' };
@@ -37,7 +41,10 @@ export function refreshTokenLifetime(grant: RefreshTokenGrant, nowSeconds: numbe
   const authorisedAt = grant.grantType === 'refresh_token' ? (grant.consentCreatedTime ?? nowSeconds) : nowSeconds;
   const tokenEnd = authorisedAt + maxDays * SECONDS_PER_DAY;
   if (nowSeconds >= tokenEnd) {
-    return { kind: 'refused', reason: `The refresh token has reached its ${maxDays} days: a new authorisation is required` };
+    return {
+      kind: 'refused',
+      reason: `The refresh token has reached its ${maxDays} days: a new authorisation is required`,
+    };
   }
   return { kind: 'limited', seconds: Math.min(tokenEnd, consentEnd) - nowSeconds };
 }

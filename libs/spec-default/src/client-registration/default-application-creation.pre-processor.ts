@@ -7,9 +7,9 @@ import { ApplicationCreationPreProcessor, succeed, type OutcomeOf, type RequestD
  */
 @Injectable()
 export class DefaultApplicationCreationPreProcessor extends ApplicationCreationPreProcessor {
-  handle({ additionalProperties = {} }: RequestDataOf<'pre-process-application-creation'>): Promise<
-    OutcomeOf<'pre-process-application-creation'>
-  > {
+  handle({
+    additionalProperties = {},
+  }: RequestDataOf<'pre-process-application-creation'>): Promise<OutcomeOf<'pre-process-application-creation'>> {
     return Promise.resolve(succeed({ additionalAppData: additionalProperties }));
   }
 }

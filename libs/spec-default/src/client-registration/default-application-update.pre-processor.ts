@@ -4,9 +4,9 @@ import { ApplicationUpdatePreProcessor, succeed, type OutcomeOf, type RequestDat
 /** The key manager keeps the developer portal's updated properties as entered. */
 @Injectable()
 export class DefaultApplicationUpdatePreProcessor extends ApplicationUpdatePreProcessor {
-  handle({ additionalProperties = {} }: RequestDataOf<'pre-process-application-update'>): Promise<
-    OutcomeOf<'pre-process-application-update'>
-  > {
+  handle({
+    additionalProperties = {},
+  }: RequestDataOf<'pre-process-application-update'>): Promise<OutcomeOf<'pre-process-application-update'>> {
     return Promise.resolve(succeed({ additionalAppData: additionalProperties }));
   }
 }

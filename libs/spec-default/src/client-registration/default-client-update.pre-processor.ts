@@ -4,7 +4,9 @@ import { ClientUpdatePreProcessor, succeed, type OutcomeOf, type RequestDataOf }
 /** The accelerator stores a DCR update as it was sent. */
 @Injectable()
 export class DefaultClientUpdatePreProcessor extends ClientUpdatePreProcessor {
-  handle({ clientData = {} }: RequestDataOf<'pre-process-client-update'>): Promise<OutcomeOf<'pre-process-client-update'>> {
+  handle({
+    clientData = {},
+  }: RequestDataOf<'pre-process-client-update'>): Promise<OutcomeOf<'pre-process-client-update'>> {
     return Promise.resolve(succeed({ clientData }));
   }
 }

@@ -63,6 +63,8 @@ function isConsentedAccount({ request, consent }: AccessCheck): boolean {
     return false;
   }
   return (consent.authorizations ?? []).some((authorization) =>
-    (authorization.resources ?? []).some((mapping) => mapping.accountId === accountId && mapping.status === ACTIVE_MAPPING),
+    (authorization.resources ?? []).some(
+      (mapping) => mapping.accountId === accountId && mapping.status === ACTIVE_MAPPING,
+    ),
   );
 }

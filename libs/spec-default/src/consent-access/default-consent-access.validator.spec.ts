@@ -1,4 +1,10 @@
-import { ConsentAccessValidator, type DataRequestPayload, type ExtensionContext, type JsonObject, type StoredConsentResource } from '@app/contract';
+import {
+  ConsentAccessValidator,
+  type DataRequestPayload,
+  type ExtensionContext,
+  type JsonObject,
+  type StoredConsentResource,
+} from '@app/contract';
 import { DefaultConsentAccessValidator } from './default-consent-access.validator.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -8,7 +14,11 @@ const ACCOUNT_ID = '30080012343456';
 const FUTURE = '2026-12-31T00:00:00+00:00';
 const PAST = '2026-05-31T00:00:00+00:00';
 
-function consent(type: string, receiptData: JsonObject, overrides: Partial<StoredConsentResource> = {}): StoredConsentResource {
+function consent(
+  type: string,
+  receiptData: JsonObject,
+  overrides: Partial<StoredConsentResource> = {},
+): StoredConsentResource {
   return {
     id: CONSENT_ID,
     clientId: 'tpp-client',
@@ -57,7 +67,10 @@ const paymentCall = (body: unknown, consentId = CONSENT_ID): DataRequestPayload 
   resourceParams: { resource: '/open-banking/v3.1/pisp/domestic-payments', httpMethod: 'POST' },
   body,
 });
-const submission = (overrides: JsonObject = {}) => ({ Data: { ConsentId: CONSENT_ID, Initiation: INITIATION, ...overrides }, Risk: {} });
+const submission = (overrides: JsonObject = {}) => ({
+  Data: { ConsentId: CONSENT_ID, Initiation: INITIATION, ...overrides },
+  Risk: {},
+});
 
 const cofCall = (body: unknown, overrides: Partial<DataRequestPayload> = {}): DataRequestPayload => ({
   consentId: CONSENT_ID,
@@ -66,7 +79,9 @@ const cofCall = (body: unknown, overrides: Partial<DataRequestPayload> = {}): Da
   body,
   ...overrides,
 });
-const cofBody = (consentId: unknown = CONSENT_ID) => ({ Data: { ConsentId: consentId, Reference: 'Purchase01', InstructedAmount: { Amount: '20.00', Currency: 'GBP' } } });
+const cofBody = (consentId: unknown = CONSENT_ID) => ({
+  Data: { ConsentId: consentId, Reference: 'Purchase01', InstructedAmount: { Amount: '20.00', Currency: 'GBP' } },
+});
 
 const denied = (errorCode: number, errorMessage: string, errorDescription: string) => ({
   status: 'ERROR',
@@ -78,7 +93,10 @@ const ALLOWED = { status: 'SUCCESS', data: {} };
 describe(DefaultConsentAccessValidator.name, () => {
   const validator: ConsentAccessValidator = new DefaultConsentAccessValidator({ now: () => NOW });
   const validate = (consentResource: StoredConsentResource | undefined, dataRequestPayload: DataRequestPayload) =>
-    validator.handle({ consentId: CONSENT_ID, ...(consentResource ? { consentResource } : {}), dataRequestPayload }, CONTEXT);
+    validator.handle(
+      { consentId: CONSENT_ID, ...(consentResource ? { consentResource } : {}), dataRequestPayload },
+      CONTEXT,
+    );
 
   describe('account consents', () => {
     it.each([
@@ -86,7 +104,10 @@ describe(DefaultConsentAccessValidator.name, () => {
       ['/accounts/{AccountId}', `${AISP}/accounts/${ACCOUNT_ID}`],
       ['/accounts/{AccountId}/transactions', `${AISP}/accounts/${ACCOUNT_ID}/transactions`],
       ['/accounts/{AccountId}/balances', `${AISP}/accounts/${ACCOUNT_ID}/balances`],
-      ['/accounts/{AccountId}/transactions', `${AISP}/accounts/${ACCOUNT_ID}/transactions?fromBookingDateTime=2026-01-01T00:00:00`],
+      [
+        '/accounts/{AccountId}/transactions',
+        `${AISP}/accounts/${ACCOUNT_ID}/transactions?fromBookingDateTime=2026-01-01T00:00:00`,
+      ],
     ])('lets %s through (%s)', async (elected, resource) => {
       await expect(validate(accountConsent(), accountCall(elected, resource))).resolves.toEqual(ALLOWED);
     });
@@ -101,16 +122,28 @@ describe(DefaultConsentAccessValidator.name, () => {
     );
 
     it('rule 1: refuses a call without resource', async () => {
-      await expect(validate(accountConsent(), {})).resolves.toEqual(denied(401, 'Unauthorized', 'Path requested is invalid'));
+      await expect(validate(accountConsent(), {})).resolves.toEqual(
+        denied(401, 'Unauthorized', 'Path requested is invalid'),
+      );
     });
 
     it.each<[string, string, string[]]>([
       ['/accounts', `${AISP}/accounts`, ['ReadAccountsDetail', 'ReadBalances']],
       ['/accounts/{AccountId}', `${AISP}/accounts/${ACCOUNT_ID}`, ['ReadAccountsBasic']],
-      ['/accounts/{AccountId}/transactions', `${AISP}/accounts/${ACCOUNT_ID}/transactions`, ['ReadAccountsDetail', 'ReadTransactionsBasic']],
-      ['/accounts/{AccountId}/balances', `${AISP}/accounts/${ACCOUNT_ID}/balances`, ['ReadAccountsBasic', 'ReadAccountsDetail']],
+      [
+        '/accounts/{AccountId}/transactions',
+        `${AISP}/accounts/${ACCOUNT_ID}/transactions`,
+        ['ReadAccountsDetail', 'ReadTransactionsBasic'],
+      ],
+      [
+        '/accounts/{AccountId}/balances',
+        `${AISP}/accounts/${ACCOUNT_ID}/balances`,
+        ['ReadAccountsBasic', 'ReadAccountsDetail'],
+      ],
     ])('rule 2: refuses %s without its permission', async (elected, resource, permissions) => {
-      await expect(validate(accountConsent({}, { Permissions: permissions }), accountCall(elected, resource))).resolves.toEqual(
+      await expect(
+        validate(accountConsent({}, { Permissions: permissions }), accountCall(elected, resource)),
+      ).resolves.toEqual(
         denied(403, 'Forbidden', 'Permission mismatch. Consent does not contain necessary permissions'),
       );
     });
@@ -118,7 +151,10 @@ describe(DefaultConsentAccessValidator.name, () => {
     it('rule 2: survives permissions of the wrong type', async () => {
       for (const permissions of ['x', 5, { a: 'ReadBalances' }, null]) {
         await expect(
-          validate(accountConsent({}, { Permissions: permissions }), accountCall('/accounts/{AccountId}/balances', `${AISP}/accounts/${ACCOUNT_ID}/balances`)),
+          validate(
+            accountConsent({}, { Permissions: permissions }),
+            accountCall('/accounts/{AccountId}/balances', `${AISP}/accounts/${ACCOUNT_ID}/balances`),
+          ),
         ).resolves.toMatchObject({ errorCode: 403 });
       }
     });
@@ -140,29 +176,41 @@ describe(DefaultConsentAccessValidator.name, () => {
     });
 
     it('rule 3: does not check accounts on the bulk path', async () => {
-      await expect(validate(accountConsent({ authorizations: [] }), accountCall('/accounts', `${AISP}/accounts`))).resolves.toEqual(ALLOWED);
+      await expect(
+        validate(accountConsent({ authorizations: [] }), accountCall('/accounts', `${AISP}/accounts`)),
+      ).resolves.toEqual(ALLOWED);
     });
 
-    it.each(['AwaitingAuthorisation', 'Revoked', 'Expired', 'Rejected'])('rule 4: refuses a %s consent', async (status) => {
-      await expect(validate(accountConsent({ status }), accountCall('/accounts', `${AISP}/accounts`))).resolves.toEqual(
-        denied(400, 'Bad Request', 'Consent is not in the correct state'),
-      );
-    });
+    it.each(['AwaitingAuthorisation', 'Revoked', 'Expired', 'Rejected'])(
+      'rule 4: refuses a %s consent',
+      async (status) => {
+        await expect(
+          validate(accountConsent({ status }), accountCall('/accounts', `${AISP}/accounts`)),
+        ).resolves.toEqual(denied(400, 'Bad Request', 'Consent is not in the correct state'));
+      },
+    );
 
     it.each([PAST, 'not a date'])('rule 5: refuses a consent expiring %p', async (expiration) => {
-      await expect(validate(accountConsent({}, { ExpirationDateTime: expiration }), accountCall('/accounts', `${AISP}/accounts`))).resolves.toEqual(
-        denied(400, 'Bad Request', 'Provided consent is expired'),
-      );
+      await expect(
+        validate(accountConsent({}, { ExpirationDateTime: expiration }), accountCall('/accounts', `${AISP}/accounts`)),
+      ).resolves.toEqual(denied(400, 'Bad Request', 'Provided consent is expired'));
     });
 
     it('rule 5: lets a consent without expiry through', async () => {
       const receiptData = { Permissions: ALL_ACCOUNT_PERMISSIONS };
-      await expect(validate(consent('accounts', receiptData), accountCall('/accounts', `${AISP}/accounts`))).resolves.toEqual(ALLOWED);
+      await expect(
+        validate(consent('accounts', receiptData), accountCall('/accounts', `${AISP}/accounts`)),
+      ).resolves.toEqual(ALLOWED);
     });
 
     it('applies the rules in table order', async () => {
-      const broken = accountConsent({ status: 'Revoked', authorizations: [] }, { Permissions: [], ExpirationDateTime: PAST });
-      await expect(validate(broken, accountCall('/accounts/{AccountId}', `${AISP}/accounts/${ACCOUNT_ID}`))).resolves.toMatchObject({
+      const broken = accountConsent(
+        { status: 'Revoked', authorizations: [] },
+        { Permissions: [], ExpirationDateTime: PAST },
+      );
+      await expect(
+        validate(broken, accountCall('/accounts/{AccountId}', `${AISP}/accounts/${ACCOUNT_ID}`)),
+      ).resolves.toMatchObject({
         errorCode: 403,
       });
     });
@@ -170,16 +218,20 @@ describe(DefaultConsentAccessValidator.name, () => {
 
   describe('funds confirmation consents', () => {
     const cofConsent = (overrides: Partial<StoredConsentResource> = {}, data: JsonObject = {}) =>
-      consent('fundsconfirmations', { ExpirationDateTime: FUTURE, DebtorAccount: { SchemeName: 'OB.IBAN', Identification: 'GB1' }, ...data }, overrides);
+      consent(
+        'fundsconfirmations',
+        { ExpirationDateTime: FUTURE, DebtorAccount: { SchemeName: 'OB.IBAN', Identification: 'GB1' }, ...data },
+        overrides,
+      );
 
     it('lets a confirmation for this consent through', async () => {
       await expect(validate(cofConsent(), cofCall(cofBody()))).resolves.toEqual(ALLOWED);
     });
 
     it('rule 1: refuses another resource', async () => {
-      await expect(validate(cofConsent(), cofCall(cofBody(), { electedResource: '/funds-confirmations/x' }))).resolves.toEqual(
-        denied(401, 'Unauthorized', 'Invalid request URI'),
-      );
+      await expect(
+        validate(cofConsent(), cofCall(cofBody(), { electedResource: '/funds-confirmations/x' })),
+      ).resolves.toEqual(denied(401, 'Unauthorized', 'Invalid request URI'));
     });
 
     it('rule 2: refuses a consent that is not authorised', async () => {
@@ -210,20 +262,32 @@ describe(DefaultConsentAccessValidator.name, () => {
       ['no body', undefined],
       ['a body whose Data is a list', { Data: [] }],
     ])('rule 5: refuses %s in the body', async (_label, body) => {
-      await expect(validate(cofConsent(), cofCall(body))).resolves.toEqual(denied(400, 'Bad Request', 'Invalid consent ID'));
+      await expect(validate(cofConsent(), cofCall(body))).resolves.toEqual(
+        denied(400, 'Bad Request', 'Invalid consent ID'),
+      );
     });
   });
 
   describe('payment consents', () => {
-    const paymentConsent = (overrides: Partial<StoredConsentResource> = {}) => consent('payments', { Initiation: INITIATION }, overrides);
+    const paymentConsent = (overrides: Partial<StoredConsentResource> = {}) =>
+      consent('payments', { Initiation: INITIATION }, overrides);
 
     it('lets a submission repeating the initiation through, whatever the key order', async () => {
-      const reordered = { CreditorAccount: INITIATION.CreditorAccount, InstructedAmount: { Currency: 'GBP', Amount: '165.88' }, EndToEndIdentification: INITIATION.EndToEndIdentification, InstructionIdentification: INITIATION.InstructionIdentification };
-      await expect(validate(paymentConsent(), paymentCall(submission({ Initiation: reordered })))).resolves.toEqual(ALLOWED);
+      const reordered = {
+        CreditorAccount: INITIATION.CreditorAccount,
+        InstructedAmount: { Currency: 'GBP', Amount: '165.88' },
+        EndToEndIdentification: INITIATION.EndToEndIdentification,
+        InstructionIdentification: INITIATION.InstructionIdentification,
+      };
+      await expect(validate(paymentConsent(), paymentCall(submission({ Initiation: reordered })))).resolves.toEqual(
+        ALLOWED,
+      );
     });
 
     it('rule 1: refuses a token bound to another consent', async () => {
-      await expect(validate(paymentConsent(), paymentCall(submission(), 'other'))).resolves.toEqual(denied(400, 'Bad Request', 'Consent ID mismatch'));
+      await expect(validate(paymentConsent(), paymentCall(submission(), 'other'))).resolves.toEqual(
+        denied(400, 'Bad Request', 'Consent ID mismatch'),
+      );
     });
 
     it('rule 2: refuses a consent that is not authorised', async () => {
@@ -262,7 +326,10 @@ describe(DefaultConsentAccessValidator.name, () => {
       ['a different amount', { ...INITIATION, InstructedAmount: { Amount: '165.89', Currency: 'GBP' } }],
       ['a numeric amount', { ...INITIATION, InstructedAmount: { Amount: 165.88, Currency: 'GBP' } }],
       ['an extra field', { ...INITIATION, LocalInstrument: 'OB.Paym' }],
-      ['a missing field', { InstructedAmount: INITIATION.InstructedAmount, CreditorAccount: INITIATION.CreditorAccount }],
+      [
+        'a missing field',
+        { InstructedAmount: INITIATION.InstructedAmount, CreditorAccount: INITIATION.CreditorAccount },
+      ],
     ])('rule 6: refuses an Initiation with %s', async (_label, initiation) => {
       await expect(validate(paymentConsent(), paymentCall(submission({ Initiation: initiation })))).resolves.toEqual(
         denied(400, 'Bad Request', 'Initiation payloads do not match'),

@@ -25,9 +25,11 @@ export class DefaultConsentAccessValidator extends ConsentAccessValidator {
     super();
   }
 
-  handle({ consentId, consentResource = {}, dataRequestPayload = {} }: RequestDataOf<'validate-consent-access'>): Promise<
-    OutcomeOf<'validate-consent-access'>
-  > {
+  handle({
+    consentId,
+    consentResource = {},
+    dataRequestPayload = {},
+  }: RequestDataOf<'validate-consent-access'>): Promise<OutcomeOf<'validate-consent-access'>> {
     const rules = RULES_BY_TYPE.get(consentResource.type ?? '');
     if (rules === undefined) {
       return Promise.resolve(accessDenied(500, 'Invalid consent type'));

@@ -11,7 +11,9 @@ export function authorizedAccountIds(authorizedData: readonly AuthorizedData[] |
   for (const entry of Array.isArray(authorizedData) ? authorizedData : []) {
     const accounts: unknown = isJsonObject(entry) ? entry.accounts : undefined;
     for (const account of Array.isArray(accounts) ? (accounts as unknown[]) : []) {
-      const id = isJsonObject(account) ? (nonEmptyString(account['accountId']) ?? nonEmptyString(account['displayName'])) : undefined;
+      const id = isJsonObject(account)
+        ? (nonEmptyString(account['accountId']) ?? nonEmptyString(account['displayName']))
+        : undefined;
       if (id !== undefined) {
         ids.add(id);
       }

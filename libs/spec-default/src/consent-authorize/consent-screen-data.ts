@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsentScreenData, JsonObject, ScreenAccount, ScreenPermission, StoredConsentResource } from '@app/contract';
+import type {
+  ConsentScreenData,
+  JsonObject,
+  ScreenAccount,
+  ScreenPermission,
+  StoredConsentResource,
+} from '@app/contract';
 import { ConsentType } from '../shared/consent-type.js';
 import { parseDateTimeValue } from '../shared/date-time.js';
 import { hasKey, isJsonObject, isString, nonEmptyString } from '../shared/json.js';
@@ -43,7 +49,10 @@ const CREDITOR_ACCOUNT_LINES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The page of a consent a TPP created beforehand (`getConsentDataForPreInitiatedConsent`). */
-export function preInitiatedScreenData(consent: StoredConsentResource, nowMillis: number): ScreenData | ScreenDataRefusal {
+export function preInitiatedScreenData(
+  consent: StoredConsentResource,
+  nowMillis: number,
+): ScreenData | ScreenDataRefusal {
   const type = nonEmptyString(consent.type);
   if (type === undefined) {
     return { errorMessage: RECEIPT_UNREADABLE };
@@ -79,7 +88,9 @@ export function scopeBasedScreenData(scopes: readonly string[]): ScreenData {
 
 function accountScreenData(type: string, data: JsonObject, nowMillis: number): ScreenData | ScreenDataRefusal {
   const permissions = data['Permissions'];
-  const displayValues = Array.isArray(permissions) ? permissions.filter(isString).filter((value) => value.length > 0) : [];
+  const displayValues = Array.isArray(permissions)
+    ? permissions.filter(isString).filter((value) => value.length > 0)
+    : [];
   if (displayValues.length === 0) {
     return { errorMessage: RECEIPT_UNREADABLE };
   }
@@ -126,7 +137,11 @@ function paymentScreenData(type: string, data: JsonObject): ScreenData {
   };
 }
 
-function fundsConfirmationScreenData(type: string, data: JsonObject, nowMillis: number): ScreenData | ScreenDataRefusal {
+function fundsConfirmationScreenData(
+  type: string,
+  data: JsonObject,
+  nowMillis: number,
+): ScreenData | ScreenDataRefusal {
   const basicConsentData: Record<string, string[]> = {};
   const expirationDateTime = data['ExpirationDateTime'];
   const expiration =

@@ -23,10 +23,9 @@ describe('uniqueDisplayNames', () => {
   });
 
   it('tells shared names apart by the end of the identification', () => {
-    expect(uniqueDisplayNames([account('1', 'Savings', 'GB11AAAA1111'), account('2', 'Savings', 'GB22BBBB2222')])).toEqual([
-      'Savings (1111)',
-      'Savings (2222)',
-    ]);
+    expect(
+      uniqueDisplayNames([account('1', 'Savings', 'GB11AAAA1111'), account('2', 'Savings', 'GB22BBBB2222')]),
+    ).toEqual(['Savings (1111)', 'Savings (2222)']);
   });
 
   it('falls back to the account id, then a counter, when the identification does not tell them apart', () => {
@@ -40,7 +39,11 @@ describe('uniqueDisplayNames', () => {
   });
 
   it('does not let a disambiguated name collide with a real one', () => {
-    const names = uniqueDisplayNames([account('1', 'Savings', '9999'), account('2', 'Savings (9999)'), account('3', 'Savings', '8888')]);
+    const names = uniqueDisplayNames([
+      account('1', 'Savings', '9999'),
+      account('2', 'Savings (9999)'),
+      account('3', 'Savings', '8888'),
+    ]);
     expect(names).toEqual(['Savings (9999)', 'Savings (9999) (2)', 'Savings (8888)']);
   });
 

@@ -10,14 +10,23 @@ import type { ScreenAccount } from '@app/contract';
 export function offeredCustomerAccounts(accounts: readonly BankAccountView[], forPayment: boolean): ScreenAccount[] {
   const seen = new Set<string>();
   const offered = accounts.filter((account) => {
-    if (account.status !== 'Enabled' || (forPayment && !account.payable) || !account.accountId || seen.has(account.accountId)) {
+    if (
+      account.status !== 'Enabled' ||
+      (forPayment && !account.payable) ||
+      !account.accountId ||
+      seen.has(account.accountId)
+    ) {
       return false;
     }
     seen.add(account.accountId);
     return true;
   });
   const names = uniqueDisplayNames(offered);
-  return offered.map((account, index) => ({ displayName: names[index], accountId: account.accountId, selected: false }));
+  return offered.map((account, index) => ({
+    displayName: names[index],
+    accountId: account.accountId,
+    selected: false,
+  }));
 }
 
 /**

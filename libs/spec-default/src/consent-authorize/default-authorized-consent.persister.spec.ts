@@ -1,4 +1,9 @@
-import { AuthorizedConsentPersister, type ExtensionContext, type RequestDataOf, type StoredConsentResource } from '@app/contract';
+import {
+  AuthorizedConsentPersister,
+  type ExtensionContext,
+  type RequestDataOf,
+  type StoredConsentResource,
+} from '@app/contract';
 import { DefaultAuthorizedConsentPersister } from './default-authorized-consent.persister.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -22,7 +27,10 @@ const storedConsent: StoredConsentResource = {
 type PersistRequest = RequestDataOf<'persist-authorized-consent'>;
 type AuthorizedResources = NonNullable<NonNullable<PersistRequest['userGrantedData']>['authorizedResources']>;
 
-function request(authorizedResources: Partial<AuthorizedResources>, overrides: Partial<PersistRequest> = {}): PersistRequest {
+function request(
+  authorizedResources: Partial<AuthorizedResources>,
+  overrides: Partial<PersistRequest> = {},
+): PersistRequest {
   return {
     consentId: CONSENT_ID,
     isApproved: true,
@@ -56,7 +64,10 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
       const outcome = await persist(
         request({
           authorizedData: [
-            { permissions: ['ReadAccountsBasic', 'ReadAccountsDetail'], accounts: [salarySaver, maxBonus, salarySaver] },
+            {
+              permissions: ['ReadAccountsBasic', 'ReadAccountsDetail'],
+              accounts: [salarySaver, maxBonus, salarySaver],
+            },
             { permissions: ['ReadBalances'], accounts: [maxBonus, { ...salarySaver, title: 'Savings' }] },
           ],
         }),
@@ -67,7 +78,12 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
           consentResource: {
             status: 'Authorised',
             authorizations: [
-              { userId: PSU, type: 'authorisation', status: 'Authorised', resources: [mapping('30080012343456'), mapping('30080098763459')] },
+              {
+                userId: PSU,
+                type: 'authorisation',
+                status: 'Authorised',
+                resources: [mapping('30080012343456'), mapping('30080098763459')],
+              },
             ],
           },
         },
@@ -77,7 +93,9 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
     it('reads account objects with null fields, as the identity server sends them', async () => {
       const withNulls = { ...salarySaver, title: null, description: null };
       const data = request({ authorizedData: [{ accounts: [withNulls] }] });
-      await expect(persist(data)).resolves.toMatchObject({ data: { consentResource: { authorizations: [{ resources: [mapping('30080012343456')] }] } } });
+      await expect(persist(data)).resolves.toMatchObject({
+        data: { consentResource: { authorizations: [{ resources: [mapping('30080012343456')] }] } },
+      });
     });
 
     it('never echoes the consent attributes', async () => {
@@ -94,13 +112,18 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
 
     it("falls back to the confirm page's user id", async () => {
       const data = request({ userId: PSU });
-      const outcome = await persist({ ...data, userGrantedData: { authorizedResources: data.userGrantedData!.authorizedResources! } });
+      const outcome = await persist({
+        ...data,
+        userGrantedData: { authorizedResources: data.userGrantedData!.authorizedResources! },
+      });
       expect(outcome).toMatchObject({ data: { consentResource: { authorizations: [{ userId: PSU }] } } });
     });
 
     it('maps an account without id by its display name', async () => {
       const outcome = await persist(request({ authorizedData: [{ accounts: [{ displayName: '30080012343456' }] }] }));
-      expect(outcome).toMatchObject({ data: { consentResource: { authorizations: [{ resources: [mapping('30080012343456')] }] } } });
+      expect(outcome).toMatchObject({
+        data: { consentResource: { authorizations: [{ resources: [mapping('30080012343456')] }] } },
+      });
     });
 
     it.each<[string, Partial<AuthorizedResources>]>([
@@ -143,7 +166,9 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
     });
 
     it('rejects a consent even without accounts', async () => {
-      await expect(persist(request({ approval: 'false', authorizedData: [] }, { isApproved: false }))).resolves.toEqual(denied);
+      await expect(persist(request({ approval: 'false', authorizedData: [] }, { isApproved: false }))).resolves.toEqual(
+        denied,
+      );
     });
 
     it('rejects when neither field states an approval', async () => {
@@ -164,7 +189,9 @@ describe(DefaultAuthorizedConsentPersister.name, () => {
             validityTime: NOW / 1000 + 3600,
             recurringIndicator: false,
             receipt: { Data: { Permissions: ['accounts'], ExpirationDateTime: '2026-06-01T01:00:00Z' } },
-            authorizations: [{ userId: PSU, type: 'authorisation', status: 'Authorised', resources: [mapping('30080012343456')] }],
+            authorizations: [
+              { userId: PSU, type: 'authorisation', status: 'Authorised', resources: [mapping('30080012343456')] },
+            ],
           },
         },
       });

@@ -1,7 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthorizedConsentPersister, succeed, type AccountMapping, type Authorization, type NewConsentResource, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
+import {
+  AuthorizedConsentPersister,
+  succeed,
+  type AccountMapping,
+  type Authorization,
+  type NewConsentResource,
+  type OutcomeOf,
+  type RequestDataOf,
+  epochSeconds,
+  type Clock,
+} from '@app/contract';
 import { DEFAULT_SPEC_CLOCK } from '../default-spec.tokens.js';
-import { ACTIVE_MAPPING, AUTHORISATION_TYPE, AuthorizationStatus, ConsentStatus, PRIMARY_PERMISSION } from '../shared/consent-status.js';
+import {
+  ACTIVE_MAPPING,
+  AUTHORISATION_TYPE,
+  AuthorizationStatus,
+  ConsentStatus,
+  PRIMARY_PERMISSION,
+} from '../shared/consent-status.js';
 import { ConsentType } from '../shared/consent-type.js';
 import { formatOffsetDateTime } from '../shared/date-time.js';
 import { isNonEmptyJsonObject, nonEmptyString } from '../shared/json.js';
@@ -55,7 +71,9 @@ export class DefaultAuthorizedConsentPersister extends AuthorizedConsentPersiste
     if (isNonEmptyJsonObject(consentResource)) {
       return succeed({ consentResource: { status, authorizations: [authorization] } });
     }
-    return succeed({ consentResource: this.newScopeConsent(status, authorization, requestedScopes(userGrantedData.requestParameters)) });
+    return succeed({
+      consentResource: this.newScopeConsent(status, authorization, requestedScopes(userGrantedData.requestParameters)),
+    });
   }
 
   /** A scope-based flow has no consent until now: the identity server creates it from these mandatory fields. */

@@ -11,12 +11,18 @@ import {
 import { DefaultConsentScreenPopulator } from './default-consent-screen.populator.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
-const CONTEXT: ExtensionContext = { requestId: 'req-1', spec: 'default', extension: 'populate-consent-authorize-screen' };
+const CONTEXT: ExtensionContext = {
+  requestId: 'req-1',
+  spec: 'default',
+  extension: 'populate-consent-authorize-screen',
+};
 const CONSENT_ID = '2d8c6b2e-5f0b-4a8e-9a77-3c1f0f8a1b11';
 const PSU = 'psu@wso2.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function bankAccount(overrides: Partial<BankAccountView> & Pick<BankAccountView, 'accountId' | 'displayName'>): BankAccountView {
+function bankAccount(
+  overrides: Partial<BankAccountView> & Pick<BankAccountView, 'accountId' | 'displayName'>,
+): BankAccountView {
   return {
     currency: 'GBP',
     accountType: 'Retail',
@@ -48,7 +54,11 @@ class FakeBankBackend extends BankBackend {
   }
 
   accountDetails(accountId: string): Promise<BankAccountView | null> {
-    return Promise.resolve(Object.values(this.accountsByUser).flat().find((account) => account.accountId === accountId) ?? null);
+    return Promise.resolve(
+      Object.values(this.accountsByUser)
+        .flat()
+        .find((account) => account.accountId === accountId) ?? null,
+    );
   }
 }
 
@@ -70,7 +80,11 @@ const requestObject = (overrides: JsonObject = {}): JsonObject => ({
   ...overrides,
 });
 
-const storedConsent = (type: string, data: JsonObject, overrides: Partial<StoredConsentResource> = {}): StoredConsentResource => ({
+const storedConsent = (
+  type: string,
+  data: JsonObject,
+  overrides: Partial<StoredConsentResource> = {},
+): StoredConsentResource => ({
   id: CONSENT_ID,
   clientId: 'tpp-client',
   type,
@@ -92,13 +106,23 @@ const ACCOUNT_DATA = {
   TransactionFromDateTime: '2026-01-01T00:00:00+00:00',
   TransactionToDateTime: '2026-03-01T00:00:00+00:00',
 };
-const DEBTOR = { SchemeName: 'OB.SortCodeAccountNumber', Identification: '30080012343456', Name: 'Andrea Smith', SecondaryIdentification: 'Roll 1' };
+const DEBTOR = {
+  SchemeName: 'OB.SortCodeAccountNumber',
+  Identification: '30080012343456',
+  Name: 'Andrea Smith',
+  SecondaryIdentification: 'Roll 1',
+};
 const PAYMENT_DATA = {
   Initiation: {
     InstructionIdentification: 'ACME412',
     EndToEndIdentification: 'FRESCO.21302.GFX.20',
     InstructedAmount: { Amount: '165.88', Currency: 'GBP' },
-    CreditorAccount: { SchemeName: 'OB.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc', SecondaryIdentification: '0002' },
+    CreditorAccount: {
+      SchemeName: 'OB.SortCodeAccountNumber',
+      Identification: '08080021325698',
+      Name: 'ACME Inc',
+      SecondaryIdentification: '0002',
+    },
   },
 };
 
@@ -114,7 +138,10 @@ async function successData(outcome: Promise<unknown>) {
   expect(answer.status).toBe('SUCCESS');
   // No unknown key under data, permissions or additionalData; non-empty type, uid, displayValues and displayName.
   expect(acceptedByIdentityServer(answer.data) ? [] : acceptedByIdentityServer.errors).toEqual([]);
-  return answer.data as { consentData: JsonObject & { permissions?: Array<{ uid: string; displayValues: string[] }> }; consumerData?: { accounts: JsonObject[] } };
+  return answer.data as {
+    consentData: JsonObject & { permissions?: Array<{ uid: string; displayValues: string[] }> };
+    consumerData?: { accounts: JsonObject[] };
+  };
 }
 
 /** The success shape as the identity server's strict Jackson parse and Hibernate checks accept it (contract §4.9). */
@@ -127,7 +154,12 @@ describe(DefaultConsentScreenPopulator.name, () => {
     it("shows the accelerator's default page, with the customer's accounts from the bank", async () => {
       const { bank, populate } = setUp();
       const data = await successData(
-        populate({ consentId: CONSENT_ID, userId: PSU, requestParameters: requestObject(), consentResource: storedConsent('accounts', ACCOUNT_DATA) }),
+        populate({
+          consentId: CONSENT_ID,
+          userId: PSU,
+          requestParameters: requestObject(),
+          consentResource: storedConsent('accounts', ACCOUNT_DATA),
+        }),
       );
       expect(Object.keys(data).sort()).toEqual(['consentData', 'consumerData']);
       expect(data.consentData).toEqual({
@@ -154,7 +186,9 @@ describe(DefaultConsentScreenPopulator.name, () => {
           bankAccount({ accountId: 'a5', displayName: 'Quote', status: 'ProForma' }),
         ],
       });
-      const data = await successData(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('accounts', ACCOUNT_DATA) }));
+      const data = await successData(
+        populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('accounts', ACCOUNT_DATA) }),
+      );
       expect(data.consumerData?.accounts).toEqual([{ displayName: 'Current', accountId: 'a1', selected: false }]);
     });
 
@@ -168,28 +202,44 @@ describe(DefaultConsentScreenPopulator.name, () => {
       const request = { consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('accounts', ACCOUNT_DATA) };
       const first = await successData(populate(request));
       const second = await successData(populate(request));
-      expect(first.consumerData?.accounts.map((account) => account['displayName'])).toEqual(['Savings (2222)', 'Savings (4444)', 'Current']);
+      expect(first.consumerData?.accounts.map((account) => account['displayName'])).toEqual([
+        'Savings (2222)',
+        'Savings (4444)',
+        'Current',
+      ]);
       expect(second.consumerData).toEqual(first.consumerData);
     });
 
     it('offers no account, without asking the bank, when the user is unknown', async () => {
       const { bank, populate } = setUp();
-      const data = await successData(populate({ consentId: CONSENT_ID, consentResource: storedConsent('accounts', ACCOUNT_DATA) }));
+      const data = await successData(
+        populate({ consentId: CONSENT_ID, consentResource: storedConsent('accounts', ACCOUNT_DATA) }),
+      );
       expect(data.consumerData).toEqual({ accounts: [] });
       expect(bank.askedFor).toEqual([]);
     });
 
     it('takes the consent id from the request object when the request has none', async () => {
       const { populate } = setUp();
-      await successData(populate({ userId: PSU, requestParameters: requestObject(), consentResource: storedConsent('accounts', ACCOUNT_DATA) }));
+      await successData(
+        populate({
+          userId: PSU,
+          requestParameters: requestObject(),
+          consentResource: storedConsent('accounts', ACCOUNT_DATA),
+        }),
+      );
     });
 
     it('refuses a pre-initiated consent without any consent id', async () => {
       const { populate } = setUp();
       const parameters = requestObject({ claims: { id_token: { acr: { values: ['x'] } } } });
-      await expect(populate({ userId: PSU, requestParameters: parameters, consentResource: storedConsent('accounts', ACCOUNT_DATA) })).resolves.toEqual(
-        refusal('intent_id not found in request object'),
-      );
+      await expect(
+        populate({
+          userId: PSU,
+          requestParameters: parameters,
+          consentResource: storedConsent('accounts', ACCOUNT_DATA),
+        }),
+      ).resolves.toEqual(refusal('intent_id not found in request object'));
     });
 
     it.each(['Authorised', 'Rejected', 'Revoked', 'AwaitingUpload'])('refuses a %s consent', async (status) => {
@@ -201,31 +251,54 @@ describe(DefaultConsentScreenPopulator.name, () => {
     });
 
     it.each<[string, Partial<StoredConsentResource>]>([
-      ['an authorised first authorization', { authorizations: [{ id: 'a', type: 'authorisation', status: 'Authorised' }] }],
+      [
+        'an authorised first authorization',
+        { authorizations: [{ id: 'a', type: 'authorisation', status: 'Authorised' }] },
+      ],
       ['no authorization', { authorizations: [] }],
       ['the basic variant', { authorizations: undefined }],
     ])('refuses a consent with %s', async (_label, overrides) => {
       const { populate } = setUp();
-      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('accounts', ACCOUNT_DATA, overrides) })).resolves.toEqual(
-        refusal('Authorisation not in authorisable state'),
-      );
+      await expect(
+        populate({
+          consentId: CONSENT_ID,
+          userId: PSU,
+          consentResource: storedConsent('accounts', ACCOUNT_DATA, overrides),
+        }),
+      ).resolves.toEqual(refusal('Authorisation not in authorisable state'));
     });
 
     it('refuses an expired consent', async () => {
       const { populate } = setUp();
       const consent = storedConsent('accounts', { ...ACCOUNT_DATA, ExpirationDateTime: '2026-05-31T23:59:59Z' });
-      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(refusal('Provided consent is expired'));
+      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(
+        refusal('Provided consent is expired'),
+      );
     });
 
     it.each<[string, JsonObject, string]>([
       ['no Data', {}, 'Data Object is missing'],
-      ['permissions that are not a list', { Data: { ...ACCOUNT_DATA, Permissions: 'x' } }, 'Error occurred while retrieving the account initiation request details'],
-      ['an empty permission list', { Data: { ...ACCOUNT_DATA, Permissions: [] } }, 'Error occurred while retrieving the account initiation request details'],
-      ['an unreadable expiry', { Data: { ...ACCOUNT_DATA, ExpirationDateTime: 'never' } }, 'Error occurred while retrieving the account initiation request details'],
+      [
+        'permissions that are not a list',
+        { Data: { ...ACCOUNT_DATA, Permissions: 'x' } },
+        'Error occurred while retrieving the account initiation request details',
+      ],
+      [
+        'an empty permission list',
+        { Data: { ...ACCOUNT_DATA, Permissions: [] } },
+        'Error occurred while retrieving the account initiation request details',
+      ],
+      [
+        'an unreadable expiry',
+        { Data: { ...ACCOUNT_DATA, ExpirationDateTime: 'never' } },
+        'Error occurred while retrieving the account initiation request details',
+      ],
     ])('refuses a receipt with %s', async (_label, receipt, message) => {
       const { populate } = setUp();
       const consent = { ...storedConsent('accounts', ACCOUNT_DATA), receipt };
-      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(refusal(message));
+      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(
+        refusal(message),
+      );
     });
   });
 
@@ -236,7 +309,9 @@ describe(DefaultConsentScreenPopulator.name, () => {
         populate({
           consentId: CONSENT_ID,
           userId: PSU,
-          consentResource: storedConsent('payments', { Initiation: { ...PAYMENT_DATA.Initiation, DebtorAccount: DEBTOR } }),
+          consentResource: storedConsent('payments', {
+            Initiation: { ...PAYMENT_DATA.Initiation, DebtorAccount: DEBTOR },
+          }),
         }),
       );
       expect(data).toEqual({
@@ -272,7 +347,9 @@ describe(DefaultConsentScreenPopulator.name, () => {
           bankAccount({ accountId: 'a2', displayName: 'Fixed deposit', payable: false }),
         ],
       });
-      const data = await successData(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('payments', PAYMENT_DATA) }));
+      const data = await successData(
+        populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('payments', PAYMENT_DATA) }),
+      );
       expect(data.consentData['initiatedAccountsForConsent']).toBeUndefined();
       expect(data.consumerData).toEqual({ accounts: [{ displayName: 'Current', accountId: 'a1', selected: false }] });
     });
@@ -287,7 +364,10 @@ describe(DefaultConsentScreenPopulator.name, () => {
   describe('funds confirmation consents', () => {
     it('shows the expiry and the debtor account, with nothing to choose', async () => {
       const { bank, populate } = setUp();
-      const consent = storedConsent('fundsconfirmations', { ExpirationDateTime: '2026-12-31T00:00:00+00:00', DebtorAccount: DEBTOR });
+      const consent = storedConsent('fundsconfirmations', {
+        ExpirationDateTime: '2026-12-31T00:00:00+00:00',
+        DebtorAccount: DEBTOR,
+      });
       const data = await successData(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent }));
       expect(data).toEqual({
         consentData: {
@@ -310,22 +390,35 @@ describe(DefaultConsentScreenPopulator.name, () => {
     it('shows an open-ended consent', async () => {
       const { populate } = setUp();
       const data = await successData(
-        populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('fundsconfirmations', { DebtorAccount: DEBTOR }) }),
+        populate({
+          consentId: CONSENT_ID,
+          userId: PSU,
+          consentResource: storedConsent('fundsconfirmations', { DebtorAccount: DEBTOR }),
+        }),
       );
-      expect(data.consentData['basicConsentData']).toMatchObject({ 'Expiration Date Time': ['Open Ended Authorisation Requested'] });
+      expect(data.consentData['basicConsentData']).toMatchObject({
+        'Expiration Date Time': ['Open Ended Authorisation Requested'],
+      });
     });
 
     it('refuses an expired consent', async () => {
       const { populate } = setUp();
-      const consent = storedConsent('fundsconfirmations', { ExpirationDateTime: '2026-01-01T00:00:00Z', DebtorAccount: DEBTOR });
-      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(refusal('Provided consent is expired'));
+      const consent = storedConsent('fundsconfirmations', {
+        ExpirationDateTime: '2026-01-01T00:00:00Z',
+        DebtorAccount: DEBTOR,
+      });
+      await expect(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: consent })).resolves.toEqual(
+        refusal('Provided consent is expired'),
+      );
     });
   });
 
   describe('scope-based flows', () => {
     it('derives the permissions from the scopes except openid, with the customer accounts', async () => {
       const { populate } = setUp();
-      const data = await successData(populate({ userId: PSU, requestParameters: { scope: 'openid accounts  payments' }, consentResource: {} }));
+      const data = await successData(
+        populate({ userId: PSU, requestParameters: { scope: 'openid accounts  payments' }, consentResource: {} }),
+      );
       expect(data).toEqual({
         consentData: {
           type: 'default',
@@ -344,14 +437,18 @@ describe(DefaultConsentScreenPopulator.name, () => {
 
     it('survives request parameters of the wrong types', async () => {
       const { populate } = setUp();
-      const data = await successData(populate({ userId: PSU, requestParameters: { scope: ['accounts'], claims: 'x' }, consentResource: {} }));
+      const data = await successData(
+        populate({ userId: PSU, requestParameters: { scope: ['accounts'], claims: 'x' }, consentResource: {} }),
+      );
       expect(data.consentData).toMatchObject({ type: 'default', permissions: [] });
     });
   });
 
   it('shows only the type of a consent type the accelerator does not know', async () => {
     const { bank, populate } = setUp();
-    const data = await successData(populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('vrp', { Initiation: {} }) }));
+    const data = await successData(
+      populate({ consentId: CONSENT_ID, userId: PSU, consentResource: storedConsent('vrp', { Initiation: {} }) }),
+    );
     expect(data).toEqual({ consentData: { type: 'vrp' } });
     expect(bank.askedFor).toEqual([]);
   });

@@ -1,12 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend } from '@app/bank-backend';
-import { ConsentScreenPopulator, succeed, type OutcomeOf, type RequestDataOf, type ScreenAccount, type Clock } from '@app/contract';
+import {
+  ConsentScreenPopulator,
+  succeed,
+  type OutcomeOf,
+  type RequestDataOf,
+  type ScreenAccount,
+  type Clock,
+} from '@app/contract';
 import { DEFAULT_SPEC_CLOCK } from '../default-spec.tokens.js';
 import { AuthorizationStatus, ConsentStatus } from '../shared/consent-status.js';
 import { ConsentType } from '../shared/consent-type.js';
 import { isNonEmptyJsonObject, nonEmptyString } from '../shared/json.js';
 import { authorizeFailure } from './authorize-failure.js';
-import { preInitiatedScreenData, scopeBasedScreenData, type ScreenData, type ScreenDataRefusal } from './consent-screen-data.js';
+import {
+  preInitiatedScreenData,
+  scopeBasedScreenData,
+  type ScreenData,
+  type ScreenDataRefusal,
+} from './consent-screen-data.js';
 import { offeredCustomerAccounts } from './customer-accounts.js';
 import { intentIdOf, requestedScopes } from './request-parameters.js';
 

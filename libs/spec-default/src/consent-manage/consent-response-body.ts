@@ -11,7 +11,11 @@ export function consentResponseBody(consentId: string | undefined, consent: Stor
   const receipt = consent.receipt ?? {};
   const data: JsonObject = isJsonObject(receipt['Data']) ? { ...receipt['Data'] } : {};
   setIfDefined(data, 'ConsentId', consentId ?? consent.id);
-  setIfDefined(data, 'CreationDateTime', consent.createdTime === undefined ? undefined : formatOffsetDateTime(consent.createdTime));
+  setIfDefined(
+    data,
+    'CreationDateTime',
+    consent.createdTime === undefined ? undefined : formatOffsetDateTime(consent.createdTime),
+  );
   setIfDefined(
     data,
     'StatusUpdateDateTime',

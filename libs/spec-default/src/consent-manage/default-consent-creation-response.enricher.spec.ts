@@ -1,7 +1,11 @@
 import { ConsentCreationResponseEnricher, type ExtensionContext, type StoredConsentResource } from '@app/contract';
 import { DefaultConsentCreationResponseEnricher } from './default-consent-creation-response.enricher.js';
 
-const CONTEXT: ExtensionContext = { requestId: 'req-1', spec: 'default', extension: 'enrich-consent-creation-response' };
+const CONTEXT: ExtensionContext = {
+  requestId: 'req-1',
+  spec: 'default',
+  extension: 'enrich-consent-creation-response',
+};
 const CONSENT_ID = '2d8c6b2e-5f0b-4a8e-9a77-3c1f0f8a1b11';
 
 const storedConsent = (overrides: Partial<StoredConsentResource> = {}): StoredConsentResource => ({
@@ -26,7 +30,10 @@ describe(DefaultConsentCreationResponseEnricher.name, () => {
   it('answers the receipt with the consent id, times and status in Data', async () => {
     const consent = storedConsent();
     await expect(
-      enricher.handle({ consentId: CONSENT_ID, consentResourcePath: 'account-access-consents', consentResource: consent }, CONTEXT),
+      enricher.handle(
+        { consentId: CONSENT_ID, consentResourcePath: 'account-access-consents', consentResource: consent },
+        CONTEXT,
+      ),
     ).resolves.toEqual({
       status: 'SUCCESS',
       data: {
@@ -49,11 +56,20 @@ describe(DefaultConsentCreationResponseEnricher.name, () => {
 
   it('takes the consent id from the stored consent when the request has none', async () => {
     const outcome = await enricher.handle({ consentResource: storedConsent() }, CONTEXT);
-    expect(outcome).toMatchObject({ status: 'SUCCESS', data: { modifiedResponse: { Data: { ConsentId: CONSENT_ID } } } });
+    expect(outcome).toMatchObject({
+      status: 'SUCCESS',
+      data: { modifiedResponse: { Data: { ConsentId: CONSENT_ID } } },
+    });
   });
 
   it('builds a Data object when the stored receipt has none, and leaves out what was not sent', async () => {
-    const outcome = await enricher.handle({ consentId: CONSENT_ID, consentResource: { receipt: { Data: [] } } }, CONTEXT);
-    expect(outcome).toEqual({ status: 'SUCCESS', data: { modifiedResponse: { Data: { ConsentId: CONSENT_ID } }, responseHeaders: {} } });
+    const outcome = await enricher.handle(
+      { consentId: CONSENT_ID, consentResource: { receipt: { Data: [] } } },
+      CONTEXT,
+    );
+    expect(outcome).toEqual({
+      status: 'SUCCESS',
+      data: { modifiedResponse: { Data: { ConsentId: CONSENT_ID } }, responseHeaders: {} },
+    });
   });
 });

@@ -6,9 +6,10 @@ import { CONSENT_TYPE_MISMATCH, operationFailure } from '../shared/manage-failur
 /** The accelerator's file download (`DefaultConsentManageHandler.handleFileGet`): the path must name the consent's type. */
 @Injectable()
 export class DefaultConsentFileRetrievalValidator extends ConsentFileRetrievalValidator {
-  handle({ consentResourcePath = '', consentResource = {} }: RequestDataOf<'validate-consent-file-retrieval'>): Promise<
-    OutcomeOf<'validate-consent-file-retrieval'>
-  > {
+  handle({
+    consentResourcePath = '',
+    consentResource = {},
+  }: RequestDataOf<'validate-consent-file-retrieval'>): Promise<OutcomeOf<'validate-consent-file-retrieval'>> {
     if (!pathNamesConsentType(consentResourcePath, consentResource.type)) {
       return Promise.resolve(operationFailure(400, 'consent_file_retrieval', CONSENT_TYPE_MISMATCH));
     }

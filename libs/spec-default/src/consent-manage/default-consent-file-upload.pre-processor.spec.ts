@@ -6,7 +6,10 @@ const CONSENT_ID = '2d8c6b2e-5f0b-4a8e-9a77-3c1f0f8a1b11';
 
 describe(DefaultConsentFileUploadPreProcessor.name, () => {
   const preProcessor: ConsentFileUploadPreProcessor = new DefaultConsentFileUploadPreProcessor();
-  const upload = (consentResource: StoredConsentResource, requestHeaders: Record<string, string> = { 'x-wso2-client-id': 'tpp-client' }) =>
+  const upload = (
+    consentResource: StoredConsentResource,
+    requestHeaders: Record<string, string> = { 'x-wso2-client-id': 'tpp-client' },
+  ) =>
     preProcessor.handle(
       {
         consentId: CONSENT_ID,
@@ -34,7 +37,9 @@ describe(DefaultConsentFileUploadPreProcessor.name, () => {
   });
 
   it("names the first authorization's user when there is one, as the accelerator does", async () => {
-    const consent = awaitingUpload({ authorizations: [{ id: 'a', userId: 'psu@wso2.com', type: 'authorisation', status: 'Created' }] });
+    const consent = awaitingUpload({
+      authorizations: [{ id: 'a', userId: 'psu@wso2.com', type: 'authorisation', status: 'Created' }],
+    });
     await expect(upload(consent)).resolves.toMatchObject({ data: { userId: 'psu@wso2.com' } });
   });
 
@@ -42,11 +47,20 @@ describe(DefaultConsentFileUploadPreProcessor.name, () => {
     await expect(upload(awaitingUpload(), {})).resolves.toMatchObject({ data: { userId: 'stored-client' } });
   });
 
-  it.each(['AwaitingAuthorisation', 'Authorised', 'Revoked', undefined])('refuses a consent in status %p', async (status) => {
-    await expect(upload(awaitingUpload({ status }))).resolves.toEqual({
-      status: 'ERROR',
-      errorCode: 400,
-      data: { error: { code: '400', message: 'consent_file_upload', description: 'The consent is not in required state to proceed' } },
-    });
-  });
+  it.each(['AwaitingAuthorisation', 'Authorised', 'Revoked', undefined])(
+    'refuses a consent in status %p',
+    async (status) => {
+      await expect(upload(awaitingUpload({ status }))).resolves.toEqual({
+        status: 'ERROR',
+        errorCode: 400,
+        data: {
+          error: {
+            code: '400',
+            message: 'consent_file_upload',
+            description: 'The consent is not in required state to proceed',
+          },
+        },
+      });
+    },
+  );
 });

@@ -13,11 +13,14 @@ const CLIENT_ID_HEADER = 'x-wso2-client-id';
  */
 @Injectable()
 export class DefaultConsentFileUploadPreProcessor extends ConsentFileUploadPreProcessor {
-  handle({ consentResource = {}, requestHeaders = {} }: RequestDataOf<'pre-process-consent-file-upload'>): Promise<
-    OutcomeOf<'pre-process-consent-file-upload'>
-  > {
+  handle({
+    consentResource = {},
+    requestHeaders = {},
+  }: RequestDataOf<'pre-process-consent-file-upload'>): Promise<OutcomeOf<'pre-process-consent-file-upload'>> {
     if (consentResource.status !== ConsentStatus.AwaitingUpload) {
-      return Promise.resolve(operationFailure(400, 'consent_file_upload', 'The consent is not in required state to proceed'));
+      return Promise.resolve(
+        operationFailure(400, 'consent_file_upload', 'The consent is not in required state to proceed'),
+      );
     }
     // The audit records who acted: Java takes the first authorization's user, which a consent awaiting its file
     // rarely has yet, so the uploading TPP is named instead.

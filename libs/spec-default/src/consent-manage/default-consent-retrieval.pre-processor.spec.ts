@@ -23,7 +23,12 @@ describe(DefaultConsentRetrievalPreProcessor.name, () => {
   const preProcessor: ConsentRetrievalPreProcessor = new DefaultConsentRetrievalPreProcessor();
   const retrieve = (path: string, stored: object = consent) =>
     preProcessor.handle(
-      { consentId: CONSENT_ID, consentResourcePath: path, requestHeaders: { 'x-wso2-client-id': 'tpp' }, consentResource: stored },
+      {
+        consentId: CONSENT_ID,
+        consentResourcePath: path,
+        requestHeaders: { 'x-wso2-client-id': 'tpp' },
+        consentResource: stored,
+      },
       CONTEXT,
     );
 
@@ -59,10 +64,14 @@ describe(DefaultConsentRetrievalPreProcessor.name, () => {
   });
 
   it('serves each type on its own path', async () => {
-    await expect(retrieve(`funds-confirmation-consents/${CONSENT_ID}`, { ...consent, type: 'fundsconfirmations' })).resolves.toMatchObject({
+    await expect(
+      retrieve(`funds-confirmation-consents/${CONSENT_ID}`, { ...consent, type: 'fundsconfirmations' }),
+    ).resolves.toMatchObject({
       status: 'SUCCESS',
     });
-    await expect(retrieve(`domestic-payment-consents/${CONSENT_ID}`, { ...consent, type: 'payments' })).resolves.toMatchObject({
+    await expect(
+      retrieve(`domestic-payment-consents/${CONSENT_ID}`, { ...consent, type: 'payments' }),
+    ).resolves.toMatchObject({
       status: 'SUCCESS',
     });
   });

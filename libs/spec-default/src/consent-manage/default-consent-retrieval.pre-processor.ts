@@ -11,12 +11,16 @@ import { consentResponseBody } from './consent-response-body.js';
  */
 @Injectable()
 export class DefaultConsentRetrievalPreProcessor extends ConsentRetrievalPreProcessor {
-  handle({ consentId, consentResourcePath = '', consentResource = {} }: RequestDataOf<'pre-process-consent-retrieval'>): Promise<
-    OutcomeOf<'pre-process-consent-retrieval'>
-  > {
+  handle({
+    consentId,
+    consentResourcePath = '',
+    consentResource = {},
+  }: RequestDataOf<'pre-process-consent-retrieval'>): Promise<OutcomeOf<'pre-process-consent-retrieval'>> {
     if (!pathNamesConsentType(consentResourcePath, consentResource.type)) {
       return Promise.resolve(operationFailure(400, 'consent_retrieve', CONSENT_TYPE_MISMATCH));
     }
-    return Promise.resolve(succeed({ modifiedResponse: consentResponseBody(consentId, consentResource), responseHeaders: {} }));
+    return Promise.resolve(
+      succeed({ modifiedResponse: consentResponseBody(consentId, consentResource), responseHeaders: {} }),
+    );
   }
 }

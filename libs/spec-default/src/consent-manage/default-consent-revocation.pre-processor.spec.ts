@@ -15,7 +15,11 @@ describe(DefaultConsentRevocationPreProcessor.name, () => {
       consentResource: { id: CONSENT_ID, type, status, attributes: {} },
     });
   const adminRevoke = (status: string) =>
-    revoke({ consentId: CONSENT_ID, consentResourcePath: ADMIN_REVOKE_PATH, consentResource: { id: CONSENT_ID, type: 'accounts', status } });
+    revoke({
+      consentId: CONSENT_ID,
+      consentResourcePath: ADMIN_REVOKE_PATH,
+      consentResource: { id: CONSENT_ID, type: 'accounts', status },
+    });
 
   describe('TPP DELETE', () => {
     it('revokes an authorised consent and its tokens', async () => {
@@ -25,18 +29,27 @@ describe(DefaultConsentRevocationPreProcessor.name, () => {
       });
     });
 
-    it.each(['AwaitingAuthorisation', 'AwaitingUpload', 'Expired', 'SomethingUnknown'])('revokes a %s consent without token revocation', async (status) => {
-      await expect(tppRevoke(status)).resolves.toEqual({
-        status: 'SUCCESS',
-        data: { revocationStatusName: 'Revoked', requireTokenRevocation: false },
-      });
-    });
+    it.each(['AwaitingAuthorisation', 'AwaitingUpload', 'Expired', 'SomethingUnknown'])(
+      'revokes a %s consent without token revocation',
+      async (status) => {
+        await expect(tppRevoke(status)).resolves.toEqual({
+          status: 'SUCCESS',
+          data: { revocationStatusName: 'Revoked', requireTokenRevocation: false },
+        });
+      },
+    );
 
     it.each(['Revoked', 'Rejected'])('refuses a %s consent', async (status) => {
       await expect(tppRevoke(status)).resolves.toEqual({
         status: 'ERROR',
         errorCode: 400,
-        data: { error: { code: '400', message: 'consent_delete', description: 'Consent is already in revoked or rejected state' } },
+        data: {
+          error: {
+            code: '400',
+            message: 'consent_delete',
+            description: 'Consent is already in revoked or rejected state',
+          },
+        },
       });
     });
 
@@ -49,7 +62,9 @@ describe(DefaultConsentRevocationPreProcessor.name, () => {
     });
 
     it('revokes a file payment consent on its own path', async () => {
-      await expect(tppRevoke('Authorised', `file-payment-consents/${CONSENT_ID}`, 'payments')).resolves.toMatchObject({ status: 'SUCCESS' });
+      await expect(tppRevoke('Authorised', `file-payment-consents/${CONSENT_ID}`, 'payments')).resolves.toMatchObject({
+        status: 'SUCCESS',
+      });
     });
 
     it('treats an empty header set as a TPP call', async () => {
@@ -74,13 +89,21 @@ describe(DefaultConsentRevocationPreProcessor.name, () => {
       await expect(adminRevoke(status)).resolves.toEqual({
         status: 'ERROR',
         errorCode: 400,
-        data: { error: { code: '400', message: 'consent_revoke', description: 'Consent is not in a revocable status' } },
+        data: {
+          error: { code: '400', message: 'consent_revoke', description: 'Consent is not in a revocable status' },
+        },
       });
     });
 
     it('recognises the admin caller by its missing headers too', async () => {
-      const outcome = await revoke({ consentId: CONSENT_ID, consentResource: { type: 'accounts', status: 'AwaitingAuthorisation' } });
-      expect(outcome).toMatchObject({ status: 'ERROR', data: { error: { description: 'Consent is not in a revocable status' } } });
+      const outcome = await revoke({
+        consentId: CONSENT_ID,
+        consentResource: { type: 'accounts', status: 'AwaitingAuthorisation' },
+      });
+      expect(outcome).toMatchObject({
+        status: 'ERROR',
+        data: { error: { description: 'Consent is not in a revocable status' } },
+      });
     });
   });
 });

@@ -21,12 +21,18 @@ export class DefaultConsentRevocationPreProcessor extends ConsentRevocationPrePr
 }
 
 /** The admin caller sends its own absolute path and is the only one without `requestHeaders`. */
-function isAdminRevocation({ consentResourcePath, requestHeaders }: RequestDataOf<'pre-process-consent-revoke'>): boolean {
+function isAdminRevocation({
+  consentResourcePath,
+  requestHeaders,
+}: RequestDataOf<'pre-process-consent-revoke'>): boolean {
   return consentResourcePath === ADMIN_REVOKE_PATH || requestHeaders === undefined;
 }
 
 /** `DELETE /…-consents/{id}` (`DefaultConsentManageHandler.handleDelete`). */
-function tppRevocation({ consentResourcePath = '', consentResource = {} }: RequestDataOf<'pre-process-consent-revoke'>): Outcome {
+function tppRevocation({
+  consentResourcePath = '',
+  consentResource = {},
+}: RequestDataOf<'pre-process-consent-revoke'>): Outcome {
   if (!pathNamesConsentType(consentResourcePath, consentResource.type)) {
     return operationFailure(400, 'consent_delete', CONSENT_TYPE_MISMATCH);
   }

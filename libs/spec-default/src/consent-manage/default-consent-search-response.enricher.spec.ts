@@ -3,7 +3,11 @@ import { DefaultConsentSearchResponseEnricher } from './default-consent-search-r
 
 describe(DefaultConsentSearchResponseEnricher.name, () => {
   const enricher: ConsentSearchResponseEnricher = new DefaultConsentSearchResponseEnricher();
-  const context: ExtensionContext = { requestId: 'req-1', spec: 'default', extension: 'enrich-consent-search-response' };
+  const context: ExtensionContext = {
+    requestId: 'req-1',
+    spec: 'default',
+    extension: 'enrich-consent-search-response',
+  };
 
   it.each(['BULK_SEARCH', 'AMENDMENT_HISTORY'])('returns a %s result unchanged, as an array', async (searchType) => {
     const searchResult = [
@@ -11,7 +15,10 @@ describe(DefaultConsentSearchResponseEnricher.name, () => {
       { historyId: 'h1', amendedReason: 'x', consentData: { consentId: 'c1' } },
     ];
     await expect(
-      enricher.handle({ searchType, searchResult, enrichmentParams: { consentTypes: ['accounts'], limit: ['10'] } }, context),
+      enricher.handle(
+        { searchType, searchResult, enrichmentParams: { consentTypes: ['accounts'], limit: ['10'] } },
+        context,
+      ),
     ).resolves.toEqual({ status: 'SUCCESS', data: { enrichedSearchResult: searchResult } });
   });
 

@@ -3,9 +3,22 @@ import { DefaultAcceleratorErrorMapper } from './default-accelerator-error.mappe
 
 describe(DefaultAcceleratorErrorMapper.name, () => {
   const mapper: AcceleratorErrorMapper = new DefaultAcceleratorErrorMapper();
-  const context: ExtensionContext = { requestId: 'req-1', spec: 'default', extension: 'map-accelerator-error-response' };
+  const context: ExtensionContext = {
+    requestId: 'req-1',
+    spec: 'default',
+    extension: 'map-accelerator-error-response',
+  };
   const map = (code: string | undefined, operation: string | undefined = 'consent_retrieve') =>
-    mapper.handle({ error: { ...(code === undefined ? {} : { code }), description: 'Consent not found', ...(operation ? { operation } : {}) } }, context);
+    mapper.handle(
+      {
+        error: {
+          ...(code === undefined ? {} : { code }),
+          description: 'Consent not found',
+          ...(operation ? { operation } : {}),
+        },
+      },
+      context,
+    );
 
   it("answers the accelerator's own body with its status", async () => {
     await expect(map('400')).resolves.toEqual({
@@ -36,8 +49,15 @@ describe(DefaultAcceleratorErrorMapper.name, () => {
   );
 
   it('handles unknown operations and missing fields', async () => {
-    await expect(map('404', 'consent_teleport')).resolves.toMatchObject({ errorCode: 404, data: { error: { message: 'consent_teleport' } } });
-    await expect(mapper.handle({}, context)).resolves.toEqual({ status: 'SUCCESS', errorCode: 500, data: { error: { code: '500' } } });
+    await expect(map('404', 'consent_teleport')).resolves.toMatchObject({
+      errorCode: 404,
+      data: { error: { message: 'consent_teleport' } },
+    });
+    await expect(mapper.handle({}, context)).resolves.toEqual({
+      status: 'SUCCESS',
+      errorCode: 500,
+      data: { error: { code: '500' } },
+    });
     await expect(mapper.handle({ error: { description: 'Consent not found' } }, context)).resolves.toEqual({
       status: 'SUCCESS',
       errorCode: 500,

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AcceleratorErrorMapper, isAcceptedErrorCode, succeed, type JsonObject, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  AcceleratorErrorMapper,
+  isAcceptedErrorCode,
+  succeed,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 
 const HTTP_STATUS = /^\d{3}$/;
 
@@ -13,7 +20,9 @@ const SERVER_ERROR = 500;
  */
 @Injectable()
 export class DefaultAcceleratorErrorMapper extends AcceleratorErrorMapper {
-  handle({ error = {} }: RequestDataOf<'map-accelerator-error-response'>): Promise<OutcomeOf<'map-accelerator-error-response'>> {
+  handle({
+    error = {},
+  }: RequestDataOf<'map-accelerator-error-response'>): Promise<OutcomeOf<'map-accelerator-error-response'>> {
     const status = relayableStatus(error.code);
     const body: JsonObject = {
       code: error.code ?? String(status),

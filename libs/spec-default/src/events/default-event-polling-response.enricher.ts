@@ -4,9 +4,9 @@ import { EventPollingResponseEnricher, succeed, type OutcomeOf, type RequestData
 /** The accelerator answers a polling call with the events it found. */
 @Injectable()
 export class DefaultEventPollingResponseEnricher extends EventPollingResponseEnricher {
-  handle({ eventPollingData = {} }: RequestDataOf<'enrich-event-polling-response'>): Promise<
-    OutcomeOf<'enrich-event-polling-response'>
-  > {
+  handle({
+    eventPollingData = {},
+  }: RequestDataOf<'enrich-event-polling-response'>): Promise<OutcomeOf<'enrich-event-polling-response'>> {
     return Promise.resolve(succeed({ eventPollingResponse: eventPollingData }));
   }
 }

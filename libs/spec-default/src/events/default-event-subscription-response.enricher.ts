@@ -4,9 +4,9 @@ import { EventSubscriptionResponseEnricher, succeed, type OutcomeOf, type Reques
 /** The accelerator answers a subscription call with the subscription as stored. */
 @Injectable()
 export class DefaultEventSubscriptionResponseEnricher extends EventSubscriptionResponseEnricher {
-  handle({ eventSubscriptionData = {} }: RequestDataOf<'enrich-event-subscription-response'>): Promise<
-    OutcomeOf<'enrich-event-subscription-response'>
-  > {
+  handle({
+    eventSubscriptionData = {},
+  }: RequestDataOf<'enrich-event-subscription-response'>): Promise<OutcomeOf<'enrich-event-subscription-response'>> {
     return Promise.resolve(succeed({ eventSubscriptionResponse: eventSubscriptionData }));
   }
 }

@@ -38,11 +38,9 @@ export function parseOffsetDateTime(text: string): number | undefined {
   }
   let offsetSeconds = 0;
   if (!match[8]) {
-    const [offsetHours, offsetMinutes, offsetSecondsPart] = [match[10], match[11], match[12]].map((part) => Number(part ?? 0)) as [
-      number,
-      number,
-      number,
-    ];
+    const [offsetHours, offsetMinutes, offsetSecondsPart] = [match[10], match[11], match[12]].map((part) =>
+      Number(part ?? 0),
+    ) as [number, number, number];
     if (offsetMinutes > 59 || offsetSecondsPart > 59) {
       return undefined;
     }

@@ -8,8 +8,14 @@ describe('jsonEquals', () => {
   it.each([
     [{ a: 1 }, { a: '1' }],
     [{ a: 1 }, { a: 1, b: 2 }],
-    [{ a: 1, b: undefined }, { a: 1, c: undefined }],
-    [[1, 2], [2, 1]],
+    [
+      { a: 1, b: undefined },
+      { a: 1, c: undefined },
+    ],
+    [
+      [1, 2],
+      [2, 1],
+    ],
     [[1], { 0: 1 }],
     [null, {}],
     [{ a: null }, { a: {} }],

@@ -1,4 +1,11 @@
-import { isJsonObject, isNonEmptyJsonObject, isString, jsonEquals, nonEmptyString, type JsonObject } from '@app/contract';
+import {
+  isJsonObject,
+  isNonEmptyJsonObject,
+  isString,
+  jsonEquals,
+  nonEmptyString,
+  type JsonObject,
+} from '@app/contract';
 
 export { isJsonObject, isNonEmptyJsonObject, isString, jsonEquals, nonEmptyString };
 
@@ -11,4 +18,3 @@ export { isJsonObject, isNonEmptyJsonObject, isString, jsonEquals, nonEmptyStrin
 export function hasKey(object: JsonObject, key: string): boolean {
   return Object.hasOwn(object, key);
 }
-

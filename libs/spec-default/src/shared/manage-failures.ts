@@ -7,11 +7,7 @@ import { fail, type AcceptedErrorCode, type ExtensionFailure, type JsonObject } 
 
 /** `ConsentOperationEnum`: the `message` of an operation error. */
 export type ConsentOperation =
-  | 'consent_retrieve'
-  | 'consent_delete'
-  | 'consent_revoke'
-  | 'consent_file_upload'
-  | 'consent_file_retrieval';
+  'consent_retrieve' | 'consent_delete' | 'consent_revoke' | 'consent_file_upload' | 'consent_file_retrieval';
 
 /**
  * A payload validation error (`consent_default`). The error mapper leaves these alone, as it does for the
@@ -23,7 +19,9 @@ export function payloadValidationFailure(description: string): ExtensionFailure<
 
 /** The error of a creation request whose path names no known consent type. */
 export function unknownConsentTypeFailure(): ExtensionFailure<JsonObject> {
-  return fail(400, { error: { code: 'invalid_consent_type', message: 'consent_default', description: 'Invalid request path found.' } });
+  return fail(400, {
+    error: { code: 'invalid_consent_type', message: 'consent_default', description: 'Invalid request path found.' },
+  });
 }
 
 /** An operation error: `code` is the HTTP status as a string, `message` the operation. */

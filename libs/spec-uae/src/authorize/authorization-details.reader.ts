@@ -5,7 +5,12 @@ import { isJsonObject, objectAt, stringAt } from '../shared/json.js';
 import type { AaniPurposeCodes } from '../shared/aani-purpose-codes.js';
 import { paymentControlsOf } from '../shared/payment-controls.js';
 import type { ConsentProblem } from '../shared/uae-error.js';
-import { AUTHORIZATION_DETAIL_SCHEMAS, SERVICE_INITIATION_TYPE, UaeOfficialSchemas, type AuthorizationDetailType } from '../schemas/uae-official-schemas.js';
+import {
+  AUTHORIZATION_DETAIL_SCHEMAS,
+  SERVICE_INITIATION_TYPE,
+  UaeOfficialSchemas,
+  type AuthorizationDetailType,
+} from '../schemas/uae-official-schemas.js';
 import type { UaeSpecOptions } from '../uae-spec.options.js';
 import { UAE_AANI_PURPOSE_CODES, UAE_SPEC_CLOCK, UAE_SPEC_OPTIONS } from '../uae-spec.tokens.js';
 import { dataSharingConsentProblem } from './data-sharing-consent.rules.js';
@@ -14,7 +19,8 @@ import { decryptPii } from './pii-decryption.js';
 import { serviceInitiationConsentProblem } from './service-initiation-consent.rules.js';
 import type { UaeConsentRequest } from './uae-consent-request.js';
 
-export type ConsentReading = { readonly ok: true; readonly request: UaeConsentRequest } | { readonly ok: false; readonly problem: ConsentProblem };
+export type ConsentReading =
+  { readonly ok: true; readonly request: UaeConsentRequest } | { readonly ok: false; readonly problem: ConsentProblem };
 
 const ITEM_PATH = 'authorization_details[0]';
 const KNOWN_TYPES = Object.keys(AUTHORIZATION_DETAIL_SCHEMAS) as AuthorizationDetailType[];
@@ -53,14 +59,26 @@ export class AuthorizationDetailsReader {
       try {
         details = JSON.parse(value) as unknown;
       } catch {
-        return refused({ code: 'Body.InvalidFormat', message: 'authorization_details is not JSON', path: 'authorization_details' });
+        return refused({
+          code: 'Body.InvalidFormat',
+          message: 'authorization_details is not JSON',
+          path: 'authorization_details',
+        });
       }
     }
     if (details === undefined || details === null) {
-      return refused({ code: 'Body.InvalidFormat', message: 'authorization_details is missing', path: 'authorization_details' });
+      return refused({
+        code: 'Body.InvalidFormat',
+        message: 'authorization_details is missing',
+        path: 'authorization_details',
+      });
     }
     if (!Array.isArray(details) || details.length !== 1) {
-      return refused({ code: 'Body.InvalidFormat', message: 'authorization_details must be an array of exactly one consent', path: 'authorization_details' });
+      return refused({
+        code: 'Body.InvalidFormat',
+        message: 'authorization_details must be an array of exactly one consent',
+        path: 'authorization_details',
+      });
     }
     return this.readItem(details[0], ITEM_PATH);
   }
@@ -72,7 +90,11 @@ export class AuthorizationDetailsReader {
     }
     const type = stringAt(item, 'type');
     if (type === undefined || !KNOWN_TYPES.includes(type as AuthorizationDetailType)) {
-      return refused({ code: 'Body.InvalidFormat', message: `${path}.type must be one of ${KNOWN_TYPES.join(', ')}`, path: `${path}.type` });
+      return refused({
+        code: 'Body.InvalidFormat',
+        message: `${path}.type must be one of ${KNOWN_TYPES.join(', ')}`,
+        path: `${path}.type`,
+      });
     }
     const knownType = type as AuthorizationDetailType;
     const violation = this.schemas.authorizationDetail[knownType](item);
@@ -83,7 +105,15 @@ export class AuthorizationDetailsReader {
     const consent = objectAt(item, 'consent') as JsonObject;
     const serviceInitiation = knownType === SERVICE_INITIATION_TYPE;
     const problem = serviceInitiation
-      ? serviceInitiationConsentProblem(item, { now, allowCombinedPaymentSchedule: this.options.allowCombinedPaymentSchedule, purposeCodes: this.purposeCodes }, path)
+      ? serviceInitiationConsentProblem(
+          item,
+          {
+            now,
+            allowCombinedPaymentSchedule: this.options.allowCombinedPaymentSchedule,
+            purposeCodes: this.purposeCodes,
+          },
+          path,
+        )
       : dataSharingConsentProblem(item, now, this.options, path);
     if (problem !== undefined) {
       return refused(problem);
@@ -93,13 +123,17 @@ export class AuthorizationDetailsReader {
       item,
       consent,
       consentId: stringAt(consent, 'ConsentId') as string,
-      ...(stringAt(consent, 'BaseConsentId') === undefined ? {} : { baseConsentId: stringAt(consent, 'BaseConsentId') as string }),
+      ...(stringAt(consent, 'BaseConsentId') === undefined
+        ? {}
+        : { baseConsentId: stringAt(consent, 'BaseConsentId') as string }),
     };
     if (!serviceInitiation) {
       return { ok: true, request: { ...base, kind: 'account-access' } };
     }
     const pii = await this.readPii(consent, `${path}.consent.PersonalIdentifiableInformation`);
-    return 'problem' in pii ? refused(pii.problem) : { ok: true, request: { ...base, kind: 'service-initiation', pii: pii.value } };
+    return 'problem' in pii
+      ? refused(pii.problem)
+      : { ok: true, request: { ...base, kind: 'service-initiation', pii: pii.value } };
   }
 
   /**
@@ -107,10 +141,19 @@ export class AuthorizationDetailsReader {
    * operation"; the schema's decoded forms only document what is inside), decrypted with the bank's key, then checked
    * against the domestic PII schema and the creditor rule of the consent's schedule.
    */
-  private async readPii(consent: JsonObject, path: string): Promise<{ value: JsonObject } | { problem: ConsentProblem }> {
+  private async readPii(
+    consent: JsonObject,
+    path: string,
+  ): Promise<{ value: JsonObject } | { problem: ConsentProblem }> {
     const value = consent['PersonalIdentifiableInformation'];
     if (typeof value !== 'string') {
-      return { problem: { code: 'Body.InvalidFormat', message: 'PersonalIdentifiableInformation must be a JWE in compact serialisation, never a plain object', path } };
+      return {
+        problem: {
+          code: 'Body.InvalidFormat',
+          message: 'PersonalIdentifiableInformation must be a JWE in compact serialisation, never a plain object',
+          path,
+        },
+      };
     }
     const decrypted = await decryptPii(value, this.options.piiDecryptionKey);
     if (!decrypted.ok) {

@@ -9,7 +9,11 @@ import type { ConsentProblem } from '../shared/uae-error.js';
  * "validated by the API Hub"). Dates are UAE calendar dates (see `uaeDay`).
  */
 
-const rule = (message: string, path: string): ConsentProblem => ({ code: 'Consent.BusinessRuleViolation', message, path });
+const rule = (message: string, path: string): ConsentProblem => ({
+  code: 'Consent.BusinessRuleViolation',
+  message,
+  path,
+});
 
 /** Schedules whose consent must cap the number of payments (Fixed/Variable Periodic Schedule, rule 6). */
 const NEEDS_CUMULATIVE_COUNT = ['FixedPeriodicSchedule', 'VariablePeriodicSchedule'];
@@ -18,7 +22,12 @@ const NEEDS_CUMULATIVE_COUNT = ['FixedPeriodicSchedule', 'VariablePeriodicSchedu
  * Periodic and on-demand schedules: PeriodStartDate must not be in the past nor after ExpirationDateTime (the period
  * would start once the consent has ended); a periodic schedule must name MaximumCumulativeNumberOfPayments.
  */
-function periodicScheduleProblem(controls: MultiPaymentControls, consent: JsonObject, now: number, consentPath: string): ConsentProblem | undefined {
+function periodicScheduleProblem(
+  controls: MultiPaymentControls,
+  consent: JsonObject,
+  now: number,
+  consentPath: string,
+): ConsentProblem | undefined {
   const periodic = controls.periodic;
   const schedulePath = `${consentPath}.ControlParameters.ConsentSchedule`;
   if (periodic === undefined) {
@@ -32,7 +41,10 @@ function periodicScheduleProblem(controls: MultiPaymentControls, consent: JsonOb
     return rule('PeriodStartDate must not be after ExpirationDateTime', startPath);
   }
   if (NEEDS_CUMULATIVE_COUNT.includes(periodic.scheduleType) && controls.maximumCumulativeCount === undefined) {
-    return rule(`A ${periodic.scheduleType} must set MaximumCumulativeNumberOfPayments`, `${schedulePath}.MultiPayment.MaximumCumulativeNumberOfPayments`);
+    return rule(
+      `A ${periodic.scheduleType} must set MaximumCumulativeNumberOfPayments`,
+      `${schedulePath}.MultiPayment.MaximumCumulativeNumberOfPayments`,
+    );
   }
   return undefined;
 }
@@ -41,7 +53,12 @@ function periodicScheduleProblem(controls: MultiPaymentControls, consent: JsonOb
  * Defined schedules (Fixed and Variable Defined Schedule, rules 3 to 5): each PaymentExecutionDate once, none in the
  * past, and the date of ExpirationDateTime (as written) equal to the last PaymentExecutionDate.
  */
-function definedScheduleProblem(controls: MultiPaymentControls, consent: JsonObject, now: number, consentPath: string): ConsentProblem | undefined {
+function definedScheduleProblem(
+  controls: MultiPaymentControls,
+  consent: JsonObject,
+  now: number,
+  consentPath: string,
+): ConsentProblem | undefined {
   const payments = controls.defined?.payments;
   if (payments === undefined) {
     return undefined;
@@ -62,12 +79,23 @@ function definedScheduleProblem(controls: MultiPaymentControls, consent: JsonObj
   const last = [...seen].sort().at(-1);
   const expirationDate = stringAt(consent, 'ExpirationDateTime')?.slice(0, 10);
   if (last !== undefined && expirationDate !== last) {
-    return rule(`The date of ExpirationDateTime must be the last PaymentExecutionDate (${last})`, `${consentPath}.ExpirationDateTime`);
+    return rule(
+      `The date of ExpirationDateTime must be the last PaymentExecutionDate (${last})`,
+      `${consentPath}.ExpirationDateTime`,
+    );
   }
   return undefined;
 }
 
 /** The first date rule a multi-payment schedule breaks, in a fixed order; `consentPath` locates the consent. */
-export function multiPaymentScheduleProblem(controls: MultiPaymentControls, consent: JsonObject, now: number, consentPath: string): ConsentProblem | undefined {
-  return periodicScheduleProblem(controls, consent, now, consentPath) ?? definedScheduleProblem(controls, consent, now, consentPath);
+export function multiPaymentScheduleProblem(
+  controls: MultiPaymentControls,
+  consent: JsonObject,
+  now: number,
+  consentPath: string,
+): ConsentProblem | undefined {
+  return (
+    periodicScheduleProblem(controls, consent, now, consentPath) ??
+    definedScheduleProblem(controls, consent, now, consentPath)
+  );
 }

@@ -12,16 +12,26 @@ import type { ConsentProblem } from '../shared/uae-error.js';
 const MAX_VARIABLE_ON_DEMAND_CREDITORS = 10;
 
 /** The creditors a schedule allows. A combined payment holds a single payment, so it takes the single payment's rule. */
-function creditorRange(controls: PaymentControls): { readonly min: number; readonly max: number; readonly scheduleType: string } {
+function creditorRange(controls: PaymentControls): {
+  readonly min: number;
+  readonly max: number;
+  readonly scheduleType: string;
+} {
   if (controls.kind === 'combined' || controls.kind === 'single') {
     return { min: 1, max: 1, scheduleType: scheduleTypeOf(controls.kind === 'single' ? controls : controls.single) };
   }
   const scheduleType = controls.kind === 'multi' ? scheduleTypeOf(controls) : 'FilePayment';
-  return scheduleType === 'VariableOnDemand' ? { min: 0, max: MAX_VARIABLE_ON_DEMAND_CREDITORS, scheduleType } : { min: 1, max: 1, scheduleType };
+  return scheduleType === 'VariableOnDemand'
+    ? { min: 0, max: MAX_VARIABLE_ON_DEMAND_CREDITORS, scheduleType }
+    : { min: 1, max: 1, scheduleType };
 }
 
 /** Whether the number of creditors fits the schedule; `path` locates the PII. */
-export function creditorCountProblem(pii: JsonObject, controls: PaymentControls, path: string): ConsentProblem | undefined {
+export function creditorCountProblem(
+  pii: JsonObject,
+  controls: PaymentControls,
+  path: string,
+): ConsentProblem | undefined {
   const creditors = objectAt(pii, 'Initiation')?.['Creditor'];
   const count = Array.isArray(creditors) ? creditors.length : 0;
   const { min, max, scheduleType } = creditorRange(controls);
@@ -29,5 +39,9 @@ export function creditorCountProblem(pii: JsonObject, controls: PaymentControls,
     return undefined;
   }
   const expected = min === max ? `exactly ${min} creditor` : `at most ${max} creditors`;
-  return { code: 'Consent.BusinessRuleViolation', message: `Initiation.Creditor must name ${expected} for a ${scheduleType}, not ${count}`, path: `${path}.Initiation.Creditor` };
+  return {
+    code: 'Consent.BusinessRuleViolation',
+    message: `Initiation.Creditor must name ${expected} for a ${scheduleType}, not ${count}`,
+    path: `${path}.Initiation.Creditor`,
+  };
 }

@@ -3,7 +3,8 @@ import { compactDecrypt, decodeJwt } from 'jose';
 import type { JsonObject } from '@app/contract';
 import { isJsonObject } from '../shared/json.js';
 
-export type PiiDecryption = { readonly ok: true; readonly pii: JsonObject } | { readonly ok: false; readonly reason: string };
+export type PiiDecryption =
+  { readonly ok: true; readonly pii: JsonObject } | { readonly ok: false; readonly reason: string };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -24,13 +25,24 @@ export async function decryptPii(jwe: string, key: KeyObject | undefined): Promi
   }
   let plaintext: string;
   try {
-    plaintext = new TextDecoder().decode((await compactDecrypt(jwe, key, { keyManagementAlgorithms: KEY_MANAGEMENT_ALGORITHMS, contentEncryptionAlgorithms: CONTENT_ENCRYPTION_ALGORITHMS })).plaintext).trim();
+    plaintext = new TextDecoder()
+      .decode(
+        (
+          await compactDecrypt(jwe, key, {
+            keyManagementAlgorithms: KEY_MANAGEMENT_ALGORITHMS,
+            contentEncryptionAlgorithms: CONTENT_ENCRYPTION_ALGORITHMS,
+          })
+        ).plaintext,
+      )
+      .trim();
   } catch (error) {
     return { ok: false, reason: `PersonalIdentifiableInformation cannot be decrypted (${(error as Error).message})` };
   }
   try {
     const parsed: unknown = COMPACT_JWS.test(plaintext) ? decodeJwt(plaintext) : JSON.parse(plaintext);
-    return isJsonObject(parsed) ? { ok: true, pii: parsed } : { ok: false, reason: 'the decrypted PersonalIdentifiableInformation is not a JSON object' };
+    return isJsonObject(parsed)
+      ? { ok: true, pii: parsed }
+      : { ok: false, reason: 'the decrypted PersonalIdentifiableInformation is not a JSON object' };
   } catch {
     return { ok: false, reason: 'the decrypted PersonalIdentifiableInformation is neither a JWS nor JSON' };
   }

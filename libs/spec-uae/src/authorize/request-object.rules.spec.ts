@@ -21,28 +21,60 @@ const claims = {
 
 describe('the request-object rules of a UAE PAR', () => {
   it('accepts exactly 300 seconds between nbf and exp, a list of one audience and a max_age of 3600', () => {
-    expect(requestObjectProblem({ ...claims, aud: ['https://lfi.example/auth'], max_age: 3600 }, declared)).toBeUndefined();
+    expect(
+      requestObjectProblem({ ...claims, aud: ['https://lfi.example/auth'], max_age: 3600 }, declared),
+    ).toBeUndefined();
   });
 
   it('reads the claims the official PAR request schema declares', () => {
     expect([...declared].sort()).toEqual(
-      ['aud', 'authorization_details', 'client_id', 'code_challenge', 'code_challenge_method', 'exp', 'iss', 'login_hint', 'max_age', 'nbf', 'nonce', 'redirect_uri', 'response_type', 'scope', 'state'].sort(),
+      [
+        'aud',
+        'authorization_details',
+        'client_id',
+        'code_challenge',
+        'code_challenge_method',
+        'exp',
+        'iss',
+        'login_hint',
+        'max_age',
+        'nbf',
+        'nonce',
+        'redirect_uri',
+        'response_type',
+        'scope',
+        'state',
+      ].sort(),
     );
   });
 
   it('accepts the documented iat and jti, a login_hint, and a null max_age or undocumented claim (read as omitted)', () => {
-    expect(requestObjectProblem({ ...claims, iat: 1_800_000_000, jti: 'j', login_hint: 'x', max_age: null, claims: null }, declared)).toBeUndefined();
+    expect(
+      requestObjectProblem(
+        { ...claims, iat: 1_800_000_000, jti: 'j', login_hint: 'x', max_age: null, claims: null },
+        declared,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses undocumented claims, naming the first in alphabetical order whatever their order', () => {
-    const expected = 'The request object carries the undocumented claim acr_values: only the claims of the PAR request schema, iat and jti are allowed';
+    const expected =
+      'The request object carries the undocumented claim acr_values: only the claims of the PAR request schema, iat and jti are allowed';
     expect(requestObjectProblem({ ...claims, claims: { id_token: {} }, acr_values: 'urn:x' }, declared)).toBe(expected);
     expect(requestObjectProblem({ acr_values: 'urn:x', ...claims, claims: { id_token: {} } }, declared)).toBe(expected);
   });
 
   it.each([
-    ['an empty audience list', { aud: [] }, 'The aud claim must be one audience: the issuer of the authorisation server'],
-    ['two audiences', { aud: ['https://lfi.example/auth', 'https://other.example'] }, 'The aud claim must be one audience: the issuer of the authorisation server'],
+    [
+      'an empty audience list',
+      { aud: [] },
+      'The aud claim must be one audience: the issuer of the authorisation server',
+    ],
+    [
+      'two audiences',
+      { aud: ['https://lfi.example/auth', 'https://other.example'] },
+      'The aud claim must be one audience: the issuer of the authorisation server',
+    ],
     ['a null state', { state: null }, 'The request object has no state claim'],
     ['a numeric scope', { scope: 1 }, 'The scope claim must be a non-empty string'],
     ['a negative max_age', { max_age: -1 }, 'The max_age claim must be a number of seconds up to 3600'],

@@ -44,7 +44,12 @@ export function requestObjectProblem(claims: JsonObject, declaredClaims: readonl
   }
   // Sorted, so that the first one named does not depend on the order the claims arrive in.
   const undocumented = Object.keys(claims)
-    .filter((claim) => !isAbsent(claims[claim]) && !declaredClaims.includes(claim) && !(DOCUMENTED_EXTRA_CLAIMS as readonly string[]).includes(claim))
+    .filter(
+      (claim) =>
+        !isAbsent(claims[claim]) &&
+        !declaredClaims.includes(claim) &&
+        !(DOCUMENTED_EXTRA_CLAIMS as readonly string[]).includes(claim),
+    )
     .sort();
   if (undocumented.length > 0) {
     return `The request object carries the undocumented claim ${undocumented[0]}: only the claims of the PAR request schema, iat and jti are allowed`;

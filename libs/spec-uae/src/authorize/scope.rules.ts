@@ -19,11 +19,16 @@ const PAYMENTS = 'payments';
 const ACCOUNT_READING_PERMISSIONS = ['ReadAccountsBasic', 'ReadAccountsDetail', 'ReadBalances'];
 
 /** The scope values a consent of this kind may ask for, and the ones it must ask for. */
-function scopesFor(request: UaeConsentRequest): { readonly required: readonly string[]; readonly allowed: readonly string[] } {
+function scopesFor(request: UaeConsentRequest): {
+  readonly required: readonly string[];
+  readonly allowed: readonly string[];
+} {
   if (request.kind === 'account-access') {
     return { required: [ACCOUNTS, OPENID], allowed: [ACCOUNTS, OPENID] };
   }
-  const readsAccounts = (stringArrayAt(request.consent, 'Permissions') ?? []).some((permission) => ACCOUNT_READING_PERMISSIONS.includes(permission));
+  const readsAccounts = (stringArrayAt(request.consent, 'Permissions') ?? []).some((permission) =>
+    ACCOUNT_READING_PERMISSIONS.includes(permission),
+  );
   return { required: [PAYMENTS, OPENID], allowed: readsAccounts ? [ACCOUNTS, PAYMENTS, OPENID] : [PAYMENTS, OPENID] };
 }
 
@@ -37,5 +42,7 @@ export function scopeProblem(scope: string, request: UaeConsentRequest): string 
   }
   // Sorted, so that the value named does not depend on the order the TPP wrote them in.
   const unexpected = values.filter((value) => !allowed.includes(value)).sort()[0];
-  return unexpected === undefined ? undefined : `invalid_scope: ${unexpected} does not fit a ${request.type} consent, whose scope is ${allowed.join(' ')} (scope)`;
+  return unexpected === undefined
+    ? undefined
+    : `invalid_scope: ${unexpected} does not fit a ${request.type} consent, whose scope is ${allowed.join(' ')} (scope)`;
 }

@@ -2,7 +2,12 @@ import type { JsonObject } from '@app/contract';
 import type { AaniPurposeCodes } from '../shared/aani-purpose-codes.js';
 import { parseDateTime } from '../shared/date-time.js';
 import { objectAt, stringArrayAt, stringAt } from '../shared/json.js';
-import { amountsOf, paymentControlsOf, type MultiPaymentControls, type PaymentControls } from '../shared/payment-controls.js';
+import {
+  amountsOf,
+  paymentControlsOf,
+  type MultiPaymentControls,
+  type PaymentControls,
+} from '../shared/payment-controls.js';
 import type { ConsentProblem } from '../shared/uae-error.js';
 import { permissionDependencyProblem, webhookProblem } from './data-sharing-consent.rules.js';
 import { expirationProblem } from './expiration.rules.js';
@@ -19,7 +24,11 @@ export interface ServiceInitiationRuleContext {
   readonly purposeCodes: AaniPurposeCodes;
 }
 
-const rule = (message: string, path: string): ConsentProblem => ({ code: 'Consent.BusinessRuleViolation', message, path });
+const rule = (message: string, path: string): ConsentProblem => ({
+  code: 'Consent.BusinessRuleViolation',
+  message,
+  path,
+});
 
 /**
  * The schedule the consent asks for, or why this bank cannot run it: no FilePayment (not offered); SinglePayment and
@@ -27,13 +36,21 @@ const rule = (message: string, path: string): ConsentProblem => ({ code: 'Consen
  * page, "`SinglePayment` and `FilePayment` must not be present" on every multi-payment page) unless the bank allows the
  * combined payment; and never Delegated SCA, which no payment type this bank offers permits.
  */
-function scheduleOf(consent: JsonObject, allowCombined: boolean, consentPath: string): PaymentControls | ConsentProblem {
+function scheduleOf(
+  consent: JsonObject,
+  allowCombined: boolean,
+  consentPath: string,
+): PaymentControls | ConsentProblem {
   const schedulePath = `${consentPath}.ControlParameters.ConsentSchedule`;
   const schedule = objectAt(objectAt(consent, 'ControlParameters'), 'ConsentSchedule');
   if (objectAt(schedule, 'FilePayment') !== undefined) {
     return rule('FilePayment consents are not offered by this bank', `${schedulePath}.FilePayment`);
   }
-  if (!allowCombined && objectAt(schedule, 'SinglePayment') !== undefined && objectAt(schedule, 'MultiPayment') !== undefined) {
+  if (
+    !allowCombined &&
+    objectAt(schedule, 'SinglePayment') !== undefined &&
+    objectAt(schedule, 'MultiPayment') !== undefined
+  ) {
     return rule('SinglePayment and MultiPayment must not be combined in one ConsentSchedule', schedulePath);
   }
   const controls = paymentControlsOf(consent);
@@ -41,7 +58,10 @@ function scheduleOf(consent: JsonObject, allowCombined: boolean, consentPath: st
     return rule('ConsentSchedule must hold a SinglePayment or a MultiPayment', schedulePath);
   }
   if (objectAt(consent, 'ControlParameters')?.['IsDelegatedAuthentication'] === true) {
-    return rule('IsDelegatedAuthentication must be false or absent: Delegated SCA is not permitted for this payment type', `${consentPath}.ControlParameters.IsDelegatedAuthentication`);
+    return rule(
+      'IsDelegatedAuthentication must be false or absent: Delegated SCA is not permitted for this payment type',
+      `${consentPath}.ControlParameters.IsDelegatedAuthentication`,
+    );
   }
   return controls;
 }
@@ -55,7 +75,11 @@ function multiPartOf(controls: PaymentControls): MultiPaymentControls | undefine
  * The rules of a service initiation consent beyond its schema (spec-rules §C.3 and the requirement pages of each
  * payment type), in a fixed order so that the same consent always gives the same first problem.
  */
-export function serviceInitiationConsentProblem(item: JsonObject, context: ServiceInitiationRuleContext, path: string): ConsentProblem | undefined {
+export function serviceInitiationConsentProblem(
+  item: JsonObject,
+  context: ServiceInitiationRuleContext,
+  path: string,
+): ConsentProblem | undefined {
   const { now } = context;
   const consentPath = `${path}.consent`;
   const consent = objectAt(item, 'consent') ?? {};
@@ -68,10 +92,16 @@ export function serviceInitiationConsentProblem(item: JsonObject, context: Servi
   const authorizationExpiration = parseDateTime(consent['AuthorizationExpirationDateTime']);
   if (authorizationExpiration !== undefined) {
     if (authorizationExpiration <= now) {
-      return rule('AuthorizationExpirationDateTime must be in the future', `${consentPath}.AuthorizationExpirationDateTime`);
+      return rule(
+        'AuthorizationExpirationDateTime must be in the future',
+        `${consentPath}.AuthorizationExpirationDateTime`,
+      );
     }
     if (authorizationExpiration > (parseDateTime(consent['ExpirationDateTime']) ?? 0)) {
-      return rule('AuthorizationExpirationDateTime must not be after ExpirationDateTime', `${consentPath}.AuthorizationExpirationDateTime`);
+      return rule(
+        'AuthorizationExpirationDateTime must not be after ExpirationDateTime',
+        `${consentPath}.AuthorizationExpirationDateTime`,
+      );
     }
   }
   if (consent['CurrencyRequest'] !== undefined && consent['CurrencyRequest'] !== null) {
@@ -79,7 +109,10 @@ export function serviceInitiationConsentProblem(item: JsonObject, context: Servi
   }
   const purposeCode = stringAt(consent, 'PaymentPurposeCode');
   if (purposeCode !== undefined && !context.purposeCodes.has(purposeCode)) {
-    return rule(`PaymentPurposeCode ${purposeCode} is not on the AANI purpose code list`, `${consentPath}.PaymentPurposeCode`);
+    return rule(
+      `PaymentPurposeCode ${purposeCode} is not on the AANI purpose code list`,
+      `${consentPath}.PaymentPurposeCode`,
+    );
   }
   const schedulePath = `${consentPath}.ControlParameters.ConsentSchedule`;
   const controls = scheduleOf(consent, context.allowCombinedPaymentSchedule, consentPath);

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorizationRequestValidator, fail, succeed, type AuthorizationRequestValidationRequest, type OutcomeOf } from '@app/contract';
+import {
+  AuthorizationRequestValidator,
+  fail,
+  succeed,
+  type AuthorizationRequestValidationRequest,
+  type OutcomeOf,
+} from '@app/contract';
 import { stringAt } from '../shared/json.js';
 import { describeProblem } from '../shared/uae-error.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
@@ -57,12 +63,19 @@ export class UaeAuthorizationRequestValidator extends AuthorizationRequestValida
     const clientId = stringAt(claims, 'client_id') as string;
     const { consentId, baseConsentId } = reading.request;
     // A consent a gateway staged on the pre-initiated route is pushed with its own ConsentId until it is decided.
-    if ((await this.registry.isUsed(clientId, consentId)) && !(await this.registry.isAwaitingDecision(clientId, consentId))) {
-      return invalidRequest(`Consent.Invalid: ConsentId ${consentId} has already been used by this TPP (authorization_details[0].consent.ConsentId)`);
+    if (
+      (await this.registry.isUsed(clientId, consentId)) &&
+      !(await this.registry.isAwaitingDecision(clientId, consentId))
+    ) {
+      return invalidRequest(
+        `Consent.Invalid: ConsentId ${consentId} has already been used by this TPP (authorization_details[0].consent.ConsentId)`,
+      );
     }
     if (baseConsentId !== undefined) {
       if (!(await this.registry.isUsed(clientId, baseConsentId))) {
-        return invalidRequest(`Consent.Invalid: BaseConsentId ${baseConsentId} is not a consent of this TPP (authorization_details[0].consent.BaseConsentId)`);
+        return invalidRequest(
+          `Consent.Invalid: BaseConsentId ${baseConsentId} is not a consent of this TPP (authorization_details[0].consent.BaseConsentId)`,
+        );
       }
       if (!(await this.registry.isRoot(clientId, baseConsentId))) {
         return invalidRequest(

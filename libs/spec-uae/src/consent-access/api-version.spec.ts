@@ -13,7 +13,11 @@ describe('the standards version of a call and of a consent', () => {
     const type = 'urn:openfinanceuae:service-initiation-consent:v2.1';
     expect(versionMismatch('/open-finance/v2.1/payments', type)).toBeUndefined();
     expect(versionMismatch('/payments', type)).toBeUndefined();
-    expect(versionMismatch('/open-finance/v1.2/payments', type)).toBe('The consent was given under v2.1 of the standards; it cannot be used under v1.2');
-    expect(versionMismatch('/open-finance/v2.1/payments', undefined)).toBe('The consent was given under no known version of the standards; it cannot be used under v2.1');
+    expect(versionMismatch('/open-finance/v1.2/payments', type)).toBe(
+      'The consent was given under v2.1 of the standards; it cannot be used under v1.2',
+    );
+    expect(versionMismatch('/open-finance/v2.1/payments', undefined)).toBe(
+      'The consent was given under no known version of the standards; it cannot be used under v2.1',
+    );
   });
 });

@@ -22,10 +22,19 @@ export class PaymentSubmissionHandler {
     @Inject(UAE_AANI_PURPOSE_CODES) private readonly purposeCodes: AaniPurposeCodes,
   ) {}
 
-  async submit(clientId: string | undefined, consent: JsonObject, tppConsentId: string, payload: DataRequestPayload): Promise<OutcomeOf<'validate-consent-access'>> {
+  async submit(
+    clientId: string | undefined,
+    consent: JsonObject,
+    tppConsentId: string,
+    payload: DataRequestPayload,
+  ): Promise<OutcomeOf<'validate-consent-access'>> {
     const idempotencyKey = idempotencyKeyOf(payload.headers);
     if (idempotencyKey === undefined) {
-      return accessFailure(400, 'GenericError', 'The x-idempotency-key header is required: at most 40 characters, no whitespace');
+      return accessFailure(
+        400,
+        'GenericError',
+        'The x-idempotency-key header is required: at most 40 characters, no whitespace',
+      );
     }
     const controls = paymentControlsOf(consent);
     const submission = checkSubmission(payload.body, consent, tppConsentId, {
@@ -39,7 +48,14 @@ export class PaymentSubmissionHandler {
     if (controls === undefined || clientId === undefined) {
       return accessFailure(400, 'Consent.Invalid', 'The consent has no control parameters this bank can apply');
     }
-    const decision = await this.ledger.record(clientId, tppConsentId, idempotencyKey, controls, submission.amount, uaeDay(this.clock.now()));
+    const decision = await this.ledger.record(
+      clientId,
+      tppConsentId,
+      idempotencyKey,
+      controls,
+      submission.amount,
+      uaeDay(this.clock.now()),
+    );
     return decision.outcome === 'accepted' ? succeed({}) : accessFailure(400, decision.code, decision.message);
   }
 }

@@ -15,7 +15,9 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 40;
 export function idempotencyKeyOf(headers: Readonly<Record<string, string>> | undefined): string | undefined {
   const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'x-idempotency-key');
   const key = entry?.[1];
-  return key !== undefined && key !== '' && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && /^\S*$/.test(key) ? key : undefined;
+  return key !== undefined && key !== '' && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && /^\S*$/.test(key)
+    ? key
+    : undefined;
 }
 
 /** What a submission is checked with. */
@@ -33,29 +35,50 @@ export interface SubmissionRules {
  * A POST /payments body against its consent (spec-rules §C.3 and the requirement pages of each payment type): the
  * official schema, the consent it names, then the purpose code and references. The amount is checked by the ledger.
  */
-export function checkSubmission(body: unknown, consent: JsonObject, tppConsentId: string, rules: SubmissionRules): SubmissionCheck {
+export function checkSubmission(
+  body: unknown,
+  consent: JsonObject,
+  tppConsentId: string,
+  rules: SubmissionRules,
+): SubmissionCheck {
   const violation = rules.schema(body);
   if (violation !== undefined) {
     return { ok: false, code: 'Body.InvalidFormat', message: violation.message };
   }
   const data = objectAt(body, 'Data');
   if (stringAt(data, 'ConsentId') !== tppConsentId) {
-    return { ok: false, code: 'Consent.Invalid', message: `Data.ConsentId must be the consent of the access token (${tppConsentId})` };
+    return {
+      ok: false,
+      code: 'Consent.Invalid',
+      message: `Data.ConsentId must be the consent of the access token (${tppConsentId})`,
+    };
   }
   if (rules.repeatsConsent) {
     for (const field of ['PaymentPurposeCode', 'DebtorReference', 'CreditorReference']) {
       if (stringAt(data, field) !== stringAt(consent, field)) {
-        return { ok: false, code: 'Consent.BusinessRuleViolation', message: `Data.${field} must be the ${field} of the consent` };
+        return {
+          ok: false,
+          code: 'Consent.BusinessRuleViolation',
+          message: `Data.${field} must be the ${field} of the consent`,
+        };
       }
     }
   }
   const purposeCode = stringAt(data, 'PaymentPurposeCode');
   if (purposeCode !== undefined && !rules.purposeCodes.has(purposeCode)) {
-    return { ok: false, code: 'Consent.BusinessRuleViolation', message: `Data.PaymentPurposeCode ${purposeCode} is not on the AANI purpose code list` };
+    return {
+      ok: false,
+      code: 'Consent.BusinessRuleViolation',
+      message: `Data.PaymentPurposeCode ${purposeCode} is not on the AANI purpose code list`,
+    };
   }
   const amount = moneyAt(objectAt(data, 'Instruction'), 'Amount');
   if (amount === undefined) {
-    return { ok: false, code: 'Body.InvalidFormat', message: 'Data.Instruction.Amount must hold an Amount and a Currency' };
+    return {
+      ok: false,
+      code: 'Body.InvalidFormat',
+      message: 'Data.Instruction.Amount must hold an Amount and a Currency',
+    };
   }
   return { ok: true, amount };
 }

@@ -30,7 +30,8 @@ function queryValue(parameters: QueryParameters, name: string): string | undefin
  * Time contains a timezone, the LFI must ignore the timezone component". So the date and time are read as UTC and any
  * offset (`Z`, `+04:00`, or `+` turned into a space by form decoding) is dropped.
  */
-const BOOKING_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+\- ]\d{2}(?::?\d{2})?)?$/i;
+const BOOKING_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+\- ]\d{2}(?::?\d{2})?)?$/i;
 
 function bookingInstant(value: string): number | undefined {
   const match = BOOKING_DATE_TIME.exec(value);
@@ -38,7 +39,11 @@ function bookingInstant(value: string): number | undefined {
   if (match === null || day === undefined) {
     return undefined;
   }
-  const [hours, minutes, seconds] = [match[2], match[3], match[4]].map((part) => Number(part ?? '0')) as [number, number, number];
+  const [hours, minutes, seconds] = [match[2], match[3], match[4]].map((part) => Number(part ?? '0')) as [
+    number,
+    number,
+    number,
+  ];
   if (hours > 23 || minutes > 59 || seconds > 59) {
     return undefined;
   }

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentAccessValidator, succeed, type ConsentAccessRequest, type OutcomeOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentAccessValidator,
+  succeed,
+  type ConsentAccessRequest,
+  type OutcomeOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
@@ -18,7 +25,9 @@ type AccessOutcome = OutcomeOf<'validate-consent-access'>;
 const PAYMENT_RESOURCES = /^\/payments(\/\{[^}]+\})?\/?$/;
 
 /** The resources whose query filters have rules, with those rules. */
-const FILTERED_RESOURCES: ReadonlyArray<readonly [RegExp, (parameters: Readonly<Record<string, string>>, now: number) => FilterProblem | undefined]> = [
+const FILTERED_RESOURCES: ReadonlyArray<
+  readonly [RegExp, (parameters: Readonly<Record<string, string>>, now: number) => FilterProblem | undefined]
+> = [
   [/^\/accounts\/\{[^}]+\}\/transactions$/, bookingWindowProblem],
   [/^\/accounts\/\{[^}]+\}\/statements$/, statementWindowProblem],
 ];
@@ -61,7 +70,11 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
     const consent = objectAt(resource?.receipt, 'consent');
     if (resource === undefined || consent === undefined || consentId === undefined || status === undefined) {
-      return accessFailure(403, 'Consent.PermanentAccountAccessFailure', 'The access token is not bound to a UAE consent');
+      return accessFailure(
+        403,
+        'Consent.PermanentAccountAccessFailure',
+        'The access token is not bound to a UAE consent',
+      );
     }
     const electedResource = payload.electedResource ?? '';
     const payment = isServiceInitiation(resource);
@@ -83,15 +96,25 @@ export class UaeConsentAccessValidator extends ConsentAccessValidator {
     const needed = permissionsFor(electedResource);
     const granted = stringArrayAt(consent, 'Permissions') ?? [];
     if (needed === undefined || !needed.some((permission) => granted.includes(permission))) {
-      return accessFailure(403, 'AccessToken.InvalidScope', `The consent's permissions do not cover ${electedResource}`);
+      return accessFailure(
+        403,
+        'AccessToken.InvalidScope',
+        `The consent's permissions do not cover ${electedResource}`,
+      );
     }
     const accountId = accountIdInPath(requestPath);
     if (accountId !== undefined && !activeAccountIds(resource).has(accountId)) {
-      return accessFailure(403, 'Consent.PermanentAccountAccessFailure', `Account ${accountId} is not an account of this consent`);
+      return accessFailure(
+        403,
+        'Consent.PermanentAccountAccessFailure',
+        `Account ${accountId} is not an account of this consent`,
+      );
     }
     const filterRule = FILTERED_RESOURCES.find(([pattern]) => pattern.test(electedResource))?.[1];
     const filterProblem = filterRule?.(payload.resourceParams ?? {}, this.clock.now());
-    return filterProblem === undefined ? succeed({}) : accessFailure(400, 'Resource.InvalidFormat', filterProblem.message);
+    return filterProblem === undefined
+      ? succeed({})
+      : accessFailure(400, 'Resource.InvalidFormat', filterProblem.message);
   }
 
   private statusRefusal(status: UaeConsentStatus, payment: boolean): AccessOutcome | undefined {

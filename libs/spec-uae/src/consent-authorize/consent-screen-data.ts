@@ -22,7 +22,9 @@ function scheduleLines(controls: PaymentControls | undefined): string[] {
   const periodic = controls.periodic;
   if (periodic !== undefined) {
     const period = PERIOD_TEXTS[periodic.periodType] ?? periodic.periodType;
-    lines.push(`${periodic.scheduleType}: payments per ${period}, starting ${new Date(periodic.periodStartDay * 86_400_000).toISOString().slice(0, 10)}`);
+    lines.push(
+      `${periodic.scheduleType}: payments per ${period}, starting ${new Date(periodic.periodStartDay * 86_400_000).toISOString().slice(0, 10)}`,
+    );
     if (periodic.exactAmount) {
       lines.push(`Each payment: ${formatMoney(periodic.exactAmount)}`);
     }
@@ -53,7 +55,8 @@ function creditorLines(pii: JsonObject | undefined): string[] {
   const creditors = objectAt(pii, 'Initiation')?.['Creditor'];
   return (Array.isArray(creditors) ? creditors : []).filter(isJsonObject).map((creditor) => {
     const account = objectAt(creditor, 'CreditorAccount');
-    const name = stringAt(objectAt(creditor, 'Creditor'), 'Name') ?? stringAt(objectAt(account, 'Name'), 'en') ?? 'Creditor';
+    const name =
+      stringAt(objectAt(creditor, 'Creditor'), 'Name') ?? stringAt(objectAt(account, 'Name'), 'en') ?? 'Creditor';
     return `${name}: ${stringAt(account, 'Identification') ?? 'account not given'}`;
   });
 }
@@ -76,7 +79,10 @@ export function basicConsentData(request: UaeConsentRequest): Record<string, str
   put('Authorisation expires', [stringAt(consent, 'AuthorizationExpirationDateTime')]);
   put('Transactions from', [stringAt(consent, 'FromDate')]);
   put('Transactions to', [stringAt(consent, 'ToDate')]);
-  put('Account types', [...(stringArrayAt(consent, 'AccountType') ?? []), ...(stringArrayAt(consent, 'AccountSubType') ?? [])]);
+  put('Account types', [
+    ...(stringArrayAt(consent, 'AccountType') ?? []),
+    ...(stringArrayAt(consent, 'AccountSubType') ?? []),
+  ]);
   const onBehalfOf = objectAt(consent, 'OnBehalfOf');
   put('On behalf of', [stringAt(onBehalfOf, 'TradingName'), stringAt(onBehalfOf, 'LegalName')]);
   put('Renews consent', [request.baseConsentId]);
@@ -85,7 +91,9 @@ export function basicConsentData(request: UaeConsentRequest): Record<string, str
     put('Payee', creditorLines(request.pii));
     put('Payment purpose code', [stringAt(consent, 'PaymentPurposeCode')]);
     put('References', [stringAt(consent, 'DebtorReference'), stringAt(consent, 'CreditorReference')]);
-    put('Authorisers', [consent['IsSingleAuthorization'] === false ? 'Several authorisers must approve this payment' : undefined]);
+    put('Authorisers', [
+      consent['IsSingleAuthorization'] === false ? 'Several authorisers must approve this payment' : undefined,
+    ]);
   }
   return boxes;
 }

@@ -26,13 +26,26 @@ export interface ConsentSource {
 export class ConsentSourceReader {
   constructor(private readonly reader: AuthorizationDetailsReader) {}
 
-  async read(consentResource: StoredConsentResource | undefined, requestParameters: JsonObject | undefined): Promise<ConsentSource> {
+  async read(
+    consentResource: StoredConsentResource | undefined,
+    requestParameters: JsonObject | undefined,
+  ): Promise<ConsentSource> {
     const callerClientId = stringAt(requestParameters, 'client_id');
     if (isNonEmptyJsonObject(consentResource)) {
       if (isForeignConsent(callerClientId, consentResource)) {
-        return { reading: { ok: false, problem: NOT_A_CONSENT_OF_THIS_TPP }, clientId: callerClientId, preInitiated: true, foreign: true };
+        return {
+          reading: { ok: false, problem: NOT_A_CONSENT_OF_THIS_TPP },
+          clientId: callerClientId,
+          preInitiated: true,
+          foreign: true,
+        };
       }
-      return { reading: await this.reader.readItem(consentResource.receipt ?? {}, 'receipt'), clientId: consentResource.clientId, preInitiated: true, foreign: false };
+      return {
+        reading: await this.reader.readItem(consentResource.receipt ?? {}, 'receipt'),
+        clientId: consentResource.clientId,
+        preInitiated: true,
+        foreign: false,
+      };
     }
     return {
       reading: await this.reader.readAuthorizationDetails(requestParameters?.['authorization_details']),

@@ -6,7 +6,11 @@ import { stringArrayAt, stringAt } from '../shared/json.js';
  * The customer's accounts a consent may cover: enabled ones of the consent's AccountType / AccountSubType (all when
  * absent) for data sharing; enabled, payable accounts in the payment's currency for a payment.
  */
-export function eligibleAccounts(accounts: readonly BankAccountView[], consent: JsonObject, payment: { readonly currency: string } | undefined): BankAccountView[] {
+export function eligibleAccounts(
+  accounts: readonly BankAccountView[],
+  consent: JsonObject,
+  payment: { readonly currency: string } | undefined,
+): BankAccountView[] {
   const types = stringArrayAt(consent, 'AccountType');
   const subTypes = stringArrayAt(consent, 'AccountSubType');
   const seen = new Set<string>();
@@ -15,7 +19,8 @@ export function eligibleAccounts(accounts: readonly BankAccountView[], consent: 
       account.status === 'Enabled' &&
       !seen.has(account.accountId) &&
       (payment === undefined
-        ? (types === undefined || types.includes(account.accountType)) && (subTypes === undefined || subTypes.includes(account.accountSubType))
+        ? (types === undefined || types.includes(account.accountType)) &&
+          (subTypes === undefined || subTypes.includes(account.accountSubType))
         : account.payable && account.currency === payment.currency);
     seen.add(account.accountId);
     return eligible;
@@ -23,11 +28,17 @@ export function eligibleAccounts(accounts: readonly BankAccountView[], consent: 
 }
 
 /** The debtor account a payment names (IBAN), among the customer's accounts. */
-export function debtorAccountOf(accounts: readonly BankAccountView[], debtorAccount: unknown): BankAccountView | undefined {
+export function debtorAccountOf(
+  accounts: readonly BankAccountView[],
+  debtorAccount: unknown,
+): BankAccountView | undefined {
   const identification = stringAt(debtorAccount, 'Identification')?.replaceAll(' ', '').toUpperCase();
   return identification === undefined
     ? undefined
-    : accounts.find((account) => account.iban?.toUpperCase() === identification || account.identification.toUpperCase() === identification);
+    : accounts.find(
+        (account) =>
+          account.iban?.toUpperCase() === identification || account.identification.toUpperCase() === identification,
+      );
 }
 
 /**

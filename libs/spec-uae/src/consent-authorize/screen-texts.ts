@@ -36,7 +36,12 @@ export const PURPOSE_TEXTS: Readonly<Record<string, string>> = {
   AuditReconciliation: 'Audit and reconcile your accounts',
 };
 
-export const PERIOD_TEXTS: Readonly<Record<string, string>> = { Day: 'day', Week: 'week', Month: 'month', Year: 'year' };
+export const PERIOD_TEXTS: Readonly<Record<string, string>> = {
+  Day: 'day',
+  Week: 'week',
+  Month: 'month',
+  Year: 'year',
+};
 
 export function permissionText(permission: string): string {
   return PERMISSION_TEXTS[permission] ?? permission;

@@ -45,7 +45,9 @@ function canPayDomestically(account: BankAccountView | null): boolean {
 
 /** A payment needing further authorisers stays AwaitingAuthorization (spec-rules §C.3 IsSingleAuthorization). */
 function approvedStatus(request: UaeConsentRequest): UaeConsentStatus {
-  return request.consent['IsSingleAuthorization'] === false ? UaeConsentStatus.AwaitingAuthorization : UaeConsentStatus.Authorized;
+  return request.consent['IsSingleAuthorization'] === false
+    ? UaeConsentStatus.AwaitingAuthorization
+    : UaeConsentStatus.Authorized;
 }
 
 /**
@@ -64,7 +66,10 @@ export class UaeAuthorizedConsentPersister extends AuthorizedConsentPersister {
     super();
   }
 
-  async handle(data: ConsentPersistRequest, context: ExtensionContext): Promise<OutcomeOf<'persist-authorized-consent'>> {
+  async handle(
+    data: ConsentPersistRequest,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'persist-authorized-consent'>> {
     const source = await this.sources.read(data.consentResource, data.userGrantedData?.requestParameters);
     const { preInitiated, clientId } = source;
     if (!source.reading.ok) {
@@ -104,7 +109,14 @@ export class UaeAuthorizedConsentPersister extends AuthorizedConsentPersister {
     const resources: AccountMapping[] = approved
       ? accountIds.map((accountId) => ({ accountId, permission: PRIMARY_PERMISSION, status: 'active' }))
       : [{ accountId: 'n/a', permission: PRIMARY_PERMISSION, status: 'inactive' }];
-    const authorizations = [{ userId, type: AUTHORISATION_TYPE, status: approved ? UaeConsentStatus.Authorized : UaeConsentStatus.Rejected, resources }];
+    const authorizations = [
+      {
+        userId,
+        type: AUTHORISATION_TYPE,
+        status: approved ? UaeConsentStatus.Authorized : UaeConsentStatus.Rejected,
+        resources,
+      },
+    ];
     if (preInitiated) {
       return succeed({ consentResource: { status, authorizations } });
     }

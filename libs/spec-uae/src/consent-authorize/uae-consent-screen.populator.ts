@@ -47,17 +47,27 @@ export class UaeConsentScreenPopulator extends ConsentScreenPopulator {
     if (!preInitiated && (await this.registry.isUsed(source.clientId, request.consentId))) {
       return authorizeFailure(`ConsentId ${request.consentId} has already been used by this TPP`, false);
     }
-    if (request.baseConsentId !== undefined && !(await this.registry.isOwnedBy(source.clientId, request.baseConsentId, userId))) {
+    if (
+      request.baseConsentId !== undefined &&
+      !(await this.registry.isOwnedBy(source.clientId, request.baseConsentId, userId))
+    ) {
       return authorizeFailure(`BaseConsentId ${request.baseConsentId} is a consent of another customer`, preInitiated);
     }
     const payment = request.kind === 'service-initiation';
     const customerAccounts = await this.bank.accountsOf(userId);
     // Payments are domestic: the rules at PAR keep every amount in AED.
-    const eligible = eligibleAccounts(customerAccounts, request.consent, payment ? { currency: DOMESTIC_CURRENCY } : undefined);
+    const eligible = eligibleAccounts(
+      customerAccounts,
+      request.consent,
+      payment ? { currency: DOMESTIC_CURRENCY } : undefined,
+    );
     const debtorAccount = objectAt(objectAt(request.pii, 'Initiation'), 'DebtorAccount');
     const initiated = debtorAccount === undefined ? undefined : debtorAccountOf(eligible, debtorAccount);
     if (debtorAccount !== undefined && initiated === undefined) {
-      return authorizeFailure('The DebtorAccount of the payment is not a payable account of this customer', preInitiated);
+      return authorizeFailure(
+        'The DebtorAccount of the payment is not a payable account of this customer',
+        preInitiated,
+      );
     }
     if (eligible.length === 0) {
       return authorizeFailure('The customer has no account this consent can cover', preInitiated);
@@ -67,7 +77,8 @@ export class UaeConsentScreenPopulator extends ConsentScreenPopulator {
       consentData: {
         type: payment ? UAE_CONSENT_TYPES.serviceInitiation : UAE_CONSENT_TYPES.accountAccess,
         basicConsentData: basicConsentData(request),
-        permissions: permissions.length === 0 ? [] : [{ uid: PERMISSIONS_UID, displayValues: permissions, initiatedAccounts: [] }],
+        permissions:
+          permissions.length === 0 ? [] : [{ uid: PERMISSIONS_UID, displayValues: permissions, initiatedAccounts: [] }],
         initiatedAccountsForConsent: initiated === undefined ? [] : screenAccounts([initiated]),
         allowMultipleAccounts: !payment,
         handleAccountSelectionSeparately: false,

@@ -12,7 +12,11 @@ import { isRecurring, paymentControlsOf } from '../shared/payment-controls.js';
  * item as the receipt, the TPP's ConsentId and BaseConsentId as attributes. Only the status and the authorisations
  * depend on the route, so they are the caller's.
  */
-export function newUaeConsentResource(request: UaeConsentRequest, status: UaeConsentStatus, authorizations: Authorization[]): NewConsentResource {
+export function newUaeConsentResource(
+  request: UaeConsentRequest,
+  status: UaeConsentStatus,
+  authorizations: Authorization[],
+): NewConsentResource {
   const payment = request.kind === 'service-initiation';
   return {
     type: payment ? UAE_CONSENT_TYPES.serviceInitiation : UAE_CONSENT_TYPES.accountAccess,

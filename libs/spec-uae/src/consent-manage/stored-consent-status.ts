@@ -11,6 +11,9 @@ export function effectiveStatus(resource: StoredConsentResource, clock: Clock): 
     return undefined;
   }
   const validityTime = resource.validityTime ?? 0;
-  const inUse = status === UaeConsentStatus.Authorized || status === UaeConsentStatus.Suspended || status === UaeConsentStatus.AwaitingAuthorization;
+  const inUse =
+    status === UaeConsentStatus.Authorized ||
+    status === UaeConsentStatus.Suspended ||
+    status === UaeConsentStatus.AwaitingAuthorization;
   return inUse && validityTime > 0 && clock.now() >= validityTime * 1000 ? UaeConsentStatus.Expired : status;
 }

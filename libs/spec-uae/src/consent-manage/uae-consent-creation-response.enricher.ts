@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationResponseEnricher, succeed, type ConsentCreationEnrichmentRequest, type OutcomeOf, type Clock } from '@app/contract';
+import {
+  ConsentCreationResponseEnricher,
+  succeed,
+  type ConsentCreationEnrichmentRequest,
+  type OutcomeOf,
+  type Clock,
+} from '@app/contract';
 import { NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
 import { isNonEmptyJsonObject } from '../shared/json.js';
 import { uaeProblemFailure } from '../shared/uae-error.js';
@@ -25,7 +31,9 @@ export class UaeConsentCreationResponseEnricher extends ConsentCreationResponseE
       return Promise.resolve(uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP));
     }
     return Promise.resolve(
-      succeed({ modifiedResponse: uaeConsentResponseBody({ resource, status, resourceBaseUrl: this.options.resourceBaseUrl }) }),
+      succeed({
+        modifiedResponse: uaeConsentResponseBody({ resource, status, resourceBaseUrl: this.options.resourceBaseUrl }),
+      }),
     );
   }
 }

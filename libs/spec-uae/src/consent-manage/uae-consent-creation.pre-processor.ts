@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentCreationPreProcessor, succeed, type ConsentCreationRequest, type ExtensionContext, type OutcomeOf } from '@app/contract';
+import {
+  ConsentCreationPreProcessor,
+  succeed,
+  type ConsentCreationRequest,
+  type ExtensionContext,
+  type OutcomeOf,
+} from '@app/contract';
 import { AuthorizationDetailsReader } from '../authorize/authorization-details.reader.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { SERVICE_INITIATION_TYPE } from '../schemas/uae-official-schemas.js';
@@ -21,7 +27,10 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
     super();
   }
 
-  async handle(data: ConsentCreationRequest, context: ExtensionContext): Promise<OutcomeOf<'pre-process-consent-creation'>> {
+  async handle(
+    data: ConsentCreationRequest,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'pre-process-consent-creation'>> {
     const clientId = data.requestHeaders?.['x-wso2-client-id'];
     if (clientId === undefined || clientId === '') {
       return uaeFailure(400, 'Consent.Invalid', 'The TPP is unknown: x-wso2-client-id is missing', 'x-wso2-client-id');
@@ -37,7 +46,12 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
       return uaeFailure(400, 'Consent.Invalid', `A ${request.type} consent cannot be created at ${path}`, 'Body.type');
     }
     if (request.baseConsentId !== undefined && !(await this.registry.isRoot(clientId, request.baseConsentId))) {
-      return uaeFailure(400, 'Consent.BusinessRuleViolation', 'BaseConsentId must be the root ConsentId of a chain of this TPP', 'Body.consent.BaseConsentId');
+      return uaeFailure(
+        400,
+        'Consent.BusinessRuleViolation',
+        'BaseConsentId must be the root ConsentId of a chain of this TPP',
+        'Body.consent.BaseConsentId',
+      );
     }
     const recorded = await this.registry.record(context.requestId, clientId, request.consentId, {
       created: true,
@@ -45,10 +59,17 @@ export class UaeConsentCreationPreProcessor extends ConsentCreationPreProcessor 
       staged: true,
     });
     if (!recorded) {
-      return uaeFailure(400, 'Consent.Invalid', `ConsentId ${request.consentId} has already been used by this TPP`, 'Body.consent.ConsentId');
+      return uaeFailure(
+        400,
+        'Consent.Invalid',
+        `ConsentId ${request.consentId} has already been used by this TPP`,
+        'Body.consent.ConsentId',
+      );
     }
     return succeed({
-      consentResource: newUaeConsentResource(request, UaeConsentStatus.AwaitingAuthorization, [{ type: 'authorisation', status: 'Created', resources: [] }]),
+      consentResource: newUaeConsentResource(request, UaeConsentStatus.AwaitingAuthorization, [
+        { type: 'authorisation', status: 'Created', resources: [] },
+      ]),
     });
   }
 }

@@ -6,7 +6,17 @@ import { formatDateTime } from '../shared/date-time.js';
 import { isJsonObject, objectAt, stringAt } from '../shared/json.js';
 
 /** The consent fields each response may carry (every level is additionalProperties:false in the official schemas). */
-const ACCOUNT_ACCESS_FIELDS = ['BaseConsentId', 'Permissions', 'ExpirationDateTime', 'FromDate', 'ToDate', 'AccountType', 'AccountSubType', 'OnBehalfOf', 'OpenFinanceBilling'];
+const ACCOUNT_ACCESS_FIELDS = [
+  'BaseConsentId',
+  'Permissions',
+  'ExpirationDateTime',
+  'FromDate',
+  'ToDate',
+  'AccountType',
+  'AccountSubType',
+  'OnBehalfOf',
+  'OpenFinanceBilling',
+];
 const SERVICE_INITIATION_FIELDS = [
   'BaseConsentId',
   'IsSingleAuthorization',
@@ -30,7 +40,9 @@ export interface ConsentResponseInput {
 }
 
 function pick(source: JsonObject, fields: readonly string[]): JsonObject {
-  return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
+  return Object.fromEntries(
+    fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]),
+  );
 }
 
 /** Subscription as the response schema has it: `{Webhook:{Url?, IsActive?}}`. */

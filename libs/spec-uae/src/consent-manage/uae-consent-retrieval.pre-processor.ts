@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRetrievalPreProcessor, headerValue, succeed, type JsonObject, type OutcomeOf, type StoredConsentRequest, type Clock } from '@app/contract';
+import {
+  ConsentRetrievalPreProcessor,
+  headerValue,
+  succeed,
+  type JsonObject,
+  type OutcomeOf,
+  type StoredConsentRequest,
+  type Clock,
+} from '@app/contract';
 import { PaymentLedger, type PaymentConsumption } from '../consent-access/payment-ledger.js';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { UaeConsentStatus } from '../shared/consent-status.js';
@@ -23,8 +31,12 @@ function paymentConsumptionBody(consumption: PaymentConsumption): JsonObject {
   return {
     CumulativeNumberOfPayments: Number(consumption.count),
     CumulativeValueOfPayments: money(consumption.value),
-    ...(consumption.countInCurrentPeriod === undefined ? {} : { CumulativeNumberOfPaymentsInCurrentPeriod: Number(consumption.countInCurrentPeriod) }),
-    ...(consumption.valueInCurrentPeriod === undefined ? {} : { CumulativeValueOfPaymentsInCurrentPeriod: money(consumption.valueInCurrentPeriod) }),
+    ...(consumption.countInCurrentPeriod === undefined
+      ? {}
+      : { CumulativeNumberOfPaymentsInCurrentPeriod: Number(consumption.countInCurrentPeriod) }),
+    ...(consumption.valueInCurrentPeriod === undefined
+      ? {}
+      : { CumulativeValueOfPaymentsInCurrentPeriod: money(consumption.valueInCurrentPeriod) }),
   };
 }
 
@@ -52,13 +64,23 @@ export class UaeConsentRetrievalPreProcessor extends ConsentRetrievalPreProcesso
     }
     const consentId = tppConsentIdOf(resource);
     const storedStatus = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
-    if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || consentId === undefined || storedStatus === undefined) {
+    if (
+      resource === undefined ||
+      !isNonEmptyJsonObject(resource.receipt) ||
+      consentId === undefined ||
+      storedStatus === undefined
+    ) {
       return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
     }
     const path = data.consentResourcePath ?? '';
     const payment = isServiceInitiation(resource);
     if (path.includes('payment-consents') !== payment) {
-      return uaeFailure(400, 'Consent.Invalid', `Consent ${consentId} is not a ${payment ? 'data sharing' : 'payment'} consent`, 'ConsentId');
+      return uaeFailure(
+        400,
+        'Consent.Invalid',
+        `Consent ${consentId} is not a ${payment ? 'data sharing' : 'payment'} consent`,
+        'ConsentId',
+      );
     }
     const controls = payment ? paymentControlsOf(objectAt(resource.receipt, 'consent')) : undefined;
     const consumption =
@@ -66,9 +88,13 @@ export class UaeConsentRetrievalPreProcessor extends ConsentRetrievalPreProcesso
         ? undefined
         : await this.ledger.consumption(resource.clientId, consentId, controls, uaeDay(this.clock.now()));
     // A single-payment consent is Consumed once its payment is made; the identity server is not told, the ledger knows.
-    const consumed = controls?.kind === 'single' && storedStatus === UaeConsentStatus.Authorized && (consumption?.count ?? 0n) > 0n;
+    const consumed =
+      controls?.kind === 'single' && storedStatus === UaeConsentStatus.Authorized && (consumption?.count ?? 0n) > 0n;
     const status = consumed ? UaeConsentStatus.Consumed : storedStatus;
-    const revokedBy = status !== UaeConsentStatus.Revoked || resource.clientId === undefined ? undefined : await this.registry.revokedBy(resource.clientId, consentId);
+    const revokedBy =
+      status !== UaeConsentStatus.Revoked || resource.clientId === undefined
+        ? undefined
+        : await this.registry.revokedBy(resource.clientId, consentId);
     return succeed({
       modifiedResponse: uaeConsentResponseBody({
         resource,

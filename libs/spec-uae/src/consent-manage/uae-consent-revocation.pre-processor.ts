@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRevocationPreProcessor, headerValue, succeed, type ExtensionContext, type OutcomeOf, type StoredConsentRequest, type Clock } from '@app/contract';
+import {
+  ConsentRevocationPreProcessor,
+  headerValue,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type StoredConsentRequest,
+  type Clock,
+} from '@app/contract';
 import { UaeConsentRegistry } from '../registry/uae-consent-registry.js';
 import { tppConsentIdOf } from '../shared/consent-attributes.js';
 import { isForeignConsent, NOT_A_CONSENT_OF_THIS_TPP } from '../shared/consent-ownership.js';
@@ -27,7 +35,10 @@ export class UaeConsentRevocationPreProcessor extends ConsentRevocationPreProces
     super();
   }
 
-  async handle(data: StoredConsentRequest, context: ExtensionContext): Promise<OutcomeOf<'pre-process-consent-revoke'>> {
+  async handle(
+    data: StoredConsentRequest,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'pre-process-consent-revoke'>> {
     const resource = data.consentResource;
     // Another TPP's consent is never terminated (the admin path has no TPP, so it is never foreign).
     if (isForeignConsent(headerValue(data.requestHeaders, 'x-wso2-client-id'), resource)) {
@@ -35,11 +46,21 @@ export class UaeConsentRevocationPreProcessor extends ConsentRevocationPreProces
     }
     const consentId = tppConsentIdOf(resource);
     const status = resource === undefined ? undefined : effectiveStatus(resource, this.clock);
-    if (resource === undefined || !isNonEmptyJsonObject(resource.receipt) || consentId === undefined || status === undefined) {
+    if (
+      resource === undefined ||
+      !isNonEmptyJsonObject(resource.receipt) ||
+      consentId === undefined ||
+      status === undefined
+    ) {
       return uaeProblemFailure(400, NOT_A_CONSENT_OF_THIS_TPP);
     }
     if (!REVOCABLE_STATUSES.includes(status)) {
-      return uaeFailure(400, 'Consent.BusinessRuleViolation', `A consent in status ${status} cannot be revoked`, 'Data.Status');
+      return uaeFailure(
+        400,
+        'Consent.BusinessRuleViolation',
+        `A consent in status ${status} cannot be revoked`,
+        'Data.Status',
+      );
     }
     const revokedBy: RevokedBy = data.consentResourcePath === ADMIN_REVOKE_PATH ? 'LFI.InitiatedByUser' : 'TPP';
     if (resource.clientId !== undefined) {

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { loadOfficialOpenApiDocument, OfficialSchemaValidators, type OfficialOpenApiDocument, type SchemaCheck } from '@app/openapi-schemas';
+import {
+  loadOfficialOpenApiDocument,
+  OfficialSchemaValidators,
+  type OfficialOpenApiDocument,
+  type SchemaCheck,
+} from '@app/openapi-schemas';
 
 /*
  * The official UAE v2.1-errata2 files vendored byte for byte under assets/openapi (the build copies them to dist at
@@ -38,7 +43,8 @@ const PAR_BODY_SCHEMA = 'AEPushedAuthorizationRequestsV21.PushedAuthorizationReq
  */
 function requestObjectClaimsOf(official: OfficialOpenApiDocument): readonly string[] {
   const schemas = (official.document['components'] as { schemas?: Record<string, unknown> } | undefined)?.schemas;
-  const body = schemas?.[PAR_BODY_SCHEMA] as { properties?: { request?: { properties?: Record<string, unknown> } } } | undefined;
+  const body = schemas?.[PAR_BODY_SCHEMA] as
+    { properties?: { request?: { properties?: Record<string, unknown> } } } | undefined;
   const claims = Object.keys(body?.properties?.request?.properties ?? {});
   if (claims.length === 0) {
     throw new Error(`${official.source} has no request properties in ${PAR_BODY_SCHEMA}`);
@@ -58,9 +64,13 @@ export class UaeOfficialSchemas {
   readonly requestObjectClaims: readonly string[];
 
   constructor() {
-    const authorizationDocument = loadOfficialOpenApiDocument(vendoredOpenApiPath('uae-authorization-endpoints-openapi.yaml'));
+    const authorizationDocument = loadOfficialOpenApiDocument(
+      vendoredOpenApiPath('uae-authorization-endpoints-openapi.yaml'),
+    );
     const authorization = new OfficialSchemaValidators(authorizationDocument);
-    const initiation = new OfficialSchemaValidators(loadOfficialOpenApiDocument(vendoredOpenApiPath('uae-bank-initiation-openapi.yaml')));
+    const initiation = new OfficialSchemaValidators(
+      loadOfficialOpenApiDocument(vendoredOpenApiPath('uae-bank-initiation-openapi.yaml')),
+    );
     authorization.precompile([...Object.values(AUTHORIZATION_DETAIL_SCHEMAS), DOMESTIC_PII_SCHEMA]);
     initiation.precompile([PAYMENT_REQUEST_SCHEMA]);
     this.authorizationDetail = {

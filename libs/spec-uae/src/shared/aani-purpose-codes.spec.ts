@@ -13,7 +13,11 @@ describe('the AANI purpose-code list', () => {
 
   it.each([
     ['no list', 'export const other = {}', 'has no `export const purposeCodes'],
-    ['a line that is not an entry', 'export const purposeCodes = {\n  "ACM": "A",\n  ACX: 1,\n} as const', 'a line that is not a code entry: ACX: 1,'],
+    [
+      'a line that is not an entry',
+      'export const purposeCodes = {\n  "ACM": "A",\n  ACX: 1,\n} as const',
+      'a line that is not a code entry: ACX: 1,',
+    ],
     ['a code named twice', 'export const purposeCodes = {\n  "ACM": "A",\n  "ACM": "B"\n} as const', 'names ACM twice'],
     ['an empty list', 'export const purposeCodes = {\n\n} as const', 'is empty'],
   ])('stops on %s instead of shrinking the list', (_label, text, message) => {

@@ -10,6 +10,7 @@ export function tppConsentIdOf(resource: StoredConsentResource | undefined): str
     return fromAttribute;
   }
   const consent = resource?.receipt?.['consent'];
-  const fromReceipt = typeof consent === 'object' && consent !== null ? (consent as Record<string, unknown>)['ConsentId'] : undefined;
+  const fromReceipt =
+    typeof consent === 'object' && consent !== null ? (consent as Record<string, unknown>)['ConsentId'] : undefined;
   return typeof fromReceipt === 'string' ? fromReceipt : undefined;
 }

@@ -22,7 +22,10 @@ export const NOT_A_CONSENT_OF_THIS_TPP: ConsentProblem = {
  * Whether the caller is known and is not the consent's owner. An unknown caller (the bank's own admin revocation,
  * which has no TPP) is not a foreign one; a consent with no recorded owner belongs to no caller.
  */
-export function isForeignConsent(callerClientId: string | null | undefined, resource: StoredConsentResource | undefined): boolean {
+export function isForeignConsent(
+  callerClientId: string | null | undefined,
+  resource: StoredConsentResource | undefined,
+): boolean {
   if (callerClientId === undefined || callerClientId === null || callerClientId === '') {
     return false;
   }

@@ -21,7 +21,9 @@ export function parseDate(value: unknown): number | undefined {
     return undefined;
   }
   const millis = Date.parse(`${value}T00:00:00Z`);
-  return Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value ? undefined : Math.floor(millis / 86_400_000);
+  return Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value
+    ? undefined
+    : Math.floor(millis / 86_400_000);
 }
 
 /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the date-times RFC 3339's four-digit years can write. */

@@ -12,5 +12,5 @@ export function stringArrayAt(value: unknown, key: string): string[] | undefined
     return undefined;
   }
   const child = value[key];
-  return Array.isArray(child) && child.every((item) => typeof item === 'string') ? (child) : undefined;
+  return Array.isArray(child) && child.every((item) => typeof item === 'string') ? child : undefined;
 }

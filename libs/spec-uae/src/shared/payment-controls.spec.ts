@@ -3,7 +3,11 @@ import { isRecurring, paymentControlsOf, periodIndex, type PeriodicLimits } from
 import { formatMoney, parseAmount } from './money.js';
 
 const day = (date: string): number => parseDate(date)!;
-const limits = (periodType: PeriodicLimits['periodType'], start: string): PeriodicLimits => ({ scheduleType: 'VariableOnDemand', periodType, periodStartDay: day(start) });
+const limits = (periodType: PeriodicLimits['periodType'], start: string): PeriodicLimits => ({
+  scheduleType: 'VariableOnDemand',
+  periodType,
+  periodStartDay: day(start),
+});
 
 describe('payment periods and amounts', () => {
   it.each<[PeriodicLimits['periodType'], string, string, number | undefined]>([
@@ -55,14 +59,27 @@ describe('payment periods and amounts', () => {
       ControlParameters: {
         ConsentSchedule: {
           SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: '5.00', Currency: 'AED' } },
-          MultiPayment: { PeriodicSchedule: { Type: 'FixedDefinedSchedule', Schedule: [{ PaymentExecutionDate: '2026-02-01', Amount: { Amount: '1.00', Currency: 'AED' } }] } },
+          MultiPayment: {
+            PeriodicSchedule: {
+              Type: 'FixedDefinedSchedule',
+              Schedule: [{ PaymentExecutionDate: '2026-02-01', Amount: { Amount: '1.00', Currency: 'AED' } }],
+            },
+          },
         },
       },
     });
     expect(controls).toEqual({
       kind: 'combined',
       single: { kind: 'single', amount: { minorUnits: 500n, currency: 'AED' } },
-      multi: { kind: 'multi', defined: { scheduleType: 'FixedDefinedSchedule', payments: [{ day: day('2026-02-01'), date: '2026-02-01', exactAmount: { minorUnits: 100n, currency: 'AED' } }] } },
+      multi: {
+        kind: 'multi',
+        defined: {
+          scheduleType: 'FixedDefinedSchedule',
+          payments: [
+            { day: day('2026-02-01'), date: '2026-02-01', exactAmount: { minorUnits: 100n, currency: 'AED' } },
+          ],
+        },
+      },
     });
     expect(isRecurring(controls)).toBe(true);
     expect(isRecurring({ kind: 'single', amount: { minorUnits: 1n, currency: 'AED' } })).toBe(false);

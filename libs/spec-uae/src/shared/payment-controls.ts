@@ -52,7 +52,8 @@ export interface CombinedPaymentControls {
   readonly multi: MultiPaymentControls;
 }
 
-export type PaymentControls = SinglePaymentControls | MultiPaymentControls | CombinedPaymentControls | { readonly kind: 'file' };
+export type PaymentControls =
+  SinglePaymentControls | MultiPaymentControls | CombinedPaymentControls | { readonly kind: 'file' };
 
 const PERIOD_TYPES: readonly string[] = ['Day', 'Week', 'Month', 'Year'];
 
@@ -70,9 +71,13 @@ function periodicLimits(schedule: JsonObject, scheduleType: string): PeriodicLim
   const fixed = scheduleType.startsWith('Fixed');
   const onePerPeriod = scheduleType.endsWith('PeriodicSchedule');
   const exactAmount = fixed ? moneyAt(schedule, 'Amount') : undefined;
-  const maximumAmount = fixed ? undefined : (moneyAt(schedule, 'MaximumIndividualAmount') ?? moneyAt(controls, 'MaximumIndividualAmount'));
+  const maximumAmount = fixed
+    ? undefined
+    : (moneyAt(schedule, 'MaximumIndividualAmount') ?? moneyAt(controls, 'MaximumIndividualAmount'));
   const maximumValuePerPeriod = moneyAt(controls, 'MaximumCumulativeValueOfPaymentsPerPeriod');
-  const maximumCountPerPeriod = onePerPeriod ? 1 : positiveInteger(controls?.['MaximumCumulativeNumberOfPaymentsPerPeriod']);
+  const maximumCountPerPeriod = onePerPeriod
+    ? 1
+    : positiveInteger(controls?.['MaximumCumulativeNumberOfPaymentsPerPeriod']);
   return {
     scheduleType,
     periodType: periodType as PeriodType,
@@ -134,7 +139,9 @@ export function paymentControlsOf(consent: unknown): PaymentControls | undefined
 
 /** The schedule's type as the standards name it (`SingleInstantPayment`, `VariableOnDemand`, …). */
 export function scheduleTypeOf(controls: SinglePaymentControls | MultiPaymentControls): string {
-  return controls.kind === 'single' ? 'SingleInstantPayment' : (controls.periodic?.scheduleType ?? controls.defined?.scheduleType ?? '');
+  return controls.kind === 'single'
+    ? 'SingleInstantPayment'
+    : (controls.periodic?.scheduleType ?? controls.defined?.scheduleType ?? '');
 }
 
 /** Every amount the controls name, for the currency rule. */
@@ -186,7 +193,8 @@ export function periodIndex(limits: PeriodicLimits, day: number): number | undef
     case 'Year': {
       const years = today.getUTCFullYear() - start.getUTCFullYear();
       const beforeAnniversary =
-        today.getUTCMonth() < start.getUTCMonth() || (today.getUTCMonth() === start.getUTCMonth() && today.getUTCDate() < start.getUTCDate());
+        today.getUTCMonth() < start.getUTCMonth() ||
+        (today.getUTCMonth() === start.getUTCMonth() && today.getUTCDate() < start.getUTCDate());
       return beforeAnniversary ? years - 1 : years;
     }
   }

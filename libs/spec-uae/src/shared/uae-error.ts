@@ -32,7 +32,12 @@ export function uaeErrorBody(code: UaeErrorCode, message: string, path?: string)
 }
 
 /** A consent manage rejection relayed to the TPP as the UAE error body. */
-export function uaeFailure(httpCode: AcceptedErrorCode, code: UaeErrorCode, message: string, path?: string): ExtensionFailure<JsonObject> {
+export function uaeFailure(
+  httpCode: AcceptedErrorCode,
+  code: UaeErrorCode,
+  message: string,
+  path?: string,
+): ExtensionFailure<JsonObject> {
   return fail(httpCode, uaeErrorBody(code, message, path));
 }
 

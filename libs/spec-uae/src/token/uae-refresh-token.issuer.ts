@@ -20,6 +20,10 @@ export class UaeRefreshTokenIssuer extends RefreshTokenIssuer {
       return Promise.resolve(succeed({ issueRefreshToken: true }));
     }
     const remaining = validityTime - nowSeconds;
-    return Promise.resolve(remaining > 0 ? succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: remaining }) : succeed({ issueRefreshToken: false }));
+    return Promise.resolve(
+      remaining > 0
+        ? succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: remaining })
+        : succeed({ issueRefreshToken: false }),
+    );
   }
 }

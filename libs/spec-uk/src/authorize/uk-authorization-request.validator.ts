@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthorizationRequestValidator, fail, succeed, type JsonObject, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
+import {
+  AuthorizationRequestValidator,
+  fail,
+  succeed,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+  epochSeconds,
+  type Clock,
+} from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import { isJsonObject, nonEmptyString, objectAt, stringAt } from '../shared/json.js';
 
@@ -37,7 +46,9 @@ export class UkAuthorizationRequestValidator extends AuthorizationRequestValidat
     super();
   }
 
-  handle({ requestObject }: RequestDataOf<'validate-authorization-request'>): Promise<OutcomeOf<'validate-authorization-request'>> {
+  handle({
+    requestObject,
+  }: RequestDataOf<'validate-authorization-request'>): Promise<OutcomeOf<'validate-authorization-request'>> {
     return Promise.resolve(this.decide(requestObject));
   }
 
@@ -83,6 +94,8 @@ export class UkAuthorizationRequestValidator extends AuthorizationRequestValidat
     if (nbf > now) {
       return refused('The request object is not valid yet (nbf)');
     }
-    return exp - nbf > MAX_LIFETIME_SECONDS ? refused('The request object may live at most 60 minutes (exp - nbf)') : undefined;
+    return exp - nbf > MAX_LIFETIME_SECONDS
+      ? refused('The request object may live at most 60 minutes (exp - nbf)')
+      : undefined;
   }
 }

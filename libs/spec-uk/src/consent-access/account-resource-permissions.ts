@@ -50,5 +50,7 @@ export const AISP_RESOURCE_PERMISSIONS: Readonly<Record<string, PermissionGroups
 
 /** The first group the granted permissions do not meet, or undefined when they cover the resource. */
 export function missingPermissionGroup(template: string, granted: readonly string[]): readonly string[] | undefined {
-  return (AISP_RESOURCE_PERMISSIONS[template] ?? []).find((group) => !group.some((permission) => granted.includes(permission)));
+  return (AISP_RESOURCE_PERMISSIONS[template] ?? []).find(
+    (group) => !group.some((permission) => granted.includes(permission)),
+  );
 }

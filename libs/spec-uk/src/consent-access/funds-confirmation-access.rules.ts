@@ -13,7 +13,11 @@ import { submissionData } from './submission-body.js';
 export function fundsConfirmationAccessRules(usage: UsageCounterRepository): AccessRules {
   return async (request) => {
     if (request.template !== '/funds-confirmations' || httpMethodOf(request) !== 'POST') {
-      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A funds-confirmation consent does not give access to ${request.template}`);
+      return ukRejection(
+        403,
+        UkErrorCode.ResourceConsentMismatch,
+        `A funds-confirmation consent does not give access to ${request.template}`,
+      );
     }
     const submission = submissionData(request);
     if ('rejection' in submission) {
@@ -25,10 +29,17 @@ export function fundsConfirmationAccessRules(usage: UsageCounterRepository): Acc
       return ukRejection(400, UkErrorCode.FieldMissing, 'Data.Reference is missing', 'Data.Reference');
     }
     const referenceKey = createHash('sha256').update(`${request.consentId}\n${reference}`).digest('hex');
-    const result = await usage.consume(request.requestId, [{ counterKey: `uk-cof-reference:${referenceKey}`, periodKey: 'consent', amount: 1, limit: 1 }]);
+    const result = await usage.consume(request.requestId, [
+      { counterKey: `uk-cof-reference:${referenceKey}`, periodKey: 'consent', amount: 1, limit: 1 },
+    ]);
     const outcome = result.outcome === 'replayed' ? result.previous.outcome : result.outcome;
     return outcome === 'accepted'
       ? undefined
-      : ukRejection(400, UkErrorCode.RulesDuplicateReference, `Reference "${reference}" was already used under this consent`, 'Data.Reference');
+      : ukRejection(
+          400,
+          UkErrorCode.RulesDuplicateReference,
+          `Reference "${reference}" was already used under this consent`,
+          'Data.Reference',
+        );
   };
 }

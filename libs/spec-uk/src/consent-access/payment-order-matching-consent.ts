@@ -37,7 +37,13 @@ export function paymentOrderMatchingConsent(
     return { rejection: mismatch };
   }
   if (activeAccountIds(request.consent).size === 0) {
-    return { rejection: ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'No debtor account is mapped to this consent any more') };
+    return {
+      rejection: ukRejection(
+        403,
+        UkErrorCode.ResourceConsentMismatch,
+        'No debtor account is mapped to this consent any more',
+      ),
+    };
   }
   const idempotencyKey = paymentIdempotencyKey(request);
   return typeof idempotencyKey === 'string' ? { data, idempotencyKey } : { rejection: idempotencyKey };

@@ -17,11 +17,19 @@ const ORDERS_PER_CONSENT = 1;
 export function paymentOrderRules(usage: UsageCounterRepository): AccessRules {
   return async (request) => {
     const { kind, template, consentId } = request;
-    if (kind.fundsConfirmation === true && template === `/${kind.path}/{ConsentId}/funds-confirmation` && httpMethodOf(request) === 'GET') {
+    if (
+      kind.fundsConfirmation === true &&
+      template === `/${kind.path}/{ConsentId}/funds-confirmation` &&
+      httpMethodOf(request) === 'GET'
+    ) {
       return undefined;
     }
     if (template !== kind.submissionResource || httpMethodOf(request) !== 'POST') {
-      return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A ${kind.title.toLowerCase()} consent does not give access to ${template}`);
+      return ukRejection(
+        403,
+        UkErrorCode.ResourceConsentMismatch,
+        `A ${kind.title.toLowerCase()} consent does not give access to ${template}`,
+      );
     }
     const order = paymentOrderMatchingConsent(request);
     if ('rejection' in order) {
@@ -33,6 +41,10 @@ export function paymentOrderRules(usage: UsageCounterRepository): AccessRules {
     const outcome = result.outcome === 'replayed' ? result.previous.outcome : result.outcome;
     return outcome === 'accepted'
       ? undefined
-      : ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, 'The consent has already been used for a payment order (Consumed)');
+      : ukRejection(
+          400,
+          UkErrorCode.ResourceInvalidConsentStatus,
+          'The consent has already been used for a payment order (Consumed)',
+        );
   };
 }

@@ -2,7 +2,12 @@ import { normalisedTemplate, pathParameters } from './resource-path.js';
 
 describe('API resource paths', () => {
   it('reads template parameters at the end of the called path, after the API context', () => {
-    expect(pathParameters('/accounts/{AccountId}/statements/{StatementId}', '/open-banking/v3.1/aisp/accounts/A%201/statements/S-2?x=1')).toEqual({
+    expect(
+      pathParameters(
+        '/accounts/{AccountId}/statements/{StatementId}',
+        '/open-banking/v3.1/aisp/accounts/A%201/statements/S-2?x=1',
+      ),
+    ).toEqual({
       AccountId: 'A 1',
       StatementId: 'S-2',
     });

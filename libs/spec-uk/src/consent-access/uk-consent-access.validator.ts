@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UsageCounterRepository } from '@app/persistence';
-import { ConsentAccessValidator, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
+import {
+  ConsentAccessValidator,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+  type Clock,
+} from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import { foreignConsentRejection, ownedByAnotherTpp } from '../shared/consent-owner.js';
 import { nonEmptyString } from '../shared/json.js';
@@ -44,7 +51,10 @@ export class UkConsentAccessValidator extends ConsentAccessValidator {
     return refusal === undefined ? succeed({}) : accessRefusal(refusal);
   }
 
-  private async refusal({ consentId, consentResource, dataRequestPayload }: AccessRequestData, context: ExtensionContext): Promise<UkRejection | undefined> {
+  private async refusal(
+    { consentId, consentResource, dataRequestPayload }: AccessRequestData,
+    context: ExtensionContext,
+  ): Promise<UkRejection | undefined> {
     // First: another TPP learns nothing else about the consent.
     if (ownedByAnotherTpp(consentResource, dataRequestPayload?.clientId)) {
       return foreignConsentRejection();
@@ -58,7 +68,11 @@ export class UkConsentAccessValidator extends ConsentAccessValidator {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, 'The access token is bound to another consent');
     }
     if (consentResource.status !== UkConsentStatus.Authorised) {
-      return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, `The consent is ${String(consentResource.status)}, not Authorised`);
+      return ukRejection(
+        400,
+        UkErrorCode.ResourceInvalidConsentStatus,
+        `The consent is ${String(consentResource.status)}, not Authorised`,
+      );
     }
     const nowMillis = this.clock.now();
     if (consentExpired(kind, consentResource, nowMillis)) {

@@ -22,7 +22,10 @@ function controlParameterRejection(data: JsonObject, control: JsonObject | undef
   }
   const method = stringAt(data, 'PSUAuthenticationMethod');
   if (method === undefined || !stringsAt(control, 'PSUAuthenticationMethods').includes(method)) {
-    return failsControl(`PSUAuthenticationMethod ${String(method)} is not one the consent allows`, 'Data.PSUAuthenticationMethod');
+    return failsControl(
+      `PSUAuthenticationMethod ${String(method)} is not one the consent allows`,
+      'Data.PSUAuthenticationMethod',
+    );
   }
   const interactionTypes = stringsAt(control, 'PSUInteractionTypes');
   const interaction = stringAt(data, 'PSUInteractionType');
@@ -33,14 +36,25 @@ function controlParameterRejection(data: JsonObject, control: JsonObject | undef
   const maximum = objectAt(control, 'MaximumIndividualAmount');
   const amount = scaledAmount(instructed?.['Amount']);
   if (amount === undefined || amount <= 0n) {
-    return ukRejection(400, UkErrorCode.FieldInvalid, 'Data.Instruction.InstructedAmount.Amount must be an amount above 0', 'Data.Instruction.InstructedAmount.Amount');
+    return ukRejection(
+      400,
+      UkErrorCode.FieldInvalid,
+      'Data.Instruction.InstructedAmount.Amount must be an amount above 0',
+      'Data.Instruction.InstructedAmount.Amount',
+    );
   }
   if (stringAt(instructed, 'Currency') !== stringAt(maximum, 'Currency')) {
-    return failsControl('The payment is not in the currency of the consent', 'Data.Instruction.InstructedAmount.Currency');
+    return failsControl(
+      'The payment is not in the currency of the consent',
+      'Data.Instruction.InstructedAmount.Currency',
+    );
   }
   const ceiling = scaledAmount(maximum?.['Amount']);
   if (ceiling === undefined || amount > ceiling) {
-    return failsControl(`The payment exceeds MaximumIndividualAmount ${String(maximum?.['Amount'])}`, 'Data.Instruction.InstructedAmount.Amount');
+    return failsControl(
+      `The payment exceeds MaximumIndividualAmount ${String(maximum?.['Amount'])}`,
+      'Data.Instruction.InstructedAmount.Amount',
+    );
   }
   return undefined;
 }
@@ -50,7 +64,11 @@ function instructionMismatch(data: JsonObject, initiation: JsonObject | undefine
   const instruction = objectAt(data, 'Instruction');
   const creditor = objectAt(initiation, 'CreditorAccount');
   if (creditor !== undefined) {
-    const mismatch = unchangedField(objectAt(instruction, 'CreditorAccount'), creditor, 'Data.Instruction.CreditorAccount');
+    const mismatch = unchangedField(
+      objectAt(instruction, 'CreditorAccount'),
+      creditor,
+      'Data.Instruction.CreditorAccount',
+    );
     if (mismatch !== undefined) {
       return mismatch;
     }
@@ -58,14 +76,21 @@ function instructionMismatch(data: JsonObject, initiation: JsonObject | undefine
   const reference = stringAt(objectAt(initiation, 'RemittanceInformation'), 'Reference');
   return reference === undefined
     ? undefined
-    : unchangedField(stringAt(objectAt(instruction, 'RemittanceInformation'), 'Reference'), reference, 'Data.Instruction.RemittanceInformation.Reference');
+    : unchangedField(
+        stringAt(objectAt(instruction, 'RemittanceInformation'), 'Reference'),
+        reference,
+        'Data.Instruction.RemittanceInformation.Reference',
+      );
 }
 
 /**
  * OBVRPFundsConfirmationRequest (v3.1.11): it names this consent, and its Reference "must be the same value as the
  * Reference field in the consent".
  */
-function fundsConfirmationMismatch(request: AccessRequest, initiation: JsonObject | undefined): UkRejection | undefined {
+function fundsConfirmationMismatch(
+  request: AccessRequest,
+  initiation: JsonObject | undefined,
+): UkRejection | undefined {
   const submission = submissionData(request);
   if ('rejection' in submission) {
     return submission.rejection;
@@ -77,8 +102,14 @@ function fundsConfirmationMismatch(request: AccessRequest, initiation: JsonObjec
 }
 
 /** One increment per periodic limit: the payment's amount in the period it falls in, against the limit of that period. */
-function periodicIncrements(request: AccessRequest, control: JsonObject | undefined, amount: bigint): UsageIncrement[] | UkRejection {
-  const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
+function periodicIncrements(
+  request: AccessRequest,
+  control: JsonObject | undefined,
+  amount: bigint,
+): UsageIncrement[] | UkRejection {
+  const limits = Array.isArray(control?.['PeriodicLimits'])
+    ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject)
+    : [];
   const consentStart = instantOf(control?.['ValidFromDateTime']) ?? (request.consent.createdTime ?? 0) * 1000;
   const increments: UsageIncrement[] = [];
   for (const limit of limits) {
@@ -90,7 +121,12 @@ function periodicIncrements(request: AccessRequest, control: JsonObject | undefi
       return failsControl(`The consent's periodic limit ${periodType}/${alignment} cannot be applied`);
     }
     const applicable = applicableVrpLimit(ceiling, periodType, alignment, request.nowMillis, consentStart);
-    increments.push({ counterKey: `uk-vrp:${request.consentId}:${periodType}:${alignment}`, periodKey, amount, limit: applicable });
+    increments.push({
+      counterKey: `uk-vrp:${request.consentId}:${periodType}:${alignment}`,
+      periodKey,
+      amount,
+      limit: applicable,
+    });
   }
   return increments;
 }
@@ -107,7 +143,10 @@ export function vrpPaymentRules(usage: UsageCounterRepository): AccessRules {
     const consented = objectAt(consent.receipt, 'Data');
     const control = objectAt(consented, 'ControlParameters');
     if (vrpNotYetValid(consent, nowMillis)) {
-      return failsControl('The consent is not valid before its ValidFromDateTime', 'Data.ControlParameters.ValidFromDateTime');
+      return failsControl(
+        'The consent is not valid before its ValidFromDateTime',
+        'Data.ControlParameters.ValidFromDateTime',
+      );
     }
     if (template === '/domestic-vrp-consents/{ConsentId}/funds-confirmation' && httpMethodOf(request) === 'POST') {
       return fundsConfirmationMismatch(request, objectAt(consented, 'Initiation'));
@@ -116,7 +155,10 @@ export function vrpPaymentRules(usage: UsageCounterRepository): AccessRules {
       return ukRejection(403, UkErrorCode.ResourceConsentMismatch, `A VRP consent does not give access to ${template}`);
     }
     const initiation = objectAt(consented, 'Initiation');
-    const order = paymentOrderMatchingConsent(request, (data) => instructionMismatch(data, initiation) ?? controlParameterRejection(data, control));
+    const order = paymentOrderMatchingConsent(
+      request,
+      (data) => instructionMismatch(data, initiation) ?? controlParameterRejection(data, control),
+    );
     if ('rejection' in order) {
       return order.rejection;
     }
@@ -132,6 +174,9 @@ export function vrpPaymentRules(usage: UsageCounterRepository): AccessRules {
       return undefined;
     }
     const [, , periodType, alignment] = outcome.counterKey.split(':');
-    return failsControl(`The payment would exceed the consent's ${String(periodType)} limit (${String(alignment)} alignment)`, 'Data.Instruction.InstructedAmount.Amount');
+    return failsControl(
+      `The payment would exceed the consent's ${String(periodType)} limit (${String(alignment)} alignment)`,
+      'Data.Instruction.InstructedAmount.Amount',
+    );
   };
 }

@@ -19,7 +19,11 @@ describe(vrpPeriodKey.name, () => {
     expect(vrpPeriodKey('Week', 'Calendar', at('2026-11-22T23:59:59Z'), 0)).toBe(monday);
     expect(vrpPeriodKey('Week', 'Calendar', at('2026-11-23T00:00:00Z'), 0)).not.toBe(monday);
     const fortnight = vrpPeriodKey('Fortnight', 'Calendar', now, 0);
-    expect([at('2026-11-16T00:00:00Z'), at('2026-11-23T00:00:00Z'), at('2026-11-09T00:00:00Z')].filter((time) => vrpPeriodKey('Fortnight', 'Calendar', time, 0) === fortnight)).toHaveLength(2);
+    expect(
+      [at('2026-11-16T00:00:00Z'), at('2026-11-23T00:00:00Z'), at('2026-11-09T00:00:00Z')].filter(
+        (time) => vrpPeriodKey('Fortnight', 'Calendar', time, 0) === fortnight,
+      ),
+    ).toHaveLength(2);
   });
 
   it('counts consent-aligned periods from the consent start', () => {
@@ -47,27 +51,49 @@ describe(vrpPeriodKey.name, () => {
 describe(applicableVrpLimit.name, () => {
   const amount = (text: string): bigint => scaledAmount(text)!;
 
-  it('pro-rates a calendar month in the first period, as the standard\'s example 1 (300.00 from 06-Jun: 250.00)', () => {
+  it("pro-rates a calendar month in the first period, as the standard's example 1 (300.00 from 06-Jun: 250.00)", () => {
     const created = at('2021-06-06T15:30:00Z');
-    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-06-20T10:00:00Z'), created)).toBe(amount('250.00'));
-    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-07-01T00:00:00Z'), created)).toBe(amount('300.00'));
+    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-06-20T10:00:00Z'), created)).toBe(
+      amount('250.00'),
+    );
+    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-07-01T00:00:00Z'), created)).toBe(
+      amount('300.00'),
+    );
   });
 
   it("pro-rates a calendar year as the standard's example 3 (500.00 from 06-Jun: 500 x 209 / 365 = 286.30)", () => {
     const created = at('2021-06-06T00:00:00Z');
-    expect(applicableVrpLimit(amount('500.00'), 'Year', 'Calendar', at('2021-12-31T23:59:59Z'), created)).toBe(amount('286.30'));
-    expect(applicableVrpLimit(amount('500.00'), 'Year', 'Calendar', at('2022-01-01T00:00:00Z'), created)).toBe(amount('500.00'));
+    expect(applicableVrpLimit(amount('500.00'), 'Year', 'Calendar', at('2021-12-31T23:59:59Z'), created)).toBe(
+      amount('286.30'),
+    );
+    expect(applicableVrpLimit(amount('500.00'), 'Year', 'Calendar', at('2022-01-01T00:00:00Z'), created)).toBe(
+      amount('500.00'),
+    );
   });
 
   it('pro-rates an ISO week and a half-year by their remaining days, and never a day', () => {
     const wednesday = at('2026-11-18T08:00:00Z');
-    expect(applicableVrpLimit(amount('70.00'), 'Week', 'Calendar', at('2026-11-22T12:00:00Z'), wednesday)).toBe(amount('50.00'));
-    expect(applicableVrpLimit(amount('181.00'), 'Half-year', 'Calendar', at('2026-06-30T12:00:00Z'), at('2026-06-30T01:00:00Z'))).toBe(amount('1.00'));
+    expect(applicableVrpLimit(amount('70.00'), 'Week', 'Calendar', at('2026-11-22T12:00:00Z'), wednesday)).toBe(
+      amount('50.00'),
+    );
+    expect(
+      applicableVrpLimit(
+        amount('181.00'),
+        'Half-year',
+        'Calendar',
+        at('2026-06-30T12:00:00Z'),
+        at('2026-06-30T01:00:00Z'),
+      ),
+    ).toBe(amount('1.00'));
     expect(applicableVrpLimit(amount('10.00'), 'Day', 'Calendar', wednesday, wednesday)).toBe(amount('10.00'));
   });
 
   it('gives the full limit to a consent starting on the first day of the period, and to consent-aligned limits', () => {
-    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-06-20T10:00:00Z'), at('2021-06-01T10:00:00Z'))).toBe(amount('300.00'));
-    expect(applicableVrpLimit(amount('300.00'), 'Month', 'Consent', at('2021-06-20T10:00:00Z'), at('2021-06-06T10:00:00Z'))).toBe(amount('300.00'));
+    expect(
+      applicableVrpLimit(amount('300.00'), 'Month', 'Calendar', at('2021-06-20T10:00:00Z'), at('2021-06-01T10:00:00Z')),
+    ).toBe(amount('300.00'));
+    expect(
+      applicableVrpLimit(amount('300.00'), 'Month', 'Consent', at('2021-06-20T10:00:00Z'), at('2021-06-06T10:00:00Z')),
+    ).toBe(amount('300.00'));
   });
 });

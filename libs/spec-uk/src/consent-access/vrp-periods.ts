@@ -29,7 +29,12 @@ function monthsBetween(startMs: number, nowMs: number): number {
 }
 
 /** The key of the period containing `nowMs`; undefined for an unknown period type or alignment. */
-export function vrpPeriodKey(periodType: string, alignment: string, nowMs: number, consentStartMs: number): string | undefined {
+export function vrpPeriodKey(
+  periodType: string,
+  alignment: string,
+  nowMs: number,
+  consentStartMs: number,
+): string | undefined {
   const days = FIXED_LENGTH_DAYS[periodType];
   const months = MONTHS[periodType];
   if (alignment === 'Consent') {
@@ -37,7 +42,9 @@ export function vrpPeriodKey(periodType: string, alignment: string, nowMs: numbe
     if (days !== undefined) {
       return `c${Math.floor(elapsed / (days * DAY_MS))}`;
     }
-    return months === undefined ? undefined : `c${Math.floor(Math.max(0, monthsBetween(consentStartMs, nowMs)) / months)}`;
+    return months === undefined
+      ? undefined
+      : `c${Math.floor(Math.max(0, monthsBetween(consentStartMs, nowMs)) / months)}`;
   }
   if (alignment !== 'Calendar') {
     return undefined;
@@ -65,7 +72,10 @@ export function vrpPeriodKey(periodType: string, alignment: string, nowMs: numbe
 const HUNDREDTH = 10n ** BigInt(AMOUNT_SCALE_DIGITS - 2);
 
 /** The first day and the day after the last of the calendar period containing `atMs`, in days since the epoch (UTC). */
-function calendarPeriodDays(periodType: string, atMs: number): { readonly first: number; readonly end: number } | undefined {
+function calendarPeriodDays(
+  periodType: string,
+  atMs: number,
+): { readonly first: number; readonly end: number } | undefined {
   const day = Math.floor(atMs / DAY_MS);
   const days = FIXED_LENGTH_DAYS[periodType];
   if (days !== undefined) {
@@ -91,7 +101,13 @@ function calendarPeriodDays(periodType: string, atMs: number): { readonly first:
  * standard's examples (300.00 a month from 06-Jun: 250.00 for June; 500.00 a year from 06-Jun: 286.30 for the year).
  * Every other period has the full limit. Amounts are in units of 10^-5 (see shared/amount.ts).
  */
-export function applicableVrpLimit(limit: bigint, periodType: string, alignment: string, nowMs: number, consentStartMs: number): bigint {
+export function applicableVrpLimit(
+  limit: bigint,
+  periodType: string,
+  alignment: string,
+  nowMs: number,
+  consentStartMs: number,
+): bigint {
   if (alignment !== 'Calendar') {
     return limit;
   }

@@ -6,7 +6,14 @@ import { isJsonObject, nonEmptyString } from '../shared/json.js';
  * a denial, and a decision neither states is a denial too.
  */
 export function customerApproved(isApproved: boolean | undefined, approval: string | boolean | undefined): boolean {
-  const page = typeof approval === 'string' ? (approval.trim().toLowerCase() === 'true' ? true : approval.trim().toLowerCase() === 'false' ? false : undefined) : approval;
+  const page =
+    typeof approval === 'string'
+      ? approval.trim().toLowerCase() === 'true'
+        ? true
+        : approval.trim().toLowerCase() === 'false'
+          ? false
+          : undefined
+      : approval;
   if (isApproved === false || page === false) {
     return false;
   }

@@ -16,7 +16,13 @@ export function screenAccounts(accounts: readonly BankAccountView[], selected: b
       name = `${base} (${account.accountId})`;
     }
     used.add(name);
-    return { displayName: name, accountId: account.accountId, selected, title: account.accountSubType, description: `${account.currency} ${account.schemeName}` };
+    return {
+      displayName: name,
+      accountId: account.accountId,
+      selected,
+      title: account.accountSubType,
+      description: `${account.currency} ${account.schemeName}`,
+    };
   });
 }
 
@@ -24,7 +30,11 @@ export function screenAccounts(accounts: readonly BankAccountView[], selected: b
 export function eligibleAccounts(accounts: readonly BankAccountView[], forPayment: boolean): BankAccountView[] {
   const seen = new Set<string>();
   return accounts.filter((account) => {
-    const eligible = account.status === 'Enabled' && (!forPayment || account.payable) && account.accountId !== '' && !seen.has(account.accountId);
+    const eligible =
+      account.status === 'Enabled' &&
+      (!forPayment || account.payable) &&
+      account.accountId !== '' &&
+      !seen.has(account.accountId);
     seen.add(account.accountId);
     return eligible;
   });
@@ -35,5 +45,10 @@ export function namedAccount(accounts: readonly BankAccountView[], debtor: JsonO
   const identification = stringAt(debtor, 'Identification');
   return identification === undefined
     ? undefined
-    : accounts.find((account) => account.identification === identification || account.iban === identification || account.accountId === identification);
+    : accounts.find(
+        (account) =>
+          account.identification === identification ||
+          account.iban === identification ||
+          account.accountId === identification,
+      );
 }

@@ -38,11 +38,17 @@ export function describeFrequency(frequency: string): string {
     case 'IntrvlWkDay':
       return WEEKDAYS[b - 1] === undefined ? frequency : `${every(a, 'week')} on ${WEEKDAYS[b - 1]}`;
     case 'WkInMnthDay':
-      return ORDINALS[a - 1] === undefined || WEEKDAYS[b - 1] === undefined ? frequency : `Every month on the ${ORDINALS[a - 1]} ${WEEKDAYS[b - 1]}`;
+      return ORDINALS[a - 1] === undefined || WEEKDAYS[b - 1] === undefined
+        ? frequency
+        : `Every month on the ${ORDINALS[a - 1]} ${WEEKDAYS[b - 1]}`;
     case 'IntrvlMnthDay':
-      return Number.isInteger(a) && Number.isInteger(b) && b !== 0 ? `${every(a, 'month')} ${dayOfMonth(b)}` : frequency;
+      return Number.isInteger(a) && Number.isInteger(b) && b !== 0
+        ? `${every(a, 'month')} ${dayOfMonth(b)}`
+        : frequency;
     case 'QtrDay':
-      return first !== undefined && QUARTER_DAYS[first] !== undefined ? `Every quarter, on ${QUARTER_DAYS[first]}` : frequency;
+      return first !== undefined && QUARTER_DAYS[first] !== undefined
+        ? `Every quarter, on ${QUARTER_DAYS[first]}`
+        : frequency;
     default:
       return frequency;
   }

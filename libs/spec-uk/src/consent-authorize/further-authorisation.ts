@@ -1,12 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import { type AuthorizeFailure, type ConsentResourceUpdate, type ExtensionFailure, type StoredConsentResource, epochSeconds, type Clock } from '@app/contract';
+import {
+  type AuthorizeFailure,
+  type ConsentResourceUpdate,
+  type ExtensionFailure,
+  type StoredConsentResource,
+  epochSeconds,
+  type Clock,
+} from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 import { attributeOf, ConsentAttribute, multiAuthorisationDecisionAttribute } from '../shared/consent-attributes.js';
 import { formatUkDateTime } from '../shared/date-time.js';
 import { AUTHORISATION_TYPE, UkAuthorizationStatus, UkConsentStatus } from '../shared/uk-status.js';
 import { authorizeFailure } from './authorize-failure.js';
-import { decidersOf, multiAuthorisationOf, MultiAuthorisationStatus, type MultiAuthorisation } from './multi-authorisation.js';
+import {
+  decidersOf,
+  multiAuthorisationOf,
+  MultiAuthorisationStatus,
+  type MultiAuthorisation,
+} from './multi-authorisation.js';
 
 /** Who may authorise a payment further, and the account it debits. */
 export interface FurtherAuthoriser {
@@ -27,7 +39,10 @@ export class FurtherAuthorisation {
   ) {}
 
   /** The payment's multi-authorisation when it awaits this customer; otherwise the authorize-flow failure to answer. */
-  async check(consent: StoredConsentResource, userId: string): Promise<FurtherAuthoriser | ExtensionFailure<AuthorizeFailure>> {
+  async check(
+    consent: StoredConsentResource,
+    userId: string,
+  ): Promise<FurtherAuthoriser | ExtensionFailure<AuthorizeFailure>> {
     const multiAuthorisation = multiAuthorisationOf(consent, this.clock.now());
     const staged = consent.status === UkConsentStatus.Authorised || consent.status === UkConsentStatus.Consumed;
     if (multiAuthorisation === undefined || !staged) {
@@ -35,8 +50,13 @@ export class FurtherAuthorisation {
     }
     if (multiAuthorisation.Status !== MultiAuthorisationStatus.AwaitingFurtherAuthorisation) {
       // The CompletionDateTime passed: "the AuthorisationType cannot be satisfied", so a consent not yet used is Rejected.
-      const expired = attributeOf(consent, ConsentAttribute.MultiAuthorisationStatus) === undefined && consent.status === UkConsentStatus.Authorised;
-      return authorizeFailure(`The payment's authorisation is complete: ${multiAuthorisation.Status}`, expired ? UkConsentStatus.Rejected : undefined);
+      const expired =
+        attributeOf(consent, ConsentAttribute.MultiAuthorisationStatus) === undefined &&
+        consent.status === UkConsentStatus.Authorised;
+      return authorizeFailure(
+        `The payment's authorisation is complete: ${multiAuthorisation.Status}`,
+        expired ? UkConsentStatus.Rejected : undefined,
+      );
     }
     if (decidersOf(consent).has(userId)) {
       return authorizeFailure('You have already authorised this payment');
@@ -54,13 +74,29 @@ export class FurtherAuthorisation {
    * time of the decision, and, when it completes the multi-authorisation, its final status. A decline rejects the
    * payment; a consent already used for its payment order stays Consumed.
    */
-  decision(consent: StoredConsentResource, userId: string, approved: boolean, { multiAuthorisation }: FurtherAuthoriser): ConsentResourceUpdate {
+  decision(
+    consent: StoredConsentResource,
+    userId: string,
+    approved: boolean,
+    { multiAuthorisation }: FurtherAuthoriser,
+  ): ConsentResourceUpdate {
     const decisions = decidersOf(consent).size + 1;
     const received = multiAuthorisation.NumberReceived + (approved ? 1 : 0);
-    const final = !approved ? MultiAuthorisationStatus.Rejected : received >= multiAuthorisation.NumberRequired ? MultiAuthorisationStatus.Authorised : undefined;
+    const final = !approved
+      ? MultiAuthorisationStatus.Rejected
+      : received >= multiAuthorisation.NumberRequired
+        ? MultiAuthorisationStatus.Authorised
+        : undefined;
     return {
       ...(approved || consent.status === UkConsentStatus.Consumed ? {} : { status: UkConsentStatus.Rejected }),
-      authorizations: [{ userId, type: AUTHORISATION_TYPE, status: approved ? UkAuthorizationStatus.Authorised : UkAuthorizationStatus.Rejected, resources: [] }],
+      authorizations: [
+        {
+          userId,
+          type: AUTHORISATION_TYPE,
+          status: approved ? UkAuthorizationStatus.Authorised : UkAuthorizationStatus.Rejected,
+          resources: [],
+        },
+      ],
       attributes: {
         [multiAuthorisationDecisionAttribute(decisions)]: formatUkDateTime(epochSeconds(this.clock.now())) ?? '',
         ...(final === undefined ? {} : { [ConsentAttribute.MultiAuthorisationStatus]: final }),

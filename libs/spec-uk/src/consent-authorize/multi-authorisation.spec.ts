@@ -3,13 +3,22 @@ import { approversOf, authorisationTypeOf, multiAuthorisationOf, requiredAuthori
 
 const NOW = Date.parse('2030-01-10T09:00:00Z');
 
-function consent(overrides: Partial<StoredConsentResource> = {}, authorisation?: Record<string, string>): StoredConsentResource {
+function consent(
+  overrides: Partial<StoredConsentResource> = {},
+  authorisation?: Record<string, string>,
+): StoredConsentResource {
   return {
     id: 'c-1',
     type: 'domestic-payments',
     status: 'Authorised',
-    receipt: { Data: { Initiation: {}, ...(authorisation === undefined ? {} : { Authorisation: authorisation }) }, Risk: {} },
-    attributes: { 'MultiAuthorisation.NumberRequired': '2', 'MultiAuthorisation.Decision.1': '2030-01-10T08:00:00+00:00' },
+    receipt: {
+      Data: { Initiation: {}, ...(authorisation === undefined ? {} : { Authorisation: authorisation }) },
+      Risk: {},
+    },
+    attributes: {
+      'MultiAuthorisation.NumberRequired': '2',
+      'MultiAuthorisation.Decision.1': '2030-01-10T08:00:00+00:00',
+    },
     authorizations: [
       { id: 'a-1', userId: 'psu@wso2.com', type: 'authorisation', status: 'Authorised', resources: [] },
       { id: 'a-2', type: 'authorisation', status: 'Created', resources: [] },
@@ -31,7 +40,12 @@ describe('multi-authorisation', () => {
   });
 
   it('awaits further authorisation after the first of two', () => {
-    expect(multiAuthorisationOf(consent({}, { AuthorisationType: 'Any', CompletionDateTime: '2030-01-11T00:00:00+00:00' }), NOW)).toEqual({
+    expect(
+      multiAuthorisationOf(
+        consent({}, { AuthorisationType: 'Any', CompletionDateTime: '2030-01-11T00:00:00+00:00' }),
+        NOW,
+      ),
+    ).toEqual({
       Status: 'AwaitingFurtherAuthorisation',
       NumberRequired: 2,
       NumberReceived: 1,
@@ -42,7 +56,12 @@ describe('multi-authorisation', () => {
 
   it('is Authorised once the last approved, counting each customer once', () => {
     const complete = consent({
-      attributes: { 'MultiAuthorisation.NumberRequired': '2', 'MultiAuthorisation.Decision.1': 't1', 'MultiAuthorisation.Decision.2': 't2', 'MultiAuthorisation.Status': 'Authorised' },
+      attributes: {
+        'MultiAuthorisation.NumberRequired': '2',
+        'MultiAuthorisation.Decision.1': 't1',
+        'MultiAuthorisation.Decision.2': 't2',
+        'MultiAuthorisation.Status': 'Authorised',
+      },
       authorizations: [
         { id: 'a-1', userId: 'psu@wso2.com', type: 'authorisation', status: 'Authorised', resources: [] },
         { id: 'a-2', type: 'authorisation', status: 'Created', resources: [] },
@@ -51,19 +70,38 @@ describe('multi-authorisation', () => {
       ],
     });
     expect(approversOf(complete)).toEqual(['psu@wso2.com', 'sme@example.com']);
-    expect(multiAuthorisationOf(complete, NOW)).toEqual({ Status: 'Authorised', NumberRequired: 2, NumberReceived: 2, LastUpdateDateTime: 't2' });
+    expect(multiAuthorisationOf(complete, NOW)).toEqual({
+      Status: 'Authorised',
+      NumberRequired: 2,
+      NumberReceived: 2,
+      LastUpdateDateTime: 't2',
+    });
   });
 
   it('is Rejected when an authoriser declined, or when the completion time passed first', () => {
     const declined = consent({
-      attributes: { 'MultiAuthorisation.NumberRequired': '2', 'MultiAuthorisation.Decision.1': 't1', 'MultiAuthorisation.Decision.2': 't2', 'MultiAuthorisation.Status': 'Rejected' },
+      attributes: {
+        'MultiAuthorisation.NumberRequired': '2',
+        'MultiAuthorisation.Decision.1': 't1',
+        'MultiAuthorisation.Decision.2': 't2',
+        'MultiAuthorisation.Status': 'Rejected',
+      },
       authorizations: [
         { id: 'a-1', userId: 'psu@wso2.com', type: 'authorisation', status: 'Authorised', resources: [] },
         { id: 'a-3', userId: 'sme@example.com', type: 'authorisation', status: 'Rejected', resources: [] },
       ],
     });
-    expect(multiAuthorisationOf(declined, NOW)).toMatchObject({ Status: 'Rejected', NumberReceived: 1, LastUpdateDateTime: 't2' });
-    expect(multiAuthorisationOf(consent({}, { AuthorisationType: 'Any', CompletionDateTime: '2030-01-10T08:59:59+00:00' }), NOW)).toMatchObject({ Status: 'Rejected' });
+    expect(multiAuthorisationOf(declined, NOW)).toMatchObject({
+      Status: 'Rejected',
+      NumberReceived: 1,
+      LastUpdateDateTime: 't2',
+    });
+    expect(
+      multiAuthorisationOf(
+        consent({}, { AuthorisationType: 'Any', CompletionDateTime: '2030-01-10T08:59:59+00:00' }),
+        NOW,
+      ),
+    ).toMatchObject({ Status: 'Rejected' });
   });
 
   it('does not exist for a payment that needs one authoriser', () => {

@@ -31,13 +31,18 @@ export interface MultiAuthorisation {
 }
 
 /** The authorisers an account's payments need: one for a retail account, the bank's setting for an SME or Corporate one. */
-export function requiredAuthorisers(account: Pick<BankAccountView, 'accountType'>, businessAccountAuthorisers: number): number {
+export function requiredAuthorisers(
+  account: Pick<BankAccountView, 'accountType'>,
+  businessAccountAuthorisers: number,
+): number {
   return account.accountType === 'Retail' ? 1 : businessAccountAuthorisers;
 }
 
 /** The consent's `Authorisation.AuthorisationType`: absent is `Any` ("an ASPSP will interpret the AuthorisationType as 'Any'"). */
 export function authorisationTypeOf(consent: StoredConsentResource): 'Any' | 'Single' {
-  return stringAt(objectAt(objectAt(consent.receipt, 'Data'), 'Authorisation'), 'AuthorisationType') === 'Single' ? 'Single' : 'Any';
+  return stringAt(objectAt(objectAt(consent.receipt, 'Data'), 'Authorisation'), 'AuthorisationType') === 'Single'
+    ? 'Single'
+    : 'Any';
 }
 
 /** `Authorisation.CompletionDateTime`: when the authorisation flow must be complete; absent is unbounded. */
@@ -48,7 +53,10 @@ export function completionDeadline(consent: StoredConsentResource): string | und
 /** The customers who approved, each once, in order. */
 export function approversOf(consent: StoredConsentResource): string[] {
   const users = (consent.authorizations ?? [])
-    .filter((authorization) => authorization.status === UkAuthorizationStatus.Authorised && authorization.userId !== undefined)
+    .filter(
+      (authorization) =>
+        authorization.status === UkAuthorizationStatus.Authorised && authorization.userId !== undefined,
+    )
     .map((authorization) => authorization.userId!);
   return [...new Set(users)];
 }
@@ -57,13 +65,18 @@ export function approversOf(consent: StoredConsentResource): string[] {
 export function decidersOf(consent: StoredConsentResource): Set<string> {
   return new Set(
     (consent.authorizations ?? [])
-      .filter((authorization) => authorization.userId !== undefined && authorization.status !== UkAuthorizationStatus.Created)
+      .filter(
+        (authorization) => authorization.userId !== undefined && authorization.status !== UkAuthorizationStatus.Created,
+      )
       .map((authorization) => authorization.userId!),
   );
 }
 
 /** The MultiAuthorisation of a payment consent that needs several authorisers; undefined for one that needs one. */
-export function multiAuthorisationOf(consent: StoredConsentResource, nowMillis: number): MultiAuthorisation | undefined {
+export function multiAuthorisationOf(
+  consent: StoredConsentResource,
+  nowMillis: number,
+): MultiAuthorisation | undefined {
   const required = Number(attributeOf(consent, ConsentAttribute.MultiAuthorisationNumberRequired));
   if (!Number.isInteger(required) || required < 2) {
     return undefined;

@@ -4,7 +4,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ReadAccountsDetail: 'Your account numbers and sort codes, as well as names, types and currencies',
   ReadBalances: 'Your account balances',
   ReadBeneficiariesBasic: 'The payees you have set up',
-  ReadBeneficiariesDetail: "The payees you have set up, with their account details",
+  ReadBeneficiariesDetail: 'The payees you have set up, with their account details',
   ReadDirectDebits: 'Your Direct Debits',
   ReadOffers: 'Offers available on your accounts',
   ReadPAN: 'Your full card numbers',

@@ -1,6 +1,11 @@
 import type { StoredConsentResource } from '@app/contract';
 import { kindOfType } from '../shared/uk-consent-kind.js';
-import { activeAccountsOf, reauthenticable, reauthenticationAmendment, reauthenticationRefusal } from './reauthentication.js';
+import {
+  activeAccountsOf,
+  reauthenticable,
+  reauthenticationAmendment,
+  reauthenticationRefusal,
+} from './reauthentication.js';
 
 const ACCOUNTS = kindOfType('accounts')!;
 
@@ -30,14 +35,24 @@ function consent(overrides: Partial<StoredConsentResource> = {}): StoredConsentR
 
 describe('re-authentication', () => {
   it('is for long-lived consents only', () => {
-    expect(['accounts', 'fundsconfirmations', 'domestic-vrps', 'domestic-payments', 'file-payments'].map((type) => reauthenticable(kindOfType(type)!))).toEqual([true, true, true, false, false]);
+    expect(
+      ['accounts', 'fundsconfirmations', 'domestic-vrps', 'domestic-payments', 'file-payments'].map((type) =>
+        reauthenticable(kindOfType(type)!),
+      ),
+    ).toEqual([true, true, true, false, false]);
   });
 
   it('is open to the customer who authorised an Authorised consent that has not expired', () => {
     expect(reauthenticationRefusal(ACCOUNTS, consent(), 'psu@wso2.com', false)).toBeUndefined();
-    expect(reauthenticationRefusal(ACCOUNTS, consent(), 'psu@wso2.com', true)).toBe('The consent has expired: it cannot be re-authenticated');
-    expect(reauthenticationRefusal(ACCOUNTS, consent(), 'other@wso2.com', false)).toBe('Only the customer who authorised this consent can re-authenticate it');
-    expect(reauthenticationRefusal(ACCOUNTS, consent({ status: 'Rejected' }), 'psu@wso2.com', false)).toBe('The consent is Rejected, not awaiting authorisation');
+    expect(reauthenticationRefusal(ACCOUNTS, consent(), 'psu@wso2.com', true)).toBe(
+      'The consent has expired: it cannot be re-authenticated',
+    );
+    expect(reauthenticationRefusal(ACCOUNTS, consent(), 'other@wso2.com', false)).toBe(
+      'Only the customer who authorised this consent can re-authenticate it',
+    );
+    expect(reauthenticationRefusal(ACCOUNTS, consent({ status: 'Rejected' }), 'psu@wso2.com', false)).toBe(
+      'The consent is Rejected, not awaiting authorisation',
+    );
   });
 
   it('reads the accounts the consent covers now', () => {
@@ -63,6 +78,9 @@ describe('re-authentication', () => {
   });
 
   it('changes nothing when the same accounts are selected again', () => {
-    expect(reauthenticationAmendment(consent(), 'auth-1', ['A'], ['ReadAccountsBasic', 'ReadBalances'])).toMatchObject({ resources: [], amendedResources: [] });
+    expect(reauthenticationAmendment(consent(), 'auth-1', ['A'], ['ReadAccountsBasic', 'ReadBalances'])).toMatchObject({
+      resources: [],
+      amendedResources: [],
+    });
   });
 });

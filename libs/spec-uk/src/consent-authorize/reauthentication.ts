@@ -20,19 +20,28 @@ export function reauthenticable(kind: UkConsentKind): boolean {
 
 /** The customer's own authorization of the consent, the one re-authentication amends. */
 export function ownAuthorization(consent: StoredConsentResource, userId: string): { readonly id: string } | undefined {
-  const authorization = (consent.authorizations ?? []).find((candidate) => candidate.userId === userId && candidate.status === UkAuthorizationStatus.Authorised);
+  const authorization = (consent.authorizations ?? []).find(
+    (candidate) => candidate.userId === userId && candidate.status === UkAuthorizationStatus.Authorised,
+  );
   return authorization?.id === undefined ? undefined : { id: authorization.id };
 }
 
 /** Why this customer cannot re-authenticate this consent now; undefined when they can. */
-export function reauthenticationRefusal(kind: UkConsentKind, consent: StoredConsentResource, userId: string, expired: boolean): string | undefined {
+export function reauthenticationRefusal(
+  kind: UkConsentKind,
+  consent: StoredConsentResource,
+  userId: string,
+  expired: boolean,
+): string | undefined {
   if (!reauthenticable(kind) || consent.status !== UkConsentStatus.Authorised) {
     return `The consent is ${String(consent.status)}, not awaiting authorisation`;
   }
   if (expired) {
     return 'The consent has expired: it cannot be re-authenticated';
   }
-  return ownAuthorization(consent, userId) === undefined ? 'Only the customer who authorised this consent can re-authenticate it' : undefined;
+  return ownAuthorization(consent, userId) === undefined
+    ? 'Only the customer who authorised this consent can re-authenticate it'
+    : undefined;
 }
 
 /** The accounts the consent covers now (mapped `active`). */
@@ -50,18 +59,37 @@ export function activeAccountsOf(consent: StoredConsentResource): Set<string> {
  * mapping made active again for one the bank had deactivated (a revocation at its dashboard), and the mappings of
  * accounts no longer selected made inactive. Mapping ids stay the identity server's.
  */
-export function reauthenticationAmendment(consent: StoredConsentResource, authorizationId: string, accountIds: readonly string[], permissions: readonly string[]): Amendment {
+export function reauthenticationAmendment(
+  consent: StoredConsentResource,
+  authorizationId: string,
+  accountIds: readonly string[],
+  permissions: readonly string[],
+): Amendment {
   const selected = new Set(accountIds);
   const mappings = (consent.authorizations ?? []).flatMap((authorization) => authorization.resources ?? []);
-  const existing = (accountId: string, permission: string) => mappings.find((mapping) => mapping.accountId === accountId && mapping.permission === permission);
+  const existing = (accountId: string, permission: string) =>
+    mappings.find((mapping) => mapping.accountId === accountId && mapping.permission === permission);
   const resources: AccountMapping[] = accountIds.flatMap((accountId) =>
-    permissions.filter((permission) => existing(accountId, permission) === undefined).map((permission) => ({ accountId, permission, status: ACTIVE_MAPPING })),
+    permissions
+      .filter((permission) => existing(accountId, permission) === undefined)
+      .map((permission) => ({ accountId, permission, status: ACTIVE_MAPPING })),
   );
   const amendedResources = mappings
-    .filter((mapping) => mapping.id !== undefined && mapping.accountId !== undefined && mapping.permission !== undefined)
+    .filter(
+      (mapping) => mapping.id !== undefined && mapping.accountId !== undefined && mapping.permission !== undefined,
+    )
     .flatMap((mapping) => {
-      const wanted = selected.has(mapping.accountId!) && permissions.includes(mapping.permission!) ? ACTIVE_MAPPING : INACTIVE_MAPPING;
+      const wanted =
+        selected.has(mapping.accountId!) && permissions.includes(mapping.permission!)
+          ? ACTIVE_MAPPING
+          : INACTIVE_MAPPING;
       return mapping.status === wanted ? [] : [{ id: mapping.id!, permission: mapping.permission!, status: wanted }];
     });
-  return { id: authorizationId, type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Authorised, resources, amendedResources };
+  return {
+    id: authorizationId,
+    type: AUTHORISATION_TYPE,
+    status: UkAuthorizationStatus.Authorised,
+    resources,
+    amendedResources,
+  };
 }

@@ -46,9 +46,11 @@ export function accountLines(account: JsonObject | undefined): string[] {
       : scheme === 'UK.OBIE.IBAN'
         ? `IBAN ${identification}`
         : `${scheme?.replace('UK.OBIE.', '') ?? 'Account'} ${identification}`;
-  return [stringAt(account, 'Name'), number, stringAt(account, 'SecondaryIdentification') && `Reference number ${stringAt(account, 'SecondaryIdentification')}`].filter(
-    (line): line is string => typeof line === 'string' && line !== '',
-  );
+  return [
+    stringAt(account, 'Name'),
+    number,
+    stringAt(account, 'SecondaryIdentification') && `Reference number ${stringAt(account, 'SecondaryIdentification')}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '');
 }
 
 export function accountAccessBoxes(data: JsonObject | undefined): { boxes: ScreenBoxes; descriptions: string[] } {
@@ -63,7 +65,7 @@ const CHARGE_BEARERS: Readonly<Record<string, string>> = {
   BorneByCreditor: 'Paid by the payee',
   BorneByDebtor: 'Paid by you',
   FollowingServiceLevel: 'As the payment scheme sets them',
-  Shared: 'Shared: you pay your bank\'s charges, the payee pays theirs',
+  Shared: "Shared: you pay your bank's charges, the payee pays theirs",
 };
 
 function chargeBearerLine(chargeBearer: string | undefined): string | undefined {
@@ -75,7 +77,10 @@ function exchangeRateLines(rate: JsonObject | undefined, currencyOfTransfer: str
   const rateType = stringAt(rate, 'RateType');
   if (rateType === 'Agreed') {
     const unit = stringAt(rate, 'UnitCurrency') ?? '';
-    return [`Agreed rate: 1 ${unit} = ${String(rate?.['ExchangeRate'])} ${currencyOfTransfer ?? ''}`.trim(), `Contract ${stringAt(rate, 'ContractIdentification') ?? ''}`];
+    return [
+      `Agreed rate: 1 ${unit} = ${String(rate?.['ExchangeRate'])} ${currencyOfTransfer ?? ''}`.trim(),
+      `Contract ${stringAt(rate, 'ContractIdentification') ?? ''}`,
+    ];
   }
   if (rateType === 'Actual') {
     return ['The rate of the day the payment is made'];
@@ -87,17 +92,28 @@ export function paymentBoxes(title: string, initiation: JsonObject | undefined):
   const boxes: ScreenBoxes = {};
   const remittance = objectAt(initiation, 'RemittanceInformation');
   add(boxes, 'Payment', [title]);
-  add(boxes, 'Amount', [amountLine(objectAt(initiation, 'InstructedAmount')) ?? amountLine(objectAt(initiation, 'FirstPaymentAmount'))]);
+  add(boxes, 'Amount', [
+    amountLine(objectAt(initiation, 'InstructedAmount')) ?? amountLine(objectAt(initiation, 'FirstPaymentAmount')),
+  ]);
   add(boxes, 'Currency of transfer', [stringAt(initiation, 'CurrencyOfTransfer')]);
-  add(boxes, 'Exchange rate', exchangeRateLines(objectAt(initiation, 'ExchangeRateInformation'), stringAt(initiation, 'CurrencyOfTransfer')));
+  add(
+    boxes,
+    'Exchange rate',
+    exchangeRateLines(objectAt(initiation, 'ExchangeRateInformation'), stringAt(initiation, 'CurrencyOfTransfer')),
+  );
   add(boxes, 'Charges', [chargeBearerLine(stringAt(initiation, 'ChargeBearer'))]);
   add(boxes, 'Pay to', accountLines(objectAt(initiation, 'CreditorAccount')));
   add(boxes, 'Reference', [stringAt(remittance, 'Reference'), stringAt(remittance, 'Unstructured')]);
   add(boxes, 'Payment date', [dateLine(initiation?.['RequestedExecutionDateTime'])]);
-  add(boxes, 'Frequency', [stringAt(initiation, 'Frequency') === undefined ? undefined : describeFrequency(stringAt(initiation, 'Frequency')!)]);
+  add(boxes, 'Frequency', [
+    stringAt(initiation, 'Frequency') === undefined ? undefined : describeFrequency(stringAt(initiation, 'Frequency')!),
+  ]);
   add(boxes, 'First payment', [dateLine(initiation?.['FirstPaymentDateTime'])]);
   add(boxes, 'Regular payments', [amountLine(objectAt(initiation, 'RecurringPaymentAmount'))]);
-  add(boxes, 'Final payment', [dateLine(initiation?.['FinalPaymentDateTime']), amountLine(objectAt(initiation, 'FinalPaymentAmount'))]);
+  add(boxes, 'Final payment', [
+    dateLine(initiation?.['FinalPaymentDateTime']),
+    amountLine(objectAt(initiation, 'FinalPaymentAmount')),
+  ]);
   add(boxes, 'Number of payments', [stringAt(initiation, 'NumberOfPayments')]);
   add(boxes, 'Pay from', accountLines(objectAt(initiation, 'DebtorAccount')));
   return boxes;
@@ -112,18 +128,29 @@ const FILE_TYPE_NAMES: Readonly<Record<string, string>> = {
  * A file payment: what the file holds (its count, its total per currency and in all, the account it debits), which the
  * customer approves as a whole.
  */
-export function fileBoxes(title: string, initiation: JsonObject | undefined, summary: PaymentFileSummary, debtor: JsonObject | undefined): ScreenBoxes {
+export function fileBoxes(
+  title: string,
+  initiation: JsonObject | undefined,
+  summary: PaymentFileSummary,
+  debtor: JsonObject | undefined,
+): ScreenBoxes {
   const boxes: ScreenBoxes = {};
   const fileType = stringAt(initiation, 'FileType') ?? '';
   add(boxes, 'Payment', [title]);
-  add(boxes, 'File', [stringAt(initiation, 'FileReference') && `Reference ${stringAt(initiation, 'FileReference')}`, FILE_TYPE_NAMES[fileType] ?? fileType]);
+  add(boxes, 'File', [
+    stringAt(initiation, 'FileReference') && `Reference ${stringAt(initiation, 'FileReference')}`,
+    FILE_TYPE_NAMES[fileType] ?? fileType,
+  ]);
   add(boxes, 'Number of payments', [String(summary.transactions)]);
   add(
     boxes,
     'Total',
     summary.totals.length === 1
       ? summary.totals.map(({ currency, amount }) => `${formatScaled(amount)} ${currency}`)
-      : [...summary.totals.map(({ currency, amount }) => `${formatScaled(amount)} ${currency}`), `${formatScaled(summary.controlSum)} in all currencies together`],
+      : [
+          ...summary.totals.map(({ currency, amount }) => `${formatScaled(amount)} ${currency}`),
+          `${formatScaled(summary.controlSum)} in all currencies together`,
+        ],
   );
   add(boxes, 'Payment date', [dateLine(initiation?.['RequestedExecutionDateTime'])]);
   add(boxes, 'Pay from', accountLines(debtor));
@@ -150,7 +177,9 @@ export function fundsConfirmationBoxes(data: JsonObject | undefined): ScreenBoxe
 export function vrpBoxes(data: JsonObject | undefined): ScreenBoxes {
   const control = objectAt(data, 'ControlParameters');
   const initiation = objectAt(data, 'Initiation');
-  const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
+  const limits = Array.isArray(control?.['PeriodicLimits'])
+    ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject)
+    : [];
   const boxes: ScreenBoxes = {};
   add(boxes, 'Payment', ['Variable recurring payments']);
   add(boxes, 'Maximum per payment', [amountLine(objectAt(control, 'MaximumIndividualAmount'))]);

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import { AuthorizedConsentPersister, succeed, type AccountMapping, type AuthorizeFailure, type ExtensionFailure, type OutcomeOf, type RequestDataOf, type StoredConsentResource, epochSeconds, type Clock } from '@app/contract';
+import {
+  AuthorizedConsentPersister,
+  succeed,
+  type AccountMapping,
+  type AuthorizeFailure,
+  type ExtensionFailure,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  epochSeconds,
+  type Clock,
+} from '@app/contract';
 import { UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import { formatUkDateTime, instantOf } from '../shared/date-time.js';
@@ -16,7 +27,12 @@ import { consentExpired } from './consent-expiry.js';
 import { namedAccount } from './customer-accounts.js';
 import { FurtherAuthorisation } from './further-authorisation.js';
 import { authorisationTypeOf, completionDeadline, requiredAuthorisers } from './multi-authorisation.js';
-import { ownAuthorization, reauthenticable, reauthenticationAmendment, reauthenticationRefusal } from './reauthentication.js';
+import {
+  ownAuthorization,
+  reauthenticable,
+  reauthenticationAmendment,
+  reauthenticationRefusal,
+} from './reauthentication.js';
 
 type PersistRequest = RequestDataOf<'persist-authorized-consent'>;
 type Outcome = OutcomeOf<'persist-authorized-consent'>;
@@ -61,7 +77,13 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
         return this.furtherDecision(consentResource, userId, approved);
       }
       return reauthenticable(kind) && authorizedResources.isReauthorization === true
-        ? this.reauthentication(kind, consentResource, userId, approved, selectedAccountIds(authorizedResources.authorizedData))
+        ? this.reauthentication(
+            kind,
+            consentResource,
+            userId,
+            approved,
+            selectedAccountIds(authorizedResources.authorizedData),
+          )
         : authorizeFailure(`The consent is ${String(consentResource.status)}, not awaiting authorisation`);
     }
     if (consentExpired(kind, consentResource, this.clock.now())) {
@@ -81,13 +103,21 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     if ('refusal' in selection) {
       return selection.refusal;
     }
-    const authorisers = selection.account === undefined || kind.family !== 'payment' ? 1 : requiredAuthorisers(selection.account, this.options.businessAccountAuthorisers);
+    const authorisers =
+      selection.account === undefined || kind.family !== 'payment'
+        ? 1
+        : requiredAuthorisers(selection.account, this.options.businessAccountAuthorisers);
     const unmet = this.multiAuthorisationRefusal(consentResource, authorisers);
     if (unmet !== undefined) {
       return unmet;
     }
-    const permissions = kind.family === 'account-access' ? stringsAt(objectAt(consentResource.receipt, 'Data'), 'Permissions') : [kind.scope];
-    const resources: AccountMapping[] = accountIds.flatMap((accountId) => permissions.map((permission) => ({ accountId, permission, status: ACTIVE_MAPPING })));
+    const permissions =
+      kind.family === 'account-access'
+        ? stringsAt(objectAt(consentResource.receipt, 'Data'), 'Permissions')
+        : [kind.scope];
+    const resources: AccountMapping[] = accountIds.flatMap((accountId) =>
+      permissions.map((permission) => ({ accountId, permission, status: ACTIVE_MAPPING })),
+    );
     const accountAttributes = approvedAccountAttributes(kind, consentResource, accountIds);
     return succeed({
       consentResource: {
@@ -97,11 +127,18 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
           { userId, type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Authorised, resources },
           // With one authorization row the identity server would give the next authoriser this customer's row; an open
           // second row makes it add one row per further authoriser instead (contract §4.10).
-          ...(authorisers > 1 ? [{ type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Created, resources: [] }] : []),
+          ...(authorisers > 1
+            ? [{ type: AUTHORISATION_TYPE, status: UkAuthorizationStatus.Created, resources: [] }]
+            : []),
         ],
         ...(accountAttributes === undefined && authorisers === 1
           ? {}
-          : { attributes: { ...accountAttributes, ...(authorisers > 1 ? this.furtherAuthorisation.firstDecisionAttributes(authorisers) : {}) } }),
+          : {
+              attributes: {
+                ...accountAttributes,
+                ...(authorisers > 1 ? this.furtherAuthorisation.firstDecisionAttributes(authorisers) : {}),
+              },
+            }),
       },
     });
   }
@@ -111,12 +148,23 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
    * set the status of the payment-order consent to Rejected, if the AuthorisationType requested by the PISP cannot be
    * satisfied, after PSU Authentication".
    */
-  private multiAuthorisationRefusal(consent: StoredConsentResource, authorisers: number): ExtensionFailure<AuthorizeFailure> | undefined {
+  private multiAuthorisationRefusal(
+    consent: StoredConsentResource,
+    authorisers: number,
+  ): ExtensionFailure<AuthorizeFailure> | undefined {
     if (authorisers > 1 && authorisationTypeOf(consent) === 'Single') {
-      return authorizeFailure(`The account needs ${authorisers} authorisers, but the payment asks for a single authorisation`, UkConsentStatus.Rejected);
+      return authorizeFailure(
+        `The account needs ${authorisers} authorisers, but the payment asks for a single authorisation`,
+        UkConsentStatus.Rejected,
+      );
     }
     const deadline = instantOf(completionDeadline(consent));
-    return deadline !== undefined && deadline <= this.clock.now() ? authorizeFailure('The authorisation of this payment had to be complete by its CompletionDateTime', UkConsentStatus.Rejected) : undefined;
+    return deadline !== undefined && deadline <= this.clock.now()
+      ? authorizeFailure(
+          'The authorisation of this payment had to be complete by its CompletionDateTime',
+          UkConsentStatus.Rejected,
+        )
+      : undefined;
   }
 
   /**
@@ -125,7 +173,13 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
    * ValidToDateTime, which the bank may not change), and covers the accounts selected now. A declined re-authentication
    * leaves the consent as it was.
    */
-  private async reauthentication(kind: UkConsentKind, consent: StoredConsentResource, userId: string, approved: boolean, accountIds: readonly string[]): Promise<Outcome> {
+  private async reauthentication(
+    kind: UkConsentKind,
+    consent: StoredConsentResource,
+    userId: string,
+    approved: boolean,
+    accountIds: readonly string[],
+  ): Promise<Outcome> {
     const refusal = reauthenticationRefusal(kind, consent, userId, consentExpired(kind, consent, this.clock.now()));
     const own = ownAuthorization(consent, userId);
     if (refusal !== undefined || own === undefined) {
@@ -138,13 +192,16 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
     if ('refusal' in selection) {
       return selection.refusal;
     }
-    const permissions = kind.family === 'account-access' ? stringsAt(objectAt(consent.receipt, 'Data'), 'Permissions') : [kind.scope];
+    const permissions =
+      kind.family === 'account-access' ? stringsAt(objectAt(consent.receipt, 'Data'), 'Permissions') : [kind.scope];
     return succeed({
       consentResource: {
         status: UkConsentStatus.Authorised,
         validityTime: consentValidityTime(kind.family, consent.receipt ?? {}),
         amendments: [reauthenticationAmendment(consent, own.id, accountIds, permissions)],
-        attributes: { [nextReauthenticationAttribute(consent)]: formatUkDateTime(epochSeconds(this.clock.now())) ?? '' },
+        attributes: {
+          [nextReauthenticationAttribute(consent)]: formatUkDateTime(epochSeconds(this.clock.now())) ?? '',
+        },
       },
     });
   }
@@ -152,7 +209,9 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
   /** A further authoriser of a payment that needs several (§A.5), on a consent its first authoriser staged. */
   private async furtherDecision(consent: StoredConsentResource, userId: string, approved: boolean): Promise<Outcome> {
     const authoriser = await this.furtherAuthorisation.check(consent, userId);
-    return 'status' in authoriser ? authoriser : succeed({ consentResource: this.furtherAuthorisation.decision(consent, userId, approved, authoriser) });
+    return 'status' in authoriser
+      ? authoriser
+      : succeed({ consentResource: this.furtherAuthorisation.decision(consent, userId, approved, authoriser) });
   }
 
   /** The accounts the customer chose, checked; for a consent on one account, that account. */
@@ -177,13 +236,25 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
       return {};
     }
     const account = await this.bank.accountDetails(accountIds[0]);
-    if (account === null || account.status !== 'Enabled' || ((kind.family === 'payment' || kind.family === 'vrp') && !account.payable)) {
+    if (
+      account === null ||
+      account.status !== 'Enabled' ||
+      ((kind.family === 'payment' || kind.family === 'vrp') && !account.payable)
+    ) {
       return { refusal: authorizeFailure(`Account ${accountIds[0]} cannot be used for this consent`) };
     }
     const data = objectAt(consent.receipt, 'Data');
-    const debtor = kind.family === 'funds-confirmation' ? objectAt(data, 'DebtorAccount') : objectAt(objectAt(data, 'Initiation'), 'DebtorAccount');
+    const debtor =
+      kind.family === 'funds-confirmation'
+        ? objectAt(data, 'DebtorAccount')
+        : objectAt(objectAt(data, 'Initiation'), 'DebtorAccount');
     if (debtor !== undefined && namedAccount([account], debtor) === undefined) {
-      return { refusal: authorizeFailure('The selected account is not the debtor account named by the TPP', UkConsentStatus.Rejected) };
+      return {
+        refusal: authorizeFailure(
+          'The selected account is not the debtor account named by the TPP',
+          UkConsentStatus.Rejected,
+        ),
+      };
     }
     return { account };
   }
@@ -194,8 +265,16 @@ export class UkAuthorizedConsentPersister extends AuthorizedConsentPersister {
  * sends without the account mappings, answers its funds confirmation for that account. Written once (the identity
  * server refuses an attribute key twice).
  */
-function approvedAccountAttributes(kind: UkConsentKind, consent: StoredConsentResource, accountIds: readonly string[]): Record<string, string> | undefined {
-  if (kind.family !== 'payment' || accountIds[0] === undefined || attributeOf(consent, ConsentAttribute.DebtorAccountId) !== undefined) {
+function approvedAccountAttributes(
+  kind: UkConsentKind,
+  consent: StoredConsentResource,
+  accountIds: readonly string[],
+): Record<string, string> | undefined {
+  if (
+    kind.family !== 'payment' ||
+    accountIds[0] === undefined ||
+    attributeOf(consent, ConsentAttribute.DebtorAccountId) !== undefined
+  ) {
     return undefined;
   }
   return { [ConsentAttribute.DebtorAccountId]: accountIds[0] };

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend, type BankAccountView } from '@app/bank-backend';
-import { ConsentScreenPopulator, succeed, type AuthorizeFailure, type ConsentScreenData, type ExtensionFailure, type JsonObject, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentScreenPopulator,
+  succeed,
+  type AuthorizeFailure,
+  type ConsentScreenData,
+  type ExtensionFailure,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../schemas/uk-official-schemas.js';
@@ -17,7 +28,15 @@ import { eligibleAccounts, namedAccount, screenAccounts } from './customer-accou
 import { FurtherAuthorisation } from './further-authorisation.js';
 import { authorisationTypeOf, requiredAuthorisers } from './multi-authorisation.js';
 import { activeAccountsOf, reauthenticable, reauthenticationRefusal } from './reauthentication.js';
-import { accountAccessBoxes, authorisationLines, fileBoxes, fundsConfirmationBoxes, paymentBoxes, vrpBoxes, type ScreenBoxes } from './screen-lines.js';
+import {
+  accountAccessBoxes,
+  authorisationLines,
+  fileBoxes,
+  fundsConfirmationBoxes,
+  paymentBoxes,
+  vrpBoxes,
+  type ScreenBoxes,
+} from './screen-lines.js';
 
 type ScreenRequest = RequestDataOf<'populate-consent-authorize-screen'>;
 type Outcome = OutcomeOf<'populate-consent-authorize-screen'>;
@@ -53,7 +72,9 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       return foreignConsentAuthorizeFailure();
     }
     if (consentResource === undefined || Object.keys(consentResource).length === 0) {
-      return authorizeFailure('UK consents are created by the TPP first: the request object must name one in openbanking_intent_id');
+      return authorizeFailure(
+        'UK consents are created by the TPP first: the request object must name one in openbanking_intent_id',
+      );
     }
     const kind = kindOfType(consentResource.type);
     if (kind === undefined) {
@@ -87,19 +108,36 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
         const consentData: ConsentScreenData = {
           type: kind.type,
           basicConsentData: boxes,
-          permissions: [{ uid: randomUUID(), displayValues: descriptions.length > 0 ? descriptions : ['Your account information'] }],
+          permissions: [
+            { uid: randomUUID(), displayValues: descriptions.length > 0 ? descriptions : ['Your account information'] },
+          ],
           allowMultipleAccounts: true,
         };
-        return succeed({ consentData, consumerData: { accounts: screenAccounts(eligibleAccounts(accounts, false), false) } });
+        return succeed({
+          consentData,
+          consumerData: { accounts: screenAccounts(eligibleAccounts(accounts, false), false) },
+        });
       }
       case 'funds-confirmation':
-        return this.namedAccountScreen(kind, fundsConfirmationBoxes(data), objectAt(data, 'DebtorAccount'), eligibleAccounts(accounts, false));
+        return this.namedAccountScreen(
+          kind,
+          fundsConfirmationBoxes(data),
+          objectAt(data, 'DebtorAccount'),
+          eligibleAccounts(accounts, false),
+        );
       case 'payment': {
         const content = this.paymentContent(kind, consent);
-        return 'status' in content ? content : this.namedAccountScreen(kind, content.boxes, content.debtor, this.payableAccounts(consent, accounts));
+        return 'status' in content
+          ? content
+          : this.namedAccountScreen(kind, content.boxes, content.debtor, this.payableAccounts(consent, accounts));
       }
       case 'vrp':
-        return this.namedAccountScreen(kind, vrpBoxes(data), objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'), eligibleAccounts(accounts, true));
+        return this.namedAccountScreen(
+          kind,
+          vrpBoxes(data),
+          objectAt(objectAt(data, 'Initiation'), 'DebtorAccount'),
+          eligibleAccounts(accounts, true),
+        );
     }
   }
 
@@ -109,14 +147,19 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
    */
   private payableAccounts(consent: StoredConsentResource, accounts: readonly BankAccountView[]): BankAccountView[] {
     const payable = eligibleAccounts(accounts, true);
-    return authorisationTypeOf(consent) === 'Single' ? payable.filter((account) => requiredAuthorisers(account, this.options.businessAccountAuthorisers) === 1) : payable;
+    return authorisationTypeOf(consent) === 'Single'
+      ? payable.filter((account) => requiredAuthorisers(account, this.options.businessAccountAuthorisers) === 1)
+      : payable;
   }
 
   /**
    * The payment's lines. A file payment shows the file's summary (the identity server sends the uploaded file with the
    * consent) and is paid from the consent's DebtorAccount, else from the one account the file names (checked at upload).
    */
-  private paymentContent(kind: UkConsentKind, consent: StoredConsentResource): PaymentContent | ExtensionFailure<AuthorizeFailure> {
+  private paymentContent(
+    kind: UkConsentKind,
+    consent: StoredConsentResource,
+  ): PaymentContent | ExtensionFailure<AuthorizeFailure> {
     const initiation = objectAt(objectAt(consent.receipt, 'Data'), 'Initiation');
     if (kind.file !== true) {
       return { boxes: paymentBoxes(kind.title, initiation), debtor: objectAt(initiation, 'DebtorAccount') };
@@ -136,12 +179,21 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
     const fileDebtor = summary.debtorAccounts[0];
     const debtor =
       objectAt(initiation, 'DebtorAccount') ??
-      (fileDebtor === undefined ? undefined : { Identification: fileDebtor.identification, ...(fileDebtor.schemeName === undefined ? {} : { SchemeName: fileDebtor.schemeName }) });
+      (fileDebtor === undefined
+        ? undefined
+        : {
+            Identification: fileDebtor.identification,
+            ...(fileDebtor.schemeName === undefined ? {} : { SchemeName: fileDebtor.schemeName }),
+          });
     return { boxes: fileBoxes(kind.title, initiation, summary, debtor), debtor };
   }
 
   /** A further authoriser of a payment its first authoriser staged: the payment, the progress, the account it debits. */
-  private async furtherAuthoriserScreen(kind: UkConsentKind, consent: StoredConsentResource, customer: string): Promise<Outcome> {
+  private async furtherAuthoriserScreen(
+    kind: UkConsentKind,
+    consent: StoredConsentResource,
+    customer: string,
+  ): Promise<Outcome> {
     const authoriser = await this.furtherAuthorisation.check(consent, customer);
     if ('status' in authoriser) {
       return authoriser;
@@ -164,7 +216,11 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
    * same page, marked as a re-authentication for the identity server (isReauthorization), with the accounts the consent
    * covers now already selected.
    */
-  private async reauthenticationScreen(kind: UkConsentKind, consent: StoredConsentResource, customer: string): Promise<Outcome> {
+  private async reauthenticationScreen(
+    kind: UkConsentKind,
+    consent: StoredConsentResource,
+    customer: string,
+  ): Promise<Outcome> {
     const refusal = reauthenticationRefusal(kind, consent, customer, consentExpired(kind, consent, this.clock.now()));
     if (refusal !== undefined) {
       return authorizeFailure(refusal);
@@ -179,23 +235,42 @@ export class UkConsentScreenPopulator extends ConsentScreenPopulator {
       ...outcome.data,
       consentData: {
         ...consentData,
-        basicConsentData: { ...consentData.basicConsentData, 'Re-authentication': ['You are confirming access you already gave: it keeps its end date'] },
+        basicConsentData: {
+          ...consentData.basicConsentData,
+          'Re-authentication': ['You are confirming access you already gave: it keeps its end date'],
+        },
         isReauthorization: true,
       },
       ...(consumerData?.accounts === undefined
         ? {}
-        : { consumerData: { ...consumerData, accounts: consumerData.accounts.map((account) => ({ ...account, selected: covered.has(String(account['accountId'])) })) } }),
+        : {
+            consumerData: {
+              ...consumerData,
+              accounts: consumerData.accounts.map((account) => ({
+                ...account,
+                selected: covered.has(String(account['accountId'])),
+              })),
+            },
+          }),
     });
   }
 
   /** One account: the one the consent names (it must be the customer's), else the customer's choice among `eligible`. */
-  private namedAccountScreen(kind: UkConsentKind, boxes: ScreenBoxes, debtor: JsonObject | undefined, eligible: BankAccountView[]): Outcome {
+  private namedAccountScreen(
+    kind: UkConsentKind,
+    boxes: ScreenBoxes,
+    debtor: JsonObject | undefined,
+    eligible: BankAccountView[],
+  ): Outcome {
     const consentData: ConsentScreenData = { type: kind.type, basicConsentData: boxes, allowMultipleAccounts: false };
     if (isJsonObject(debtor)) {
       const account = namedAccount(eligible, debtor);
       if (account === undefined) {
         // §A.6: a debtor account that is not valid for the customer makes the consent Rejected after authentication.
-        return authorizeFailure('The account named by the TPP is not one of your accounts that can be used for this consent', UkConsentStatus.Rejected);
+        return authorizeFailure(
+          'The account named by the TPP is not one of your accounts that can be used for this consent',
+          UkConsentStatus.Rejected,
+        );
       }
       return succeed({ consentData: { ...consentData, initiatedAccountsForConsent: screenAccounts([account], true) } });
     }

@@ -26,18 +26,39 @@ export class PaymentFundsConfirmation {
     @Inject(UK_SPEC_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async answer(kind: UkConsentKind, consentId: string, consent: StoredConsentResource): Promise<{ readonly body: JsonObject } | { readonly rejection: UkRejection }> {
+  async answer(
+    kind: UkConsentKind,
+    consentId: string,
+    consent: StoredConsentResource,
+  ): Promise<{ readonly body: JsonObject } | { readonly rejection: UkRejection }> {
     if (consent.status !== UkConsentStatus.Authorised) {
-      return { rejection: ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, `Funds can be confirmed only on an Authorised consent; this one is ${String(consent.status)}`) };
+      return {
+        rejection: ukRejection(
+          400,
+          UkErrorCode.ResourceInvalidConsentStatus,
+          `Funds can be confirmed only on an Authorised consent; this one is ${String(consent.status)}`,
+        ),
+      };
     }
     const accountId = attributeOf(consent, ConsentAttribute.DebtorAccountId);
     const instructed = objectAt(objectAt(objectAt(consent.receipt, 'Data'), 'Initiation'), 'InstructedAmount');
     const amount = stringAt(instructed, 'Amount');
     const currency = stringAt(instructed, 'Currency');
     // The receipt's amount was validated at creation; one the identity server hands back malformed cannot be checked.
-    if (accountId === undefined || scaledAmount(amount) === undefined || amount === undefined || currency === undefined) {
+    if (
+      accountId === undefined ||
+      scaledAmount(amount) === undefined ||
+      amount === undefined ||
+      currency === undefined
+    ) {
       // Persist records the approved account on every payment consent; one authorised before it did cannot be checked.
-      return { rejection: ukRejection(500, UkErrorCode.UnexpectedError, 'The consent records no approved debtor account and amount to check the funds of') };
+      return {
+        rejection: ukRejection(
+          500,
+          UkErrorCode.UnexpectedError,
+          'The consent records no approved debtor account and amount to check the funds of',
+        ),
+      };
     }
     const fundsAvailable = await this.bank.fundsAvailable(accountId, { amount, currency });
     return {

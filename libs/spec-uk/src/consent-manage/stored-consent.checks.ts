@@ -17,9 +17,18 @@ export function storedConsentRejection(
   if (ownedByAnotherTpp(consent, managingClientId(requestHeaders))) {
     return foreignConsentRejection();
   }
-  if (path === undefined || consent === undefined || kindOfType(consent.type) !== path.kind || consent.status === UkConsentStatus.Deleted) {
-    return ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists at this endpoint', 'ConsentId');
+  if (
+    path === undefined ||
+    consent === undefined ||
+    kindOfType(consent.type) !== path.kind ||
+    consent.status === UkConsentStatus.Deleted
+  ) {
+    return ukRejection(
+      400,
+      UkErrorCode.ResourceNotFound,
+      'No consent with this ConsentId exists at this endpoint',
+      'ConsentId',
+    );
   }
   return undefined;
 }
-

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentCreationResponseEnricher, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  ConsentCreationResponseEnricher,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import { nonEmptyString } from '../shared/json.js';
@@ -29,7 +35,10 @@ export class UkConsentCreationResponseEnricher extends ConsentCreationResponseEn
     const id = nonEmptyString(consentId) ?? nonEmptyString(consentResource.id);
     if (kind === undefined || id === undefined) {
       // The consent is stored but is not one of ours: a deployment mixing specifications on one base URL.
-      return ukFailure(ukRejection(500, UkErrorCode.UnexpectedError, 'The created consent is not a UK consent of a known type'), context.requestId);
+      return ukFailure(
+        ukRejection(500, UkErrorCode.UnexpectedError, 'The created consent is not a UK consent of a known type'),
+        context.requestId,
+      );
     }
     const modifiedResponse = ukConsentResponseBody(kind, id, consentResource, this.options);
     return succeed({ modifiedResponse, responseHeaders: await this.signer.signatureHeaders(kind, modifiedResponse) });

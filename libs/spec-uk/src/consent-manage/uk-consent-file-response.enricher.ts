@@ -17,8 +17,13 @@ export class UkConsentFileResponseEnricher extends ConsentFileResponseEnricher {
     super();
   }
 
-  async handle(_data: RequestDataOf<'enrich-consent-file-response'>): Promise<OutcomeOf<'enrich-consent-file-response'>> {
+  async handle(
+    _data: RequestDataOf<'enrich-consent-file-response'>,
+  ): Promise<OutcomeOf<'enrich-consent-file-response'>> {
     const modifiedResponse = {};
-    return succeed({ modifiedResponse, responseHeaders: await this.signer.signatureHeaders(FILE_PAYMENT_KIND, modifiedResponse) });
+    return succeed({
+      modifiedResponse,
+      responseHeaders: await this.signer.signatureHeaders(FILE_PAYMENT_KIND, modifiedResponse),
+    });
   }
 }

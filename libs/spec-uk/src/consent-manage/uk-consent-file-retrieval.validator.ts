@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentFileRetrievalValidator, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  ConsentFileRetrievalValidator,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { UkErrorCode, ukFailure, ukRejection } from '../shared/uk-error.js';
 import { UkConsentStatus } from '../shared/uk-status.js';
 import { fileConsentRejection } from './file/uploaded-file.checks.js';
@@ -11,11 +17,18 @@ import { fileConsentRejection } from './file/uploaded-file.checks.js';
  */
 @Injectable()
 export class UkConsentFileRetrievalValidator extends ConsentFileRetrievalValidator {
-  handle({ consentResourcePath, consentResource, requestHeaders }: RequestDataOf<'validate-consent-file-retrieval'>, context: ExtensionContext): Promise<OutcomeOf<'validate-consent-file-retrieval'>> {
+  handle(
+    { consentResourcePath, consentResource, requestHeaders }: RequestDataOf<'validate-consent-file-retrieval'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'validate-consent-file-retrieval'>> {
     const refused =
       fileConsentRejection(consentResourcePath, consentResource, requestHeaders) ??
       (consentResource?.status === UkConsentStatus.AwaitingUpload
-        ? ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, 'No file has been uploaded to this consent yet (AwaitingUpload)')
+        ? ukRejection(
+            400,
+            UkErrorCode.ResourceInvalidConsentStatus,
+            'No file has been uploaded to this consent yet (AwaitingUpload)',
+          )
         : undefined);
     return Promise.resolve(refused === undefined ? succeed({}) : ukFailure(refused, context.requestId));
   }

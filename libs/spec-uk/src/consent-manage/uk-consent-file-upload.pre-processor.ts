@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentFileUploadPreProcessor, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf, type StoredConsentResource, type Clock } from '@app/contract';
+import {
+  ConsentFileUploadPreProcessor,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+  type StoredConsentResource,
+  type Clock,
+} from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../schemas/uk-official-schemas.js';
@@ -41,16 +49,36 @@ export class UkConsentFileUploadPreProcessor extends ConsentFileUploadPreProcess
       return ukFailure(refusal, context.requestId);
     }
     const userId = auditUser(data.consentResource, data.requestHeaders);
-    return succeed({ consentStatus: UkConsentStatus.AwaitingAuthorisation, ...(userId === undefined ? {} : { userId }) });
+    return succeed({
+      consentStatus: UkConsentStatus.AwaitingAuthorisation,
+      ...(userId === undefined ? {} : { userId }),
+    });
   }
 
-  private async refusal({ consentResourcePath, consentResource, fileContent, requestHeaders }: UploadRequest): Promise<UkRejection | undefined> {
+  private async refusal({
+    consentResourcePath,
+    consentResource,
+    fileContent,
+    requestHeaders,
+  }: UploadRequest): Promise<UkRejection | undefined> {
     const stored = fileConsentRejection(consentResourcePath, consentResource, requestHeaders);
     if (stored !== undefined || consentResource === undefined) {
-      return stored ?? ukRejection(400, UkErrorCode.ResourceNotFound, 'No file-payment consent with this ConsentId exists', 'ConsentId');
+      return (
+        stored ??
+        ukRejection(
+          400,
+          UkErrorCode.ResourceNotFound,
+          'No file-payment consent with this ConsentId exists',
+          'ConsentId',
+        )
+      );
     }
     if (consentResource.status !== UkConsentStatus.AwaitingUpload) {
-      return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, `A file is uploaded once, to a consent AwaitingUpload; this one is ${String(consentResource.status)}`);
+      return ukRejection(
+        400,
+        UkErrorCode.ResourceInvalidConsentStatus,
+        `A file is uploaded once, to a consent AwaitingUpload; this one is ${String(consentResource.status)}`,
+      );
     }
     const keyProblem = idempotencyKeyRejection(headerValue(requestHeaders, 'x-idempotency-key'));
     if (keyProblem !== undefined) {
@@ -60,7 +88,11 @@ export class UkConsentFileUploadPreProcessor extends ConsentFileUploadPreProcess
       return ukRejection(400, UkErrorCode.ResourceInvalidFormat, 'The request carries no file');
     }
     if (this.options.verifySignatures) {
-      const signatureProblem = await this.signatures.verifyContent(headerValue(requestHeaders, 'x-jws-signature'), fileContent, managingClientId(requestHeaders));
+      const signatureProblem = await this.signatures.verifyContent(
+        headerValue(requestHeaders, 'x-jws-signature'),
+        fileContent,
+        managingClientId(requestHeaders),
+      );
       if (signatureProblem !== undefined) {
         return signatureProblem;
       }
@@ -71,17 +103,28 @@ export class UkConsentFileUploadPreProcessor extends ConsentFileUploadPreProcess
   private fileRejection(fileContent: string, consent: StoredConsentResource): UkRejection | undefined {
     const size = Buffer.byteLength(fileContent, 'utf8');
     if (size > this.options.fileMaxBytes) {
-      return ukRejection(413, UkErrorCode.ResourceInvalidFormat, `The file has ${size} bytes; the bank accepts files of at most ${this.options.fileMaxBytes} bytes`);
+      return ukRejection(
+        413,
+        UkErrorCode.ResourceInvalidFormat,
+        `The file has ${size} bytes; the bank accepts files of at most ${this.options.fileMaxBytes} bytes`,
+      );
     }
     const initiation = objectAt(objectAt(consent.receipt, 'Data'), 'Initiation');
     if (!fileHashMatches(fileContent, stringAt(initiation, 'FileHash') ?? '')) {
-      return ukRejection(400, UkErrorCode.ResourceConsentMismatch, "The file's SHA-256 is not the consent's FileHash", 'Data.Initiation.FileHash');
+      return ukRejection(
+        400,
+        UkErrorCode.ResourceConsentMismatch,
+        "The file's SHA-256 is not the consent's FileHash",
+        'Data.Initiation.FileHash',
+      );
     }
     const reading = readPaymentFile(stringAt(initiation, 'FileType'), fileContent, {
       domesticPaymentCheck: this.schemas.domesticPaymentCheck,
       rules: { nowMillis: this.clock.now(), options: this.options },
     });
-    return 'rejection' in reading ? reading.rejection : fileAgainstConsentRejection(summarisePaymentFile(reading.contents), initiation);
+    return 'rejection' in reading
+      ? reading.rejection
+      : fileAgainstConsentRejection(summarisePaymentFile(reading.contents), initiation);
   }
 }
 
@@ -89,6 +132,15 @@ export class UkConsentFileUploadPreProcessor extends ConsentFileUploadPreProcess
  * The user of the identity server's audit record of the upload: the consent's first user when it has one, as the
  * accelerator does, otherwise the TPP that uploads (no customer has seen the consent yet).
  */
-function auditUser(consent: StoredConsentResource | undefined, requestHeaders: Readonly<Record<string, string>> | undefined): string | undefined {
-  return nonEmptyString(consent?.authorizations?.find((authorization) => nonEmptyString(authorization.userId) !== undefined)?.userId) ?? managingClientId(requestHeaders) ?? nonEmptyString(consent?.clientId);
+function auditUser(
+  consent: StoredConsentResource | undefined,
+  requestHeaders: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  return (
+    nonEmptyString(
+      consent?.authorizations?.find((authorization) => nonEmptyString(authorization.userId) !== undefined)?.userId,
+    ) ??
+    managingClientId(requestHeaders) ??
+    nonEmptyString(consent?.clientId)
+  );
 }

@@ -9,7 +9,12 @@ import type { UkConsentKind } from '../shared/uk-consent-kind.js';
  * OBDomesticVRPConsentResponse): `Data` with ConsentId, Status, CreationDateTime, StatusUpdateDateTime and the request
  * fields unchanged, `Risk` as sent (funds-confirmation and file-payment consents have none), `Links.Self` and `Meta`.
  */
-export function ukConsentResponseBody(kind: UkConsentKind, consentId: string, consent: StoredConsentResource, options: UkSpecOptions): JsonObject {
+export function ukConsentResponseBody(
+  kind: UkConsentKind,
+  consentId: string,
+  consent: StoredConsentResource,
+  options: UkSpecOptions,
+): JsonObject {
   const receipt = consent.receipt ?? {};
   const requestData = isJsonObject(receipt['Data']) ? receipt['Data'] : {};
   const created = formatUkDateTime(consent.createdTime ?? 0);

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsentRetrievalPreProcessor, succeed, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  ConsentRetrievalPreProcessor,
+  succeed,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { UK_SPEC_OPTIONS } from '../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../uk-spec.options.js';
 import { headerValue } from '../shared/json.js';
@@ -33,13 +39,25 @@ export class UkConsentRetrievalPreProcessor extends ConsentRetrievalPreProcessor
     const path = parseManagePath(consentResourcePath);
     const refused = storedConsentRejection(path, consentResource, requestHeaders);
     if (refused !== undefined || path === undefined || consentResource === undefined) {
-      return ukFailure(refused ?? ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists'), context.requestId);
+      return ukFailure(
+        refused ?? ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists'),
+        context.requestId,
+      );
     }
     const id = consentId ?? path.consentId ?? consentResource.id ?? '';
-    if (path.subResource !== undefined && (path.subResource !== FUNDS_CONFIRMATION || path.kind.fundsConfirmation !== true)) {
-      return ukFailure(ukRejection(404, UkErrorCode.ResourceNotFound, `This consent endpoint has no "${path.subResource}" resource`), context.requestId);
+    if (
+      path.subResource !== undefined &&
+      (path.subResource !== FUNDS_CONFIRMATION || path.kind.fundsConfirmation !== true)
+    ) {
+      return ukFailure(
+        ukRejection(404, UkErrorCode.ResourceNotFound, `This consent endpoint has no "${path.subResource}" resource`),
+        context.requestId,
+      );
     }
-    const answer = path.subResource === undefined ? { body: ukConsentResponseBody(path.kind, id, consentResource, this.options) } : await this.funds.answer(path.kind, id, consentResource);
+    const answer =
+      path.subResource === undefined
+        ? { body: ukConsentResponseBody(path.kind, id, consentResource, this.options) }
+        : await this.funds.answer(path.kind, id, consentResource);
     if ('rejection' in answer) {
       return ukFailure(answer.rejection, context.requestId);
     }

@@ -30,8 +30,14 @@ interface Revocation {
  */
 @Injectable()
 export class UkConsentRevocationPreProcessor extends ConsentRevocationPreProcessor {
-  handle({ consentResourcePath, consentResource, requestHeaders }: RequestDataOf<'pre-process-consent-revoke'>, context: ExtensionContext): Promise<Outcome> {
-    const decision = consentResourcePath === ADMIN_REVOKE_PATH ? adminRevocation(consentResource) : tppDeletion(consentResourcePath, consentResource, requestHeaders);
+  handle(
+    { consentResourcePath, consentResource, requestHeaders }: RequestDataOf<'pre-process-consent-revoke'>,
+    context: ExtensionContext,
+  ): Promise<Outcome> {
+    const decision =
+      consentResourcePath === ADMIN_REVOKE_PATH
+        ? adminRevocation(consentResource)
+        : tppDeletion(consentResourcePath, consentResource, requestHeaders);
     return Promise.resolve('code' in decision ? ukFailure(decision, context.requestId) : succeed(decision));
   }
 }
@@ -44,13 +50,22 @@ function tppDeletion(
   const path = parseManagePath(consentResourcePath);
   const refused = storedConsentRejection(path, consent, requestHeaders);
   if (refused !== undefined || path === undefined) {
-    return refused ?? ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists', 'ConsentId');
+    return (
+      refused ?? ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists', 'ConsentId')
+    );
   }
   if (!path.kind.deletable || path.subResource !== undefined) {
-    return ukRejection(405, UkErrorCode.ResourceInvalidConsentStatus, `A ${path.kind.title.toLowerCase()} consent cannot be deleted`);
+    return ukRejection(
+      405,
+      UkErrorCode.ResourceInvalidConsentStatus,
+      `A ${path.kind.title.toLowerCase()} consent cannot be deleted`,
+    );
   }
   // Tokens exist only once the customer authorised; asking for their revocation before fails in the identity server.
-  return { revocationStatusName: UkConsentStatus.Deleted, requireTokenRevocation: consent?.status === UkConsentStatus.Authorised };
+  return {
+    revocationStatusName: UkConsentStatus.Deleted,
+    requireTokenRevocation: consent?.status === UkConsentStatus.Authorised,
+  };
 }
 
 function adminRevocation(consent: StoredConsentResource | undefined): Revocation | UkRejection {
@@ -59,7 +74,11 @@ function adminRevocation(consent: StoredConsentResource | undefined): Revocation
     return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, 'Payment-order consents cannot be revoked');
   }
   if (consent?.status !== UkConsentStatus.Authorised) {
-    return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, `Only an Authorised consent can be revoked; this one is ${String(consent?.status)}`);
+    return ukRejection(
+      400,
+      UkErrorCode.ResourceInvalidConsentStatus,
+      `Only an Authorised consent can be revoked; this one is ${String(consent?.status)}`,
+    );
   }
   const status = kind.family === 'funds-confirmation' ? UkConsentStatus.Revoked : UkConsentStatus.Authorised;
   return { revocationStatusName: status, requireTokenRevocation: true };

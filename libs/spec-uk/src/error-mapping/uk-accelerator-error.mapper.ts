@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AcceleratorErrorMapper, isAcceptedErrorCode, type ExtensionContext, type OutcomeOf, type RequestDataOf } from '@app/contract';
+import {
+  AcceleratorErrorMapper,
+  isAcceptedErrorCode,
+  type ExtensionContext,
+  type OutcomeOf,
+  type RequestDataOf,
+} from '@app/contract';
 import { UkErrorCode, ukErrorBody, ukRejection, type UkRejection } from '../shared/uk-error.js';
 
 /**
@@ -9,9 +15,16 @@ import { UkErrorCode, ukErrorBody, ukRejection, type UkRejection } from '../shar
  */
 @Injectable()
 export class UkAcceleratorErrorMapper extends AcceleratorErrorMapper {
-  handle({ error = {} }: RequestDataOf<'map-accelerator-error-response'>, context: ExtensionContext): Promise<OutcomeOf<'map-accelerator-error-response'>> {
+  handle(
+    { error = {} }: RequestDataOf<'map-accelerator-error-response'>,
+    context: ExtensionContext,
+  ): Promise<OutcomeOf<'map-accelerator-error-response'>> {
     const rejection = mapError(Number(error.code), error.description ?? 'The request failed');
-    return Promise.resolve({ status: 'SUCCESS', errorCode: rejection.status, data: ukErrorBody(rejection, context.requestId) });
+    return Promise.resolve({
+      status: 'SUCCESS',
+      errorCode: rejection.status,
+      data: ukErrorBody(rejection, context.requestId),
+    });
   }
 }
 
@@ -27,13 +40,22 @@ function mapError(code: number, description: string): UkRejection {
     return ukRejection(401, UkErrorCode.FieldInvalid, description);
   }
   if (text.includes('type mismatch')) {
-    return ukRejection(400, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists at this endpoint', 'ConsentId');
+    return ukRejection(
+      400,
+      UkErrorCode.ResourceNotFound,
+      'No consent with this ConsentId exists at this endpoint',
+      'ConsentId',
+    );
   }
   if (text.includes('revoked or rejected') || text.includes('revocable status') || text.includes('required state')) {
     return ukRejection(400, UkErrorCode.ResourceInvalidConsentStatus, description);
   }
   if (Number.isInteger(code) && code >= 400 && code < 500) {
-    return ukRejection(isAcceptedErrorCode(code) ? code : 400, code === 400 ? UkErrorCode.FieldInvalid : UkErrorCode.UnexpectedError, description);
+    return ukRejection(
+      isAcceptedErrorCode(code) ? code : 400,
+      code === 400 ? UkErrorCode.FieldInvalid : UkErrorCode.UnexpectedError,
+      description,
+    );
   }
   return ukRejection(500, UkErrorCode.UnexpectedError, 'An unexpected error occurred');
 }

@@ -35,9 +35,14 @@ export class UkOfficialSchemas {
       return fileValidators;
     };
     for (const kind of UK_CONSENT_KINDS) {
-      this.checks.set(kind.path, validatorsOf(kind.schema.file).precompile([kind.schema.name]).schema(kind.schema.name));
+      this.checks.set(
+        kind.path,
+        validatorsOf(kind.schema.file).precompile([kind.schema.name]).schema(kind.schema.name),
+      );
     }
-    this.domesticPaymentCheck = validatorsOf('payment-initiation').precompile(['OBWriteDomestic2']).schema('OBWriteDomestic2');
+    this.domesticPaymentCheck = validatorsOf('payment-initiation')
+      .precompile(['OBWriteDomestic2'])
+      .schema('OBWriteDomestic2');
   }
 
   requestCheck(kind: UkConsentKind): SchemaCheck {

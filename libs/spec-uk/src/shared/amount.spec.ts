@@ -29,7 +29,7 @@ describe(scaledDecimal.name, () => {
 describe(scaledNumber.name, () => {
   it.each([
     [3459.3, 345_930_000n],
-    [3459.30, 345_930_000n],
+    [3459.3, 345_930_000n],
     [0.1, 10_000n],
     [100, 10_000_000n],
   ])('reads %p as the decimal the TPP wrote', (value, expected) => {

@@ -1,4 +1,10 @@
-import { authorizingClientId, foreignConsentAuthorizeFailure, foreignConsentRejection, managingClientId, ownedByAnotherTpp } from './consent-owner.js';
+import {
+  authorizingClientId,
+  foreignConsentAuthorizeFailure,
+  foreignConsentRejection,
+  managingClientId,
+  ownedByAnotherTpp,
+} from './consent-owner.js';
 
 describe(ownedByAnotherTpp.name, () => {
   it('is true only when both client ids are known and differ', () => {
@@ -28,7 +34,12 @@ describe('the caller of a point', () => {
 
 describe('the answers to another TPP', () => {
   it('403 UK.OBIE.Resource.NotFound on ConsentId', () => {
-    expect(foreignConsentRejection()).toEqual({ status: 403, code: 'UK.OBIE.Resource.NotFound', message: 'No consent with this ConsentId exists for this TPP', path: 'ConsentId' });
+    expect(foreignConsentRejection()).toEqual({
+      status: 403,
+      code: 'UK.OBIE.Resource.NotFound',
+      message: 'No consent with this ConsentId exists for this TPP',
+      path: 'ConsentId',
+    });
   });
 
   it('in the authorize flow, the code in errorMessage and no newConsentStatus', () => {

@@ -32,7 +32,12 @@ export function authorizingClientId(requestParameters: unknown): unknown {
 
 /** The rejection of another TPP's consent: 403 UK.OBIE.Resource.NotFound on ConsentId. */
 export function foreignConsentRejection(): UkRejection {
-  return ukRejection(403, UkErrorCode.ResourceNotFound, 'No consent with this ConsentId exists for this TPP', 'ConsentId');
+  return ukRejection(
+    403,
+    UkErrorCode.ResourceNotFound,
+    'No consent with this ConsentId exists for this TPP',
+    'ConsentId',
+  );
 }
 
 /**

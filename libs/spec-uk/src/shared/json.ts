@@ -12,4 +12,3 @@ export function stringsAt(value: unknown, key: string): string[] {
   const child = isJsonObject(value) ? value[key] : undefined;
   return Array.isArray(child) ? child.filter((item): item is string => typeof item === 'string') : [];
 }
-

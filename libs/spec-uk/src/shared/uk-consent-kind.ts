@@ -196,7 +196,10 @@ function percentDecoded(segment: string): string {
  * undefined for a path this module does not serve.
  */
 export function parseManagePath(path: string | undefined): ManagePath | undefined {
-  const segments = (path ?? '').split('?')[0].split('/').filter((segment) => segment !== '');
+  const segments = (path ?? '')
+    .split('?')[0]
+    .split('/')
+    .filter((segment) => segment !== '');
   const kind = segments[0] === undefined ? undefined : BY_PATH.get(segments[0]);
   if (kind === undefined || segments.length > 3) {
     return undefined;

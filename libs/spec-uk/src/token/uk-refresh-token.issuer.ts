@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fail, RefreshTokenIssuer, succeed, type OutcomeOf, type RequestDataOf, epochSeconds, type Clock } from '@app/contract';
+import {
+  fail,
+  RefreshTokenIssuer,
+  succeed,
+  type OutcomeOf,
+  type RequestDataOf,
+  epochSeconds,
+  type Clock,
+} from '@app/contract';
 import { UK_SPEC_CLOCK } from '../uk-spec.tokens.js';
 
 /**
@@ -20,8 +28,15 @@ export class UkRefreshTokenIssuer extends RefreshTokenIssuer {
       return Promise.resolve(succeed({ issueRefreshToken: true }));
     }
     if (consentValidityPeriod <= now) {
-      return Promise.resolve(fail(400, { errorMessage: 'invalid_grant', errorDescription: 'The consent has expired: no refresh token is issued' }));
+      return Promise.resolve(
+        fail(400, {
+          errorMessage: 'invalid_grant',
+          errorDescription: 'The consent has expired: no refresh token is issued',
+        }),
+      );
     }
-    return Promise.resolve(succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: consentValidityPeriod - now }));
+    return Promise.resolve(
+      succeed({ issueRefreshToken: true, refreshTokenValidityPeriod: consentValidityPeriod - now }),
+    );
   }
 }

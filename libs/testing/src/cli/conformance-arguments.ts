@@ -45,10 +45,21 @@ export type ParsedConformanceArguments =
 const SUITES: readonly ConformanceSuiteKind[] = ['transport', 'journey'];
 
 function commaList(raw: string): string[] {
-  return [...new Set(raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
+  ];
 }
 
-export function parseConformanceArguments(argv: readonly string[], environment: NodeJS.ProcessEnv, knownSpecs: readonly string[]): ParsedConformanceArguments {
+export function parseConformanceArguments(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+  knownSpecs: readonly string[],
+): ParsedConformanceArguments {
   let values;
   try {
     ({ values } = parseArgs({
@@ -76,7 +87,10 @@ export function parseConformanceArguments(argv: readonly string[], environment: 
     return { kind: 'help' };
   }
   if (values.spec === undefined || !knownSpecs.includes(values.spec)) {
-    return { kind: 'invalid', message: `--spec must be one of ${knownSpecs.join(', ')}${values.spec === undefined ? '' : `, got "${values.spec}"`}` };
+    return {
+      kind: 'invalid',
+      message: `--spec must be one of ${knownSpecs.join(', ')}${values.spec === undefined ? '' : `, got "${values.spec}"`}`,
+    };
   }
   const baseUrl = values['base-url'] ?? DEFAULT_BASE_URL;
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
@@ -91,32 +105,42 @@ export function parseConformanceArguments(argv: readonly string[], environment: 
     const names = [...new Set(commaList(values.points).map((name) => name.replaceAll('_', '-')))];
     const unknown = names.find((name) => !isExtensionName(name));
     if (names.length === 0 || unknown !== undefined) {
-      return { kind: 'invalid', message: `--points must list extension points (${EXTENSION_NAMES.slice(0, 2).join(', ')}, …)${unknown === undefined ? '' : `, got "${unknown}"`}` };
+      return {
+        kind: 'invalid',
+        message: `--points must list extension points (${EXTENSION_NAMES.slice(0, 2).join(', ')}, …)${unknown === undefined ? '' : `, got "${unknown}"`}`,
+      };
     }
     points = names.filter(isExtensionName);
   }
   const suites = commaList(values.suites ?? SUITES.join(','));
   const badSuite = suites.find((suite) => !(SUITES as readonly string[]).includes(suite));
   if (suites.length === 0 || badSuite !== undefined) {
-    return { kind: 'invalid', message: `--suites must list ${SUITES.join(' and/or ')}${badSuite === undefined ? '' : `, got "${badSuite}"`}` };
+    return {
+      kind: 'invalid',
+      message: `--suites must list ${SUITES.join(' and/or ')}${badSuite === undefined ? '' : `, got "${badSuite}"`}`,
+    };
   }
   let timeoutMs: number | undefined;
   if (values['timeout-ms'] !== undefined) {
     timeoutMs = Number(values['timeout-ms']);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
-      return { kind: 'invalid', message: `--timeout-ms must be a whole number from 100 to 120000, got "${values['timeout-ms']}"` };
+      return {
+        kind: 'invalid',
+        message: `--timeout-ms must be a whole number from 100 to 120000, got "${values['timeout-ms']}"`,
+      };
     }
   }
   if (values.token !== undefined && (values.user !== undefined || values.password !== undefined)) {
     return { kind: 'invalid', message: '--token cannot be combined with --user/--password' };
   }
-  const credentials: ExtensionCredentials = values.token !== undefined
-    ? { kind: 'bearer', token: values.token }
-    : {
-        kind: 'basic',
-        username: values.user ?? environment.EXTENSION_BASIC_USER ?? '',
-        password: values.password ?? environment.EXTENSION_BASIC_PASSWORD ?? '',
-      };
+  const credentials: ExtensionCredentials =
+    values.token !== undefined
+      ? { kind: 'bearer', token: values.token }
+      : {
+          kind: 'basic',
+          username: values.user ?? environment.EXTENSION_BASIC_USER ?? '',
+          password: values.password ?? environment.EXTENSION_BASIC_PASSWORD ?? '',
+        };
   return {
     kind: 'run',
     arguments: {

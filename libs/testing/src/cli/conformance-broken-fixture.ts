@@ -47,15 +47,25 @@ async function main(): Promise<number> {
   if (values.list === true) {
     for (const name of FIXTURE_BREAK_NAMES) {
       const broken = FIXTURE_BREAKS[name];
-      console.log(`${name}\n  breaks:   ${broken.rule}\n  behaves:  ${broken.behaviour}\n  found by: ${broken.caughtBy.join('; ')}`);
+      console.log(
+        `${name}\n  breaks:   ${broken.rule}\n  behaves:  ${broken.behaviour}\n  found by: ${broken.caughtBy.join('; ')}`,
+      );
     }
     return 0;
   }
-  const credentials: ExtensionCredentials = values.token !== undefined
-    ? { kind: 'bearer', token: values.token }
-    : { kind: 'basic', username: values.user ?? process.env.EXTENSION_BASIC_USER ?? '', password: values.password ?? process.env.EXTENSION_BASIC_PASSWORD ?? '' };
+  const credentials: ExtensionCredentials =
+    values.token !== undefined
+      ? { kind: 'bearer', token: values.token }
+      : {
+          kind: 'basic',
+          username: values.user ?? process.env.EXTENSION_BASIC_USER ?? '',
+          password: values.password ?? process.env.EXTENSION_BASIC_PASSWORD ?? '',
+        };
   if (values.serve === true) {
-    const authorization = credentials.kind === 'bearer' ? `Bearer ${credentials.token}` : `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    const authorization =
+      credentials.kind === 'bearer'
+        ? `Bearer ${credentials.token}`
+        : `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
     const proxy = await startBrokenExtensionProxy({ target: values.target, authorization, port: Number(values.port) });
     console.log(`Broken extension fixture in front of ${values.target}:`);
     for (const name of ['none' as const, ...FIXTURE_BREAK_NAMES]) {
@@ -81,16 +91,25 @@ async function main(): Promise<number> {
     credentials,
     progress: (verdict) => {
       const counts = reportCounts(verdict.report);
-      const what = verdict.mode === 'none' ? 'unbroken: every check passes' : `${verdict.mode}: ${FIXTURE_BREAKS[verdict.mode].rule}`;
+      const what =
+        verdict.mode === 'none'
+          ? 'unbroken: every check passes'
+          : `${verdict.mode}: ${FIXTURE_BREAKS[verdict.mode].rule}`;
       const outcome = verdict.found ? 'found' : `NOT FOUND (${verdict.missed.join('; ')})`;
-      console.log(`  ${verdict.found ? '✓' : '✗'} ${what} — ${outcome}; ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+      console.log(
+        `  ${verdict.found ? '✓' : '✗'} ${what} — ${outcome}; ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+      );
     },
   });
   for (const verdict of verdicts) {
     await writeReportFiles(verdict.report, join(values['report-dir'], verdict.mode));
   }
   const missed = verdicts.filter((verdict) => !verdict.found);
-  console.log(missed.length === 0 ? `PASS: the unbroken run passed and all ${verdicts.length - 1} breaks were found` : `FAIL: ${missed.map((verdict) => verdict.mode).join(', ')}`);
+  console.log(
+    missed.length === 0
+      ? `PASS: the unbroken run passed and all ${verdicts.length - 1} breaks were found`
+      : `FAIL: ${missed.map((verdict) => verdict.mode).join(', ')}`,
+  );
   console.log(`Reports: ${join(values['report-dir'], '<break>', 'junit.xml')} and report.html`);
   return missed.length === 0 ? 0 : 1;
 }

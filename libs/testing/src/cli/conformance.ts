@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     return EXIT_BAD_ARGUMENTS;
   }
   const options = parsed.arguments;
-  console.log(`Conformance of ${options.baseUrl}/${options.servedAs} to "${options.spec}" (points: ${options.points?.join(', ') ?? 'all 24'})`);
+  console.log(
+    `Conformance of ${options.baseUrl}/${options.servedAs} to "${options.spec}" (points: ${options.points?.join(', ') ?? 'all 24'})`,
+  );
   const report = await runConformance({
     baseUrl: options.baseUrl,
     spec: options.spec,
@@ -37,7 +39,9 @@ async function main(): Promise<number> {
   });
   const files = await writeReportFiles(report, options.reportDir);
   const counts = reportCounts(report);
-  console.log(`${counts.failed === 0 ? 'PASS' : 'FAIL'}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(
+    `${counts.failed === 0 ? 'PASS' : 'FAIL'}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
   console.log(`JUnit XML: ${files.junit}\nHTML report: ${files.html}`);
   return counts.failed === 0 ? 0 : EXIT_CHECK_FAILED;
 }

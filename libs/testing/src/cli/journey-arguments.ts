@@ -26,7 +26,11 @@ export type ParsedJourneyArguments =
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** Reads the command line; `environment` supplies the Basic-Auth defaults (the service's own configuration names). */
-export function parseJourneyArguments(argv: readonly string[], environment: NodeJS.ProcessEnv, knownSpecs: readonly string[]): ParsedJourneyArguments {
+export function parseJourneyArguments(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+  knownSpecs: readonly string[],
+): ParsedJourneyArguments {
   let values;
   try {
     ({ values } = parseArgs({
@@ -62,13 +66,14 @@ export function parseJourneyArguments(argv: readonly string[], environment: Node
   if (values.token !== undefined && (values.user !== undefined || values.password !== undefined)) {
     return { kind: 'invalid', message: '--token cannot be combined with --user/--password' };
   }
-  const credentials: ExtensionCredentials = values.token !== undefined
-    ? { kind: 'bearer', token: values.token }
-    : {
-        kind: 'basic',
-        username: values.user ?? environment.EXTENSION_BASIC_USER ?? '',
-        password: values.password ?? environment.EXTENSION_BASIC_PASSWORD ?? '',
-      };
+  const credentials: ExtensionCredentials =
+    values.token !== undefined
+      ? { kind: 'bearer', token: values.token }
+      : {
+          kind: 'basic',
+          username: values.user ?? environment.EXTENSION_BASIC_USER ?? '',
+          password: values.password ?? environment.EXTENSION_BASIC_PASSWORD ?? '',
+        };
   const servedAs = values['served-as'] ?? values.spec;
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(servedAs)) {
     return { kind: 'invalid', message: `--served-as must be a specification id (a path segment), got "${servedAs}"` };

@@ -58,7 +58,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
     cases.forEach(tell);
-    suites.push({ name: 'transport', description: 'Envelope, authentication, charset, retries and error shapes (contract §2)', cases });
+    suites.push({
+      name: 'transport',
+      description: 'Envelope, authentication, charset, retries and error shapes (contract §2)',
+      cases,
+    });
   }
   if (kinds.includes('journey')) {
     progress(`journey ${journey.name}`);
@@ -70,7 +74,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
     const run = await runRecordedJourney(journey, client);
-    const cases = run.steps.map((step): ConformanceCase => ({ name: step.name, status: step.status, detail: step.detail, durationMs: step.durationMs, exchanges: step.exchanges }));
+    const cases = run.steps.map((step): ConformanceCase => ({
+      name: step.name,
+      status: step.status,
+      detail: step.detail,
+      durationMs: step.durationMs,
+      exchanges: step.exchanges,
+    }));
     cases.forEach(tell);
     suites.push({ name: `journey ${journey.name}`, description: journey.description, cases });
   }

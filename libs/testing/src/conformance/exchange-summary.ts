@@ -8,7 +8,10 @@ export function summariseExchange(exchange: RecordedExchange): string {
   }
   const body = exchange.answer.body;
   const status = typeof body === 'object' && body !== null && 'status' in body ? ` ${String(body.status)}` : '';
-  const verdict = exchange.violations.length === 0 ? 'satisfies the contract' : `violates the contract: ${exchange.violations.join('; ')}`;
+  const verdict =
+    exchange.violations.length === 0
+      ? 'satisfies the contract'
+      : `violates the contract: ${exchange.violations.join('; ')}`;
   return `${head} → HTTP ${exchange.answer.httpStatus}${status}, ${verdict}`;
 }
 

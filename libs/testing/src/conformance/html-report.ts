@@ -1,4 +1,10 @@
-import { countCases, reportCounts, type ConformanceCase, type ConformanceReport, type ConformanceSuite } from './conformance-report.js';
+import {
+  countCases,
+  reportCounts,
+  type ConformanceCase,
+  type ConformanceReport,
+  type ConformanceSuite,
+} from './conformance-report.js';
 import { prettyJson } from './exchange-summary.js';
 import type { RecordedExchange } from './recording-client.js';
 
@@ -9,7 +15,12 @@ import type { RecordedExchange } from './recording-client.js';
  */
 
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 const STATUS_WORDS = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped' } as const;
@@ -28,15 +39,19 @@ const STYLE = `
 `;
 
 function exchangeHtml(exchange: RecordedExchange, index: number): string {
-  const headers = Object.entries(exchange.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
-  const answer = exchange.answer === undefined
-    ? `<p>No answer: ${escapeHtml(exchange.failure ?? 'unknown')}</p>`
-    : `<p>HTTP ${exchange.answer.httpStatus}${exchange.answer.contentType === undefined ? '' : `, ${escapeHtml(exchange.answer.contentType)}`}</p><pre>${escapeHtml(prettyJson(exchange.answer.rawText))}</pre>`;
-  const verdict = exchange.answer === undefined
-    ? ''
-    : exchange.violations.length === 0
-      ? '<p class="passed">The contract matcher: the answer satisfies the contract.</p>'
-      : `<p class="failed">The contract matcher: the answer violates the contract.</p><ul>${exchange.violations.map((violation) => `<li>${escapeHtml(violation)}</li>`).join('')}</ul>`;
+  const headers = Object.entries(exchange.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+  const answer =
+    exchange.answer === undefined
+      ? `<p>No answer: ${escapeHtml(exchange.failure ?? 'unknown')}</p>`
+      : `<p>HTTP ${exchange.answer.httpStatus}${exchange.answer.contentType === undefined ? '' : `, ${escapeHtml(exchange.answer.contentType)}`}</p><pre>${escapeHtml(prettyJson(exchange.answer.rawText))}</pre>`;
+  const verdict =
+    exchange.answer === undefined
+      ? ''
+      : exchange.violations.length === 0
+        ? '<p class="passed">The contract matcher: the answer satisfies the contract.</p>'
+        : `<p class="failed">The contract matcher: the answer violates the contract.</p><ul>${exchange.violations.map((violation) => `<li>${escapeHtml(violation)}</li>`).join('')}</ul>`;
   return `<h4>Call ${index + 1}: ${escapeHtml(exchange.extension)} <small>requestId ${escapeHtml(exchange.requestId)}</small></h4>
     <p>POST ${escapeHtml(exchange.url)}</p>
     ${headers === '' ? '' : `<pre>${escapeHtml(headers)}</pre>`}
@@ -45,9 +60,10 @@ function exchangeHtml(exchange: RecordedExchange, index: number): string {
 }
 
 function caseRow(entry: ConformanceCase): string {
-  const calls = entry.exchanges.length === 0
-    ? ''
-    : `<details${entry.status === 'failed' ? ' open' : ''}><summary>${entry.exchanges.length} call${entry.exchanges.length === 1 ? '' : 's'}</summary>${entry.exchanges.map(exchangeHtml).join('')}</details>`;
+  const calls =
+    entry.exchanges.length === 0
+      ? ''
+      : `<details${entry.status === 'failed' ? ' open' : ''}><summary>${entry.exchanges.length} call${entry.exchanges.length === 1 ? '' : 's'}</summary>${entry.exchanges.map(exchangeHtml).join('')}</details>`;
   return `<tr><td class="status ${entry.status}">${STATUS_WORDS[entry.status]}</td><th scope="row">${escapeHtml(entry.name)}</th><td>${escapeHtml(entry.detail)}${calls}</td><td>${Math.round(entry.durationMs)} ms</td></tr>`;
 }
 

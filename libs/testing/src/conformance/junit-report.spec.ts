@@ -14,7 +14,13 @@ const REPORT: ConformanceReport = {
       name: 'transport',
       description: 'transport rules',
       cases: [
-        { name: 'strict envelope: <consent> & "creation"', status: 'passed', detail: 'ok', durationMs: 12, exchanges: [] },
+        {
+          name: 'strict envelope: <consent> & "creation"',
+          status: 'passed',
+          detail: 'ok',
+          durationMs: 12,
+          exchanges: [],
+        },
         {
           name: 'idempotent retry',
           status: 'failed',
@@ -27,7 +33,12 @@ const REPORT: ConformanceReport = {
               url: 'http://127.0.0.1:3000/uk/pre-process-consent-creation',
               headers: { Authorization: 'Basic (hidden)' },
               requestText: '{"requestId":"r-1","data":{}}',
-              answer: { httpStatus: 200, contentType: 'application/json', body: { status: 'ERROR' }, rawText: '{"status":"ERROR"}' },
+              answer: {
+                httpStatus: 200,
+                contentType: 'application/json',
+                body: { status: 'ERROR' },
+                rawText: '{"status":"ERROR"}',
+              },
               violations: ['responseId must echo the requestId "r-1", got nothing'],
             },
           ],
@@ -40,7 +51,9 @@ const REPORT: ConformanceReport = {
 
 describe('The JUnit XML report', () => {
   it('escapes markup and replaces characters XML cannot hold', () => {
-    expect(escapeXml(`<a href="x">'&'</a>\u0000\u001b`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\uFFFD\uFFFD');
+    expect(escapeXml(`<a href="x">'&'</a>\u0000\u001b`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\uFFFD\uFFFD',
+    );
   });
 
   it('has one testsuite per suite and one testcase per case, with the failure, the skip and the calls', () => {
@@ -77,7 +90,9 @@ describe('The HTML report', () => {
   });
 
   it('opens the calls of a failed case, with the request, the answer and the verdict', () => {
-    expect(html).toContain('<details open><summary>1 call</summary><h4>Call 1: pre-process-consent-creation <small>requestId r-1</small></h4>');
+    expect(html).toContain(
+      '<details open><summary>1 call</summary><h4>Call 1: pre-process-consent-creation <small>requestId r-1</small></h4>',
+    );
     expect(html).toContain('<li>responseId must echo the requestId &quot;r-1&quot;, got nothing</li>');
     expect(html).toContain('<pre>Authorization: Basic (hidden)</pre>');
   });

@@ -1,4 +1,10 @@
-import { countCases, reportCounts, type ConformanceCase, type ConformanceReport, type ConformanceSuite } from './conformance-report.js';
+import {
+  countCases,
+  reportCounts,
+  type ConformanceCase,
+  type ConformanceReport,
+  type ConformanceSuite,
+} from './conformance-report.js';
 import { summariseExchange } from './exchange-summary.js';
 
 /*

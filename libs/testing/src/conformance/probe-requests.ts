@@ -1,6 +1,11 @@
 import type { ExtensionName } from '@app/contract';
 import { accountAccessConsentBody, JOURNEY_CLIENT_ID } from '../journeys/default-journey-fixtures.js';
-import { berlinConsentBody, berlinInitiationHeaders, BERLIN_CLIENT_ID, EURO_ACCOUNT } from '../journeys/berlin-journey-fixtures.js';
+import {
+  berlinConsentBody,
+  berlinInitiationHeaders,
+  BERLIN_CLIENT_ID,
+  EURO_ACCOUNT,
+} from '../journeys/berlin-journey-fixtures.js';
 import { UAE_JOURNEY_CLIENT_ID, uaeDataSharingItem } from '../journeys/uae-journey-fixtures.js';
 import { UK_JOURNEY_CLIENT_ID, ukAccountAccessConsentBody } from '../journeys/uk-journey-fixtures.js';
 import type { JsonRecord } from '../simulator/json-values.js';
@@ -25,7 +30,10 @@ function creationProbe(spec: string): ProbeRequest {
       return {
         extension: 'pre-process-consent-creation',
         data: {
-          consentInitiationData: berlinConsentBody({ balances: [{ iban: EURO_ACCOUNT.iban }], transactions: [{ iban: EURO_ACCOUNT.iban }] }),
+          consentInitiationData: berlinConsentBody({
+            balances: [{ iban: EURO_ACCOUNT.iban }],
+            transactions: [{ iban: EURO_ACCOUNT.iban }],
+          }),
           consentResourcePath: 'consents',
           requestHeaders: { 'x-wso2-client-id': BERLIN_CLIENT_ID, ...berlinInitiationHeaders() },
         },
@@ -33,17 +41,29 @@ function creationProbe(spec: string): ProbeRequest {
     case 'uae':
       return {
         extension: 'pre-process-consent-creation',
-        data: { consentInitiationData: uaeDataSharingItem(), consentResourcePath: 'account-access-consents', requestHeaders: { 'x-wso2-client-id': UAE_JOURNEY_CLIENT_ID } },
+        data: {
+          consentInitiationData: uaeDataSharingItem(),
+          consentResourcePath: 'account-access-consents',
+          requestHeaders: { 'x-wso2-client-id': UAE_JOURNEY_CLIENT_ID },
+        },
       };
     case 'uk':
       return {
         extension: 'pre-process-consent-creation',
-        data: { consentInitiationData: ukAccountAccessConsentBody(), consentResourcePath: 'account-access-consents', requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID } },
+        data: {
+          consentInitiationData: ukAccountAccessConsentBody(),
+          consentResourcePath: 'account-access-consents',
+          requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID },
+        },
       };
     default:
       return {
         extension: 'pre-process-consent-creation',
-        data: { consentInitiationData: accountAccessConsentBody(), consentResourcePath: 'account-access-consents', requestHeaders: { 'x-wso2-client-id': JOURNEY_CLIENT_ID } },
+        data: {
+          consentInitiationData: accountAccessConsentBody(),
+          consentResourcePath: 'account-access-consents',
+          requestHeaders: { 'x-wso2-client-id': JOURNEY_CLIENT_ID },
+        },
       };
   }
 }
@@ -53,13 +73,21 @@ function refreshTokenProbe(): ProbeRequest {
   const now = Math.floor(Date.now() / 1000);
   return {
     extension: 'issue-refresh-token',
-    data: { grantType: 'authorization_code', consentCreatedTime: now - 60, consentValidityPeriod: now + 30 * 86_400, defaultRefreshTokenValidityPeriod: -1 },
+    data: {
+      grantType: 'authorization_code',
+      consentCreatedTime: now - 60,
+      consentValidityPeriod: now + 30 * 86_400,
+      defaultRefreshTokenValidityPeriod: -1,
+    },
   };
 }
 
 /** The consent web app's exception mapper; every specification echoes the description in the error it builds. */
 export function errorMappingProbe(description = 'Consent not found'): ProbeRequest {
-  return { extension: 'map-accelerator-error-response', data: { error: { code: '400', description, operation: 'consent_retrieve' } } };
+  return {
+    extension: 'map-accelerator-error-response',
+    data: { error: { code: '400', description, operation: 'consent_retrieve' } },
+  };
 }
 
 /** The probes of the envelope checks, in the order they are tried. */

@@ -25,7 +25,10 @@ export interface RecordedJourneyRun {
  * A step that failed only because it needed a point the implementation does not enable is reported as skipped: the
  * identity server would have used its own logic there, so the step says nothing about the implementation.
  */
-export async function runRecordedJourney(journey: Journey, client: RecordingIdentityServerClient): Promise<RecordedJourneyRun> {
+export async function runRecordedJourney(
+  journey: Journey,
+  client: RecordingIdentityServerClient,
+): Promise<RecordedJourneyRun> {
   const perStep: RecordedExchange[][] = [];
   let mark = client.exchanges.length;
   const result = await journey.run(new IdentityServerSimulator(client), () => {
@@ -36,7 +39,12 @@ export async function runRecordedJourney(journey: Journey, client: RecordingIden
     const exchanges = perStep[index] ?? [];
     const notEnabled = exchanges.find((exchange) => exchange.notEnabled === true);
     if (step.status === 'failed' && notEnabled !== undefined) {
-      return { ...step, status: 'skipped', detail: `skipped: needs ${notEnabled.extension}, which is not among the enabled points`, exchanges };
+      return {
+        ...step,
+        status: 'skipped',
+        detail: `skipped: needs ${notEnabled.extension}, which is not among the enabled points`,
+        exchanges,
+      };
     }
     return { ...step, exchanges };
   });

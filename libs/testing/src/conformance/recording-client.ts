@@ -58,7 +58,12 @@ export function describeAuthorization(value: string): string {
 }
 
 function shownHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, name.toLowerCase() === 'authorization' ? describeAuthorization(value) : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      name.toLowerCase() === 'authorization' ? describeAuthorization(value) : value,
+    ]),
+  );
 }
 
 /**
@@ -67,7 +72,9 @@ function shownHeaders(headers: Readonly<Record<string, string>>): Record<string,
  */
 export function describeFailure(error: unknown): string {
   const messageOf = (value: unknown): string | undefined =>
-    typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string' ? value.message : undefined;
+    typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string'
+      ? value.message
+      : undefined;
   const cause = typeof error === 'object' && error !== null && 'cause' in error ? messageOf(error.cause) : undefined;
   return `${messageOf(error) ?? String(error)}${cause === undefined ? '' : ` (${cause})`}`;
 }
@@ -114,7 +121,11 @@ export class RecordingIdentityServerClient extends IdentityServerClient {
     return this.recording(request.extension, request.requestId, () => super.retry(previous));
   }
 
-  override async sendRaw(extension: ExtensionName, body: string | Buffer, requestId: string = randomUUID()): Promise<ExtensionAnswer> {
+  override async sendRaw(
+    extension: ExtensionName,
+    body: string | Buffer,
+    requestId: string = randomUUID(),
+  ): Promise<ExtensionAnswer> {
     this.refuseUnlessEnabled(extension, requestId);
     return this.recording(extension, requestId, () => super.sendRaw(extension, body, requestId));
   }
@@ -137,10 +148,22 @@ export class RecordingIdentityServerClient extends IdentityServerClient {
     throw error;
   }
 
-  private async recording(extension: ExtensionName, requestId: string, send: () => Promise<ExtensionAnswer>): Promise<ExtensionAnswer> {
+  private async recording(
+    extension: ExtensionName,
+    requestId: string,
+    send: () => Promise<ExtensionAnswer>,
+  ): Promise<ExtensionAnswer> {
     // Reserve the slot first, so that concurrent calls of one step keep the order they were made in.
     const index = this.recorded.length;
-    this.recorded.push({ extension, requestId, url: this.urlOf(extension), headers: {}, requestText: '', failure: 'no answer yet', violations: [] });
+    this.recorded.push({
+      extension,
+      requestId,
+      url: this.urlOf(extension),
+      headers: {},
+      requestText: '',
+      failure: 'no answer yet',
+      violations: [],
+    });
     try {
       const answer = await send();
       const { request } = answer;
@@ -150,7 +173,12 @@ export class RecordingIdentityServerClient extends IdentityServerClient {
         url: request.url,
         headers: shownHeaders(request.headers),
         requestText: request.body.toString('latin1'),
-        answer: { httpStatus: answer.httpStatus, contentType: answer.contentType, body: answer.body, rawText: answer.rawText },
+        answer: {
+          httpStatus: answer.httpStatus,
+          contentType: answer.contentType,
+          body: answer.body,
+          rawText: answer.rawText,
+        },
         violations: verdictOn(extension, request.requestId, answer.httpStatus, answer.body),
       };
       return answer;

@@ -4,7 +4,13 @@ import type { ExtensionAnswer, ExtensionCredentials } from '../simulator/identit
 import { isJsonRecord, jsonEquals } from '../simulator/json-values.js';
 import { describeAnswer } from '../journeys/step-checks.js';
 import type { ConformanceCase } from './conformance-report.js';
-import { envelopeProbes, errorMappingProbe, LATIN1_PROBE_TEXT, retryProbe, type ProbeRequest } from './probe-requests.js';
+import {
+  envelopeProbes,
+  errorMappingProbe,
+  LATIN1_PROBE_TEXT,
+  retryProbe,
+  type ProbeRequest,
+} from './probe-requests.js';
 import { describeFailure, RecordingIdentityServerClient } from './recording-client.js';
 
 /*
@@ -52,7 +58,10 @@ class CheckFailure extends Error {
   override readonly name = 'CheckFailure';
 }
 
-function clientFor(target: TransportTarget, credentials: ExtensionCredentials = target.credentials): RecordingIdentityServerClient {
+function clientFor(
+  target: TransportTarget,
+  credentials: ExtensionCredentials = target.credentials,
+): RecordingIdentityServerClient {
   return new RecordingIdentityServerClient({
     baseUrl: target.baseUrl,
     spec: target.servedAs,
@@ -137,12 +146,18 @@ function envelopeCheck(name: string, index: number): TransportCheck {
   };
 }
 
-function credentialsCheck(name: string, what: string, wrong: (credentials: ExtensionCredentials) => ExtensionCredentials): TransportCheck {
+function credentialsCheck(
+  name: string,
+  what: string,
+  wrong: (credentials: ExtensionCredentials) => ExtensionCredentials,
+): TransportCheck {
   return {
     name,
     async run(target) {
       if (!hasCredentials(target.credentials)) {
-        return skipped('the run was given no credentials (--user/--password or --token), so the target is taken to accept any caller');
+        return skipped(
+          'the run was given no credentials (--user/--password or --token), so the target is taken to accept any caller',
+        );
       }
       const probe = firstProbe(target);
       if (probe === undefined) {
@@ -188,7 +203,9 @@ const charsetCheck: TransportCheck = {
         return `"${LATIN1_PROBE_TEXT}" sent as ISO-8859-1 bytes comes back intact`;
       }
       if (echoes.length > 0) {
-        throw new CheckFailure(`"${LATIN1_PROBE_TEXT}" sent as ISO-8859-1 bytes came back as "${echoes[0]}": the body was not decoded as Latin-1`);
+        throw new CheckFailure(
+          `"${LATIN1_PROBE_TEXT}" sent as ISO-8859-1 bytes came back as "${echoes[0]}": the body was not decoded as Latin-1`,
+        );
       }
       return 'the ISO-8859-1 body is accepted (the answer does not echo the text, so its decoding is not visible)';
     });
@@ -213,14 +230,21 @@ const retryCheck: TransportCheck = {
       expectStatus(retried, 200, `the retry of ${probe.extension}`);
       expectContract(client, 'the answer to the retry');
       if (!jsonEquals(first.body, retried.body)) {
-        throw new CheckFailure(`the retry got another answer: first ${describeAnswer(first)}, then ${describeAnswer(retried)}`);
+        throw new CheckFailure(
+          `the retry got another answer: first ${describeAnswer(first)}, then ${describeAnswer(retried)}`,
+        );
       }
       return `${probe.extension} resent with requestId ${first.requestId}: the same answer`;
     });
   },
 };
 
-function errorShapeCheck(name: string, expected: (httpStatus: number) => boolean, expectation: string, send: (client: RecordingIdentityServerClient, extension: ExtensionName) => Promise<ExtensionAnswer>): TransportCheck {
+function errorShapeCheck(
+  name: string,
+  expected: (httpStatus: number) => boolean,
+  expectation: string,
+  send: (client: RecordingIdentityServerClient, extension: ExtensionName) => Promise<ExtensionAnswer>,
+): TransportCheck {
   return {
     name,
     async run(target) {
@@ -248,23 +272,48 @@ export const TRANSPORT_CHECKS: readonly TransportCheck[] = [
   envelopeCheck(CHECK.envelopeErrorMapping, 2),
   credentialsCheck(CHECK.noCredentials, 'without an Authorization header', () => ({ kind: 'none' })),
   credentialsCheck(CHECK.wrongCredentials, 'with wrong credentials', (credentials) =>
-    credentials.kind === 'bearer' ? { kind: 'bearer', token: `${credentials.token}-wrong` } : { kind: 'basic', username: credentials.kind === 'basic' ? credentials.username : 'x', password: 'not-the-password' },
+    credentials.kind === 'bearer'
+      ? { kind: 'bearer', token: `${credentials.token}-wrong` }
+      : {
+          kind: 'basic',
+          username: credentials.kind === 'basic' ? credentials.username : 'x',
+          password: 'not-the-password',
+        },
   ),
   charsetCheck,
   retryCheck,
-  errorShapeCheck(CHECK.notJson, (status) => status === 400, 'HTTP 400', (client, extension) => {
-    const requestId = randomUUID();
-    return client.sendRaw(extension, `{"requestId": "${requestId}", "data": {`, requestId);
-  }),
-  errorShapeCheck(CHECK.noData, (status) => status === 400, 'HTTP 400', (client, extension) => {
-    const requestId = randomUUID();
-    return client.sendRaw(extension, JSON.stringify({ requestId }), requestId);
-  }),
-  errorShapeCheck(CHECK.unknownPoint, (status) => status === 404, 'HTTP 404', (client) => {
-    const requestId = randomUUID();
-    // Not a name of the contract on purpose: the cast only lets the client build the URL.
-    return client.sendRaw('not-an-extension-point' as ExtensionName, JSON.stringify({ requestId, data: {} }), requestId);
-  }),
+  errorShapeCheck(
+    CHECK.notJson,
+    (status) => status === 400,
+    'HTTP 400',
+    (client, extension) => {
+      const requestId = randomUUID();
+      return client.sendRaw(extension, `{"requestId": "${requestId}", "data": {`, requestId);
+    },
+  ),
+  errorShapeCheck(
+    CHECK.noData,
+    (status) => status === 400,
+    'HTTP 400',
+    (client, extension) => {
+      const requestId = randomUUID();
+      return client.sendRaw(extension, JSON.stringify({ requestId }), requestId);
+    },
+  ),
+  errorShapeCheck(
+    CHECK.unknownPoint,
+    (status) => status === 404,
+    'HTTP 404',
+    (client) => {
+      const requestId = randomUUID();
+      // Not a name of the contract on purpose: the cast only lets the client build the URL.
+      return client.sendRaw(
+        'not-an-extension-point' as ExtensionName,
+        JSON.stringify({ requestId, data: {} }),
+        requestId,
+      );
+    },
+  ),
 ];
 
 /** Runs every transport check against the target, one after another, timing each. */

@@ -63,7 +63,10 @@ async function createMysqlTestDatabase(target: Extract<TestDatabaseTarget, { kin
   return { dataSource, databaseUrl: target.databaseUrl, kind: 'mysql', close: () => dataSource.destroy() };
 }
 
-async function ensureDatabase(target: Extract<TestDatabaseTarget, { kind: 'mysql' }>, recreate: boolean): Promise<void> {
+async function ensureDatabase(
+  target: Extract<TestDatabaseTarget, { kind: 'mysql' }>,
+  recreate: boolean,
+): Promise<void> {
   const connection = await createConnection({ ...target.server });
   try {
     if (recreate) {

@@ -8,7 +8,10 @@ describe('resolveTestDatabaseTarget', () => {
   });
 
   it('gives each Jest worker its own MariaDB database', () => {
-    const target = resolveTestDatabaseTarget({ TEST_DATABASE_URL: 'mysql://root@127.0.0.1:3306/consent_ext_test', JEST_WORKER_ID: '3' });
+    const target = resolveTestDatabaseTarget({
+      TEST_DATABASE_URL: 'mysql://root@127.0.0.1:3306/consent_ext_test',
+      JEST_WORKER_ID: '3',
+    });
 
     expect(target).toEqual({
       kind: 'mysql',
@@ -20,7 +23,9 @@ describe('resolveTestDatabaseTarget', () => {
   });
 
   it('keeps the credentials, decoded for the server and encoded in the URL', () => {
-    expect(resolveTestDatabaseTarget({ TEST_DATABASE_URL: 'mariadb://app:p%40ss@db/test_db', JEST_WORKER_ID: '1' })).toMatchObject({
+    expect(
+      resolveTestDatabaseTarget({ TEST_DATABASE_URL: 'mariadb://app:p%40ss@db/test_db', JEST_WORKER_ID: '1' }),
+    ).toMatchObject({
       databaseUrl: 'mariadb://app:p%40ss@db/test_db_w1',
       server: { host: 'db', port: 3306, user: 'app', password: 'p@ss' },
     });

@@ -8,7 +8,12 @@ export type TestDatabaseTarget =
       /** DATABASE_URL form of that database. */
       readonly databaseUrl: string;
       /** The same server and credentials, without a database, to create it. */
-      readonly server: { readonly host: string; readonly port: number; readonly user: string; readonly password: string | undefined };
+      readonly server: {
+        readonly host: string;
+        readonly port: number;
+        readonly user: string;
+        readonly password: string | undefined;
+      };
     };
 
 export type TestDatabaseKind = TestDatabaseTarget['kind'];
@@ -37,7 +42,9 @@ export function resolveTestDatabaseTarget(env: Env = process.env): TestDatabaseT
     throw new Error(`TEST_DATABASE_URL must name one database made of letters, digits and "_"; got "${baseName}".`);
   }
   if (!baseName.toLowerCase().includes('test')) {
-    throw new Error(`Refusing database "${baseName}": a test database's name must contain "test", since its tables are emptied.`);
+    throw new Error(
+      `Refusing database "${baseName}": a test database's name must contain "test", since its tables are emptied.`,
+    );
   }
   const database = `${baseName}_w${env['JEST_WORKER_ID'] ?? '1'}`;
   if (database.length > MYSQL_MAX_NAME_LENGTH) {

@@ -42,7 +42,14 @@ export function berlinIsoDate(offsetDays: number, now: number = Date.now()): str
 }
 
 export function berlinConsentBody(access: JsonRecord, overrides: JsonRecord = {}): JsonRecord {
-  return { access, recurringIndicator: true, validUntil: '9999-12-31', frequencyPerDay: 4, combinedServiceIndicator: false, ...overrides };
+  return {
+    access,
+    recurringIndicator: true,
+    validUntil: '9999-12-31',
+    frequencyPerDay: 4,
+    combinedServiceIndicator: false,
+    ...overrides,
+  };
 }
 
 export function berlinSepaPaymentBody(debtorIban: string, overrides: JsonRecord = {}): JsonRecord {
@@ -57,5 +64,10 @@ export function berlinSepaPaymentBody(debtorIban: string, overrides: JsonRecord 
 }
 
 export function berlinPeriodicPaymentBody(debtorIban: string): JsonRecord {
-  return berlinSepaPaymentBody(debtorIban, { startDate: berlinIsoDate(1), frequency: 'Monthly', executionRule: 'following', dayOfExecution: '1' });
+  return berlinSepaPaymentBody(debtorIban, {
+    startDate: berlinIsoDate(1),
+    frequency: 'Monthly',
+    executionRule: 'following',
+    dayOfExecution: '1',
+  });
 }

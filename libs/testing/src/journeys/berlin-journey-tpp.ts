@@ -19,12 +19,21 @@ export interface CreatedBerlinResource {
   readonly response: unknown;
 }
 
-async function call(simulator: IdentityServerSimulator, extension: ExtensionName, data: JsonRecord): Promise<CheckedAnswer> {
+async function call(
+  simulator: IdentityServerSimulator,
+  extension: ExtensionName,
+  data: JsonRecord,
+): Promise<CheckedAnswer> {
   return { ...(await simulator.client.call(extension, data)), extension };
 }
 
 /** POST /{path}: pre-process-consent-creation, the store, then enrich-consent-creation-response. */
-export async function createBerlinResource(simulator: IdentityServerSimulator, path: string, body: JsonRecord, headers: Record<string, string>): Promise<CreatedBerlinResource> {
+export async function createBerlinResource(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  headers: Record<string, string>,
+): Promise<CreatedBerlinResource> {
   const creation = await call(simulator, 'pre-process-consent-creation', {
     consentInitiationData: body,
     consentResourcePath: path,
@@ -44,7 +53,12 @@ export async function createBerlinResource(simulator: IdentityServerSimulator, p
 }
 
 /** A refused creation: the answer is checked by the caller. */
-export async function attemptBerlinCreation(simulator: IdentityServerSimulator, path: string, body: unknown, headers: Record<string, string>): Promise<CheckedAnswer> {
+export async function attemptBerlinCreation(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<CheckedAnswer> {
   return call(simulator, 'pre-process-consent-creation', {
     consentInitiationData: body,
     consentResourcePath: path,
@@ -53,7 +67,12 @@ export async function attemptBerlinCreation(simulator: IdentityServerSimulator, 
 }
 
 /** GET /{path} (pre-process-consent-retrieval, basic variant with attributes). */
-export async function retrieveBerlinResource(simulator: IdentityServerSimulator, consentId: string, path: string, headers: Record<string, string>): Promise<CheckedAnswer> {
+export async function retrieveBerlinResource(
+  simulator: IdentityServerSimulator,
+  consentId: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<CheckedAnswer> {
   return call(simulator, 'pre-process-consent-retrieval', {
     consentId,
     consentResourcePath: path,
@@ -63,7 +82,12 @@ export async function retrieveBerlinResource(simulator: IdentityServerSimulator,
 }
 
 /** DELETE /{path} by the TPP; on SUCCESS the new status is applied to the store. */
-export async function deleteBerlinResource(simulator: IdentityServerSimulator, consentId: string, path: string, headers: Record<string, string>): Promise<CheckedAnswer> {
+export async function deleteBerlinResource(
+  simulator: IdentityServerSimulator,
+  consentId: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<CheckedAnswer> {
   const answer = await call(simulator, 'pre-process-consent-revoke', {
     consentId,
     consentResourcePath: path,
@@ -73,7 +97,10 @@ export async function deleteBerlinResource(simulator: IdentityServerSimulator, c
   const data = recordAt(answer.body, 'data');
   if (recordAt(answer.body, 'data') !== undefined && (answer.body as JsonRecord).status === 'SUCCESS') {
     simulator.store.applyRevocation(consentId, {
-      revocationStatusName: required(typeof data?.revocationStatusName === 'string' ? data.revocationStatusName : undefined, 'revocationStatusName'),
+      revocationStatusName: required(
+        typeof data?.revocationStatusName === 'string' ? data.revocationStatusName : undefined,
+        'revocationStatusName',
+      ),
       requireTokenRevocation: data?.requireTokenRevocation === true,
     });
   }

@@ -17,7 +17,13 @@ import {
   SALARY_ACCOUNT,
   berlinSepaPaymentBody,
 } from './berlin-journey-fixtures.js';
-import { attemptBerlinCreation, createBerlinResource, deleteBerlinResource, retrieveBerlinResource, type CreatedBerlinResource } from './berlin-journey-tpp.js';
+import {
+  attemptBerlinCreation,
+  createBerlinResource,
+  deleteBerlinResource,
+  retrieveBerlinResource,
+  type CreatedBerlinResource,
+} from './berlin-journey-tpp.js';
 import type { Journey, JourneyStep } from './journey.js';
 import { defineJourney } from './journey-runner.js';
 import { expectAnswer, expectThat, expectValue, required, StepFailure, type CheckedAnswer } from './step-checks.js';
@@ -58,7 +64,12 @@ function expectAccessRefused(answer: CheckedAnswer, errorCode: number, code: str
   return `${errorCode} ${code}`;
 }
 
-async function create(simulator: IdentityServerSimulator, path: string, body: JsonRecord, expectedStatus: string): Promise<CreatedBerlinResource> {
+async function create(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  expectedStatus: string,
+): Promise<CreatedBerlinResource> {
   const created = await createBerlinResource(simulator, path, body, berlinInitiationHeaders());
   expectValue('consentResource.status', expectedStatus, created.resource.status);
   expectValue('consentResource.receipt (the TPP body)', body, created.resource.receipt);
@@ -68,12 +79,20 @@ async function create(simulator: IdentityServerSimulator, path: string, body: Js
   expectValue(`modifiedResponse.${statusKey}`, expectedStatus, response?.[statusKey]);
   expectValue(`modifiedResponse.${idKey}`, created.consentId, response?.[idKey]);
   for (const link of ['scaRedirect', 'self', 'status', 'scaStatus']) {
-    expectThat(typeof valueAtPath(response, ['_links', link, 'href']) === 'string', `_links.${link}.href`, () => JSON.stringify(response?._links));
+    expectThat(typeof valueAtPath(response, ['_links', link, 'href']) === 'string', `_links.${link}.href`, () =>
+      JSON.stringify(response?._links),
+    );
   }
   return created;
 }
 
-async function populate(simulator: IdentityServerSimulator, state: BerlinJourneyState, created: CreatedBerlinResource, userId: string, scope: string): Promise<unknown> {
+async function populate(
+  simulator: IdentityServerSimulator,
+  state: BerlinJourneyState,
+  created: CreatedBerlinResource,
+  userId: string,
+  scope: string,
+): Promise<unknown> {
   const claims = buildRequestObjectClaims({ clientId: BERLIN_CLIENT_ID, consentId: created.consentId, scope });
   const data = expectAnswer(await simulator.populateScreen(created.consentId, userId, claims));
   state.populateData[`${created.consentId}:${userId}`] = data;
@@ -81,30 +100,59 @@ async function populate(simulator: IdentityServerSimulator, state: BerlinJourney
 }
 
 function screenAccountIds(populateData: unknown, field: 'initiated' | 'consumer'): string[] {
-  const accounts = field === 'initiated' ? arrayAt(recordAt(populateData, 'consentData'), 'initiatedAccountsForConsent') : arrayAt(recordAt(populateData, 'consumerData'), 'accounts');
+  const accounts =
+    field === 'initiated'
+      ? arrayAt(recordAt(populateData, 'consentData'), 'initiatedAccountsForConsent')
+      : arrayAt(recordAt(populateData, 'consumerData'), 'accounts');
   return (accounts ?? []).filter(isJsonRecord).map((account) => String(account.accountId));
 }
 
 function displayNameOf(populateData: unknown, accountId: string): string {
   const accounts = (arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []).filter(isJsonRecord);
-  const displayName = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
+  const displayName = stringAt(
+    accounts.find((account) => account.accountId === accountId),
+    'displayName',
+  );
   if (displayName === undefined) {
     throw new StepFailure(`consumer account ${accountId}`, JSON.stringify(accounts));
   }
   return displayName;
 }
 
-async function approve(simulator: IdentityServerSimulator, state: BerlinJourneyState, created: CreatedBerlinResource, userId: string, expectedStatus: string, chosen: readonly string[] = []): Promise<string> {
+async function approve(
+  simulator: IdentityServerSimulator,
+  state: BerlinJourneyState,
+  created: CreatedBerlinResource,
+  userId: string,
+  expectedStatus: string,
+  chosen: readonly string[] = [],
+): Promise<string> {
   const populateData = required(state.populateData[`${created.consentId}:${userId}`], 'the populate answer');
-  const selection = chosen.length === 0 ? {} : selectAccounts(populateData, chosen.map((accountId) => displayNameOf(populateData, accountId)));
+  const selection =
+    chosen.length === 0
+      ? {}
+      : selectAccounts(
+          populateData,
+          chosen.map((accountId) => displayNameOf(populateData, accountId)),
+        );
   const persist = await simulator.persist(created.consentId, userId, populateData, selection, true);
   expectValue('consentResource.status', expectedStatus, recordAt(expectAnswer(persist), 'consentResource')?.status);
   expectValue('stored consent status', expectedStatus, simulator.store.get(created.consentId).status);
-  const mappings = simulator.store.get(created.consentId).authorizations.flatMap((authorization) => authorization.mappings.map((mapping) => `${mapping.accountId}:${mapping.permission}`));
+  const mappings = simulator.store
+    .get(created.consentId)
+    .authorizations.flatMap((authorization) =>
+      authorization.mappings.map((mapping) => `${mapping.accountId}:${mapping.permission}`),
+    );
   return `${expectedStatus}; mappings ${[...new Set(mappings)].join(', ')}`;
 }
 
-function accessCall(simulator: IdentityServerSimulator, created: CreatedBerlinResource, subPath: string, customerPresent: boolean, userId?: string): Promise<CheckedAnswer> {
+function accessCall(
+  simulator: IdentityServerSimulator,
+  created: CreatedBerlinResource,
+  subPath: string,
+  customerPresent: boolean,
+  userId?: string,
+): Promise<CheckedAnswer> {
   const template = subPath.replace(/\/accounts\/[^/]+/, '/accounts/{account-id}');
   return simulator.validateAccess(created.consentId, {
     electedResource: `${BERLIN_API}${template}`,
@@ -151,7 +199,10 @@ const dedicatedSteps: readonly Step[] = [
   {
     name: STEP.createDedicated,
     async run(simulator, state) {
-      const body = berlinConsentBody({ balances: [{ iban: EURO_ACCOUNT.iban }], transactions: [{ iban: EURO_ACCOUNT.iban }] });
+      const body = berlinConsentBody({
+        balances: [{ iban: EURO_ACCOUNT.iban }],
+        transactions: [{ iban: EURO_ACCOUNT.iban }],
+      });
       state.dedicated = await create(simulator, 'consents', body, 'received');
       expectValue('consentResource.frequency', 4, state.dedicated.resource.frequency);
       return `consent ${state.dedicated.consentId} received`;
@@ -162,10 +213,24 @@ const dedicatedSteps: readonly Step[] = [
     dependsOn: [STEP.createDedicated],
     async run(simulator, state) {
       const consent = required(state.dedicated, 'the dedicated consent');
-      const body = recordAt(expectAnswer(await retrieveBerlinResource(simulator, consent.consentId, consent.path, berlinDataCallHeaders(consent.consentId, true))), 'modifiedResponse');
+      const body = recordAt(
+        expectAnswer(
+          await retrieveBerlinResource(
+            simulator,
+            consent.consentId,
+            consent.path,
+            berlinDataCallHeaders(consent.consentId, true),
+          ),
+        ),
+        'modifiedResponse',
+      );
       expectValue('consentStatus', 'received', body?.consentStatus);
       expectValue('frequencyPerDay', 4, body?.frequencyPerDay);
-      expectThat(typeof body?.validUntil === 'string' && body.validUntil < '9999-12-31', 'validUntil shortened from 9999-12-31', () => String(body?.validUntil));
+      expectThat(
+        typeof body?.validUntil === 'string' && body.validUntil < '9999-12-31',
+        'validUntil shortened from 9999-12-31',
+        () => String(body?.validUntil),
+      );
       return `validUntil ${String(body?.validUntil)}, lastActionDate ${String(body?.lastActionDate)}`;
     },
   },
@@ -173,7 +238,13 @@ const dedicatedSteps: readonly Step[] = [
     name: STEP.populateDedicated,
     dependsOn: [STEP.createDedicated],
     async run(simulator, state) {
-      const data = await populate(simulator, state, required(state.dedicated, 'the dedicated consent'), BERLIN_USER, 'openid accounts');
+      const data = await populate(
+        simulator,
+        state,
+        required(state.dedicated, 'the dedicated consent'),
+        BERLIN_USER,
+        'openid accounts',
+      );
       expectValue('initiated accounts', [EURO_ACCOUNT.accountId], screenAccountIds(data, 'initiated'));
       return JSON.stringify(valueAtPath(data, ['consentData', 'basicConsentData']));
     },
@@ -181,13 +252,21 @@ const dedicatedSteps: readonly Step[] = [
   {
     name: STEP.persistDedicated,
     dependsOn: [STEP.populateDedicated],
-    run: (simulator, state) => approve(simulator, state, required(state.dedicated, 'the dedicated consent'), BERLIN_USER, 'valid'),
+    run: (simulator, state) =>
+      approve(simulator, state, required(state.dedicated, 'the dedicated consent'), BERLIN_USER, 'valid'),
   },
   {
     name: STEP.allowBalances,
     dependsOn: [STEP.persistDedicated],
     async run(simulator, state) {
-      expectAnswer(await accessCall(simulator, required(state.dedicated, 'the dedicated consent'), `/accounts/${EURO_ACCOUNT.accountId}/balances`, true));
+      expectAnswer(
+        await accessCall(
+          simulator,
+          required(state.dedicated, 'the dedicated consent'),
+          `/accounts/${EURO_ACCOUNT.accountId}/balances`,
+          true,
+        ),
+      );
       return 'allowed';
     },
   },
@@ -195,7 +274,16 @@ const dedicatedSteps: readonly Step[] = [
     name: STEP.refuseOtherAccount,
     dependsOn: [STEP.persistDedicated],
     async run(simulator, state) {
-      return expectAccessRefused(await accessCall(simulator, required(state.dedicated, 'the dedicated consent'), `/accounts/${SALARY_ACCOUNT.accountId}/balances`, true), 401, 'CONSENT_INVALID');
+      return expectAccessRefused(
+        await accessCall(
+          simulator,
+          required(state.dedicated, 'the dedicated consent'),
+          `/accounts/${SALARY_ACCOUNT.accountId}/balances`,
+          true,
+        ),
+        401,
+        'CONSENT_INVALID',
+      );
     },
   },
   {
@@ -203,7 +291,11 @@ const dedicatedSteps: readonly Step[] = [
     dependsOn: [STEP.persistDedicated],
     async run(simulator, state) {
       const consent = required(state.dedicated, 'the dedicated consent');
-      const answers = await Promise.all(Array.from({ length: 7 }, () => accessCall(simulator, consent, `/accounts/${EURO_ACCOUNT.accountId}/transactions`, false)));
+      const answers = await Promise.all(
+        Array.from({ length: 7 }, () =>
+          accessCall(simulator, consent, `/accounts/${EURO_ACCOUNT.accountId}/transactions`, false),
+        ),
+      );
       const accepted = answers.filter((answer) => isJsonRecord(answer.body) && answer.body.status === 'SUCCESS');
       expectValue('calls accepted out of 7 concurrent ones', 4, accepted.length);
       for (const answer of answers.filter((candidate) => !accepted.includes(candidate))) {
@@ -218,7 +310,9 @@ const dedicatedSteps: readonly Step[] = [
     name: STEP.refreshToken,
     dependsOn: [STEP.persistDedicated],
     async run(simulator, state) {
-      const data = expectAnswer(await simulator.issueRefreshToken(required(state.dedicated, 'the dedicated consent').consentId));
+      const data = expectAnswer(
+        await simulator.issueRefreshToken(required(state.dedicated, 'the dedicated consent').consentId),
+      );
       expectValue('issueRefreshToken', true, valueAtPath(data, ['issueRefreshToken']));
       return 'issued';
     },
@@ -228,7 +322,14 @@ const dedicatedSteps: readonly Step[] = [
     dependsOn: [STEP.persistDedicated],
     async run(simulator, state) {
       const consent = required(state.dedicated, 'the dedicated consent');
-      const data = expectAnswer(await deleteBerlinResource(simulator, consent.consentId, consent.path, berlinDataCallHeaders(consent.consentId, true)));
+      const data = expectAnswer(
+        await deleteBerlinResource(
+          simulator,
+          consent.consentId,
+          consent.path,
+          berlinDataCallHeaders(consent.consentId, true),
+        ),
+      );
       expectValue('revocationStatusName', 'terminatedByTpp', valueAtPath(data, ['revocationStatusName']));
       expectValue('requireTokenRevocation', true, valueAtPath(data, ['requireTokenRevocation']));
       return 'terminatedByTpp, tokens revoked';
@@ -239,10 +340,30 @@ const dedicatedSteps: readonly Step[] = [
     dependsOn: [STEP.deleteDedicated],
     async run(simulator, state) {
       const consent = required(state.dedicated, 'the dedicated consent');
-      expectAccessRefused(await accessCall(simulator, consent, `/accounts/${EURO_ACCOUNT.accountId}/balances`, true), 401, 'CONSENT_INVALID');
-      const status = expectAnswer(await retrieveBerlinResource(simulator, consent.consentId, `${consent.path}/status`, berlinDataCallHeaders(consent.consentId, true)));
+      expectAccessRefused(
+        await accessCall(simulator, consent, `/accounts/${EURO_ACCOUNT.accountId}/balances`, true),
+        401,
+        'CONSENT_INVALID',
+      );
+      const status = expectAnswer(
+        await retrieveBerlinResource(
+          simulator,
+          consent.consentId,
+          `${consent.path}/status`,
+          berlinDataCallHeaders(consent.consentId, true),
+        ),
+      );
       expectValue('consentStatus', 'terminatedByTpp', valueAtPath(status, ['modifiedResponse', 'consentStatus']));
-      return expectTppError(await deleteBerlinResource(simulator, consent.consentId, consent.path, berlinDataCallHeaders(consent.consentId, true)), 409, 'STATUS_INVALID');
+      return expectTppError(
+        await deleteBerlinResource(
+          simulator,
+          consent.consentId,
+          consent.path,
+          berlinDataCallHeaders(consent.consentId, true),
+        ),
+        409,
+        'STATUS_INVALID',
+      );
     },
   },
 ];
@@ -251,7 +372,10 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
   {
     name: STEP.createBankOffered,
     async run(simulator, state) {
-      const body = berlinConsentBody({ accounts: [], balances: [] }, { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(30) });
+      const body = berlinConsentBody(
+        { accounts: [], balances: [] },
+        { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(30) },
+      );
       state.bankOffered = await create(simulator, 'consents', body, 'received');
       return `consent ${state.bankOffered.consentId} received`;
     },
@@ -262,7 +386,11 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
     async run(simulator, state) {
       const consent = required(state.bankOffered, 'the bank-offered consent');
       const data = await populate(simulator, state, consent, BERLIN_USER, 'openid accounts');
-      expectThat(screenAccountIds(data, 'consumer').includes(EURO_ACCOUNT.accountId), 'the customer accounts to choose from', () => JSON.stringify(screenAccountIds(data, 'consumer')));
+      expectThat(
+        screenAccountIds(data, 'consumer').includes(EURO_ACCOUNT.accountId),
+        'the customer accounts to choose from',
+        () => JSON.stringify(screenAccountIds(data, 'consumer')),
+      );
       return approve(simulator, state, consent, BERLIN_USER, 'valid', [EURO_ACCOUNT.accountId]);
     },
   },
@@ -272,7 +400,11 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
     async run(simulator, state) {
       const consent = required(state.bankOffered, 'the bank-offered consent');
       expectAnswer(await accessCall(simulator, consent, `/accounts/${EURO_ACCOUNT.accountId}/balances`, true));
-      return expectAccessRefused(await accessCall(simulator, consent, `/accounts/${SALARY_ACCOUNT.accountId}`, true), 401, 'CONSENT_INVALID');
+      return expectAccessRefused(
+        await accessCall(simulator, consent, `/accounts/${SALARY_ACCOUNT.accountId}`, true),
+        401,
+        'CONSENT_INVALID',
+      );
     },
   },
   {
@@ -289,7 +421,9 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
       const consent = required(state.global, 'the global consent');
       const data = await populate(simulator, state, consent, BERLIN_USER, 'openid accounts');
       for (const accountId of [EURO_ACCOUNT.accountId, SALARY_ACCOUNT.accountId, BUSINESS_ACCOUNT.accountId]) {
-        expectThat(screenAccountIds(data, 'initiated').includes(accountId), `account ${accountId} on the screen`, () => JSON.stringify(screenAccountIds(data, 'initiated')));
+        expectThat(screenAccountIds(data, 'initiated').includes(accountId), `account ${accountId} on the screen`, () =>
+          JSON.stringify(screenAccountIds(data, 'initiated')),
+        );
       }
       return approve(simulator, state, consent, BERLIN_USER, 'valid');
     },
@@ -307,14 +441,33 @@ const bankOfferedAndGlobalSteps: readonly Step[] = [
   {
     name: STEP.expiry,
     async run(simulator, state) {
-      const consent = await create(simulator, 'consents', berlinConsentBody({ accounts: [{ iban: SALARY_ACCOUNT.iban }] }, { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(0) }), 'received');
+      const consent = await create(
+        simulator,
+        'consents',
+        berlinConsentBody(
+          { accounts: [{ iban: SALARY_ACCOUNT.iban }] },
+          { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(0) },
+        ),
+        'received',
+      );
       state.expiring = consent;
       await populate(simulator, state, consent, BERLIN_USER, 'openid accounts');
       await approve(simulator, state, consent, BERLIN_USER, 'valid');
       // The identity server's expiry job marks the consent once its validityTime has passed.
       simulator.store.updateStatus(consent.consentId, 'expired');
-      const refused = expectAccessRefused(await accessCall(simulator, consent, `/accounts/${SALARY_ACCOUNT.accountId}`, true), 401, 'CONSENT_EXPIRED');
-      const status = expectAnswer(await retrieveBerlinResource(simulator, consent.consentId, `${consent.path}/status`, berlinDataCallHeaders(consent.consentId, true)));
+      const refused = expectAccessRefused(
+        await accessCall(simulator, consent, `/accounts/${SALARY_ACCOUNT.accountId}`, true),
+        401,
+        'CONSENT_EXPIRED',
+      );
+      const status = expectAnswer(
+        await retrieveBerlinResource(
+          simulator,
+          consent.consentId,
+          `${consent.path}/status`,
+          berlinDataCallHeaders(consent.consentId, true),
+        ),
+      );
       expectValue('consentStatus', 'expired', valueAtPath(status, ['modifiedResponse', 'consentStatus']));
       return refused;
     },
@@ -325,7 +478,12 @@ const paymentAndFundsSteps: readonly Step[] = [
   {
     name: STEP.createPayment,
     async run(simulator, state) {
-      state.payment = await create(simulator, 'payments/sepa-credit-transfers', berlinSepaPaymentBody(EURO_ACCOUNT.iban), 'RCVD');
+      state.payment = await create(
+        simulator,
+        'payments/sepa-credit-transfers',
+        berlinSepaPaymentBody(EURO_ACCOUNT.iban),
+        'RCVD',
+      );
       return `payment ${state.payment.consentId} RCVD`;
     },
   },
@@ -344,15 +502,36 @@ const paymentAndFundsSteps: readonly Step[] = [
     dependsOn: [STEP.approvePayment],
     async run(simulator, state) {
       const payment = required(state.payment, 'the payment');
-      const data = expectAnswer(await retrieveBerlinResource(simulator, payment.consentId, `${payment.path}/status`, berlinDataCallHeaders(payment.consentId, true)));
+      const data = expectAnswer(
+        await retrieveBerlinResource(
+          simulator,
+          payment.consentId,
+          `${payment.path}/status`,
+          berlinDataCallHeaders(payment.consentId, true),
+        ),
+      );
       expectValue('transactionStatus', 'ACCP', valueAtPath(data, ['modifiedResponse', 'transactionStatus']));
-      return expectTppError(await deleteBerlinResource(simulator, payment.consentId, payment.path, berlinDataCallHeaders(payment.consentId, true)), 405, 'CANCELLATION_INVALID');
+      return expectTppError(
+        await deleteBerlinResource(
+          simulator,
+          payment.consentId,
+          payment.path,
+          berlinDataCallHeaders(payment.consentId, true),
+        ),
+        405,
+        'CANCELLATION_INVALID',
+      );
     },
   },
   {
     name: STEP.createPeriodic,
     async run(simulator, state) {
-      state.periodic = await create(simulator, 'periodic-payments/sepa-credit-transfers', berlinPeriodicPaymentBody(EURO_ACCOUNT.iban), 'RCVD');
+      state.periodic = await create(
+        simulator,
+        'periodic-payments/sepa-credit-transfers',
+        berlinPeriodicPaymentBody(EURO_ACCOUNT.iban),
+        'RCVD',
+      );
       return `payment ${state.periodic.consentId} RCVD`;
     },
   },
@@ -363,7 +542,14 @@ const paymentAndFundsSteps: readonly Step[] = [
       const payment = required(state.periodic, 'the periodic payment');
       await populate(simulator, state, payment, BERLIN_USER, 'openid payments');
       await approve(simulator, state, payment, BERLIN_USER, 'ACCP');
-      const data = expectAnswer(await deleteBerlinResource(simulator, payment.consentId, payment.path, berlinDataCallHeaders(payment.consentId, true)));
+      const data = expectAnswer(
+        await deleteBerlinResource(
+          simulator,
+          payment.consentId,
+          payment.path,
+          berlinDataCallHeaders(payment.consentId, true),
+        ),
+      );
       expectValue('revocationStatusName', 'CANC', valueAtPath(data, ['revocationStatusName']));
       return 'ACCP, then CANC';
     },
@@ -371,7 +557,12 @@ const paymentAndFundsSteps: readonly Step[] = [
   {
     name: STEP.createFunds,
     async run(simulator, state) {
-      state.funds = await create(simulator, 'consents/confirmation-of-funds', { account: { iban: EURO_ACCOUNT.iban } }, 'received');
+      state.funds = await create(
+        simulator,
+        'consents/confirmation-of-funds',
+        { account: { iban: EURO_ACCOUNT.iban } },
+        'received',
+      );
       return `consent ${state.funds.consentId} received`;
     },
   },
@@ -400,7 +591,10 @@ const multilevelSteps: readonly Step[] = [
   {
     name: STEP.createMultilevel,
     async run(simulator, state) {
-      const body = berlinConsentBody({ accounts: [{ iban: BUSINESS_ACCOUNT.iban }] }, { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(10) });
+      const body = berlinConsentBody(
+        { accounts: [{ iban: BUSINESS_ACCOUNT.iban }] },
+        { recurringIndicator: false, frequencyPerDay: 1, validUntil: berlinIsoDate(10) },
+      );
       state.multilevel = await create(simulator, 'consents', body, 'received');
       return `consent ${state.multilevel.consentId} received`;
     },
@@ -412,7 +606,11 @@ const multilevelSteps: readonly Step[] = [
       const consent = required(state.multilevel, 'the business consent');
       await populate(simulator, state, consent, BERLIN_USER, 'openid accounts');
       const detail = await approve(simulator, state, consent, BERLIN_USER, 'partiallyAuthorised');
-      expectAccessRefused(await accessCall(simulator, consent, `/accounts/${BUSINESS_ACCOUNT.accountId}`, true, BERLIN_USER), 401, 'CONSENT_INVALID');
+      expectAccessRefused(
+        await accessCall(simulator, consent, `/accounts/${BUSINESS_ACCOUNT.accountId}`, true, BERLIN_USER),
+        401,
+        'CONSENT_INVALID',
+      );
       return detail;
     },
   },
@@ -423,9 +621,14 @@ const multilevelSteps: readonly Step[] = [
       const consent = required(state.multilevel, 'the business consent');
       await populate(simulator, state, consent, BERLIN_SECOND_APPROVER, 'openid accounts');
       const detail = await approve(simulator, state, consent, BERLIN_SECOND_APPROVER, 'valid');
-      const users = simulator.store.get(consent.consentId).authorizations.map((authorization) => authorization.userId).filter((userId) => userId !== undefined);
+      const users = simulator.store
+        .get(consent.consentId)
+        .authorizations.map((authorization) => authorization.userId)
+        .filter((userId) => userId !== undefined);
       expectValue('approvers on the consent', [BERLIN_USER, BERLIN_SECOND_APPROVER], users);
-      expectAnswer(await accessCall(simulator, consent, `/accounts/${BUSINESS_ACCOUNT.accountId}`, true, BERLIN_SECOND_APPROVER));
+      expectAnswer(
+        await accessCall(simulator, consent, `/accounts/${BUSINESS_ACCOUNT.accountId}`, true, BERLIN_SECOND_APPROVER),
+      );
       return detail;
     },
   },
@@ -437,7 +640,11 @@ const otherSteps: readonly Step[] = [
     async run(simulator) {
       const headers: Record<string, string> = berlinInitiationHeaders();
       delete headers['X-Request-ID'];
-      return expectTppError(await attemptBerlinCreation(simulator, 'consents', berlinConsentBody({ allPsd2: 'allAccounts' }), headers), 400, 'FORMAT_ERROR');
+      return expectTppError(
+        await attemptBerlinCreation(simulator, 'consents', berlinConsentBody({ allPsd2: 'allAccounts' }), headers),
+        400,
+        'FORMAT_ERROR',
+      );
     },
   },
   {
@@ -446,7 +653,11 @@ const otherSteps: readonly Step[] = [
       const exchange = await simulator.mapError(400, 'Consent not found', 'consent_retrieve');
       expectAnswer(exchange, { reaction: 'accepted' });
       expectValue('errorCode', 403, valueAtPath(exchange.body, ['errorCode']));
-      expectValue('tppMessages[0].code', 'CONSENT_UNKNOWN', valueAtPath((arrayAt(valueAtPath(exchange.body, ['data']), 'tppMessages') ?? [])[0], ['code']));
+      expectValue(
+        'tppMessages[0].code',
+        'CONSENT_UNKNOWN',
+        valueAtPath((arrayAt(valueAtPath(exchange.body, ['data']), 'tppMessages') ?? [])[0], ['code']),
+      );
       return exchange.reaction.description;
     },
   },
@@ -454,7 +665,8 @@ const otherSteps: readonly Step[] = [
 
 export const BERLIN_JOURNEY: Journey = defineJourney<BerlinJourneyState>({
   name: 'berlin',
-  description: 'Dedicated, bank-offered and global AIS consents with frequency limits, expiry and deletion; SEPA single and periodic payments; funds confirmation; two approvers.',
+  description:
+    'Dedicated, bank-offered and global AIS consents with frequency limits, expiry and deletion; SEPA single and periodic payments; funds confirmation; two approvers.',
   createState: () => ({ populateData: {} }),
   steps: [...dedicatedSteps, ...bankOfferedAndGlobalSteps, ...paymentAndFundsSteps, ...multilevelSteps, ...otherSteps],
 });

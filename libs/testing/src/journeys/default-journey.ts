@@ -82,31 +82,58 @@ function consumerAccounts(populateData: unknown): JsonRecord[] {
 /** The page shows `displayName`s and posts them back: find the one of an account id in the populate answer. */
 function displayNameOf(populateData: unknown, accountId: string): string {
   const accounts = consumerAccounts(populateData);
-  const displayName = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
+  const displayName = stringAt(
+    accounts.find((account) => account.accountId === accountId),
+    'displayName',
+  );
   if (displayName === undefined) {
-    throw new StepFailure(`consumer account ${accountId} with a displayName`, JSON.stringify(accounts.map((account) => account.accountId)));
+    throw new StepFailure(
+      `consumer account ${accountId} with a displayName`,
+      JSON.stringify(accounts.map((account) => account.accountId)),
+    );
   }
   return displayName;
 }
 
 /** pre-process-consent-creation (checked here) then enrich-consent-creation-response (checked by its own step). */
-async function createConsent(simulator: IdentityServerSimulator, path: string, body: JsonRecord, expectedType: string): Promise<{ consent: ConsentUnderTest; resource: JsonRecord }> {
+async function createConsent(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  expectedType: string,
+): Promise<{ consent: ConsentUnderTest; resource: JsonRecord }> {
   const created = await simulator.createConsent(path, body, JOURNEY_CLIENT_ID);
   const resource = consentResourceOf(expectAnswer(created.creation));
   expectValue('consentResource.type', expectedType, resource.type);
   expectValue('consentResource.status', 'AwaitingAuthorisation', resource.status);
   expectValue('consentResource.receipt (the TPP body)', body, resource.receipt);
   const consentId = required(created.consentId, 'a consent stored by the identity server');
-  return { consent: { consentId, enrichment: required(created.enrichment, 'an enrich-consent-creation-response call') }, resource };
+  return {
+    consent: { consentId, enrichment: required(created.enrichment, 'an enrich-consent-creation-response call') },
+    resource,
+  };
 }
 
 function checkEnrichment(consent: ConsentUnderTest): void {
   const data = expectAnswer(consent.enrichment);
-  expectValue('modifiedResponse.Data.ConsentId', consent.consentId, valueAtPath(data, ['modifiedResponse', 'Data', 'ConsentId']));
-  expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(data, ['modifiedResponse', 'Data', 'Status']));
+  expectValue(
+    'modifiedResponse.Data.ConsentId',
+    consent.consentId,
+    valueAtPath(data, ['modifiedResponse', 'Data', 'ConsentId']),
+  );
+  expectValue(
+    'modifiedResponse.Data.Status',
+    'AwaitingAuthorisation',
+    valueAtPath(data, ['modifiedResponse', 'Data', 'Status']),
+  );
 }
 
-async function populate(simulator: IdentityServerSimulator, consent: ConsentUnderTest, scope: string, expectedType: string): Promise<unknown> {
+async function populate(
+  simulator: IdentityServerSimulator,
+  consent: ConsentUnderTest,
+  scope: string,
+  expectedType: string,
+): Promise<unknown> {
   const claims = buildRequestObjectClaims({ clientId: JOURNEY_CLIENT_ID, consentId: consent.consentId, scope });
   const data = expectAnswer(await simulator.populateScreen(consent.consentId, JOURNEY_USER, claims));
   expectValue('consentData.type', expectedType, valueAtPath(data, ['consentData', 'type']));
@@ -119,7 +146,11 @@ function expectStoredStatus(simulator: IdentityServerSimulator, consentId: strin
 }
 
 /** Approves one account, checks the answer and that the identity server stored an Authorised consent for it. */
-async function approveOneAccount(simulator: IdentityServerSimulator, consent: ConsentUnderTest, accountId: string): Promise<string> {
+async function approveOneAccount(
+  simulator: IdentityServerSimulator,
+  consent: ConsentUnderTest,
+  accountId: string,
+): Promise<string> {
   const populateData = required(consent.populateData, 'the populate answer');
   const selection = selectAccounts(populateData, [displayNameOf(populateData, accountId)]);
   consent.persist = await simulator.persist(consent.consentId, JOURNEY_USER, populateData, selection, true);
@@ -131,8 +162,11 @@ async function approveOneAccount(simulator: IdentityServerSimulator, consent: Co
   const authorization = stored.authorizations[0];
   expectValue('authorization user', JOURNEY_USER, authorization?.userId);
   expectValue('authorization status', 'Authorised', authorization?.status);
-  const activeAccounts = authorization?.mappings.filter((mapping) => mapping.status === 'active').map((mapping) => mapping.accountId) ?? [];
-  expectThat(activeAccounts.includes(accountId), `an active mapping for account ${accountId}`, () => JSON.stringify(activeAccounts));
+  const activeAccounts =
+    authorization?.mappings.filter((mapping) => mapping.status === 'active').map((mapping) => mapping.accountId) ?? [];
+  expectThat(activeAccounts.includes(accountId), `an active mapping for account ${accountId}`, () =>
+    JSON.stringify(activeAccounts),
+  );
   return `Authorised for ${JOURNEY_USER}, active mapping(s) ${[...new Set(activeAccounts)].join(', ')}`;
 }
 
@@ -140,8 +174,17 @@ const accountAccessSteps: readonly Step[] = [
   {
     name: STEP.createAccounts,
     async run(simulator, state) {
-      const { consent, resource } = await createConsent(simulator, 'account-access-consents', accountAccessConsentBody(), 'accounts');
-      expectValue('authorizations', [{ type: 'authorisation', status: 'Created', resources: [] }], resource.authorizations);
+      const { consent, resource } = await createConsent(
+        simulator,
+        'account-access-consents',
+        accountAccessConsentBody(),
+        'accounts',
+      );
+      expectValue(
+        'authorizations',
+        [{ type: 'authorisation', status: 'Created', resources: [] }],
+        resource.authorizations,
+      );
       state.accounts = consent;
       return `consent ${consent.consentId} AwaitingAuthorisation`;
     },
@@ -160,8 +203,16 @@ const accountAccessSteps: readonly Step[] = [
     async run(simulator, state) {
       const consent = required(state.accounts, 'the account-access consent');
       const data = expectAnswer(await simulator.retrieveConsent(consent.consentId));
-      expectValue('modifiedResponse.Data.ConsentId', consent.consentId, valueAtPath(data, ['modifiedResponse', 'Data', 'ConsentId']));
-      expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(data, ['modifiedResponse', 'Data', 'Status']));
+      expectValue(
+        'modifiedResponse.Data.ConsentId',
+        consent.consentId,
+        valueAtPath(data, ['modifiedResponse', 'Data', 'ConsentId']),
+      );
+      expectValue(
+        'modifiedResponse.Data.Status',
+        'AwaitingAuthorisation',
+        valueAtPath(data, ['modifiedResponse', 'Data', 'Status']),
+      );
       return 'AwaitingAuthorisation';
     },
   },
@@ -169,7 +220,12 @@ const accountAccessSteps: readonly Step[] = [
     name: STEP.populateAccounts,
     dependsOn: [STEP.createAccounts],
     async run(simulator, state) {
-      const data = await populate(simulator, required(state.accounts, 'the account-access consent'), 'openid accounts', 'accounts');
+      const data = await populate(
+        simulator,
+        required(state.accounts, 'the account-access consent'),
+        'openid accounts',
+        'accounts',
+      );
       const accountIds = consumerAccounts(data).map((account) => account.accountId);
       for (const accountId of [CONSENTED_ACCOUNT_ID, OTHER_ACCOUNT_ID]) {
         expectThat(accountIds.includes(accountId), `consumer account ${accountId}`, () => JSON.stringify(accountIds));
@@ -180,7 +236,8 @@ const accountAccessSteps: readonly Step[] = [
   {
     name: STEP.persistAccounts,
     dependsOn: [STEP.populateAccounts],
-    run: (simulator, state) => approveOneAccount(simulator, required(state.accounts, 'the account-access consent'), CONSENTED_ACCOUNT_ID),
+    run: (simulator, state) =>
+      approveOneAccount(simulator, required(state.accounts, 'the account-access consent'), CONSENTED_ACCOUNT_ID),
   },
   {
     name: STEP.allowAccount,
@@ -188,7 +245,13 @@ const accountAccessSteps: readonly Step[] = [
     async run(simulator, state) {
       const { consentId } = required(state.accounts, 'the account-access consent');
       const resource = `${ACCOUNTS_API}/accounts/${CONSENTED_ACCOUNT_ID}`;
-      expectAnswer(await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}', resource, httpMethod: 'GET' }));
+      expectAnswer(
+        await simulator.validateAccess(consentId, {
+          electedResource: '/accounts/{AccountId}',
+          resource,
+          httpMethod: 'GET',
+        }),
+      );
       return `GET ${resource} allowed`;
     },
   },
@@ -198,7 +261,14 @@ const accountAccessSteps: readonly Step[] = [
     async run(simulator, state) {
       const { consentId } = required(state.accounts, 'the account-access consent');
       const resource = `${ACCOUNTS_API}/accounts/${OTHER_ACCOUNT_ID}`;
-      expectAnswer(await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}', resource, httpMethod: 'GET' }), { status: 'ERROR', errorCode: 401 });
+      expectAnswer(
+        await simulator.validateAccess(consentId, {
+          electedResource: '/accounts/{AccountId}',
+          resource,
+          httpMethod: 'GET',
+        }),
+        { status: 'ERROR', errorCode: 401 },
+      );
       return `GET ${resource} refused with 401`;
     },
   },
@@ -208,7 +278,14 @@ const accountAccessSteps: readonly Step[] = [
     async run(simulator, state) {
       const { consentId } = required(state.accounts, 'the account-access consent');
       const resource = `${ACCOUNTS_API}/accounts/${CONSENTED_ACCOUNT_ID}/balances`;
-      expectAnswer(await simulator.validateAccess(consentId, { electedResource: '/accounts/{AccountId}/balances', resource, httpMethod: 'GET' }), { status: 'ERROR', errorCode: 403 });
+      expectAnswer(
+        await simulator.validateAccess(consentId, {
+          electedResource: '/accounts/{AccountId}/balances',
+          resource,
+          httpMethod: 'GET',
+        }),
+        { status: 'ERROR', errorCode: 403 },
+      );
       return `GET ${resource} refused with 403 (no ReadBalances)`;
     },
   },
@@ -216,9 +293,15 @@ const accountAccessSteps: readonly Step[] = [
     name: STEP.refreshToken,
     dependsOn: [STEP.persistAccounts],
     async run(simulator, state) {
-      const exchange = await simulator.issueRefreshToken(required(state.accounts, 'the account-access consent').consentId);
+      const exchange = await simulator.issueRefreshToken(
+        required(state.accounts, 'the account-access consent').consentId,
+      );
       const decision = valueAtPath(expectAnswer(exchange), ['issueRefreshToken']);
-      expectThat(typeof decision === 'boolean', 'issueRefreshToken as a boolean', () => JSON.stringify(decision) ?? 'nothing');
+      expectThat(
+        typeof decision === 'boolean',
+        'issueRefreshToken as a boolean',
+        () => JSON.stringify(decision) ?? 'nothing',
+      );
       return exchange.reaction.description;
     },
   },
@@ -229,10 +312,18 @@ const accountAccessSteps: readonly Step[] = [
       const { consentId } = required(state.accounts, 'the account-access consent');
       const data = expectAnswer(await simulator.revoke(consentId));
       expectValue('revocationStatusName', 'Revoked', valueAtPath(data, ['revocationStatusName']));
-      expectValue('requireTokenRevocation (the consent was Authorised)', true, valueAtPath(data, ['requireTokenRevocation']));
+      expectValue(
+        'requireTokenRevocation (the consent was Authorised)',
+        true,
+        valueAtPath(data, ['requireTokenRevocation']),
+      );
       expectStoredStatus(simulator, consentId, 'Revoked');
       const mappings = simulator.store.get(consentId).authorizations.flatMap((authorization) => authorization.mappings);
-      expectThat(mappings.every((mapping) => mapping.status === 'inactive'), 'every mapping inactive', () => JSON.stringify(mappings));
+      expectThat(
+        mappings.every((mapping) => mapping.status === 'inactive'),
+        'every mapping inactive',
+        () => JSON.stringify(mappings),
+      );
       return 'Revoked, tokens to revoke, mappings inactive';
     },
   },
@@ -240,7 +331,9 @@ const accountAccessSteps: readonly Step[] = [
     name: STEP.retrieveRevoked,
     dependsOn: [STEP.revokeAccounts],
     async run(simulator, state) {
-      const data = expectAnswer(await simulator.retrieveConsent(required(state.accounts, 'the account-access consent').consentId));
+      const data = expectAnswer(
+        await simulator.retrieveConsent(required(state.accounts, 'the account-access consent').consentId),
+      );
       expectValue('modifiedResponse.Data.Status', 'Revoked', valueAtPath(data, ['modifiedResponse', 'Data', 'Status']));
       return 'Revoked';
     },
@@ -251,7 +344,12 @@ const denialSteps: readonly Step[] = [
   {
     name: STEP.createDenied,
     async run(simulator, state) {
-      const { consent } = await createConsent(simulator, 'account-access-consents', accountAccessConsentBody(), 'accounts');
+      const { consent } = await createConsent(
+        simulator,
+        'account-access-consents',
+        accountAccessConsentBody(),
+        'accounts',
+      );
       checkEnrichment(consent);
       state.denied = consent;
       return `consent ${consent.consentId} AwaitingAuthorisation`;
@@ -284,7 +382,11 @@ const denialSteps: readonly Step[] = [
       const original = required(required(state.denied, 'the denied consent').persist, 'the persist answer');
       const replay = await simulator.resend(original);
       expectAnswer({ ...replay, extension: original.extension });
-      expectThat(replay.rawText === original.rawText, 'the identical body', () => `${replay.rawText} instead of ${original.rawText}`);
+      expectThat(
+        replay.rawText === original.rawText,
+        'the identical body',
+        () => `${replay.rawText} instead of ${original.rawText}`,
+      );
       return `requestId ${original.requestId} replayed`;
     },
   },
@@ -293,7 +395,11 @@ const denialSteps: readonly Step[] = [
     dependsOn: [STEP.persistDenied],
     async run(simulator, state) {
       const original = required(required(state.denied, 'the denied consent').persist, 'the persist answer');
-      const conflicting = await simulator.client.call(original.extension, { ...original.requestData, isApproved: true }, { requestId: original.requestId });
+      const conflicting = await simulator.client.call(
+        original.extension,
+        { ...original.requestData, isApproved: true },
+        { requestId: original.requestId },
+      );
       expectAnswer({ ...conflicting, extension: original.extension }, { httpStatus: 400 });
       return 'HTTP 400';
     },
@@ -304,7 +410,12 @@ const paymentSteps: readonly Step[] = [
   {
     name: STEP.createPayment,
     async run(simulator, state) {
-      const { consent, resource } = await createConsent(simulator, 'domestic-payment-consents', domesticPaymentConsentBody(), 'payments');
+      const { consent, resource } = await createConsent(
+        simulator,
+        'domestic-payment-consents',
+        domesticPaymentConsentBody(),
+        'payments',
+      );
       expectValue('consentResource.validityTime of a payment', 0, resource.validityTime);
       checkEnrichment(consent);
       state.payment = consent;
@@ -315,10 +426,18 @@ const paymentSteps: readonly Step[] = [
     name: STEP.populatePayment,
     dependsOn: [STEP.createPayment],
     async run(simulator, state) {
-      const data = await populate(simulator, required(state.payment, 'the payment consent'), 'openid payments', 'payments');
+      const data = await populate(
+        simulator,
+        required(state.payment, 'the payment consent'),
+        'openid payments',
+        'payments',
+      );
       displayNameOf(data, PAYABLE_ACCOUNT_ID);
       if (consumerAccounts(data).some((account) => account.accountId === CONSENTED_ACCOUNT_ID)) {
-        throw new StepFailure('only payable accounts on a payment screen', `the savings account ${CONSENTED_ACCOUNT_ID} offered`);
+        throw new StepFailure(
+          'only payable accounts on a payment screen',
+          `the savings account ${CONSENTED_ACCOUNT_ID} offered`,
+        );
       }
       return `${consumerAccounts(data).length} payable accounts offered`;
     },
@@ -326,7 +445,8 @@ const paymentSteps: readonly Step[] = [
   {
     name: STEP.persistPayment,
     dependsOn: [STEP.populatePayment],
-    run: (simulator, state) => approveOneAccount(simulator, required(state.payment, 'the payment consent'), PAYABLE_ACCOUNT_ID),
+    run: (simulator, state) =>
+      approveOneAccount(simulator, required(state.payment, 'the payment consent'), PAYABLE_ACCOUNT_ID),
   },
   {
     name: STEP.allowSubmission,
@@ -334,7 +454,14 @@ const paymentSteps: readonly Step[] = [
     async run(simulator, state) {
       const { consentId } = required(state.payment, 'the payment consent');
       const body = domesticPaymentSubmission(consentId, domesticPaymentInitiation());
-      expectAnswer(await simulator.validateAccess(consentId, { electedResource: '/domestic-payments', resource: `${PAYMENTS_API}/domestic-payments`, httpMethod: 'POST', body }));
+      expectAnswer(
+        await simulator.validateAccess(consentId, {
+          electedResource: '/domestic-payments',
+          resource: `${PAYMENTS_API}/domestic-payments`,
+          httpMethod: 'POST',
+          body,
+        }),
+      );
       return 'POST /domestic-payments allowed';
     },
   },
@@ -345,7 +472,15 @@ const paymentSteps: readonly Step[] = [
       const { consentId } = required(state.payment, 'the payment consent');
       const initiation = { ...domesticPaymentInitiation(), InstructedAmount: { Amount: '999.99', Currency: 'GBP' } };
       const body = domesticPaymentSubmission(consentId, initiation);
-      expectAnswer(await simulator.validateAccess(consentId, { electedResource: '/domestic-payments', resource: `${PAYMENTS_API}/domestic-payments`, httpMethod: 'POST', body }), { status: 'ERROR', errorCode: 400 });
+      expectAnswer(
+        await simulator.validateAccess(consentId, {
+          electedResource: '/domestic-payments',
+          resource: `${PAYMENTS_API}/domestic-payments`,
+          httpMethod: 'POST',
+          body,
+        }),
+        { status: 'ERROR', errorCode: 400 },
+      );
       return 'refused with 400';
     },
   },
@@ -356,7 +491,10 @@ const otherPointSteps: readonly Step[] = [
     name: STEP.authorizationRequest,
     dependsOn: [STEP.createAccounts],
     async run(simulator, state) {
-      const claims = buildRequestObjectClaims({ clientId: JOURNEY_CLIENT_ID, consentId: required(state.accounts, 'the account-access consent').consentId });
+      const claims = buildRequestObjectClaims({
+        clientId: JOURNEY_CLIENT_ID,
+        consentId: required(state.accounts, 'the account-access consent').consentId,
+      });
       expectAnswer(await simulator.validateAuthorizationRequest(claims));
       return 'request object accepted';
     },
@@ -365,7 +503,10 @@ const otherPointSteps: readonly Step[] = [
     name: STEP.errorMapping,
     async run(simulator) {
       const exchange = await simulator.mapError(400, 'Consent not found', 'consent_retrieve');
-      expectAnswer(exchange, { status: isJsonRecord(exchange.body) && exchange.body.status === 'ERROR' ? 'ERROR' : 'SUCCESS', reaction: 'accepted' });
+      expectAnswer(exchange, {
+        status: isJsonRecord(exchange.body) && exchange.body.status === 'ERROR' ? 'ERROR' : 'SUCCESS',
+        reaction: 'accepted',
+      });
       expectValue('errorCode', 400, valueAtPath(exchange.body, ['errorCode']));
       return exchange.reaction.description;
     },
@@ -374,7 +515,8 @@ const otherPointSteps: readonly Step[] = [
 
 export const DEFAULT_JOURNEY: Journey = defineJourney<DefaultJourneyState>({
   name: 'default',
-  description: 'Account access from creation to revocation, a denied consent with retry and idempotency conflict, and a domestic payment.',
+  description:
+    'Account access from creation to revocation, a denied consent with retry and idempotency conflict, and a domestic payment.',
   createState: () => ({}),
   steps: [...accountAccessSteps, ...denialSteps, ...paymentSteps, ...otherPointSteps],
 });

@@ -5,7 +5,9 @@ import { defineJourney, formatSummary, runJourney } from './journey-runner.js';
 import { expectValue } from './step-checks.js';
 
 // The steps below never call the service, so the simulator only has to exist.
-const simulator = new IdentityServerSimulator(new IdentityServerClient({ baseUrl: 'http://127.0.0.1:9', spec: 'default' }));
+const simulator = new IdentityServerSimulator(
+  new IdentityServerClient({ baseUrl: 'http://127.0.0.1:9', spec: 'default' }),
+);
 
 interface Counter {
   count: number;
@@ -34,9 +36,13 @@ describe('runJourney', () => {
           }),
           step('third', () => 'unreachable', ['second']),
           step('fourth', () => 'unreachable', ['third']),
-          step('fifth', () => {
-            throw new Error('connect ECONNREFUSED');
-          }, ['first']),
+          step(
+            'fifth',
+            () => {
+              throw new Error('connect ECONNREFUSED');
+            },
+            ['first'],
+          ),
           step('sixth', (state) => `count ${state.count}`),
         ],
       },
@@ -57,7 +63,10 @@ describe('runJourney', () => {
   });
 
   it('is ok when every step passes', async () => {
-    const result = await runJourney({ name: 'tiny', description: '', createState: () => ({ count: 0 }), steps: [step('only', () => 'fine')] }, simulator);
+    const result = await runJourney(
+      { name: 'tiny', description: '', createState: () => ({ count: 0 }), steps: [step('only', () => 'fine')] },
+      simulator,
+    );
 
     expect(result.ok).toBe(true);
     expect(formatSummary(result)).toBe('PASS tiny: 1 passed, 0 failed');
@@ -67,13 +76,23 @@ describe('runJourney', () => {
 describe('defineJourney', () => {
   it('refuses a dependency on a step that does not come earlier', () => {
     expect(() =>
-      defineJourney<Counter>({ name: 'bad', description: '', createState: () => ({ count: 0 }), steps: [step('a', () => '', ['b']), step('b', () => '')] }),
+      defineJourney<Counter>({
+        name: 'bad',
+        description: '',
+        createState: () => ({ count: 0 }),
+        steps: [step('a', () => '', ['b']), step('b', () => '')],
+      }),
     ).toThrow('Step "a" of journey "bad" depends on "b", which is not an earlier step');
   });
 
   it('refuses two steps with the same name', () => {
-    expect(() => defineJourney<Counter>({ name: 'bad', description: '', createState: () => ({ count: 0 }), steps: [step('a', () => ''), step('a', () => '')] })).toThrow(
-      'two steps named "a"',
-    );
+    expect(() =>
+      defineJourney<Counter>({
+        name: 'bad',
+        description: '',
+        createState: () => ({ count: 0 }),
+        steps: [step('a', () => ''), step('a', () => '')],
+      }),
+    ).toThrow('two steps named "a"');
   });
 });

@@ -42,14 +42,24 @@ export async function runJourney<TState>(
     const missing = (step.dependsOn ?? []).filter((name) => !passedSteps.has(name));
     let result: StepResult;
     if (missing.length > 0) {
-      result = { name: step.name, status: 'skipped', detail: `skipped: ${missing.map((name) => `"${name}"`).join(', ')} did not pass`, durationMs: 0 };
+      result = {
+        name: step.name,
+        status: 'skipped',
+        detail: `skipped: ${missing.map((name) => `"${name}"`).join(', ')} did not pass`,
+        durationMs: 0,
+      };
     } else {
       try {
         const detail = await step.run(simulator, state);
         passedSteps.add(step.name);
         result = { name: step.name, status: 'passed', detail, durationMs: performance.now() - started };
       } catch (error: unknown) {
-        result = { name: step.name, status: 'failed', detail: describeError(error), durationMs: performance.now() - started };
+        result = {
+          name: step.name,
+          status: 'failed',
+          detail: describeError(error),
+          durationMs: performance.now() - started,
+        };
       }
     }
     results.push(result);
@@ -58,7 +68,14 @@ export async function runJourney<TState>(
   const count = (status: StepResult['status']): number => results.filter((result) => result.status === status).length;
   const failed = count('failed');
   const skipped = count('skipped');
-  return { journey: definition.name, steps: results, passed: count('passed'), failed, skipped, ok: failed === 0 && skipped === 0 };
+  return {
+    journey: definition.name,
+    steps: results,
+    passed: count('passed'),
+    failed,
+    skipped,
+    ok: failed === 0 && skipped === 0,
+  };
 }
 
 /** Hides the state type so that the journey can sit in the registry beside others. */
@@ -69,9 +86,13 @@ export function defineJourney<TState>(definition: JourneyDefinition<TState>): Jo
     throw new Error(`Journey "${definition.name}" has two steps named "${duplicate}"`);
   }
   for (const step of definition.steps) {
-    const unknown = (step.dependsOn ?? []).find((name) => names.indexOf(name) === -1 || names.indexOf(name) >= names.indexOf(step.name));
+    const unknown = (step.dependsOn ?? []).find(
+      (name) => names.indexOf(name) === -1 || names.indexOf(name) >= names.indexOf(step.name),
+    );
     if (unknown !== undefined) {
-      throw new Error(`Step "${step.name}" of journey "${definition.name}" depends on "${unknown}", which is not an earlier step`);
+      throw new Error(
+        `Step "${step.name}" of journey "${definition.name}" depends on "${unknown}", which is not an earlier step`,
+      );
     }
   }
   return {

@@ -42,9 +42,10 @@ const MAX_SHOWN = 200;
 export function describeAnswer(answer: ExtensionAnswer): string {
   const body = answer.body;
   const data = isJsonRecord(body) ? body.data : undefined;
-  const said = isJsonRecord(data) && (typeof data.errorDescription === 'string' || typeof data.errorMessage === 'string')
-    ? String(data.errorDescription ?? data.errorMessage)
-    : answer.rawText;
+  const said =
+    isJsonRecord(data) && (typeof data.errorDescription === 'string' || typeof data.errorMessage === 'string')
+      ? String(data.errorDescription ?? data.errorMessage)
+      : answer.rawText;
   const status = isJsonRecord(body) && typeof body.status === 'string' ? ` ${body.status}` : '';
   const errorCode = isJsonRecord(body) && body.errorCode !== undefined ? ` ${JSON.stringify(body.errorCode)}` : '';
   const shown = said.length > MAX_SHOWN ? `${said.slice(0, MAX_SHOWN)}…` : said;
@@ -74,9 +75,13 @@ export function expectAnswer(answer: CheckedAnswer, expectation: AnswerExpectati
   if (violations.length > 0) {
     throw new StepFailure('an answer that satisfies the contract', violations.join('; '));
   }
-  const reaction = expectation.reaction ?? (httpStatus !== 200 ? undefined : body.status === 'ERROR' ? 'business-error' : 'accepted');
+  const reaction =
+    expectation.reaction ?? (httpStatus !== 200 ? undefined : body.status === 'ERROR' ? 'business-error' : 'accepted');
   if (reaction !== undefined && answer.reaction !== undefined && answer.reaction.outcome !== reaction) {
-    throw new StepFailure(`the identity server's reaction "${reaction}"`, `"${answer.reaction.outcome}": ${answer.reaction.description}`);
+    throw new StepFailure(
+      `the identity server's reaction "${reaction}"`,
+      `"${answer.reaction.outcome}": ${answer.reaction.description}`,
+    );
   }
   return body.data;
 }
@@ -84,7 +89,10 @@ export function expectAnswer(answer: CheckedAnswer, expectation: AnswerExpectati
 /** A key field: deep JSON equality. */
 export function expectValue(label: string, expected: unknown, actual: unknown): void {
   if (!jsonEquals(expected, actual)) {
-    throw new StepFailure(`${label} ${JSON.stringify(expected)}`, actual === undefined ? 'nothing' : JSON.stringify(actual));
+    throw new StepFailure(
+      `${label} ${JSON.stringify(expected)}`,
+      actual === undefined ? 'nothing' : JSON.stringify(actual),
+    );
   }
 }
 

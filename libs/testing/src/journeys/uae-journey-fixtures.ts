@@ -1,4 +1,12 @@
-import { createCipheriv, createPublicKey, publicEncrypt, randomBytes, randomUUID, constants, type JsonWebKey } from 'node:crypto';
+import {
+  createCipheriv,
+  createPublicKey,
+  publicEncrypt,
+  randomBytes,
+  randomUUID,
+  constants,
+  type JsonWebKey,
+} from 'node:crypto';
 import type { JsonRecord } from '../simulator/json-values.js';
 
 /*
@@ -76,10 +84,19 @@ export function uaeEncryptedPii(pii: unknown): string {
   const header = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })).toString('base64url');
   const contentKey = randomBytes(32);
   const iv = randomBytes(12);
-  const encryptedKey = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, contentKey);
+  const encryptedKey = publicEncrypt(
+    { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    contentKey,
+  );
   const cipher = createCipheriv('aes-256-gcm', contentKey, iv).setAAD(Buffer.from(header, 'ascii'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  const jwe = [header, encryptedKey.toString('base64url'), iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  const jwe = [
+    header,
+    encryptedKey.toString('base64url'),
+    iv.toString('base64url'),
+    ciphertext.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+  ].join('.');
   ENCRYPTED_PII.set(plaintext, jwe);
   return jwe;
 }
@@ -88,7 +105,11 @@ export function uaeEncryptedPii(pii: unknown): string {
  * The decoded claims of a PAR request object whose `authorization_details` carry one consent (spec-rules §C.1), with
  * the scope of its type (Security Profile, Scopes: `accounts openid` for data sharing, `payments openid` for payments).
  */
-export function uaeRequestObjectClaims(item: JsonRecord, clientId: string = UAE_JOURNEY_CLIENT_ID, now: number = Date.now()): JsonRecord {
+export function uaeRequestObjectClaims(
+  item: JsonRecord,
+  clientId: string = UAE_JOURNEY_CLIENT_ID,
+  now: number = Date.now(),
+): JsonRecord {
   const issuedAt = Math.floor(now / 1000);
   return {
     iss: clientId,
@@ -108,7 +129,11 @@ export function uaeRequestObjectClaims(item: JsonRecord, clientId: string = UAE_
 }
 
 /** The valid data sharing consent of spec-rules §C.7, with a fresh ConsentId. */
-export function uaeDataSharingItem(consentId: string = randomUUID(), baseConsentId?: string, now: number = Date.now()): JsonRecord {
+export function uaeDataSharingItem(
+  consentId: string = randomUUID(),
+  baseConsentId?: string,
+  now: number = Date.now(),
+): JsonRecord {
   return {
     type: UAE_ACCOUNT_ACCESS_TYPE,
     consent: {
@@ -133,7 +158,11 @@ export function uaeDomesticPii(): JsonRecord {
       Creditor: [
         {
           Creditor: { Name: 'Dubai Utilities' },
-          CreditorAccount: { SchemeName: 'IBAN', Identification: 'AE460090000000123456789', Name: { en: 'Dubai Utilities' } },
+          CreditorAccount: {
+            SchemeName: 'IBAN',
+            Identification: 'AE460090000000123456789',
+            Name: { en: 'Dubai Utilities' },
+          },
         },
       ],
     },
@@ -155,8 +184,18 @@ function paymentItem(consentId: string, consentSchedule: JsonRecord, now: number
   };
 }
 
-export function uaeSingleInstantPaymentItem(consentId: string = randomUUID(), amount = '100.00', now: number = Date.now(), pii: unknown = uaeEncryptedPii(uaeDomesticPii())): JsonRecord {
-  return paymentItem(consentId, { SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: amount, Currency: 'AED' } } }, now, pii);
+export function uaeSingleInstantPaymentItem(
+  consentId: string = randomUUID(),
+  amount = '100.00',
+  now: number = Date.now(),
+  pii: unknown = uaeEncryptedPii(uaeDomesticPii()),
+): JsonRecord {
+  return paymentItem(
+    consentId,
+    { SinglePayment: { Type: 'SingleInstantPayment', Amount: { Amount: amount, Currency: 'AED' } } },
+    now,
+    pii,
+  );
 }
 
 /** Up to 100.00 a payment, 250.00 a day, and 200.00 over the whole consent: the consent-wide value binds first. */

@@ -17,7 +17,11 @@ export interface UaeCreatedConsent {
   readonly tppConsentId: string;
 }
 
-export async function validateUaeRequestObject(simulator: IdentityServerSimulator, claims: JsonRecord, expectation?: AnswerExpectation): Promise<unknown> {
+export async function validateUaeRequestObject(
+  simulator: IdentityServerSimulator,
+  claims: JsonRecord,
+  expectation?: AnswerExpectation,
+): Promise<unknown> {
   return expectAnswer(await simulator.validateAuthorizationRequest(claims), expectation);
 }
 
@@ -28,7 +32,11 @@ export async function populateUaeScreen(
   claims: JsonRecord,
   expectation?: AnswerExpectation,
 ): Promise<unknown> {
-  const answer = await simulator.client.call('populate-consent-authorize-screen', { userId, requestParameters: claims, consentResource: {} });
+  const answer = await simulator.client.call('populate-consent-authorize-screen', {
+    userId,
+    requestParameters: claims,
+    consentResource: {},
+  });
   return expectAnswer({ ...answer, extension: 'populate-consent-authorize-screen' }, expectation);
 }
 
@@ -44,9 +52,15 @@ function displayNameOf(populateData: unknown, accountId: string): string {
     ...(arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []),
     ...(arrayAt(recordAt(populateData, 'consentData'), 'initiatedAccountsForConsent') ?? []),
   ].filter(isJsonRecord);
-  const name = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
+  const name = stringAt(
+    accounts.find((account) => account.accountId === accountId),
+    'displayName',
+  );
   if (name === undefined) {
-    throw new StepFailure(`an offered account ${accountId}`, JSON.stringify(accounts.map((account) => account.accountId)));
+    throw new StepFailure(
+      `an offered account ${accountId}`,
+      JSON.stringify(accounts.map((account) => account.accountId)),
+    );
   }
   return name;
 }
@@ -71,17 +85,32 @@ export async function approveUaeConsent(
   const data = expectAnswer({ ...answer, extension: 'persist-authorized-consent' });
   const resource = required(recordAt(data, 'consentResource'), 'data.consentResource');
   for (const field of ['type', 'status', 'frequency', 'validityTime', 'recurringIndicator']) {
-    expectThat(resource[field] !== undefined, `consentResource.${field} (required for a new consent)`, () => JSON.stringify(resource));
+    expectThat(resource[field] !== undefined, `consentResource.${field} (required for a new consent)`, () =>
+      JSON.stringify(resource),
+    );
   }
   const stored = simulator.store.createConsent(resource, UAE_JOURNEY_CLIENT_ID);
-  const tppConsentId = required(stringAt(recordAt(resource, 'attributes'), 'UaeConsentId'), 'the UaeConsentId attribute');
-  const mappings = stored.authorizations.flatMap((authorization) => authorization.mappings.filter((mapping) => mapping.status === 'active'));
-  expectValue('active mapped accounts', [accountId], mappings.map((mapping) => mapping.accountId));
+  const tppConsentId = required(
+    stringAt(recordAt(resource, 'attributes'), 'UaeConsentId'),
+    'the UaeConsentId attribute',
+  );
+  const mappings = stored.authorizations.flatMap((authorization) =>
+    authorization.mappings.filter((mapping) => mapping.status === 'active'),
+  );
+  expectValue(
+    'active mapped accounts',
+    [accountId],
+    mappings.map((mapping) => mapping.accountId),
+  );
   return { isConsentId: stored.id, tppConsentId };
 }
 
 /** The UAE body of a stored consent, through pre-process-consent-retrieval. */
-export async function retrieveUaeConsent(simulator: IdentityServerSimulator, consent: UaeCreatedConsent, path: string): Promise<JsonRecord> {
+export async function retrieveUaeConsent(
+  simulator: IdentityServerSimulator,
+  consent: UaeCreatedConsent,
+  path: string,
+): Promise<JsonRecord> {
   const data = expectAnswer(await simulator.retrieveConsent(consent.isConsentId, `${path}/${consent.isConsentId}`));
   return required(recordAt(recordAt(data, 'modifiedResponse'), 'Data'), 'modifiedResponse.Data');
 }

@@ -73,15 +73,29 @@ function pending(state: PendingConsent | undefined, what: string): PendingConsen
   return required(state, what);
 }
 
-async function approve(simulator: IdentityServerSimulator, consent: PendingConsent, accountId: string, expectedType: string): Promise<string> {
+async function approve(
+  simulator: IdentityServerSimulator,
+  consent: PendingConsent,
+  accountId: string,
+  expectedType: string,
+): Promise<string> {
   const populateData = await populateUaeScreen(simulator, UAE_JOURNEY_USER, consent.claims);
-  expectValue('consentData.type', expectedType, (populateData as { consentData?: { type?: unknown } }).consentData?.type);
+  expectValue(
+    'consentData.type',
+    expectedType,
+    (populateData as { consentData?: { type?: unknown } }).consentData?.type,
+  );
   consent.populateData = populateData;
   consent.created = await approveUaeConsent(simulator, UAE_JOURNEY_USER, consent.claims, populateData, accountId);
   return `consent ${consent.created.tppConsentId} stored as ${consent.created.isConsentId}, Authorized`;
 }
 
-async function pay(simulator: IdentityServerSimulator, consent: UaeCreatedConsent, amount: string, idempotencyKey: string) {
+async function pay(
+  simulator: IdentityServerSimulator,
+  consent: UaeCreatedConsent,
+  amount: string,
+  idempotencyKey: string,
+) {
   return simulator.validateAccess(consent.isConsentId, {
     electedResource: '/payments',
     resource: `${UAE_ACCOUNTS_API}/payments`,
@@ -111,8 +125,14 @@ const dataSharingSteps: readonly Step[] = [
       const consent = pending(state.sharing, 'the data sharing request');
       consent.populateData = await populateUaeScreen(simulator, UAE_JOURNEY_USER, consent.claims);
       const accounts = uaeConsumerAccountIds(consent.populateData);
-      expectThat(accounts.includes(UAE_SHARED_ACCOUNT_ID), `account ${UAE_SHARED_ACCOUNT_ID} offered`, () => JSON.stringify(accounts));
-      expectThat(!accounts.includes('CC-5555555555554444'), 'no credit card (AccountSubType is CurrentAccount, Savings)', () => JSON.stringify(accounts));
+      expectThat(accounts.includes(UAE_SHARED_ACCOUNT_ID), `account ${UAE_SHARED_ACCOUNT_ID} offered`, () =>
+        JSON.stringify(accounts),
+      );
+      expectThat(
+        !accounts.includes('CC-5555555555554444'),
+        'no credit card (AccountSubType is CurrentAccount, Savings)',
+        () => JSON.stringify(accounts),
+      );
       return `${accounts.length} eligible accounts offered`;
     },
   },
@@ -141,7 +161,13 @@ const dataSharingSteps: readonly Step[] = [
     async run(simulator, state) {
       const created = required(state.sharing?.created, 'the data sharing consent');
       const resource = `${UAE_ACCOUNTS_API}/accounts/${UAE_SHARED_ACCOUNT_ID}/balances`;
-      expectAnswer(await simulator.validateAccess(created.isConsentId, { electedResource: '/accounts/{AccountId}/balances', resource, httpMethod: 'GET' }));
+      expectAnswer(
+        await simulator.validateAccess(created.isConsentId, {
+          electedResource: '/accounts/{AccountId}/balances',
+          resource,
+          httpMethod: 'GET',
+        }),
+      );
       return `GET ${resource} allowed`;
     },
   },
@@ -152,7 +178,11 @@ const dataSharingSteps: readonly Step[] = [
       const created = required(state.sharing?.created, 'the data sharing consent');
       simulator.store.updateStatus(created.isConsentId, 'Suspended');
       const resource = `${UAE_ACCOUNTS_API}/accounts/${UAE_SHARED_ACCOUNT_ID}`;
-      const answer = await simulator.validateAccess(created.isConsentId, { electedResource: '/accounts/{AccountId}', resource, httpMethod: 'GET' });
+      const answer = await simulator.validateAccess(created.isConsentId, {
+        electedResource: '/accounts/{AccountId}',
+        resource,
+        httpMethod: 'GET',
+      });
       const data = expectAnswer(answer, { status: 'ERROR', errorCode: 403 });
       expectValue('errorMessage', 'Consent.AccountTemporarilyBlocked', errorMessageOf(data));
       simulator.store.updateStatus(created.isConsentId, 'Authorized');
@@ -164,7 +194,9 @@ const dataSharingSteps: readonly Step[] = [
     dependsOn: [STEP.persistSharing],
     async run(simulator, state) {
       const created = required(state.sharing?.created, 'the data sharing consent');
-      const data = expectAnswer(await simulator.revoke(created.isConsentId, `account-access-consents/${created.isConsentId}`));
+      const data = expectAnswer(
+        await simulator.revoke(created.isConsentId, `account-access-consents/${created.isConsentId}`),
+      );
       expectValue('revocationStatusName', 'Revoked', stringAt(data, 'revocationStatusName'));
       expectValue('stored status', 'Revoked', simulator.store.get(created.isConsentId).status);
       return 'Revoked, tokens revoked';
@@ -186,7 +218,11 @@ const dataSharingSteps: readonly Step[] = [
     dependsOn: [STEP.persistSharing],
     async run(simulator, state) {
       const created = required(state.sharing?.created, 'the data sharing consent');
-      const data = await validateUaeRequestObject(simulator, uaeRequestObjectClaims(uaeDataSharingItem(created.tppConsentId)), { status: 'ERROR', errorCode: 400 });
+      const data = await validateUaeRequestObject(
+        simulator,
+        uaeRequestObjectClaims(uaeDataSharingItem(created.tppConsentId)),
+        { status: 'ERROR', errorCode: 400 },
+      );
       expectValue('errorMessage', 'invalid_request', errorMessageOf(data));
       return 'invalid_request: the ConsentId is already used';
     },
@@ -209,8 +245,13 @@ const renewalSteps: readonly Step[] = [
     dependsOn: [STEP.parRenewal],
     async run(simulator, state) {
       const consent = pending(state.renewal, 'the renewal request');
-      const data = await populateUaeScreen(simulator, UAE_OTHER_USER, consent.claims, { status: 'ERROR', errorCode: 400 });
-      expectThat(/another customer/.test(errorMessageOf(data) ?? ''), 'an error naming another customer', () => JSON.stringify(data));
+      const data = await populateUaeScreen(simulator, UAE_OTHER_USER, consent.claims, {
+        status: 'ERROR',
+        errorCode: 400,
+      });
+      expectThat(/another customer/.test(errorMessageOf(data) ?? ''), 'an error naming another customer', () =>
+        JSON.stringify(data),
+      );
       return `${UAE_OTHER_USER} is refused the chain of ${UAE_JOURNEY_USER}`;
     },
   },
@@ -222,7 +263,11 @@ const renewalSteps: readonly Step[] = [
       const detail = await approve(simulator, consent, UAE_SHARED_ACCOUNT_ID, 'accounts');
       const created = required(consent.created, 'the renewal consent');
       const data = await retrieveUaeConsent(simulator, created, 'account-access-consents');
-      expectValue('Data.BaseConsentId', required(state.sharing?.created, 'the base consent').tppConsentId, data.BaseConsentId);
+      expectValue(
+        'Data.BaseConsentId',
+        required(state.sharing?.created, 'the base consent').tppConsentId,
+        data.BaseConsentId,
+      );
       return `${detail}; BaseConsentId returned`;
     },
   },
@@ -240,13 +285,16 @@ const singlePaymentSteps: readonly Step[] = [
   {
     name: STEP.persistSingle,
     dependsOn: [STEP.parSingle],
-    run: (simulator, state) => approve(simulator, pending(state.single, 'the single payment request'), UAE_DIRHAM_ACCOUNT_ID, 'payments'),
+    run: (simulator, state) =>
+      approve(simulator, pending(state.single, 'the single payment request'), UAE_DIRHAM_ACCOUNT_ID, 'payments'),
   },
   {
     name: STEP.paySingle,
     dependsOn: [STEP.persistSingle],
     async run(simulator, state) {
-      expectAnswer(await pay(simulator, required(state.single?.created, 'the single payment consent'), '100.00', randomUUID()));
+      expectAnswer(
+        await pay(simulator, required(state.single?.created, 'the single payment consent'), '100.00', randomUUID()),
+      );
       return 'POST /payments of AED 100.00 allowed';
     },
   },
@@ -255,7 +303,10 @@ const singlePaymentSteps: readonly Step[] = [
     dependsOn: [STEP.paySingle],
     async run(simulator, state) {
       const created = required(state.single?.created, 'the single payment consent');
-      const data = expectAnswer(await pay(simulator, created, '100.00', randomUUID()), { status: 'ERROR', errorCode: 400 });
+      const data = expectAnswer(await pay(simulator, created, '100.00', randomUUID()), {
+        status: 'ERROR',
+        errorCode: 400,
+      });
       expectValue('errorMessage', 'Consent.BusinessRuleViolation', errorMessageOf(data));
       const consent = await retrieveUaeConsent(simulator, created, 'payment-consents');
       expectValue('Data.Status', 'Consumed', consent.Status);
@@ -278,14 +329,17 @@ const multiPaymentSteps: readonly Step[] = [
   {
     name: STEP.persistMulti,
     dependsOn: [STEP.parMulti],
-    run: (simulator, state) => approve(simulator, pending(state.multi, 'the multi-payment request'), UAE_DIRHAM_ACCOUNT_ID, 'payments'),
+    run: (simulator, state) =>
+      approve(simulator, pending(state.multi, 'the multi-payment request'), UAE_DIRHAM_ACCOUNT_ID, 'payments'),
   },
   {
     name: STEP.concurrentPayments,
     dependsOn: [STEP.persistMulti],
     async run(simulator, state) {
       const created = required(state.multi?.created, 'the multi-payment consent');
-      const answers = await Promise.all(Array.from({ length: CONCURRENT_PAYMENTS }, () => pay(simulator, created, '50.00', randomUUID())));
+      const answers = await Promise.all(
+        Array.from({ length: CONCURRENT_PAYMENTS }, () => pay(simulator, created, '50.00', randomUUID())),
+      );
       const accepted = answers.filter((answer) => (answer.body as { status?: unknown }).status === 'SUCCESS');
       const refused = answers.filter((answer) => (answer.body as { status?: unknown }).status === 'ERROR');
       for (const answer of refused) {
@@ -301,7 +355,8 @@ const multiPaymentSteps: readonly Step[] = [
 
 export const UAE_JOURNEY: Journey = defineJourney<UaeJourneyState>({
   name: 'uae',
-  description: 'PAR-created consents: data sharing to revocation, a BaseConsentId renewal, a single instant payment, concurrent multi-payments.',
+  description:
+    'PAR-created consents: data sharing to revocation, a BaseConsentId renewal, a single instant payment, concurrent multi-payments.',
   createState: () => ({}),
   steps: [...dataSharingSteps, ...renewalSteps, ...singlePaymentSteps, ...multiPaymentSteps],
 });

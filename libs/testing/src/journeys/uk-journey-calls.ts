@@ -45,7 +45,10 @@ export interface CreationOptions {
   readonly status?: string;
 }
 
-export function checked(answer: Awaited<ReturnType<IdentityServerSimulator['client']['call']>>, extension: CheckedAnswer['extension']): CheckedAnswer {
+export function checked(
+  answer: Awaited<ReturnType<IdentityServerSimulator['client']['call']>>,
+  extension: CheckedAnswer['extension'],
+): CheckedAnswer {
   return { ...answer, extension };
 }
 
@@ -60,7 +63,12 @@ export function ukErrorCode(data: unknown): unknown {
  * the signature, once the bank lists them in `manage_extension.allowed_headers`); stores the answer as the identity
  * server does and calls enrich-consent-creation-response.
  */
-export async function createUkConsent(simulator: IdentityServerSimulator, path: string, body: JsonRecord, options: CreationOptions = {}): Promise<UkConsent> {
+export async function createUkConsent(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  options: CreationOptions = {},
+): Promise<UkConsent> {
   const clientId = options.clientId ?? UK_JOURNEY_CLIENT_ID;
   const requestHeaders: Record<string, string> = { 'x-wso2-client-id': clientId };
   if (options.idempotencyKey !== undefined) {
@@ -70,7 +78,11 @@ export async function createUkConsent(simulator: IdentityServerSimulator, path: 
     requestHeaders['x-jws-signature'] = options.signature;
   }
   const creation = checked(
-    await simulator.client.call('pre-process-consent-creation', { consentInitiationData: body, consentResourcePath: path, requestHeaders }),
+    await simulator.client.call('pre-process-consent-creation', {
+      consentInitiationData: body,
+      consentResourcePath: path,
+      requestHeaders,
+    }),
     'pre-process-consent-creation',
   );
   const resource = recordAt(expectAnswer(creation), 'consentResource');
@@ -79,22 +91,41 @@ export async function createUkConsent(simulator: IdentityServerSimulator, path: 
   expectValue('consentResource.receipt (the TPP body)', body, resource?.receipt);
   const consentId = simulator.store.createConsent(resource, clientId, options.idempotencyKey).id;
   const enrichment = checked(
-    await simulator.client.call('enrich-consent-creation-response', { consentId, consentResourcePath: path, consentResource: simulator.store.detailedView(consentId) }),
+    await simulator.client.call('enrich-consent-creation-response', {
+      consentId,
+      consentResourcePath: path,
+      consentResource: simulator.store.detailedView(consentId),
+    }),
     'enrich-consent-creation-response',
   );
   const response = recordAt(expectAnswer(enrichment), 'modifiedResponse');
   expectValue('modifiedResponse.Data.ConsentId', consentId, valueAtPath(response, ['Data', 'ConsentId']));
   expectValue('modifiedResponse.Data.Status', status, valueAtPath(response, ['Data', 'Status']));
   const self = valueAtPath(response, ['Links', 'Self']);
-  expectThat(typeof self === 'string' && self.endsWith(`/${path}/${consentId}`), 'Links.Self naming the consent', () => JSON.stringify(self));
+  expectThat(typeof self === 'string' && self.endsWith(`/${path}/${consentId}`), 'Links.Self naming the consent', () =>
+    JSON.stringify(self),
+  );
   return { consentId, path };
 }
 
-export async function signedPaymentCreation(simulator: IdentityServerSimulator, path: string, body: JsonRecord, options: CreationOptions = {}): Promise<UkConsent> {
-  return createUkConsent(simulator, path, body, { idempotencyKey: randomUUID(), signature: await signDetached(body), ...options });
+export async function signedPaymentCreation(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: JsonRecord,
+  options: CreationOptions = {},
+): Promise<UkConsent> {
+  return createUkConsent(simulator, path, body, {
+    idempotencyKey: randomUUID(),
+    signature: await signDetached(body),
+    ...options,
+  });
 }
 
-export async function populate(simulator: IdentityServerSimulator, consent: UkConsent, scope: string): Promise<JsonRecord> {
+export async function populate(
+  simulator: IdentityServerSimulator,
+  consent: UkConsent,
+  scope: string,
+): Promise<JsonRecord> {
   const claims = buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId: consent.consentId, scope });
   const data = expectAnswer(await simulator.populateScreen(consent.consentId, UK_JOURNEY_USER, claims));
   consent.populateData = data;
@@ -103,32 +134,71 @@ export async function populate(simulator: IdentityServerSimulator, consent: UkCo
 
 export function offeredAccounts(populateData: unknown): JsonRecord[] {
   const consentData = recordAt(populateData, 'consentData');
-  return [...(arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []), ...(arrayAt(consentData, 'initiatedAccountsForConsent') ?? [])].filter(isJsonRecord);
+  return [
+    ...(arrayAt(recordAt(populateData, 'consumerData'), 'accounts') ?? []),
+    ...(arrayAt(consentData, 'initiatedAccountsForConsent') ?? []),
+  ].filter(isJsonRecord);
 }
 
 export function displayNameOf(populateData: unknown, accountId: string): string {
   const accounts = offeredAccounts(populateData);
-  const name = stringAt(accounts.find((account) => account.accountId === accountId), 'displayName');
+  const name = stringAt(
+    accounts.find((account) => account.accountId === accountId),
+    'displayName',
+  );
   if (name === undefined) {
-    throw new StepFailure(`account ${accountId} offered on the page`, JSON.stringify(accounts.map((account) => account.accountId)));
+    throw new StepFailure(
+      `account ${accountId} offered on the page`,
+      JSON.stringify(accounts.map((account) => account.accountId)),
+    );
   }
   return name;
 }
 
-export async function approve(simulator: IdentityServerSimulator, consent: UkConsent, accountId: string): Promise<string> {
+export async function approve(
+  simulator: IdentityServerSimulator,
+  consent: UkConsent,
+  accountId: string,
+): Promise<string> {
   const populateData = required(consent.populateData, 'the populate answer');
-  const exchange = await simulator.persist(consent.consentId, UK_JOURNEY_USER, populateData, selectAccounts(populateData, [displayNameOf(populateData, accountId)]), true);
-  expectValue('consentResource.status', 'Authorised', valueAtPath(expectAnswer(exchange), ['consentResource', 'status']));
+  const exchange = await simulator.persist(
+    consent.consentId,
+    UK_JOURNEY_USER,
+    populateData,
+    selectAccounts(populateData, [displayNameOf(populateData, accountId)]),
+    true,
+  );
+  expectValue(
+    'consentResource.status',
+    'Authorised',
+    valueAtPath(expectAnswer(exchange), ['consentResource', 'status']),
+  );
   const stored = simulator.store.get(consent.consentId);
   expectValue('stored status', 'Authorised', stored.status);
   expectValue('number of stored authorizations (user id echoed exactly)', 1, stored.authorizations.length);
-  const mapped = new Set(stored.authorizations.flatMap((authorization) => authorization.mappings.map((mapping) => mapping.accountId)));
+  const mapped = new Set(
+    stored.authorizations.flatMap((authorization) => authorization.mappings.map((mapping) => mapping.accountId)),
+  );
   expectValue('mapped accounts', [accountId], [...mapped]);
   return `Authorised, ${stored.authorizations[0]?.mappings.length ?? 0} mapping(s) on ${accountId}`;
 }
 
-export async function access(simulator: IdentityServerSimulator, consent: UkConsent, electedResource: string, resource: string, httpMethod: string, body?: unknown, headers?: Record<string, string>): Promise<SimulatedExchange> {
-  return simulator.validateAccess(consent.consentId, { electedResource, resource, httpMethod, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) });
+export async function access(
+  simulator: IdentityServerSimulator,
+  consent: UkConsent,
+  electedResource: string,
+  resource: string,
+  httpMethod: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<SimulatedExchange> {
+  return simulator.validateAccess(consent.consentId, {
+    electedResource,
+    resource,
+    httpMethod,
+    ...(body === undefined ? {} : { body }),
+    ...(headers === undefined ? {} : { headers }),
+  });
 }
 
 export function expectRefused(exchange: SimulatedExchange, errorCode: number, ukCode: string): string {
@@ -136,4 +206,3 @@ export function expectRefused(exchange: SimulatedExchange, errorCode: number, uk
   expectValue('data.errorMessage (the UK error code)', ukCode, valueAtPath(data, ['errorMessage']));
   return `refused with ${errorCode} ${ukCode}`;
 }
-

@@ -58,7 +58,11 @@ export function signDetached(body: unknown, changes: JoseHeaderChanges = {}, now
 }
 
 /** `x-jws-signature` over a text as it is, e.g. a payment file (the identity server forwards files as their text). */
-export async function signDetachedContent(content: string, changes: JoseHeaderChanges = {}, nowSeconds = Math.floor(Date.now() / 1000) - 5): Promise<string> {
+export async function signDetachedContent(
+  content: string,
+  changes: JoseHeaderChanges = {},
+  nowSeconds = Math.floor(Date.now() / 1000) - 5,
+): Promise<string> {
   const header: Record<string, unknown> = {
     alg: 'PS256',
     kid: UK_JOURNEY_SIGNING_KID,
@@ -80,11 +84,19 @@ export async function signDetachedContent(content: string, changes: JoseHeaderCh
   const key = await importJWK(DEMO_PRIVATE_JWK, 'PS256');
   const signed = await new FlattenedSign(new TextEncoder().encode(content))
     .setProtectedHeader(header as { alg: string })
-    .sign(key, { crit: { 'http://openbanking.org.uk/iat': true, 'http://openbanking.org.uk/iss': true, 'http://openbanking.org.uk/tan': true } })
+    .sign(key, {
+      crit: {
+        'http://openbanking.org.uk/iat': true,
+        'http://openbanking.org.uk/iss': true,
+        'http://openbanking.org.uk/tan': true,
+      },
+    })
     .catch(() => undefined);
   if (signed === undefined) {
     // jose refuses to sign some invalid headers (e.g. an empty crit): sign a valid header and swap the header in.
-    const valid = await new FlattenedSign(new TextEncoder().encode(content)).setProtectedHeader({ alg: 'PS256' }).sign(key);
+    const valid = await new FlattenedSign(new TextEncoder().encode(content))
+      .setProtectedHeader({ alg: 'PS256' })
+      .sign(key);
     return `${Buffer.from(JSON.stringify(header)).toString('base64url')}..${valid.signature}`;
   }
   return `${signed.protected}..${signed.signature}`;
@@ -100,7 +112,13 @@ function ukDateTime(epochMs: number): string {
 export function ukAccountAccessConsentBody(now: number = Date.now(), expiresInMs = 180 * DAY_MS): JsonRecord {
   return {
     Data: {
-      Permissions: ['ReadAccountsBasic', 'ReadAccountsDetail', 'ReadTransactionsDetail', 'ReadTransactionsCredits', 'ReadTransactionsDebits'],
+      Permissions: [
+        'ReadAccountsBasic',
+        'ReadAccountsDetail',
+        'ReadTransactionsDetail',
+        'ReadTransactionsCredits',
+        'ReadTransactionsDebits',
+      ],
       ExpirationDateTime: ukDateTime(now + expiresInMs),
       TransactionFromDateTime: ukDateTime(now - 90 * DAY_MS),
       TransactionToDateTime: ukDateTime(now),
@@ -115,17 +133,27 @@ export function ukDomesticPaymentInitiation(): JsonRecord {
     EndToEndIdentification: 'FRESCO.21302.GFX.20',
     LocalInstrument: 'UK.OBIE.FPS',
     InstructedAmount: { Amount: '165.88', Currency: 'GBP' },
-    CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc' },
+    CreditorAccount: {
+      SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+      Identification: '08080021325698',
+      Name: 'ACME Inc',
+    },
     RemittanceInformation: { Reference: 'FRESCO-101', Unstructured: 'Internal ops code 5120101' },
   };
 }
 
 export function ukDomesticPaymentConsentBody(): JsonRecord {
-  return { Data: { ReadRefundAccount: 'Yes', Initiation: ukDomesticPaymentInitiation() }, Risk: { PaymentContextCode: 'EcommerceGoods' } };
+  return {
+    Data: { ReadRefundAccount: 'Yes', Initiation: ukDomesticPaymentInitiation() },
+    Risk: { PaymentContextCode: 'EcommerceGoods' },
+  };
 }
 
 /** The TPP's `POST /domestic-payments` body, which the gateway hands to validate-consent-access. */
-export function ukDomesticPaymentSubmission(consentId: string, initiation: JsonRecord = ukDomesticPaymentInitiation()): JsonRecord {
+export function ukDomesticPaymentSubmission(
+  consentId: string,
+  initiation: JsonRecord = ukDomesticPaymentInitiation(),
+): JsonRecord {
   return { Data: { ConsentId: consentId, Initiation: initiation }, Risk: { PaymentContextCode: 'EcommerceGoods' } };
 }
 
@@ -133,13 +161,19 @@ export function ukFundsConfirmationConsentBody(now: number = Date.now()): JsonRe
   return {
     Data: {
       ExpirationDateTime: ukDateTime(now + 90 * DAY_MS),
-      DebtorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: UK_CURRENT_ACCOUNT, Name: 'Alex Morgan' },
+      DebtorAccount: {
+        SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+        Identification: UK_CURRENT_ACCOUNT,
+        Name: 'Alex Morgan',
+      },
     },
   };
 }
 
 export function ukFundsConfirmationRequest(consentId: string, reference: string): JsonRecord {
-  return { Data: { ConsentId: consentId, Reference: reference, InstructedAmount: { Amount: '20.00', Currency: 'GBP' } } };
+  return {
+    Data: { ConsentId: consentId, Reference: reference, InstructedAmount: { Amount: '20.00', Currency: 'GBP' } },
+  };
 }
 
 /** At most 100 GBP a payment and 250 GBP a calendar day. */
@@ -148,7 +182,11 @@ export const VRP_DAILY_LIMIT = '250.00';
 
 export function ukVrpInitiation(): JsonRecord {
   return {
-    CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Sweeping Ltd' },
+    CreditorAccount: {
+      SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+      Identification: '08080021325698',
+      Name: 'ACME Sweeping Ltd',
+    },
     RemittanceInformation: { Reference: 'SWEEP-0001' },
   };
 }
@@ -190,7 +228,11 @@ export function ukVrpPayment(consentId: string, amount: string, instructionId: s
   };
 }
 
-const EURO_CREDITOR = { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013000', Name: 'Berlin Supplies GmbH' };
+const EURO_CREDITOR = {
+  SchemeName: 'UK.OBIE.IBAN',
+  Identification: 'DE89370400440532013000',
+  Name: 'Berlin Supplies GmbH',
+};
 
 /** A scheduled international payment of 250.00 GBP, paid in EUR at an agreed rate, in three days. */
 export function ukInternationalScheduledInitiation(now: number = Date.now()): JsonRecord {
@@ -203,7 +245,12 @@ export function ukInternationalScheduledInitiation(now: number = Date.now()): Js
     CurrencyOfTransfer: 'EUR',
     DestinationCountryCode: 'DE',
     InstructedAmount: { Amount: '250.00', Currency: 'GBP' },
-    ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-2026-0042' },
+    ExchangeRateInformation: {
+      UnitCurrency: 'GBP',
+      RateType: 'Agreed',
+      ExchangeRate: 1.17,
+      ContractIdentification: 'FX-2026-0042',
+    },
     CreditorAgent: { SchemeName: 'UK.OBIE.BICFI', Identification: 'DEUTDEFF' },
     CreditorAccount: EURO_CREDITOR,
     RemittanceInformation: { Reference: 'INV-2026-118' },
@@ -211,7 +258,10 @@ export function ukInternationalScheduledInitiation(now: number = Date.now()): Js
 }
 
 export function ukInternationalScheduledConsentBody(now: number = Date.now()): JsonRecord {
-  return { Data: { Permission: 'Create', Initiation: ukInternationalScheduledInitiation(now) }, Risk: { PaymentContextCode: 'PartyToParty' } };
+  return {
+    Data: { Permission: 'Create', Initiation: ukInternationalScheduledInitiation(now) },
+    Risk: { PaymentContextCode: 'PartyToParty' },
+  };
 }
 
 /** A monthly international standing order of 75.00 EUR on the 15th, twelve payments, the first in a week. */
@@ -230,13 +280,19 @@ export function ukInternationalStandingOrderInitiation(now: number = Date.now())
 }
 
 export function ukInternationalStandingOrderConsentBody(now: number = Date.now()): JsonRecord {
-  return { Data: { Permission: 'Create', Initiation: ukInternationalStandingOrderInitiation(now) }, Risk: { PaymentContextCode: 'PartyToParty' } };
+  return {
+    Data: { Permission: 'Create', Initiation: ukInternationalStandingOrderInitiation(now) },
+    Risk: { PaymentContextCode: 'PartyToParty' },
+  };
 }
 
 /** The TPP's payment-order body (`POST /international-scheduled-payments`, `/international-standing-orders`): the consent's Initiation and Risk. */
 export function ukPaymentOrderSubmission(consentId: string, consentBody: JsonRecord): JsonRecord {
   const data = consentBody['Data'] as JsonRecord;
-  return { Data: { ConsentId: consentId, Initiation: structuredClone(data['Initiation']) }, Risk: structuredClone(consentBody['Risk']) };
+  return {
+    Data: { ConsentId: consentId, Initiation: structuredClone(data['Initiation']) },
+    Risk: structuredClone(consentBody['Risk']),
+  };
 }
 
 /** The demo customer's current account the journey's payment files debit (2,500.00 GBP in the embedded bank). */
@@ -261,7 +317,10 @@ function xmlText(text: string): string {
 }
 
 /** An ISO 20022 pain.001.001.08 credit transfer initiation, as the standard's file usage example lays it out. */
-export function ukPain001File(payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS, debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT): string {
+export function ukPain001File(
+  payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS,
+  debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT,
+): string {
   const total = payments.reduce((sum, payment) => sum + Math.round(Number(payment.amount) * 100), 0);
   const controlSum = `${Math.floor(total / 100)}.${String(total % 100).padStart(2, '0')}`;
   const transactions = payments
@@ -301,7 +360,10 @@ export function ukPain001File(payments: readonly UkFilePaymentLine[] = UK_FILE_P
 }
 
 /** The same payments as a UK.OBIE.PaymentInitiation.3.1 JSON file: `{"Data": {"DomesticPayments": [OBDomestic2, …]}}`. */
-export function ukPaymentInitiationFile(payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS, debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT): string {
+export function ukPaymentInitiationFile(
+  payments: readonly UkFilePaymentLine[] = UK_FILE_PAYMENTS,
+  debtorAccount: string = UK_FILE_DEBTOR_ACCOUNT,
+): string {
   return JSON.stringify({
     Data: {
       DomesticPayments: payments.map((payment, index) => ({
@@ -309,8 +371,16 @@ export function ukPaymentInitiationFile(payments: readonly UkFilePaymentLine[] =
         EndToEndIdentification: `E2E-FILE-0002-${index + 1}`,
         LocalInstrument: 'UK.OBIE.FPS',
         InstructedAmount: { Amount: payment.amount, Currency: payment.currency },
-        DebtorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: debtorAccount, Name: 'Alex Morgan' },
-        CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: payment.creditorAccount, Name: payment.creditorName },
+        DebtorAccount: {
+          SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+          Identification: debtorAccount,
+          Name: 'Alex Morgan',
+        },
+        CreditorAccount: {
+          SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+          Identification: payment.creditorAccount,
+          Name: payment.creditorName,
+        },
         RemittanceInformation: { Reference: `INVOICE-${index + 1}` },
       })),
     },
@@ -323,7 +393,11 @@ export function ukFileHash(content: string): string {
 }
 
 /** OBWriteFileConsent3 describing `content` (NumberOfTransactions and ControlSum of UK_FILE_PAYMENTS). */
-export function ukFilePaymentConsentBody(fileType: 'UK.OBIE.pain.001.001.08' | 'UK.OBIE.PaymentInitiation.3.1', content: string, extra: JsonRecord = {}): JsonRecord {
+export function ukFilePaymentConsentBody(
+  fileType: 'UK.OBIE.pain.001.001.08' | 'UK.OBIE.PaymentInitiation.3.1',
+  content: string,
+  extra: JsonRecord = {},
+): JsonRecord {
   return {
     Data: {
       Initiation: {

@@ -113,8 +113,14 @@ const accountSteps: readonly Step[] = [
     dependsOn: [STEP.createAccounts],
     async run(simulator, state) {
       const consent = required(state.accounts, 'the consent');
-      const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`));
-      expectValue('modifiedResponse.Data.Status', 'AwaitingAuthorisation', valueAtPath(data, ['modifiedResponse', 'Data', 'Status']));
+      const data = expectAnswer(
+        await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`),
+      );
+      expectValue(
+        'modifiedResponse.Data.Status',
+        'AwaitingAuthorisation',
+        valueAtPath(data, ['modifiedResponse', 'Data', 'Status']),
+      );
       expectValue('modifiedResponse.Meta', { TotalPages: 1 }, valueAtPath(data, ['modifiedResponse', 'Meta']));
       return 'UK consent response';
     },
@@ -130,7 +136,13 @@ const accountSteps: readonly Step[] = [
         requestHeaders: { 'x-wso2-client-id': UK_OTHER_CLIENT_ID },
         consentResource: simulator.store.basicView(consent.consentId, { withAttributes: true }),
       });
-      expectValue('Errors[0].ErrorCode', 'UK.OBIE.Resource.NotFound', ukErrorCode(expectAnswer(checked(answer, 'pre-process-consent-retrieval'), { status: 'ERROR', errorCode: 403 })));
+      expectValue(
+        'Errors[0].ErrorCode',
+        'UK.OBIE.Resource.NotFound',
+        ukErrorCode(
+          expectAnswer(checked(answer, 'pre-process-consent-retrieval'), { status: 'ERROR', errorCode: 403 }),
+        ),
+      );
       return '403';
     },
   },
@@ -141,18 +153,34 @@ const accountSteps: readonly Step[] = [
       const data = await populate(simulator, required(state.accounts, 'the consent'), 'openid accounts');
       const permission = arrayAt(recordAt(data, 'consentData'), 'permissions')?.[0];
       const lines = isJsonRecord(permission) ? permission.displayValues : undefined;
-      expectThat(Array.isArray(lines) && lines.length === 5 && !lines.some((line) => String(line).startsWith('Read')), 'five plain-language permission lines', () => JSON.stringify(lines));
+      expectThat(
+        Array.isArray(lines) && lines.length === 5 && !lines.some((line) => String(line).startsWith('Read')),
+        'five plain-language permission lines',
+        () => JSON.stringify(lines),
+      );
       displayNameOf(data, UK_SAVINGS_ACCOUNT);
       return `${offeredAccounts(data).length} accounts offered`;
     },
   },
-  { name: STEP.persistAccounts, dependsOn: [STEP.populateAccounts], run: (simulator, state) => approve(simulator, required(state.accounts, 'the consent'), UK_SAVINGS_ACCOUNT) },
+  {
+    name: STEP.persistAccounts,
+    dependsOn: [STEP.populateAccounts],
+    run: (simulator, state) => approve(simulator, required(state.accounts, 'the consent'), UK_SAVINGS_ACCOUNT),
+  },
   {
     name: STEP.allowAccount,
     dependsOn: [STEP.persistAccounts],
     async run(simulator, state) {
       const resource = `${UK_ACCOUNTS_API}/accounts/${UK_SAVINGS_ACCOUNT}/transactions?fromBookingDateTime=2026-01-01T00:00:00`;
-      expectAnswer(await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}/transactions', resource, 'GET'));
+      expectAnswer(
+        await access(
+          simulator,
+          required(state.accounts, 'the consent'),
+          '/accounts/{AccountId}/transactions',
+          resource,
+          'GET',
+        ),
+      );
       return `GET ${resource} allowed`;
     },
   },
@@ -160,7 +188,13 @@ const accountSteps: readonly Step[] = [
     name: STEP.refuseAccount,
     dependsOn: [STEP.persistAccounts],
     async run(simulator, state) {
-      const exchange = await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}', `${UK_ACCOUNTS_API}/accounts/${UK_CURRENT_ACCOUNT}`, 'GET');
+      const exchange = await access(
+        simulator,
+        required(state.accounts, 'the consent'),
+        '/accounts/{AccountId}',
+        `${UK_ACCOUNTS_API}/accounts/${UK_CURRENT_ACCOUNT}`,
+        'GET',
+      );
       return expectRefused(exchange, 403, 'UK.OBIE.Resource.ConsentMismatch');
     },
   },
@@ -168,7 +202,13 @@ const accountSteps: readonly Step[] = [
     name: STEP.refusePermission,
     dependsOn: [STEP.persistAccounts],
     async run(simulator, state) {
-      const exchange = await access(simulator, required(state.accounts, 'the consent'), '/accounts/{AccountId}/balances', `${UK_ACCOUNTS_API}/accounts/${UK_SAVINGS_ACCOUNT}/balances`, 'GET');
+      const exchange = await access(
+        simulator,
+        required(state.accounts, 'the consent'),
+        '/accounts/{AccountId}/balances',
+        `${UK_ACCOUNTS_API}/accounts/${UK_SAVINGS_ACCOUNT}/balances`,
+        'GET',
+      );
       return expectRefused(exchange, 403, 'UK.OBIE.Resource.ConsentMismatch');
     },
   },
@@ -187,7 +227,11 @@ const accountSteps: readonly Step[] = [
     async run(simulator, state) {
       const consent = required(state.accounts, 'the consent');
       const data = expectAnswer(await simulator.revoke(consent.consentId, `${consent.path}/${consent.consentId}`));
-      expectValue('requireTokenRevocation (the consent was Authorised)', true, valueAtPath(data, ['requireTokenRevocation']));
+      expectValue(
+        'requireTokenRevocation (the consent was Authorised)',
+        true,
+        valueAtPath(data, ['requireTokenRevocation']),
+      );
       expectValue('stored status', 'Deleted', simulator.store.get(consent.consentId).status);
       return 'Deleted, tokens revoked';
     },
@@ -197,7 +241,10 @@ const accountSteps: readonly Step[] = [
     dependsOn: [STEP.revokeAccounts],
     async run(simulator, state) {
       const consent = required(state.accounts, 'the consent');
-      const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`), { status: 'ERROR', errorCode: 400 });
+      const data = expectAnswer(
+        await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}`),
+        { status: 'ERROR', errorCode: 400 },
+      );
       expectValue('Errors[0].ErrorCode', 'UK.OBIE.Resource.NotFound', ukErrorCode(data));
       const exchange = await access(simulator, consent, '/accounts', `${UK_ACCOUNTS_API}/accounts`, 'GET');
       return `${expectRefused(exchange, 400, 'UK.OBIE.Resource.InvalidConsentStatus')} for data access too`;
@@ -212,7 +259,11 @@ const expirySteps: readonly Step[] = [
     name: STEP.createExpiring,
     async run(simulator, state) {
       const now = Date.now();
-      const consent = await createUkConsent(simulator, 'account-access-consents', ukAccountAccessConsentBody(now, EXPIRY_MS));
+      const consent = await createUkConsent(
+        simulator,
+        'account-access-consents',
+        ukAccountAccessConsentBody(now, EXPIRY_MS),
+      );
       state.expiring = { ...consent, expiresAt: now + EXPIRY_MS };
       return `expires in ${EXPIRY_MS / 1000} s`;
     },
@@ -232,14 +283,21 @@ const expirySteps: readonly Step[] = [
     async run(simulator, state) {
       const consent = required(state.expiring, 'the expiring consent');
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, consent.expiresAt - Date.now() + 1100)));
-      return expectRefused(await access(simulator, consent, '/accounts', `${UK_ACCOUNTS_API}/accounts`, 'GET'), 400, 'UK.OBIE.Resource.InvalidConsentStatus');
+      return expectRefused(
+        await access(simulator, consent, '/accounts', `${UK_ACCOUNTS_API}/accounts`, 'GET'),
+        400,
+        'UK.OBIE.Resource.InvalidConsentStatus',
+      );
     },
   },
   {
     name: STEP.expiredRefresh,
     dependsOn: [STEP.expiredAccess],
     async run(simulator, state) {
-      const data = expectAnswer(await simulator.issueRefreshToken(required(state.expiring, 'the expiring consent').consentId), { status: 'ERROR', errorCode: 400 });
+      const data = expectAnswer(
+        await simulator.issueRefreshToken(required(state.expiring, 'the expiring consent').consentId),
+        { status: 'ERROR', errorCode: 400 },
+      );
       expectValue('errorMessage', 'invalid_grant', valueAtPath(data, ['errorMessage']));
       return 'invalid_grant';
     },
@@ -257,8 +315,18 @@ const expirySteps: readonly Step[] = [
     dependsOn: [STEP.createDenied],
     async run(simulator, state) {
       const consent = required(state.denied, 'the consent to deny');
-      const exchange = await simulator.persist(consent.consentId, UK_JOURNEY_USER, required(consent.populateData, 'the populate answer'), {}, false);
-      expectValue('consentResource.status', 'Rejected', valueAtPath(expectAnswer(exchange), ['consentResource', 'status']));
+      const exchange = await simulator.persist(
+        consent.consentId,
+        UK_JOURNEY_USER,
+        required(consent.populateData, 'the populate answer'),
+        {},
+        false,
+      );
+      expectValue(
+        'consentResource.status',
+        'Rejected',
+        valueAtPath(expectAnswer(exchange), ['consentResource', 'status']),
+      );
       expectValue('stored status', 'Rejected', simulator.store.get(consent.consentId).status);
       return 'Rejected';
     },
@@ -297,7 +365,11 @@ const paymentSteps: readonly Step[] = [
       const answer = await simulator.client.call('pre-process-consent-creation', {
         consentInitiationData: tampered,
         consentResourcePath: PAYMENT_PATH,
-        requestHeaders: { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, 'x-idempotency-key': randomUUID(), 'x-jws-signature': signature },
+        requestHeaders: {
+          'x-wso2-client-id': UK_JOURNEY_CLIENT_ID,
+          'x-idempotency-key': randomUUID(),
+          'x-jws-signature': signature,
+        },
       });
       if (state.verifiesSignatures !== true) {
         expectAnswer(checked(answer, 'pre-process-consent-creation'));
@@ -324,18 +396,37 @@ const paymentSteps: readonly Step[] = [
       expectValue('allowMultipleAccounts', false, valueAtPath(data, ['consentData', 'allowMultipleAccounts']));
       expectValue('Amount box', ['165.88 GBP'], valueAtPath(data, ['consentData', 'basicConsentData', 'Amount']));
       const offered = offeredAccounts(data).map((account) => account.accountId);
-      expectThat(!offered.includes(UK_SAVINGS_ACCOUNT) && offered.includes(UK_CURRENT_ACCOUNT), 'only payable accounts', () => JSON.stringify(offered));
+      expectThat(
+        !offered.includes(UK_SAVINGS_ACCOUNT) && offered.includes(UK_CURRENT_ACCOUNT),
+        'only payable accounts',
+        () => JSON.stringify(offered),
+      );
       return `${offered.length} payable accounts offered`;
     },
   },
-  { name: STEP.persistPayment, dependsOn: [STEP.populatePayment], run: (simulator, state) => approve(simulator, required(state.payment, 'the payment consent'), UK_CURRENT_ACCOUNT) },
+  {
+    name: STEP.persistPayment,
+    dependsOn: [STEP.populatePayment],
+    run: (simulator, state) => approve(simulator, required(state.payment, 'the payment consent'), UK_CURRENT_ACCOUNT),
+  },
   {
     name: STEP.refuseMismatch,
     dependsOn: [STEP.persistPayment],
     async run(simulator, state) {
       const consent = required(state.payment, 'the payment consent');
-      const body = ukDomesticPaymentSubmission(consent.consentId, { ...ukDomesticPaymentInitiation(), InstructedAmount: { Amount: '999.99', Currency: 'GBP' } });
-      const exchange = await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, { 'x-idempotency-key': randomUUID() });
+      const body = ukDomesticPaymentSubmission(consent.consentId, {
+        ...ukDomesticPaymentInitiation(),
+        InstructedAmount: { Amount: '999.99', Currency: 'GBP' },
+      });
+      const exchange = await access(
+        simulator,
+        consent,
+        '/domestic-payments',
+        `${UK_PAYMENTS_API}/domestic-payments`,
+        'POST',
+        body,
+        { 'x-idempotency-key': randomUUID() },
+      );
       return expectRefused(exchange, 400, 'UK.OBIE.Resource.ConsentMismatch');
     },
   },
@@ -346,8 +437,28 @@ const paymentSteps: readonly Step[] = [
       const consent = required(state.payment, 'the payment consent');
       const body = ukDomesticPaymentSubmission(consent.consentId);
       const headers = { 'x-idempotency-key': 'order-1' };
-      expectAnswer(await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, headers));
-      expectAnswer(await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', body, headers));
+      expectAnswer(
+        await access(
+          simulator,
+          consent,
+          '/domestic-payments',
+          `${UK_PAYMENTS_API}/domestic-payments`,
+          'POST',
+          body,
+          headers,
+        ),
+      );
+      expectAnswer(
+        await access(
+          simulator,
+          consent,
+          '/domestic-payments',
+          `${UK_PAYMENTS_API}/domestic-payments`,
+          'POST',
+          body,
+          headers,
+        ),
+      );
       return 'allowed, and allowed again for a retry with the same x-idempotency-key';
     },
   },
@@ -356,7 +467,15 @@ const paymentSteps: readonly Step[] = [
     dependsOn: [STEP.allowSubmission],
     async run(simulator, state) {
       const consent = required(state.payment, 'the payment consent');
-      const exchange = await access(simulator, consent, '/domestic-payments', `${UK_PAYMENTS_API}/domestic-payments`, 'POST', ukDomesticPaymentSubmission(consent.consentId), { 'x-idempotency-key': 'order-2' });
+      const exchange = await access(
+        simulator,
+        consent,
+        '/domestic-payments',
+        `${UK_PAYMENTS_API}/domestic-payments`,
+        'POST',
+        ukDomesticPaymentSubmission(consent.consentId),
+        { 'x-idempotency-key': 'order-2' },
+      );
       return expectRefused(exchange, 400, 'UK.OBIE.Resource.InvalidConsentStatus');
     },
   },
@@ -364,7 +483,9 @@ const paymentSteps: readonly Step[] = [
 
 /** `GET /domestic-payment-consents/{ConsentId}/funds-confirmation`: FundsAvailableResult.FundsAvailable. */
 async function fundsAvailable(simulator: IdentityServerSimulator, consent: UkConsent): Promise<unknown> {
-  const data = expectAnswer(await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}/funds-confirmation`));
+  const data = expectAnswer(
+    await simulator.retrieveConsent(consent.consentId, `${consent.path}/${consent.consentId}/funds-confirmation`),
+  );
   return valueAtPath(data, ['modifiedResponse', 'Data', 'FundsAvailableResult', 'FundsAvailable']);
 }
 
@@ -373,14 +494,22 @@ const paymentFundsSteps: readonly Step[] = [
     name: STEP.fundsAvailable,
     dependsOn: [STEP.persistPayment],
     async run(simulator, state) {
-      expectValue('FundsAvailable (165.88 GBP, 2,500.00 on the account)', true, await fundsAvailable(simulator, required(state.payment, 'the payment consent')));
+      expectValue(
+        'FundsAvailable (165.88 GBP, 2,500.00 on the account)',
+        true,
+        await fundsAvailable(simulator, required(state.payment, 'the payment consent')),
+      );
       return 'FundsAvailable true';
     },
   },
   {
     name: STEP.fundsUnavailable,
     async run(simulator) {
-      const consent = await signedPaymentCreation(simulator, PAYMENT_PATH, ukDomesticPaymentFrom(UK_CURRENT_ACCOUNT, '5000.00'));
+      const consent = await signedPaymentCreation(
+        simulator,
+        PAYMENT_PATH,
+        ukDomesticPaymentFrom(UK_CURRENT_ACCOUNT, '5000.00'),
+      );
       await populate(simulator, consent, 'openid payments');
       await approve(simulator, consent, UK_CURRENT_ACCOUNT);
       expectValue('FundsAvailable (5,000.00 GBP)', false, await fundsAvailable(simulator, consent));
@@ -401,19 +530,41 @@ const fundsSteps: readonly Step[] = [
     name: STEP.populateFunds,
     dependsOn: [STEP.createFunds],
     async run(simulator, state) {
-      const data = await populate(simulator, required(state.funds, 'the funds-confirmation consent'), 'openid fundsconfirmations');
+      const data = await populate(
+        simulator,
+        required(state.funds, 'the funds-confirmation consent'),
+        'openid fundsconfirmations',
+      );
       const initiated = arrayAt(recordAt(data, 'consentData'), 'initiatedAccountsForConsent') ?? [];
-      expectValue('the named debtor account, only', [UK_CURRENT_ACCOUNT], initiated.map((account) => (isJsonRecord(account) ? account.accountId : undefined)));
+      expectValue(
+        'the named debtor account, only',
+        [UK_CURRENT_ACCOUNT],
+        initiated.map((account) => (isJsonRecord(account) ? account.accountId : undefined)),
+      );
       return 'debtor account pre-selected';
     },
   },
-  { name: STEP.persistFunds, dependsOn: [STEP.populateFunds], run: (simulator, state) => approve(simulator, required(state.funds, 'the funds-confirmation consent'), UK_CURRENT_ACCOUNT) },
+  {
+    name: STEP.persistFunds,
+    dependsOn: [STEP.populateFunds],
+    run: (simulator, state) =>
+      approve(simulator, required(state.funds, 'the funds-confirmation consent'), UK_CURRENT_ACCOUNT),
+  },
   {
     name: STEP.allowFundsCheck,
     dependsOn: [STEP.persistFunds],
     async run(simulator, state) {
       const consent = required(state.funds, 'the funds-confirmation consent');
-      expectAnswer(await access(simulator, consent, '/funds-confirmations', `${UK_FUNDS_API}/funds-confirmations`, 'POST', ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1')));
+      expectAnswer(
+        await access(
+          simulator,
+          consent,
+          '/funds-confirmations',
+          `${UK_FUNDS_API}/funds-confirmations`,
+          'POST',
+          ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1'),
+        ),
+      );
       return 'POST /funds-confirmations allowed';
     },
   },
@@ -422,15 +573,34 @@ const fundsSteps: readonly Step[] = [
     dependsOn: [STEP.allowFundsCheck],
     async run(simulator, state) {
       const consent = required(state.funds, 'the funds-confirmation consent');
-      const exchange = await access(simulator, consent, '/funds-confirmations', `${UK_FUNDS_API}/funds-confirmations`, 'POST', ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1'));
+      const exchange = await access(
+        simulator,
+        consent,
+        '/funds-confirmations',
+        `${UK_FUNDS_API}/funds-confirmations`,
+        'POST',
+        ukFundsConfirmationRequest(consent.consentId, 'PURCHASE-1'),
+      );
       return expectRefused(exchange, 400, 'UK.OBIE.Rules.DuplicateReference');
     },
   },
 ];
 
-function vrpPayment(simulator: IdentityServerSimulator, consent: UkConsent, amount: string): Promise<SimulatedExchange> {
+function vrpPayment(
+  simulator: IdentityServerSimulator,
+  consent: UkConsent,
+  amount: string,
+): Promise<SimulatedExchange> {
   const id = `VRP-${randomUUID().slice(0, 8)}`;
-  return access(simulator, consent, '/domestic-vrps', `${UK_PAYMENTS_API}/domestic-vrps`, 'POST', ukVrpPayment(consent.consentId, amount, id), { 'x-idempotency-key': randomUUID() });
+  return access(
+    simulator,
+    consent,
+    '/domestic-vrps',
+    `${UK_PAYMENTS_API}/domestic-vrps`,
+    'POST',
+    ukVrpPayment(consent.consentId, amount, id),
+    { 'x-idempotency-key': randomUUID() },
+  );
 }
 
 const CONCURRENT_PAYMENTS = 5;
@@ -448,16 +618,28 @@ const vrpSteps: readonly Step[] = [
     dependsOn: [STEP.createVrp],
     async run(simulator, state) {
       const data = await populate(simulator, required(state.vrp, 'the VRP consent'), 'openid payments');
-      expectValue('Limits box', ['250.00 GBP per day (calendar)'], valueAtPath(data, ['consentData', 'basicConsentData', 'Limits']));
+      expectValue(
+        'Limits box',
+        ['250.00 GBP per day (calendar)'],
+        valueAtPath(data, ['consentData', 'basicConsentData', 'Limits']),
+      );
       return 'limits shown';
     },
   },
-  { name: STEP.persistVrp, dependsOn: [STEP.populateVrp], run: (simulator, state) => approve(simulator, required(state.vrp, 'the VRP consent'), UK_OTHER_CURRENT_ACCOUNT) },
+  {
+    name: STEP.persistVrp,
+    dependsOn: [STEP.populateVrp],
+    run: (simulator, state) => approve(simulator, required(state.vrp, 'the VRP consent'), UK_OTHER_CURRENT_ACCOUNT),
+  },
   {
     name: STEP.refuseOverMaximum,
     dependsOn: [STEP.persistVrp],
     async run(simulator, state) {
-      return expectRefused(await vrpPayment(simulator, required(state.vrp, 'the VRP consent'), '100.01'), 400, 'UK.OBIE.Rules.FailsControlParameters');
+      return expectRefused(
+        await vrpPayment(simulator, required(state.vrp, 'the VRP consent'), '100.01'),
+        400,
+        'UK.OBIE.Rules.FailsControlParameters',
+      );
     },
   },
   {
@@ -465,8 +647,12 @@ const vrpSteps: readonly Step[] = [
     dependsOn: [STEP.persistVrp],
     async run(simulator, state) {
       const consent = required(state.vrp, 'the VRP consent');
-      const exchanges = await Promise.all(Array.from({ length: CONCURRENT_PAYMENTS }, () => vrpPayment(simulator, consent, '100.00')));
-      const accepted = exchanges.filter((exchange) => isJsonRecord(exchange.body) && exchange.body.status === 'SUCCESS');
+      const exchanges = await Promise.all(
+        Array.from({ length: CONCURRENT_PAYMENTS }, () => vrpPayment(simulator, consent, '100.00')),
+      );
+      const accepted = exchanges.filter(
+        (exchange) => isJsonRecord(exchange.body) && exchange.body.status === 'SUCCESS',
+      );
       expectValue('payments of 100.00 accepted under a 250.00 daily limit', 2, accepted.length);
       for (const refused of exchanges.filter((exchange) => !accepted.includes(exchange))) {
         expectRefused(refused, 400, 'UK.OBIE.Rules.FailsControlParameters');
@@ -491,8 +677,14 @@ const otherSteps: readonly Step[] = [
     dependsOn: [STEP.createAccounts],
     async run(simulator, state) {
       const consentId = required(state.accounts, 'the consent').consentId;
-      expectAnswer(await simulator.validateAuthorizationRequest(buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId })));
-      const noIntent = await simulator.validateAuthorizationRequest(buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID }));
+      expectAnswer(
+        await simulator.validateAuthorizationRequest(
+          buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID, consentId }),
+        ),
+      );
+      const noIntent = await simulator.validateAuthorizationRequest(
+        buildRequestObjectClaims({ clientId: UK_JOURNEY_CLIENT_ID }),
+      );
       expectAnswer(noIntent, { status: 'ERROR', errorCode: 400 });
       return 'accepted with openbanking_intent_id, refused without';
     },

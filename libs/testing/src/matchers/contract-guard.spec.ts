@@ -64,7 +64,13 @@ function verdict(): string | undefined {
 
 const accessRefusedWithExtraKey = (requestId: string): ScriptedAnswer => ({
   status: 200,
-  body: { responseId: requestId, status: 'ERROR', errorCode: 403, data: { errorMessage: 'Forbidden', errorDescription: 'no' }, message: 'not allowed here' },
+  body: {
+    responseId: requestId,
+    status: 'ERROR',
+    errorCode: 403,
+    data: { errorMessage: 'Forbidden', errorDescription: 'no' },
+    message: 'not allowed here',
+  },
 });
 
 describe('ContractGuard behind the answer hook', () => {
@@ -80,17 +86,30 @@ describe('ContractGuard behind the answer hook', () => {
     );
     expect(lines?.[1]).toBe('  in "the test that got the answer":');
     expect(lines?.[2]).toMatch(
-      new RegExp(`^ {4}- validate-consent-access \\(requestId ${answer.requestId}\\): contract: top-level key "message" is not allowed \\(only .*\\): the identity server's strict parse fails$`),
+      new RegExp(
+        `^ {4}- validate-consent-access \\(requestId ${answer.requestId}\\): contract: top-level key "message" is not allowed \\(only .*\\): the identity server's strict parse fails$`,
+      ),
     );
     // Reported once: the next test starts clean.
     expect(verdict()).toBeUndefined();
   });
 
   it("reports what the simulated identity server fails on, beside the contract matcher's violations", async () => {
-    answerFor = (requestId) => ({ status: 200, body: { responseId: requestId, status: 'SUCCESS', errorCode: 700, data: { Code: '400', Message: 'Consent not found' } } });
+    answerFor = (requestId) => ({
+      status: 200,
+      body: {
+        responseId: requestId,
+        status: 'SUCCESS',
+        errorCode: 700,
+        data: { Code: '400', Message: 'Consent not found' },
+      },
+    });
     const exchange = await new IdentityServerSimulator(client()).mapError(400, 'Consent not found', 'consent_retrieve');
 
-    expect(exchange.reaction).toEqual({ outcome: 'failed', description: 'errorCode 700 is not an HTTP status: Response.status throws' });
+    expect(exchange.reaction).toEqual({
+      outcome: 'failed',
+      description: 'errorCode 700 is not an HTTP status: Response.status throws',
+    });
     expect(verdict()?.split('\n')).toEqual([
       '2 findings: the identity server would break on these answers of the service. A test that provokes such answers on purpose wraps the calls in expectingContractBreaks(reason, ...).',
       '  in "the test that got the answer":',
@@ -113,7 +132,10 @@ describe('ContractGuard behind the answer hook', () => {
   });
 
   it('passes answers that satisfy the contract, and leaves answers other than HTTP 200 to the tests', async () => {
-    answerFor = (requestId) => ({ status: 200, body: { responseId: requestId, status: 'SUCCESS', data: { issueRefreshToken: true } } });
+    answerFor = (requestId) => ({
+      status: 200,
+      body: { responseId: requestId, status: 'SUCCESS', data: { issueRefreshToken: true } },
+    });
     await client().call('issue-refresh-token', { grantType: 'authorization_code' });
     answerFor = () => ({ status: 401, body: { anything: 'goes' } });
     const refused = await client().call('issue-refresh-token', { grantType: 'authorization_code' });
@@ -124,7 +146,9 @@ describe('ContractGuard behind the answer hook', () => {
 
   it('excuses the breaking answers of an expectingContractBreaks scope, keeping them with its reason', async () => {
     answerFor = accessRefusedWithExtraKey;
-    const answer = await expectingContractBreaks('the test provokes it', () => client().call('validate-consent-access', { consentId: 'c-1' }));
+    const answer = await expectingContractBreaks('the test provokes it', () =>
+      client().call('validate-consent-access', { consentId: 'c-1' }),
+    );
 
     expect(verdict()).toBeUndefined();
     expect(guard.excused).toEqual([
@@ -142,10 +166,12 @@ describe('ContractGuard behind the answer hook', () => {
   });
 
   it('refuses an opt-out without a reason, and nested opt-outs', async () => {
-    await expect(expectingContractBreaks(' ', () => Promise.resolve(1))).rejects.toThrow('expectingContractBreaks needs the reason the answers may break the contract');
-    await expect(expectingContractBreaks('outer', () => expectingContractBreaks('inner', () => Promise.resolve(1)))).rejects.toThrow(
-      'expectingContractBreaks is already in effect ("outer"): scopes do not nest',
+    await expect(expectingContractBreaks(' ', () => Promise.resolve(1))).rejects.toThrow(
+      'expectingContractBreaks needs the reason the answers may break the contract',
     );
+    await expect(
+      expectingContractBreaks('outer', () => expectingContractBreaks('inner', () => Promise.resolve(1))),
+    ).rejects.toThrow('expectingContractBreaks is already in effect ("outer"): scopes do not nest');
     // A refused nested scope leaves the outer one closed behind it.
     answerFor = accessRefusedWithExtraKey;
     await client().call('validate-consent-access', { consentId: 'c-1' });

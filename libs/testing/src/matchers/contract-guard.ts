@@ -29,7 +29,11 @@ export class ContractGuard implements AnswerObserver {
 
   answered(answer: ObservedAnswer, expectedBreak: string | undefined): void {
     const violations = checkExtensionResponse(answer.extension, answer.requestId, answer.httpStatus, answer.body);
-    this.record(answer, violations.map((violation) => `contract: ${violation}`), expectedBreak);
+    this.record(
+      answer,
+      violations.map((violation) => `contract: ${violation}`),
+      expectedBreak,
+    );
   }
 
   reacted(answer: ObservedAnswer, reaction: IdentityServerReaction, expectedBreak: string | undefined): void {
@@ -52,9 +56,12 @@ export class ContractGuard implements AnswerObserver {
     // Grouped by test: the breaches of one test usually share it, and its full name is long.
     const byTest = new Map<string, string[]>();
     for (const breach of found) {
-      const heading = breach.test === undefined ? '  outside any test (a beforeAll or afterAll hook):' : `  in "${breach.test}":`;
+      const heading =
+        breach.test === undefined ? '  outside any test (a beforeAll or afterAll hook):' : `  in "${breach.test}":`;
       const lines = byTest.get(heading) ?? [];
-      lines.push(...breach.problems.map((problem) => `    - ${breach.extension} (requestId ${breach.requestId}): ${problem}`));
+      lines.push(
+        ...breach.problems.map((problem) => `    - ${breach.extension} (requestId ${breach.requestId}): ${problem}`),
+      );
       byTest.set(heading, lines);
     }
     const count = [...byTest.values()].reduce((sum, lines) => sum + lines.length, 0);
@@ -70,7 +77,12 @@ export class ContractGuard implements AnswerObserver {
     if (problems.length === 0) {
       return;
     }
-    const breach: AnswerBreach = { test: this.currentTest(), extension: answer.extension, requestId: answer.requestId, problems };
+    const breach: AnswerBreach = {
+      test: this.currentTest(),
+      extension: answer.extension,
+      requestId: answer.requestId,
+      problems,
+    };
     if (expectedBreak === undefined) {
       this.breaches.push(breach);
     } else {

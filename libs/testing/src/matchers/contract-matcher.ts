@@ -10,14 +10,21 @@ import { ERROR_RESPONSE_STATUSES, errorBodyViolations } from './error-body-rules
  */
 
 /** Every violation of the contract by one answer; empty when the answer is fine. */
-export function checkExtensionResponse(extension: ExtensionName, requestId: string, httpStatus: number, body: unknown): string[] {
+export function checkExtensionResponse(
+  extension: ExtensionName,
+  requestId: string,
+  httpStatus: number,
+  body: unknown,
+): string[] {
   if (httpStatus === 200) {
     return envelopeViolations(extension, requestId, body);
   }
   if (ERROR_RESPONSE_STATUSES.includes(httpStatus)) {
     return errorBodyViolations(requestId, httpStatus, body);
   }
-  return [`HTTP ${httpStatus} is not an answer the service may give: only 200 counts as success, and error answers use ${ERROR_RESPONSE_STATUSES.join(', ')}`];
+  return [
+    `HTTP ${httpStatus} is not an answer the service may give: only 200 counts as success, and error answers use ${ERROR_RESPONSE_STATUSES.join(', ')}`,
+  ];
 }
 
 /** What the matcher accepts: an `ExtensionAnswer` of the simulator client, or anything with the same fields. */
@@ -28,7 +35,13 @@ export interface ContractCheckedAnswer {
 }
 
 function isCheckedAnswer(value: unknown): value is ContractCheckedAnswer {
-  return typeof value === 'object' && value !== null && 'httpStatus' in value && typeof value.httpStatus === 'number' && 'body' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'httpStatus' in value &&
+    typeof value.httpStatus === 'number' &&
+    'body' in value
+  );
 }
 
 /**
@@ -45,7 +58,10 @@ export function toSatisfyExtensionContract(
   }
   const expectedRequestId = requestId ?? received.requestId;
   if (expectedRequestId === undefined) {
-    return { pass: false, message: () => 'no requestId to check responseId against: pass it to toSatisfyExtensionContract' };
+    return {
+      pass: false,
+      message: () => 'no requestId to check responseId against: pass it to toSatisfyExtensionContract',
+    };
   }
   const violations = checkExtensionResponse(extension, expectedRequestId, received.httpStatus, received.body);
   const pass = violations.length === 0;

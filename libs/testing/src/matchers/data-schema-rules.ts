@@ -17,7 +17,9 @@ export function dataViolations(extension: ExtensionName, status: ExtensionStatus
   const violations = schemaViolations(callerSchema, data, 'data');
   const published = publishedDataSchema(extension, status);
   if (published.kind === 'schema') {
-    violations.push(...schemaViolations(published.schema, data, 'data').map((violation) => `${violation} (published contract)`));
+    violations.push(
+      ...schemaViolations(published.schema, data, 'data').map((violation) => `${violation} (published contract)`),
+    );
   } else if (published.kind === 'unreadable') {
     violations.push(`the published contract cannot be checked: ${published.reason}`);
   }

@@ -22,10 +22,14 @@ export function envelopeViolations(extension: ExtensionName, requestId: string, 
   }
   const violations: string[] = [];
   for (const key of Object.keys(body).filter((candidate) => !ALLOWED_KEYS.has(candidate))) {
-    violations.push(`top-level key "${key}" is not allowed (only ${ENVELOPE_KEYS.join(', ')}): the identity server's strict parse fails`);
+    violations.push(
+      `top-level key "${key}" is not allowed (only ${ENVELOPE_KEYS.join(', ')}): the identity server's strict parse fails`,
+    );
   }
   if (body.responseId !== requestId) {
-    violations.push(`responseId must echo the requestId ${JSON.stringify(requestId)}, got ${describe(body.responseId)}`);
+    violations.push(
+      `responseId must echo the requestId ${JSON.stringify(requestId)}, got ${describe(body.responseId)}`,
+    );
   }
   const status = body.status;
   if (status !== 'SUCCESS' && status !== 'ERROR') {
@@ -37,14 +41,23 @@ export function envelopeViolations(extension: ExtensionName, requestId: string, 
   }
   if (status === 'ERROR') {
     if (!isAcceptedErrorCode(errorCode)) {
-      violations.push(`an ERROR needs an errorCode among ${ACCEPTED_ERROR_CODES.join(', ')}, got ${describe(errorCode)}`);
+      violations.push(
+        `an ERROR needs an errorCode among ${ACCEPTED_ERROR_CODES.join(', ')}, got ${describe(errorCode)}`,
+      );
     }
     if (!isRecord(body.data)) {
-      violations.push(`an ERROR needs data as a JSON object (it is relayed as the error body), got ${describe(body.data)}`);
+      violations.push(
+        `an ERROR needs data as a JSON object (it is relayed as the error body), got ${describe(body.data)}`,
+      );
     }
   }
-  if (extension === 'map-accelerator-error-response' && !(typeof errorCode === 'number' && Number.isInteger(errorCode) && errorCode >= 100 && errorCode <= 599)) {
-    violations.push(`map-accelerator-error-response needs an integer errorCode in 100-599 even on SUCCESS (it is the client's HTTP status), got ${describe(errorCode)}`);
+  if (
+    extension === 'map-accelerator-error-response' &&
+    !(typeof errorCode === 'number' && Number.isInteger(errorCode) && errorCode >= 100 && errorCode <= 599)
+  ) {
+    violations.push(
+      `map-accelerator-error-response needs an integer errorCode in 100-599 even on SUCCESS (it is the client's HTTP status), got ${describe(errorCode)}`,
+    );
   }
   if (status === 'SUCCESS' || status === 'ERROR') {
     violations.push(...dataViolations(extension, status, body.data));

@@ -42,21 +42,31 @@ function stringsIn(value: unknown, where: string): Array<{ readonly where: strin
 
 export function errorBodyViolations(requestId: string, httpStatus: number, body: unknown): string[] {
   if (!isRecord(body)) {
-    return [`an HTTP ${httpStatus} body must be {responseId?, status: "ERROR", data: {errorMessage, errorDescription}}, got ${body === undefined ? 'no JSON' : JSON.stringify(body)}`];
+    return [
+      `an HTTP ${httpStatus} body must be {responseId?, status: "ERROR", data: {errorMessage, errorDescription}}, got ${body === undefined ? 'no JSON' : JSON.stringify(body)}`,
+    ];
   }
   const violations: string[] = [];
   for (const key of Object.keys(body).filter((candidate) => !ALLOWED_TOP_LEVEL_KEYS.has(candidate))) {
-    violations.push(`top-level key "${key}" is not allowed in an HTTP ${httpStatus} body (only responseId, status, data)`);
+    violations.push(
+      `top-level key "${key}" is not allowed in an HTTP ${httpStatus} body (only responseId, status, data)`,
+    );
   }
   if (body.responseId !== undefined && body.responseId !== requestId) {
-    violations.push(`responseId, when present, must echo the requestId ${JSON.stringify(requestId)}, got ${JSON.stringify(body.responseId)}`);
+    violations.push(
+      `responseId, when present, must echo the requestId ${JSON.stringify(requestId)}, got ${JSON.stringify(body.responseId)}`,
+    );
   }
   if (body.status !== 'ERROR') {
-    violations.push(`status must be "ERROR" in an HTTP ${httpStatus} body, got ${JSON.stringify(body.status) ?? 'nothing'}`);
+    violations.push(
+      `status must be "ERROR" in an HTTP ${httpStatus} body, got ${JSON.stringify(body.status) ?? 'nothing'}`,
+    );
   }
   const data = body.data;
   if (!isRecord(data)) {
-    violations.push(`data must be an object {errorMessage, errorDescription}: without it the identity server throws a NullPointerException`);
+    violations.push(
+      `data must be an object {errorMessage, errorDescription}: without it the identity server throws a NullPointerException`,
+    );
   } else {
     for (const key of REQUIRED_DATA_KEYS) {
       const value = data[key];
@@ -64,8 +74,12 @@ export function errorBodyViolations(requestId: string, httpStatus: number, body:
         violations.push(`data.${key} must be a non-empty string, got ${JSON.stringify(value) ?? 'nothing'}`);
       }
     }
-    for (const key of Object.keys(data).filter((candidate) => !(REQUIRED_DATA_KEYS as readonly string[]).includes(candidate))) {
-      violations.push(`data key "${key}" is not allowed in an HTTP ${httpStatus} body (only errorMessage, errorDescription)`);
+    for (const key of Object.keys(data).filter(
+      (candidate) => !(REQUIRED_DATA_KEYS as readonly string[]).includes(candidate),
+    )) {
+      violations.push(
+        `data key "${key}" is not allowed in an HTTP ${httpStatus} body (only errorMessage, errorDescription)`,
+      );
     }
   }
   for (const { where, text } of stringsIn(body, 'body')) {

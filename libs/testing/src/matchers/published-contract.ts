@@ -143,19 +143,25 @@ function statusMatches(branch: unknown, status: ExtensionStatus): boolean {
 function buildDataSchema(extension: ExtensionName, status: ExtensionStatus): SchemaNode | undefined {
   const root = publishedDocument();
   const operation = child(child(root, 'paths'), `/${extension}`);
-  const responseSchema = child(child(child(child(child(child(operation, 'post'), 'responses'), '200'), 'content'), 'application/json'), 'schema');
+  const responseSchema = child(
+    child(child(child(child(child(operation, 'post'), 'responses'), '200'), 'content'), 'application/json'),
+    'schema',
+  );
   if (responseSchema === undefined) {
     return undefined;
   }
   const resolved = dereference(responseSchema, root);
   const alternatives = child(resolved, 'anyOf');
-  const branches = (Array.isArray(alternatives) ? (alternatives as unknown[]) : [resolved]).filter((branch) => statusMatches(branch, status));
+  const branches = (Array.isArray(alternatives) ? (alternatives as unknown[]) : [resolved]).filter((branch) =>
+    statusMatches(branch, status),
+  );
   if (branches.length === 0) {
     return undefined;
   }
   // A branch that does not describe `data` accepts any `data`.
   const dataSchemas = branches.map((branch) => child(child(branch, 'properties'), 'data') ?? {});
-  const schema: SchemaNode = dataSchemas.length === 1 && isSchemaNode(dataSchemas[0]) ? dataSchemas[0] : { anyOf: dataSchemas };
+  const schema: SchemaNode =
+    dataSchemas.length === 1 && isSchemaNode(dataSchemas[0]) ? dataSchemas[0] : { anyOf: dataSchemas };
   for (const deviation of CONTRACT_DEVIATIONS) {
     if (deviation.part === deviationPart(status) && deviation.extensions.includes(extension)) {
       deviation.path.split(',').forEach((deviationPath) => relax(schema, parseDeviationPath(deviationPath)));
@@ -175,7 +181,10 @@ export function publishedDataSchema(extension: ExtensionName, status: ExtensionS
       const schema = buildDataSchema(extension, status);
       entry = schema === undefined ? { kind: 'undescribed' } : { kind: 'schema', schema };
     } catch (error: unknown) {
-      entry = { kind: 'unreadable', reason: `cannot read ${PUBLISHED_CONTRACT_FILE}: ${error instanceof Error ? error.message : String(error)}` };
+      entry = {
+        kind: 'unreadable',
+        reason: `cannot read ${PUBLISHED_CONTRACT_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     dataSchemas.set(key, entry);
   }

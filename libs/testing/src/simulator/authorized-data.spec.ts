@@ -8,9 +8,11 @@ const BONUS = { accountId: '30080098763459', displayName: 'Max Bonus Account', s
 const consumerData = { accounts: [SALARY, BONUS] };
 
 /** How an account appears in authorizedData: Jackson wrote every declared field, null when unset. */
-const written = (account: Record<string, unknown>, isConsumerAccount = true) => accountAsJacksonWritesIt(account, isConsumerAccount);
+const written = (account: Record<string, unknown>, isConsumerAccount = true) =>
+  accountAsJacksonWritesIt(account, isConsumerAccount);
 
-const accountIds = (accounts: readonly Readonly<Record<string, unknown>>[]) => accounts.map((account) => account.accountId);
+const accountIds = (accounts: readonly Readonly<Record<string, unknown>>[]) =>
+  accounts.map((account) => account.accountId);
 
 describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', () => {
   it('1. gives one entry per permission with the accounts selected for its uid, under its display values', () => {
@@ -26,7 +28,10 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
       consumerData,
     };
 
-    const data = buildAuthorizedData(populate, { 'p-basic': ['Salary Saver Account'], 'p-balances': ['Salary Saver Account', 'Max Bonus Account'] });
+    const data = buildAuthorizedData(populate, {
+      'p-basic': ['Salary Saver Account'],
+      'p-balances': ['Salary Saver Account', 'Max Bonus Account'],
+    });
 
     expect(data).toEqual([
       { permissions: ['ReadAccountsBasic', 'ReadAccountsDetail'], accounts: [written(SALARY)] },
@@ -47,7 +52,11 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
       consumerData,
     };
 
-    const data = buildAuthorizedData(populate, { 'p-with': ['Max Bonus Account'], consent: ['true'], 'unknown-uid': ['Salary Saver Account'] });
+    const data = buildAuthorizedData(populate, {
+      'p-with': ['Max Bonus Account'],
+      consent: ['true'],
+      'unknown-uid': ['Salary Saver Account'],
+    });
 
     expect(data).toEqual([{ permissions: ['ReadAccountsBasic'], accounts: [written(BONUS)] }]);
   });
@@ -62,13 +71,21 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
   });
 
   it('4. appends consent-level accounts (initiatedAccountsForConsent and the accounts field) to every permission', () => {
-    const debtor = { displayName: '08080021325698', accountId: '08080021325698', SchemeName: 'OB.SortCodeAccountNumber' };
+    const debtor = {
+      displayName: '08080021325698',
+      accountId: '08080021325698',
+      SchemeName: 'OB.SortCodeAccountNumber',
+    };
     const populate = {
       consentData: {
         type: 'payments',
         allowMultipleAccounts: true,
         permissions: [
-          { uid: 'p-1', displayValues: ['Initiate'], initiatedAccounts: [{ displayName: 'Initiated', accountId: 'A-1' }] },
+          {
+            uid: 'p-1',
+            displayValues: ['Initiate'],
+            initiatedAccounts: [{ displayName: 'Initiated', accountId: 'A-1' }],
+          },
           { uid: 'p-2', displayValues: ['Read'] },
         ],
         initiatedAccountsForConsent: [debtor],
@@ -83,7 +100,12 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
       ['30080098763459', '08080021325698'],
     ]);
     // Initiated accounts come from AccountDTO, which declares no `selected`; extra keys survive through @JsonAnySetter.
-    expect(data[0]?.accounts[0]).toEqual({ displayName: 'Initiated', accountId: 'A-1', title: JSON_NULL, description: JSON_NULL });
+    expect(data[0]?.accounts[0]).toEqual({
+      displayName: 'Initiated',
+      accountId: 'A-1',
+      title: JSON_NULL,
+      description: JSON_NULL,
+    });
     expect(data[1]?.accounts[1]).toMatchObject({ SchemeName: 'OB.SortCodeAccountNumber', title: JSON_NULL });
   });
 
@@ -92,7 +114,13 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
       consentData: {
         type: 'accounts',
         allowMultipleAccounts: true,
-        permissions: [{ uid: 'p-1', displayValues: ['ReadAccountsBasic'], initiatedAccounts: [{ displayName: 'Salary Saver Account', accountId: '30080012343456' }] }],
+        permissions: [
+          {
+            uid: 'p-1',
+            displayValues: ['ReadAccountsBasic'],
+            initiatedAccounts: [{ displayName: 'Salary Saver Account', accountId: '30080012343456' }],
+          },
+        ],
       },
       consumerData,
     };
@@ -109,23 +137,37 @@ describe('buildAuthorizedData (ConsentAuthorizeUtil.addAuthorizedDataObject)', (
     };
     const withoutPermission = { consentData: { type: 'payments', allowMultipleAccounts: false }, consumerData };
 
-    expect(() => buildAuthorizedData(withPermission, { 'p-1': ['Salary Saver Account', 'Max Bonus Account'] })).toThrow(MultipleAccountSelectionError);
-    expect(() => buildAuthorizedData(withoutPermission, { accounts: ['Salary Saver Account', 'Max Bonus Account'] })).toThrow(
-      'Found multiple account selections when only one is allowed',
+    expect(() => buildAuthorizedData(withPermission, { 'p-1': ['Salary Saver Account', 'Max Bonus Account'] })).toThrow(
+      MultipleAccountSelectionError,
     );
+    expect(() =>
+      buildAuthorizedData(withoutPermission, { accounts: ['Salary Saver Account', 'Max Bonus Account'] }),
+    ).toThrow('Found multiple account selections when only one is allowed');
     expect(buildAuthorizedData(withPermission, { 'p-1': ['Max Bonus Account'] })).toHaveLength(1);
   });
 
   it('sends unset account fields as explicit nulls on the wire', () => {
-    const populate = { consentData: { type: 'accounts', allowMultipleAccounts: true }, consumerData: { accounts: [{ displayName: 'Plain' }] } };
+    const populate = {
+      consentData: { type: 'accounts', allowMultipleAccounts: true },
+      consumerData: { accounts: [{ displayName: 'Plain' }] },
+    };
 
     const text = serializeLikeIdentityServer(buildAuthorizedData(populate, { accounts: ['Plain'] }));
 
-    expect(text).toBe('[{"accounts":[{"accountId":null,"displayName":"Plain","description":null,"title":null,"selected":null}]}]');
+    expect(text).toBe(
+      '[{"accounts":[{"accountId":null,"displayName":"Plain","description":null,"title":null,"selected":null}]}]',
+    );
   });
 
   it('gives nothing when nothing was chosen and nothing was initiated', () => {
-    const populate = { consentData: { type: 'accounts', allowMultipleAccounts: true, permissions: [{ uid: 'p-1', displayValues: ['ReadAccountsBasic'] }] }, consumerData };
+    const populate = {
+      consentData: {
+        type: 'accounts',
+        allowMultipleAccounts: true,
+        permissions: [{ uid: 'p-1', displayValues: ['ReadAccountsBasic'] }],
+      },
+      consumerData,
+    };
 
     expect(buildAuthorizedData(populate, consentPageForm({}, 'accounts', false))).toEqual([]);
   });
@@ -165,7 +207,11 @@ describe('buildAuthorizedResources (the persist payload)', () => {
   });
 
   it('selects per permission when there are permissions and for the consent otherwise', () => {
-    expect(selectAccounts(populate, ['Max Bonus Account'])).toEqual({ perPermission: { 'p-1': ['Max Bonus Account'] } });
-    expect(selectAccounts({ consentData: { type: 'payments' } }, ['Max Bonus Account'])).toEqual({ forConsent: ['Max Bonus Account'] });
+    expect(selectAccounts(populate, ['Max Bonus Account'])).toEqual({
+      perPermission: { 'p-1': ['Max Bonus Account'] },
+    });
+    expect(selectAccounts({ consentData: { type: 'payments' } }, ['Max Bonus Account'])).toEqual({
+      forConsent: ['Max Bonus Account'],
+    });
   });
 });

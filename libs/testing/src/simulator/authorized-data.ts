@@ -76,7 +76,9 @@ function permissionsOf(consentData: JsonRecord | undefined): ScreenPermission[] 
   }
   return permissions.filter(isJsonRecord).map((permission) => ({
     uid: stringAt(permission, 'uid'),
-    displayValues: (arrayAt(permission, 'displayValues') ?? []).filter((value): value is string => typeof value === 'string'),
+    displayValues: (arrayAt(permission, 'displayValues') ?? []).filter(
+      (value): value is string => typeof value === 'string',
+    ),
     initiatedAccounts: accountsAt(permission, 'initiatedAccounts'),
   }));
 }
@@ -109,7 +111,9 @@ export function buildAuthorizedData(populateData: unknown, form: ConsentPageForm
     }
   });
   // Later accounts with the same displayName win, as in the Java HashMap.
-  const consumerAccountByName = new Map<unknown, JsonRecord>(consumerAccounts.map((account) => [account.displayName, account]));
+  const consumerAccountByName = new Map<unknown, JsonRecord>(
+    consumerAccounts.map((account) => [account.displayName, account]),
+  );
 
   // A null value means "this permission has no accounts of its own yet" (Java puts null in the map).
   const accountsByPermission = new Map<number, AuthorizedAccount[] | null>();
@@ -136,7 +140,9 @@ export function buildAuthorizedData(populateData: unknown, form: ConsentPageForm
         const account = consumerAccountByName.get(name);
         if (account === undefined) {
           // writeValueAsString(null) is "null", and new JSONObject("null") throws: an uncaught runtime exception.
-          throw new IdentityServerFailure(`No consumer account has the displayName ${JSON.stringify(name)}: JSONException while rebuilding authorizedData`);
+          throw new IdentityServerFailure(
+            `No consumer account has the displayName ${JSON.stringify(name)}: JSONException while rebuilding authorizedData`,
+          );
         }
         set.push(accountAsJacksonWritesIt(account, true));
       }
@@ -148,12 +154,16 @@ export function buildAuthorizedData(populateData: unknown, form: ConsentPageForm
       accountsByPermission.set(index, null);
     }
     if (permission.initiatedAccounts.length > 0) {
-      accountSet(index).push(...permission.initiatedAccounts.map((account) => accountAsJacksonWritesIt(account, false)));
+      accountSet(index).push(
+        ...permission.initiatedAccounts.map((account) => accountAsJacksonWritesIt(account, false)),
+      );
     }
   });
 
   if (initiatedAccountsForConsent.length > 0) {
-    accountSet(CONSENT_LEVEL).push(...initiatedAccountsForConsent.map((account) => accountAsJacksonWritesIt(account, false)));
+    accountSet(CONSENT_LEVEL).push(
+      ...initiatedAccountsForConsent.map((account) => accountAsJacksonWritesIt(account, false)),
+    );
   }
 
   const consentLevelAccounts = accountsByPermission.get(CONSENT_LEVEL);
@@ -176,7 +186,9 @@ export function buildAuthorizedData(populateData: unknown, form: ConsentPageForm
     authorizedData.push({ accounts: consentLevelAccounts });
     return authorizedData;
   }
-  const permissionIndexes = [...accountsByPermission.keys()].filter((index) => index !== CONSENT_LEVEL).sort((left, right) => left - right);
+  const permissionIndexes = [...accountsByPermission.keys()]
+    .filter((index) => index !== CONSENT_LEVEL)
+    .sort((left, right) => left - right);
   for (const index of permissionIndexes) {
     const accounts = accountsByPermission.get(index);
     const permission = permissions?.[index];

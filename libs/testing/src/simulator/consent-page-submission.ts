@@ -29,7 +29,9 @@ export interface ConsentPageSubmission {
 /** Chooses the same accounts the way the page would: for every permission, or for the consent when it has none. */
 export function selectAccounts(populateData: unknown, displayNames: readonly string[]): AccountSelection {
   const permissions = (arrayAt(recordAt(populateData, 'consentData'), 'permissions') ?? []).filter(isJsonRecord);
-  const uids = permissions.map((permission) => stringAt(permission, 'uid')).filter((uid): uid is string => uid !== undefined);
+  const uids = permissions
+    .map((permission) => stringAt(permission, 'uid'))
+    .filter((uid): uid is string => uid !== undefined);
   if (uids.length === 0) {
     return { forConsent: displayNames };
   }

@@ -59,7 +59,9 @@ function gsonString(value: unknown, path: string): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
   }
-  throw new IdentityServerFailure(`Gson cannot read ${path}: expected a string, got ${Array.isArray(value) ? 'an array' : 'an object'}`);
+  throw new IdentityServerFailure(
+    `Gson cannot read ${path}: expected a string, got ${Array.isArray(value) ? 'an array' : 'an object'}`,
+  );
 }
 
 function gsonInteger(value: unknown, path: string): number | undefined {

@@ -9,7 +9,10 @@ function newStore(): ConsentStore {
   return new ConsentStore({ now: () => NOW, newId: () => `id-${(counter += 1)}` });
 }
 
-const receipt = { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' }, Risk: {} };
+const receipt = {
+  Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' },
+  Risk: {},
+};
 
 const creationAnswer = {
   type: 'accounts',
@@ -27,7 +30,12 @@ const approval = (userId: string, attributes: Record<string, string> = {}) => ({
   status: 'Authorised',
   attributes,
   authorizations: [
-    { userId, type: 'authorisation', status: 'Authorised', resources: [{ accountId: '30080012343456', permission: 'primary', status: 'active' }] },
+    {
+      userId,
+      type: 'authorisation',
+      status: 'Authorised',
+      resources: [{ accountId: '30080012343456', permission: 'primary', status: 'active' }],
+    },
   ],
 });
 
@@ -42,7 +50,9 @@ describe('ConsentStore', () => {
       expect(consent.clientId).toBe('client-1');
       expect(consent.createdTime).toBe(NOW);
       expect(consent.updatedTime).toBe(NOW);
-      expect(consent.authorizations).toEqual([{ id: 'id-2', userId: undefined, type: 'authorisation', status: 'Created', updatedTime: NOW, mappings: [] }]);
+      expect(consent.authorizations).toEqual([
+        { id: 'id-2', userId: undefined, type: 'authorisation', status: 'Created', updatedTime: NOW, mappings: [] },
+      ]);
       expect(Object.fromEntries(consent.attributes)).toEqual({ bankRef: 'X1', IdempotencyKey: 'idem-1' });
     });
 
@@ -58,7 +68,9 @@ describe('ConsentStore', () => {
       const consent = store.createConsent({ ...creationAnswer, attributes: { count: 3 } }, 'client-1');
 
       expect(consent.attributes.get('count')).toBe('3');
-      expect(() => store.createConsent({ ...creationAnswer, attributes: { nested: { a: 1 } } }, 'client-1')).toThrow(IdentityServerFailure);
+      expect(() => store.createConsent({ ...creationAnswer, attributes: { nested: { a: 1 } } }, 'client-1')).toThrow(
+        IdentityServerFailure,
+      );
     });
   });
 
@@ -93,7 +105,9 @@ describe('ConsentStore', () => {
 
       const detailed = store.detailedView(id);
 
-      expect(detailed.authorizations).toEqual([{ id: 'id-2', type: 'authorisation', status: 'Created', resources: [] }]);
+      expect(detailed.authorizations).toEqual([
+        { id: 'id-2', type: 'authorisation', status: 'Created', resources: [] },
+      ]);
       expect(detailed.authorizations?.[0]).not.toHaveProperty('userId');
     });
   });
@@ -109,7 +123,9 @@ describe('ConsentStore', () => {
       expect(consent.status).toBe('Authorised');
       expect(consent.authorizations).toHaveLength(1);
       expect(consent.authorizations[0]).toMatchObject({ id: 'id-2', userId: 'psu@wso2.com', status: 'Authorised' });
-      expect(consent.authorizations[0]?.mappings).toEqual([{ id: 'id-3', accountId: '30080012343456', permission: 'primary', status: 'active' }]);
+      expect(consent.authorizations[0]?.mappings).toEqual([
+        { id: 'id-3', accountId: '30080012343456', permission: 'primary', status: 'active' },
+      ]);
     });
 
     it('inserts a second authorization and leaves the Created one alone when the userId differs', () => {
@@ -120,7 +136,12 @@ describe('ConsentStore', () => {
 
       const consent = store.get(id);
       expect(consent.authorizations).toHaveLength(2);
-      expect(consent.authorizations[0]).toMatchObject({ id: 'id-2', status: 'Created', userId: undefined, mappings: [] });
+      expect(consent.authorizations[0]).toMatchObject({
+        id: 'id-2',
+        status: 'Created',
+        userId: undefined,
+        mappings: [],
+      });
       expect(consent.authorizations[1]).toMatchObject({ userId: 'PSU@wso2.com@carbon.super', status: 'Authorised' });
       expect(consent.authorizations[1]?.mappings).toHaveLength(1);
     });
@@ -131,14 +152,21 @@ describe('ConsentStore', () => {
 
       store.applyPersist(id, { status: 'Authorised' }, 'psu@wso2.com');
 
-      expect(store.get(id)).toMatchObject({ type: 'accounts', status: 'Authorised', validityTime: 1_893_456_000, receipt });
+      expect(store.get(id)).toMatchObject({
+        type: 'accounts',
+        status: 'Authorised',
+        validityTime: 1_893_456_000,
+        receipt,
+      });
     });
 
     it('fails on an attribute key the consent already has, as the primary key would, and changes nothing', () => {
       const store = newStore();
       const { id } = store.createConsent(creationAnswer, 'client-1');
 
-      expect(() => store.applyPersist(id, approval('psu@wso2.com', { bankRef: 'X2' }), 'psu@wso2.com')).toThrow(/bankRef.*primary-key violation/);
+      expect(() => store.applyPersist(id, approval('psu@wso2.com', { bankRef: 'X2' }), 'psu@wso2.com')).toThrow(
+        /bankRef.*primary-key violation/,
+      );
 
       const consent = store.get(id);
       expect(consent.status).toBe('AwaitingAuthorisation');
@@ -160,17 +188,21 @@ describe('ConsentStore', () => {
       const { id } = store.createConsent(creationAnswer, 'client-1');
       store.applyPersist(id, approval('psu@wso2.com'), 'psu@wso2.com');
 
-      store.applyPersist(id, {
-        amendments: [
-          {
-            id: 'id-2',
-            type: 'authorisation',
-            status: 'Amended',
-            resources: [{ accountId: '30080098763459', permission: 'primary', status: 'active' }],
-            amendedResources: [{ id: 'id-3', permission: 'primary', status: 'inactive' }],
-          },
-        ],
-      }, 'psu@wso2.com');
+      store.applyPersist(
+        id,
+        {
+          amendments: [
+            {
+              id: 'id-2',
+              type: 'authorisation',
+              status: 'Amended',
+              resources: [{ accountId: '30080098763459', permission: 'primary', status: 'active' }],
+              amendedResources: [{ id: 'id-3', permission: 'primary', status: 'inactive' }],
+            },
+          ],
+        },
+        'psu@wso2.com',
+      );
 
       const authorization = store.get(id).authorizations[0];
       expect(authorization?.status).toBe('Amended');
@@ -184,7 +216,13 @@ describe('ConsentStore', () => {
       const store = newStore();
       const { id } = store.createConsent(creationAnswer, 'client-1');
 
-      expect(() => store.applyPersist(id, { amendments: [{ id: 'id-2', type: 'authorisation', status: 'Amended' }] }, 'psu@wso2.com')).toThrow(/send \[\]/);
+      expect(() =>
+        store.applyPersist(
+          id,
+          { amendments: [{ id: 'id-2', type: 'authorisation', status: 'Amended' }] },
+          'psu@wso2.com',
+        ),
+      ).toThrow(/send \[\]/);
     });
   });
 
@@ -198,15 +236,23 @@ describe('ConsentStore', () => {
 
       const consent = store.get(id);
       expect(consent.status).toBe('Revoked');
-      expect(consent.authorizations.flatMap((authorization) => authorization.mappings).every((mapping) => mapping.status === 'inactive')).toBe(true);
+      expect(
+        consent.authorizations
+          .flatMap((authorization) => authorization.mappings)
+          .every((mapping) => mapping.status === 'inactive'),
+      ).toBe(true);
     });
 
     it('refuses token revocation when no authorization has a user, and a blank status', () => {
       const store = newStore();
       const { id } = store.createConsent(creationAnswer, 'client-1');
 
-      expect(() => store.applyRevocation(id, { revocationStatusName: 'Revoked', requireTokenRevocation: true })).toThrow(/User ID is required/);
-      expect(() => store.applyRevocation(id, { revocationStatusName: ' ', requireTokenRevocation: false })).toThrow(/new consent status is missing/);
+      expect(() =>
+        store.applyRevocation(id, { revocationStatusName: 'Revoked', requireTokenRevocation: true }),
+      ).toThrow(/User ID is required/);
+      expect(() => store.applyRevocation(id, { revocationStatusName: ' ', requireTokenRevocation: false })).toThrow(
+        /new consent status is missing/,
+      );
       expect(store.get(id).status).toBe('AwaitingAuthorisation');
     });
 

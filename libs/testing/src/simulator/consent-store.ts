@@ -105,14 +105,18 @@ function requireColumn(value: string | undefined, column: string): string {
 function requireShortColumn(value: string | undefined, column: string): string {
   const present = requireColumn(value, column);
   if (present.length > TYPE_AND_STATUS_MAX_LENGTH) {
-    throw new IdentityServerFailure(`${column} is longer than ${TYPE_AND_STATUS_MAX_LENGTH} characters: the insert fails`);
+    throw new IdentityServerFailure(
+      `${column} is longer than ${TYPE_AND_STATUS_MAX_LENGTH} characters: the insert fails`,
+    );
   }
   return present;
 }
 
 function requirePrimitive<T>(value: T | undefined, field: string): T {
   if (value === undefined) {
-    throw new IdentityServerFailure(`consentResource.${field} is missing: the identity server unboxes it to a primitive (NullPointerException)`);
+    throw new IdentityServerFailure(
+      `consentResource.${field} is missing: the identity server unboxes it to a primitive (NullPointerException)`,
+    );
   }
   return value;
 }
@@ -164,7 +168,9 @@ export class ConsentStore {
   get(consentId: string): StoredConsent {
     const consent = this.find(consentId);
     if (consent === undefined) {
-      throw new IdentityServerFailure(`Consent ${consentId} does not exist: the identity server answers "Consent not found"`);
+      throw new IdentityServerFailure(
+        `Consent ${consentId} does not exist: the identity server answers "Consent not found"`,
+      );
     }
     return consent;
   }
@@ -178,7 +184,9 @@ export class ConsentStore {
     const attributes = attributeRows(answer.attributes);
     if (idempotencyKey !== undefined) {
       if (attributes.has('IdempotencyKey')) {
-        throw new IdentityServerFailure('attribute "IdempotencyKey" inserted twice: primary-key violation, the creation is rolled back');
+        throw new IdentityServerFailure(
+          'attribute "IdempotencyKey" inserted twice: primary-key violation, the creation is rolled back',
+        );
       }
       attributes.set('IdempotencyKey', idempotencyKey);
     }
@@ -243,7 +251,9 @@ export class ConsentStore {
     const addedAttributes = attributeRows(answer.attributes);
     for (const key of addedAttributes.keys()) {
       if (consent.attributes.has(key)) {
-        throw new IdentityServerFailure(`attribute "${key}" already exists on consent ${consentId}: primary-key violation, the persist is rolled back`);
+        throw new IdentityServerFailure(
+          `attribute "${key}" already exists on consent ${consentId}: primary-key violation, the persist is rolled back`,
+        );
       }
     }
     const primary = this.primaryAuthorization(consent, loggedInUserId);
@@ -251,14 +261,19 @@ export class ConsentStore {
     for (const [index, authorization] of (answer.authorizations ?? []).entries()) {
       const path = `consentResource.authorizations[${index}]`;
       // Only an exact userId match reuses the primary authorization; anything else is a new row (multi-authorisation).
-      const reused = primary !== undefined && authorization.userId === loggedInUserId
-        ? updated.authorizations.find((candidate) => candidate.id === primary.id)
-        : undefined;
+      const reused =
+        primary !== undefined && authorization.userId === loggedInUserId
+          ? updated.authorizations.find((candidate) => candidate.id === primary.id)
+          : undefined;
       if (reused) {
         reused.userId = authorization.userId;
         reused.status = requireShortColumn(authorization.status, `${path}.status`);
         reused.updatedTime = time;
-        reused.mappings.push(...authorization.resources.map((mapping, mappingIndex) => this.newMapping(mapping, `${path}.resources[${mappingIndex}]`)));
+        reused.mappings.push(
+          ...authorization.resources.map((mapping, mappingIndex) =>
+            this.newMapping(mapping, `${path}.resources[${mappingIndex}]`),
+          ),
+        );
       } else {
         updated.authorizations.push(this.newAuthorization(authorization, path, time));
       }
@@ -278,8 +293,13 @@ export class ConsentStore {
     if (decision.revocationStatusName.trim() === '') {
       throw new IdentityServerFailure('Consent ID or new consent status is missing, cannot proceed');
     }
-    if (decision.requireTokenRevocation && consent.authorizations.every((authorization) => authorization.userId === undefined)) {
-      throw new IdentityServerFailure('User ID is required for token revocation: no authorization of the consent has a user');
+    if (
+      decision.requireTokenRevocation &&
+      consent.authorizations.every((authorization) => authorization.userId === undefined)
+    ) {
+      throw new IdentityServerFailure(
+        'User ID is required for token revocation: no authorization of the consent has a user',
+      );
     }
     const time = this.now();
     consent.status = requireShortColumn(decision.revocationStatusName, 'revocationStatusName');
@@ -323,24 +343,40 @@ export class ConsentStore {
     consent.receipt = answer.receipt ?? consent.receipt;
   }
 
-  private applyAmendments(consent: StoredConsent, amendments: readonly AnsweredAmendment[] | undefined, time: number): void {
+  private applyAmendments(
+    consent: StoredConsent,
+    amendments: readonly AnsweredAmendment[] | undefined,
+    time: number,
+  ): void {
     for (const [index, amendment] of (amendments ?? []).entries()) {
       const path = `consentResource.amendments[${index}]`;
       if (amendment.resources === undefined || amendment.amendedResources === undefined) {
-        throw new IdentityServerFailure(`${path}.resources and .amendedResources are iterated without a null check: send [] (NullPointerException)`);
+        throw new IdentityServerFailure(
+          `${path}.resources and .amendedResources are iterated without a null check: send [] (NullPointerException)`,
+        );
       }
       const authorization = consent.authorizations.find((candidate) => candidate.id === amendment.id);
       if (authorization === undefined) {
-        throw new IdentityServerFailure(`${path}.id ${JSON.stringify(amendment.id)} is not an authorization of the consent`);
+        throw new IdentityServerFailure(
+          `${path}.id ${JSON.stringify(amendment.id)} is not an authorization of the consent`,
+        );
       }
       authorization.type = requireShortColumn(amendment.type, `${path}.type`);
       authorization.status = requireShortColumn(amendment.status, `${path}.status`);
       authorization.updatedTime = time;
-      authorization.mappings.push(...amendment.resources.map((mapping, mappingIndex) => this.newMapping(mapping, `${path}.resources[${mappingIndex}]`)));
+      authorization.mappings.push(
+        ...amendment.resources.map((mapping, mappingIndex) =>
+          this.newMapping(mapping, `${path}.resources[${mappingIndex}]`),
+        ),
+      );
       for (const [amendedIndex, amended] of amendment.amendedResources.entries()) {
-        const mapping = consent.authorizations.flatMap((candidate) => candidate.mappings).find((candidate) => candidate.id === amended.id);
+        const mapping = consent.authorizations
+          .flatMap((candidate) => candidate.mappings)
+          .find((candidate) => candidate.id === amended.id);
         if (mapping === undefined) {
-          throw new IdentityServerFailure(`${path}.amendedResources[${amendedIndex}].id ${JSON.stringify(amended.id)} is not a mapping of the consent`);
+          throw new IdentityServerFailure(
+            `${path}.amendedResources[${amendedIndex}].id ${JSON.stringify(amended.id)} is not a mapping of the consent`,
+          );
         }
         mapping.permission = requireColumn(amended.permission, `${path}.amendedResources[${amendedIndex}].permission`);
         mapping.status = requireColumn(amended.status, `${path}.amendedResources[${amendedIndex}].status`);
@@ -355,7 +391,9 @@ export class ConsentStore {
       type: requireShortColumn(authorization.type, `${path}.type`),
       status: requireShortColumn(authorization.status, `${path}.status`),
       updatedTime: time,
-      mappings: authorization.resources.map((mapping, index) => this.newMapping(mapping, `${path}.resources[${index}]`)),
+      mappings: authorization.resources.map((mapping, index) =>
+        this.newMapping(mapping, `${path}.resources[${index}]`),
+      ),
     };
   }
 
@@ -371,7 +409,9 @@ export class ConsentStore {
   private stored(consentId: string): StoredConsent {
     const consent = this.consents.get(consentId);
     if (consent === undefined) {
-      throw new IdentityServerFailure(`Consent ${consentId} does not exist: the identity server answers "Consent not found"`);
+      throw new IdentityServerFailure(
+        `Consent ${consentId} does not exist: the identity server answers "Consent not found"`,
+      );
     }
     return consent;
   }

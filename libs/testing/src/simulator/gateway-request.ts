@@ -24,7 +24,11 @@ export interface ResourceRequest {
 
 function contextOf(resource: string): string {
   const path = resource.split('?')[0] ?? '';
-  return `/${path.split('/').filter((segment) => segment !== '').slice(0, 3).join('/')}`;
+  return `/${path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .slice(0, 3)
+    .join('/')}`;
 }
 
 function queryParametersOf(resource: string): Record<string, string> {
@@ -42,7 +46,11 @@ function queryParametersOf(resource: string): Record<string, string> {
 }
 
 /** `ConsentValidateRequest.dataRequestPayload`: all TPP headers, the token's user and client, the resource. */
-export function buildDataRequestPayload(consent: StoredConsent, request: ResourceRequest, tokenUserId: string): JsonRecord {
+export function buildDataRequestPayload(
+  consent: StoredConsent,
+  request: ResourceRequest,
+  tokenUserId: string,
+): JsonRecord {
   return {
     headers: { Authorization: `Bearer ${randomUUID()}`, 'x-fapi-interaction-id': randomUUID(), ...request.headers },
     consentId: consent.id,

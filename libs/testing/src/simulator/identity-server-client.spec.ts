@@ -58,7 +58,11 @@ describe('IdentityServerClient on the wire', () => {
   };
 
   it('posts to {base}/{spec}/{extension} with exactly the identity server headers', async () => {
-    const client = new IdentityServerClient({ baseUrl: `${baseUrl}/`, spec: 'default', credentials: { kind: 'basic', username: 'is', password: 'secret' } });
+    const client = new IdentityServerClient({
+      baseUrl: `${baseUrl}/`,
+      spec: 'default',
+      credentials: { kind: 'basic', username: 'is', password: 'secret' },
+    });
 
     const answer = await client.call('validate-consent-access', { consentId: 'c-1' });
 
@@ -80,7 +84,11 @@ describe('IdentityServerClient on the wire', () => {
     await new IdentityServerClient({ baseUrl, spec: 'default' }).call('issue-refresh-token', {});
     expect(lastRequest().headers.authorization).toBe('Basic Og==');
 
-    await new IdentityServerClient({ baseUrl, spec: 'uk', credentials: { kind: 'bearer', token: 'static-token' } }).call('issue-refresh-token', {});
+    await new IdentityServerClient({
+      baseUrl,
+      spec: 'uk',
+      credentials: { kind: 'bearer', token: 'static-token' },
+    }).call('issue-refresh-token', {});
     expect(lastRequest().headers.authorization).toBe('Bearer static-token');
     expect(lastRequest().url).toBe('/uk/issue-refresh-token');
   });
@@ -157,12 +165,23 @@ describe('IdentityServerClient on the wire', () => {
   });
 
   it("writes a TPP body's keys in the identity server's HashMap order, or as given for a raw-body deployment", async () => {
-    const body = { Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' }, Risk: {} };
-    await new IdentityServerClient({ baseUrl, spec: 'uk' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
+    const body = {
+      Data: { Permissions: ['ReadAccountsBasic'], ExpirationDateTime: '2030-01-01T00:00:00+00:00' },
+      Risk: {},
+    };
+    await new IdentityServerClient({ baseUrl, spec: 'uk' }).call(
+      'pre-process-consent-creation',
+      { consentInitiationData: body },
+      { requestId: 'r' },
+    );
     expect(lastRequest().bytes.toString('latin1')).toBe(
       '{"data":{"consentInitiationData":{"Risk":{},"Data":{"ExpirationDateTime":"2030-01-01T00:00:00+00:00","Permissions":["ReadAccountsBasic"]}}},"requestId":"r"}',
     );
-    await new IdentityServerClient({ baseUrl, spec: 'uk', keyOrder: 'as-given' }).call('pre-process-consent-creation', { consentInitiationData: body }, { requestId: 'r' });
+    await new IdentityServerClient({ baseUrl, spec: 'uk', keyOrder: 'as-given' }).call(
+      'pre-process-consent-creation',
+      { consentInitiationData: body },
+      { requestId: 'r' },
+    );
     expect(lastRequest().bytes.toString('latin1')).toBe(
       '{"requestId":"r","data":{"consentInitiationData":{"Data":{"Permissions":["ReadAccountsBasic"],"ExpirationDateTime":"2030-01-01T00:00:00+00:00"},"Risk":{}}}}',
     );

@@ -143,7 +143,11 @@ export class IdentityServerClient {
   }
 
   /** Sends bytes that need not be a valid request (malformed JSON, missing `data`) with the identity server's headers. */
-  async sendRaw(extension: ExtensionName, body: string | Buffer, requestId: string = randomUUID()): Promise<ExtensionAnswer> {
+  async sendRaw(
+    extension: ExtensionName,
+    body: string | Buffer,
+    requestId: string = randomUUID(),
+  ): Promise<ExtensionAnswer> {
     return this.send({
       extension,
       url: this.urlOf(extension),
@@ -183,7 +187,12 @@ export class IdentityServerClient {
       contentType: response.headers.get('content-type') ?? undefined,
       request,
     };
-    reportAnswer({ extension: request.extension, requestId: request.requestId, httpStatus: answer.httpStatus, body: answer.body });
+    reportAnswer({
+      extension: request.extension,
+      requestId: request.requestId,
+      httpStatus: answer.httpStatus,
+      body: answer.body,
+    });
     return answer;
   }
 }

@@ -21,9 +21,10 @@ const GENERIC_MESSAGE = 'Error while invoking external service extension';
 function failureOfErrorStatus(answer: ExtensionAnswer): string {
   if (answer.httpStatus === 400 || answer.httpStatus === 500) {
     const data = isJsonRecord(answer.body) ? answer.body.data : undefined;
-    const description = isJsonRecord(data) && typeof data.errorDescription === 'string' && data.errorDescription !== ''
-      ? data.errorDescription
-      : GENERIC_MESSAGE;
+    const description =
+      isJsonRecord(data) && typeof data.errorDescription === 'string' && data.errorDescription !== ''
+        ? data.errorDescription
+        : GENERIC_MESSAGE;
     return `HTTP ${answer.httpStatus}: the identity server throws "${description}" and the client sees a server error`;
   }
   return `HTTP ${answer.httpStatus}: "${GENERIC_MESSAGE}" (only 200 counts as success)`;
@@ -56,7 +57,10 @@ export function readEnvelopeLikeIdentityServer(answer: ExtensionAnswer): Envelop
   }
   const unknownKeys = Object.keys(envelope).filter((key) => !ALLOWED_KEYS.has(key));
   if (unknownKeys.length > 0) {
-    return { kind: 'unusable', reason: `unknown top-level key(s) ${unknownKeys.join(', ')}: UnrecognizedPropertyException` };
+    return {
+      kind: 'unusable',
+      reason: `unknown top-level key(s) ${unknownKeys.join(', ')}: UnrecognizedPropertyException`,
+    };
   }
   const errorCode = readErrorCode(envelope.errorCode);
   if (errorCode === undefined) {
@@ -68,5 +72,8 @@ export function readEnvelopeLikeIdentityServer(answer: ExtensionAnswer): Envelop
   if (envelope.status === undefined || envelope.status === null) {
     return { kind: 'unusable', reason: 'status is missing: the callers dereference it (NullPointerException)' };
   }
-  return { kind: 'unusable', reason: `status ${JSON.stringify(envelope.status)} is not SUCCESS or ERROR: the enum cannot be parsed` };
+  return {
+    kind: 'unusable',
+    reason: `status ${JSON.stringify(envelope.status)} is not SUCCESS or ERROR: the enum cannot be parsed`,
+  };
 }

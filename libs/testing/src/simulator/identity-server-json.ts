@@ -99,7 +99,11 @@ function isOmitted(value: unknown): boolean {
  * HashMap order. Takes `unknown` because answers of the service are sent back as they came (receipts, populate
  * answers).
  */
-export function serializeLikeIdentityServer(value: unknown, escaping: JsonEscaping = 'minimal', keyOrder: KeyOrder = 'java-hash-map'): string {
+export function serializeLikeIdentityServer(
+  value: unknown,
+  escaping: JsonEscaping = 'minimal',
+  keyOrder: KeyOrder = 'java-hash-map',
+): string {
   if (value === JSON_NULL || value === null || value === undefined) {
     // A top-level or array-element null: org.json's JSONArray keeps it as `null`.
     return 'null';
@@ -124,7 +128,9 @@ export function serializeLikeIdentityServer(value: unknown, escaping: JsonEscapi
     // Omitted members never enter the JSONObject, so they take no part in its table size.
     const present = Object.keys(record).filter((key) => !isOmitted(record[key]));
     const keys = keyOrder === 'java-hash-map' ? javaHashMapOrder(present) : present;
-    const members = keys.map((key) => `${quoteJsonString(key, escaping)}:${serializeLikeIdentityServer(record[key], escaping, keyOrder)}`);
+    const members = keys.map(
+      (key) => `${quoteJsonString(key, escaping)}:${serializeLikeIdentityServer(record[key], escaping, keyOrder)}`,
+    );
     return `{${members.join(',')}}`;
   }
   throw new TypeError(`Cannot send a ${typeof value} as JSON`);

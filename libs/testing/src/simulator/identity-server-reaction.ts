@@ -15,7 +15,10 @@ export interface IdentityServerReaction {
 }
 
 export const accepted = (description: string): IdentityServerReaction => ({ outcome: 'accepted', description });
-export const businessError = (description: string): IdentityServerReaction => ({ outcome: 'business-error', description });
+export const businessError = (description: string): IdentityServerReaction => ({
+  outcome: 'business-error',
+  description,
+});
 export const failed = (description: string): IdentityServerReaction => ({ outcome: 'failed', description });
 
 /** Runs a store change the way the identity server's transaction would: it either happens or fails as a whole. */

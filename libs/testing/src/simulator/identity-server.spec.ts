@@ -20,8 +20,18 @@ const creationResource = {
 };
 
 const populateData = {
-  consentData: { type: 'accounts', allowMultipleAccounts: false, permissions: [{ uid: 'p-1', displayValues: ['ReadAccountsBasic'] }], consentMetadata: { bankRef: 'X1' } },
-  consumerData: { accounts: [{ displayName: 'Salary Saver Account', accountId: '30080012343456', selected: false }, { displayName: 'Max Bonus Account', accountId: '30080098763459' }] },
+  consentData: {
+    type: 'accounts',
+    allowMultipleAccounts: false,
+    permissions: [{ uid: 'p-1', displayValues: ['ReadAccountsBasic'] }],
+    consentMetadata: { bankRef: 'X1' },
+  },
+  consumerData: {
+    accounts: [
+      { displayName: 'Salary Saver Account', accountId: '30080012343456', selected: false },
+      { displayName: 'Max Bonus Account', accountId: '30080098763459' },
+    ],
+  },
 };
 
 describe('IdentityServerSimulator', () => {
@@ -36,7 +46,10 @@ describe('IdentityServerSimulator', () => {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const extension = (request.url ?? '').split('/').at(-1) ?? '';
-        const { requestId, data } = JSON.parse(Buffer.concat(chunks).toString('latin1')) as { requestId: string; data: Record<string, unknown> };
+        const { requestId, data } = JSON.parse(Buffer.concat(chunks).toString('latin1')) as {
+          requestId: string;
+          data: Record<string, unknown>;
+        };
         received.push({ extension, data });
         const answer = script[extension]?.(data) ?? { status: 'SUCCESS', data: {} };
         response.writeHead(200, { 'Content-Type': 'application/json' });
@@ -57,7 +70,12 @@ describe('IdentityServerSimulator', () => {
       'pre-process-consent-creation': () => ({ status: 'SUCCESS', data: { consentResource: creationResource } }),
       'enrich-consent-creation-response': () => ({ status: 'SUCCESS', data: { modifiedResponse: {} } }),
     };
-    simulator = new IdentityServerSimulator(new IdentityServerClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spec: 'default' }));
+    simulator = new IdentityServerSimulator(
+      new IdentityServerClient({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        spec: 'default',
+      }),
+    );
   });
 
   const sent = (extension: string): Record<string, unknown> => {
@@ -69,7 +87,12 @@ describe('IdentityServerSimulator', () => {
   };
 
   async function createdConsentId(): Promise<string> {
-    const { consentId } = await simulator.createConsent('account-access-consents', { Data: { Permissions: ['ReadAccountsBasic'] } }, 'client-1', { idempotencyKey: 'idem-1' });
+    const { consentId } = await simulator.createConsent(
+      'account-access-consents',
+      { Data: { Permissions: ['ReadAccountsBasic'] } },
+      'client-1',
+      { idempotencyKey: 'idem-1' },
+    );
     if (consentId === undefined) {
       throw new Error('the consent was not created');
     }
@@ -87,27 +110,44 @@ describe('IdentityServerSimulator', () => {
     expect(sent('enrich-consent-creation-response')).toMatchObject({
       consentId,
       consentResourcePath: 'account-access-consents',
-      consentResource: { id: consentId, clientId: 'client-1', attributes: { bankRef: 'X1', IdempotencyKey: 'idem-1' }, authorizations: [{ type: 'authorisation', status: 'Created', resources: [] }] },
+      consentResource: {
+        id: consentId,
+        clientId: 'client-1',
+        attributes: { bankRef: 'X1', IdempotencyKey: 'idem-1' },
+        authorizations: [{ type: 'authorisation', status: 'Created', resources: [] }],
+      },
     });
   });
 
   it('sends the nulls of the TPP body (an org.json tree) and leaves out a body that is not JSON', async () => {
-    await simulator.createConsent('account-access-consents', { Data: { Permissions: ['ReadAccountsBasic'], TransactionFromDateTime: null } }, 'client-1');
+    await simulator.createConsent(
+      'account-access-consents',
+      { Data: { Permissions: ['ReadAccountsBasic'], TransactionFromDateTime: null } },
+      'client-1',
+    );
     const withNull = sent('pre-process-consent-creation');
     await simulator.createConsent('account-access-consents', '<xml/>', 'client-1');
     const withoutBody = sent('pre-process-consent-creation');
 
-    expect(withNull.consentInitiationData).toEqual({ Data: { Permissions: ['ReadAccountsBasic'], TransactionFromDateTime: null } });
+    expect(withNull.consentInitiationData).toEqual({
+      Data: { Permissions: ['ReadAccountsBasic'], TransactionFromDateTime: null },
+    });
     expect(withoutBody).not.toHaveProperty('consentInitiationData');
   });
 
   it('does not store a consent whose creation answer the identity server cannot use, and skips the enrichment', async () => {
-    script['pre-process-consent-creation'] = () => ({ status: 'SUCCESS', data: { consentResource: { ...creationResource, validityTime: undefined } } });
+    script['pre-process-consent-creation'] = () => ({
+      status: 'SUCCESS',
+      data: { consentResource: { ...creationResource, validityTime: undefined } },
+    });
 
     const creation = await simulator.createConsent('account-access-consents', {}, 'client-1');
 
     expect(creation.consentId).toBeUndefined();
-    expect(creation.creation.reaction).toEqual({ outcome: 'failed', description: expect.stringContaining('validityTime is missing') });
+    expect(creation.creation.reaction).toEqual({
+      outcome: 'failed',
+      description: expect.stringContaining('validityTime is missing'),
+    });
     expect(received.map((request) => request.extension)).toEqual(['pre-process-consent-creation']);
   });
 
@@ -122,7 +162,10 @@ describe('IdentityServerSimulator', () => {
     await simulator.adminRevoke(consentId);
     const adminRevocation = sent('pre-process-consent-revoke');
 
-    expect(retrieval).toMatchObject({ consentResourcePath: `account-access-consents/${consentId}`, requestHeaders: { 'x-wso2-client-id': 'client-1' } });
+    expect(retrieval).toMatchObject({
+      consentResourcePath: `account-access-consents/${consentId}`,
+      requestHeaders: { 'x-wso2-client-id': 'client-1' },
+    });
     expect(retrieval.consentResource).toHaveProperty('attributes');
     expect(retrieval.consentResource).not.toHaveProperty('authorizations');
     expect(tppRevocation.consentResource).toHaveProperty('attributes');
@@ -140,16 +183,33 @@ describe('IdentityServerSimulator', () => {
       data: {
         consentResource: {
           status: 'Authorised',
-          authorizations: [{ userId: (data.userGrantedData as { userId: string }).userId, type: 'authorisation', status: 'Authorised', resources: [{ accountId: '30080012343456', permission: 'primary', status: 'active' }] }],
+          authorizations: [
+            {
+              userId: (data.userGrantedData as { userId: string }).userId,
+              type: 'authorisation',
+              status: 'Authorised',
+              resources: [{ accountId: '30080012343456', permission: 'primary', status: 'active' }],
+            },
+          ],
         },
       },
     });
 
     const populate = await simulator.populateScreen(consentId, 'psu@wso2.com', claims);
-    const exchange = await simulator.persist(consentId, 'psu@wso2.com', populate, { perPermission: { 'p-1': ['Salary Saver Account'] } }, true);
+    const exchange = await simulator.persist(
+      consentId,
+      'psu@wso2.com',
+      populate,
+      { perPermission: { 'p-1': ['Salary Saver Account'] } },
+      true,
+    );
 
     const data = sent('persist-authorized-consent');
-    expect(data).toMatchObject({ consentId, isApproved: true, userGrantedData: { userId: 'psu@wso2.com', requestParameters: claims } });
+    expect(data).toMatchObject({
+      consentId,
+      isApproved: true,
+      userGrantedData: { userId: 'psu@wso2.com', requestParameters: claims },
+    });
     expect(data.consentResource).toHaveProperty('authorizations');
     expect((data.userGrantedData as { authorizedResources: unknown }).authorizedResources).toMatchObject({
       approval: 'true',
@@ -157,32 +217,66 @@ describe('IdentityServerSimulator', () => {
       userId: 'psu@wso2.com',
       isReauthorization: false,
       metadata: { bankRef: 'X1' },
-      authorizedData: [{ permissions: ['ReadAccountsBasic'], accounts: [{ displayName: 'Salary Saver Account', accountId: '30080012343456', selected: false, title: null, description: null }] }],
+      authorizedData: [
+        {
+          permissions: ['ReadAccountsBasic'],
+          accounts: [
+            {
+              displayName: 'Salary Saver Account',
+              accountId: '30080012343456',
+              selected: false,
+              title: null,
+              description: null,
+            },
+          ],
+        },
+      ],
     });
     expect(exchange.reaction.outcome).toBe('accepted');
-    expect(simulator.store.get(consentId)).toMatchObject({ status: 'Authorised', authorizations: [{ userId: 'psu@wso2.com', status: 'Authorised' }] });
+    expect(simulator.store.get(consentId)).toMatchObject({
+      status: 'Authorised',
+      authorizations: [{ userId: 'psu@wso2.com', status: 'Authorised' }],
+    });
   });
 
   it('refuses to call persist for several accounts when only one is allowed', async () => {
     const consentId = await createdConsentId();
 
-    await expect(simulator.persist(consentId, 'psu@wso2.com', populateData, { perPermission: { 'p-1': ['Salary Saver Account', 'Max Bonus Account'] } }, true)).rejects.toThrow(MultipleAccountSelectionError);
+    await expect(
+      simulator.persist(
+        consentId,
+        'psu@wso2.com',
+        populateData,
+        { perPermission: { 'p-1': ['Salary Saver Account', 'Max Bonus Account'] } },
+        true,
+      ),
+    ).rejects.toThrow(MultipleAccountSelectionError);
     expect(received.map((request) => request.extension)).not.toContain('persist-authorized-consent');
   });
 
   it('applies newConsentStatus of a populate ERROR', async () => {
     const consentId = await createdConsentId();
-    script['populate-consent-authorize-screen'] = () => ({ status: 'ERROR', errorCode: 400, data: { errorMessage: 'Consent is expired', newConsentStatus: 'Expired' } });
+    script['populate-consent-authorize-screen'] = () => ({
+      status: 'ERROR',
+      errorCode: 400,
+      data: { errorMessage: 'Consent is expired', newConsentStatus: 'Expired' },
+    });
 
     const exchange = await simulator.populateScreen(consentId, 'psu@wso2.com', {});
 
-    expect(exchange.reaction).toEqual({ outcome: 'business-error', description: 'consent set to Expired; the TPP is redirected with server_error: Consent is expired' });
+    expect(exchange.reaction).toEqual({
+      outcome: 'business-error',
+      description: 'consent set to Expired; the TPP is redirected with server_error: Consent is expired',
+    });
     expect(simulator.store.get(consentId).status).toBe('Expired');
   });
 
   it('reports a persist answer that repeats an existing attribute key as a failure and stores nothing', async () => {
     const consentId = await createdConsentId();
-    script['persist-authorized-consent'] = () => ({ status: 'SUCCESS', data: { consentResource: { status: 'Authorised', attributes: { bankRef: 'again' } } } });
+    script['persist-authorized-consent'] = () => ({
+      status: 'SUCCESS',
+      data: { consentResource: { status: 'Authorised', attributes: { bankRef: 'again' } } },
+    });
 
     const exchange = await simulator.persist(consentId, 'psu@wso2.com', populateData, {}, false);
 
@@ -193,10 +287,22 @@ describe('IdentityServerSimulator', () => {
 
   it('sends validate-consent-access the gateway payload with resource parameters and query values', async () => {
     const consentId = await createdConsentId();
-    script['persist-authorized-consent'] = () => ({ status: 'SUCCESS', data: { consentResource: { status: 'Authorised', authorizations: [{ userId: 'psu@wso2.com', type: 'authorisation', status: 'Authorised', resources: [] }] } } });
+    script['persist-authorized-consent'] = () => ({
+      status: 'SUCCESS',
+      data: {
+        consentResource: {
+          status: 'Authorised',
+          authorizations: [{ userId: 'psu@wso2.com', type: 'authorisation', status: 'Authorised', resources: [] }],
+        },
+      },
+    });
     await simulator.persist(consentId, 'psu@wso2.com', populateData, {}, true);
 
-    await simulator.validateAccess(consentId, { electedResource: '/accounts', resource: '/open-banking/v3.1/aisp/accounts?page=2', httpMethod: 'GET' });
+    await simulator.validateAccess(consentId, {
+      electedResource: '/accounts',
+      resource: '/open-banking/v3.1/aisp/accounts?page=2',
+      httpMethod: 'GET',
+    });
 
     expect(sent('validate-consent-access')).toMatchObject({
       consentId,
@@ -206,7 +312,12 @@ describe('IdentityServerSimulator', () => {
         clientId: 'client-1',
         userId: 'psu@wso2.com',
         electedResource: '/accounts',
-        resourceParams: { resource: '/open-banking/v3.1/aisp/accounts?page=2', httpMethod: 'GET', context: '/open-banking/v3.1/aisp', page: '2' },
+        resourceParams: {
+          resource: '/open-banking/v3.1/aisp/accounts?page=2',
+          httpMethod: 'GET',
+          context: '/open-banking/v3.1/aisp',
+          page: '2',
+        },
       },
     });
     expect(sent('validate-consent-access').dataRequestPayload).not.toHaveProperty('body');
@@ -224,6 +335,8 @@ describe('IdentityServerSimulator', () => {
       consentValidityPeriod: 1_893_456_000,
       defaultRefreshTokenValidityPeriod: -1,
     });
-    expect(sent('map-accelerator-error-response')).toEqual({ error: { code: '404', description: 'Consent not found', operation: 'consent_retrieve' } });
+    expect(sent('map-accelerator-error-response')).toEqual({
+      error: { code: '404', description: 'Consent not found', operation: 'consent_retrieve' },
+    });
   });
 });

@@ -6,7 +6,14 @@ import { buildDataRequestPayload, type ResourceRequest } from './gateway-request
 import { IdentityServerClient, type ExtensionAnswer } from './identity-server-client.js';
 import { readEnvelopeLikeIdentityServer, type UsableEnvelopeReading } from './identity-server-envelope.js';
 import { IdentityServerFailure } from './identity-server-failure.js';
-import { accepted, attempt, businessError, failed, relayedError, type IdentityServerReaction } from './identity-server-reaction.js';
+import {
+  accepted,
+  attempt,
+  businessError,
+  failed,
+  relayedError,
+  type IdentityServerReaction,
+} from './identity-server-reaction.js';
 import { preservingNulls } from './identity-server-json.js';
 import { isJsonRecord, recordAt, stringAt, type JsonRecord } from './json-values.js';
 import { populateAnswerViolation } from './populate-answer-reading.js';
@@ -65,7 +72,11 @@ function gsonBoolean(value: unknown): boolean {
 
 /** Jackson `asBoolean()`: true for `true`, `"true"` and non-zero numbers. */
 function jacksonAsBoolean(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true') || (typeof value === 'number' && value !== 0);
+  return (
+    value === true ||
+    (typeof value === 'string' && value.trim().toLowerCase() === 'true') ||
+    (typeof value === 'number' && value !== 0)
+  );
 }
 
 /**
@@ -95,7 +106,12 @@ export class IdentityServerSimulator {
    * detailed variant. `body` is the TPP's JSON body (a string that is not JSON is left out, as the identity server does);
    * its nulls are sent, because the identity server holds it as an org.json tree, not as a bean.
    */
-  async createConsent(path: string, body: unknown, clientId: string, options: { readonly idempotencyKey?: string } = {}): Promise<ConsentCreation> {
+  async createConsent(
+    path: string,
+    body: unknown,
+    clientId: string,
+    options: { readonly idempotencyKey?: string } = {},
+  ): Promise<ConsentCreation> {
     const requestData: JsonRecord = {
       consentInitiationData: preservingNulls(typeof body === 'string' ? this.parsedOrOmitted(body) : body),
       consentResourcePath: path,
@@ -107,7 +123,11 @@ export class IdentityServerSimulator {
         return relayedError(reading);
       }
       return attempt(() => {
-        consentId = this.store.createConsent(recordAt(reading.data, 'consentResource'), clientId, options.idempotencyKey).id;
+        consentId = this.store.createConsent(
+          recordAt(reading.data, 'consentResource'),
+          clientId,
+          options.idempotencyKey,
+        ).id;
         this.creationPaths.set(consentId, path);
         return `stored consent ${consentId}`;
       });
@@ -163,9 +183,14 @@ export class IdentityServerSimulator {
     options: PersistOptions = {},
   ): Promise<SimulatedExchange> {
     this.store.get(consentId);
-    const populateData = isPopulateExchange(populateAnswer) && isJsonRecord(populateAnswer.body) ? populateAnswer.body.data : populateAnswer;
+    const populateData =
+      isPopulateExchange(populateAnswer) && isJsonRecord(populateAnswer.body)
+        ? populateAnswer.body.data
+        : populateAnswer;
     if (recordAt(populateData, 'consentData') === undefined) {
-      throw new IdentityServerFailure('the populate answer has no consentData: the persist step dereferences it (NullPointerException)');
+      throw new IdentityServerFailure(
+        'the populate answer has no consentData: the persist step dereferences it (NullPointerException)',
+      );
     }
     const authorizedResources = buildAuthorizedResources(populateData, {
       userId,
@@ -174,7 +199,8 @@ export class IdentityServerSimulator {
       ...(options.cookies === undefined ? {} : { cookies: options.cookies }),
       ...(options.servletMetadata === undefined ? {} : { servletMetadata: options.servletMetadata }),
     });
-    const requestParameters = options.requestParameters ?? this.requestParametersByConsent.get(consentId) ?? { scope: 'openid accounts' };
+    const requestParameters = options.requestParameters ??
+      this.requestParametersByConsent.get(consentId) ?? { scope: 'openid accounts' };
     const requestData: JsonRecord = {
       consentId,
       isApproved: approve,
@@ -197,9 +223,12 @@ export class IdentityServerSimulator {
   /** A TPP API call through the gateway (validate-consent-access, detailed variant). */
   async validateAccess(consentId: string, request: ResourceRequest): Promise<SimulatedExchange> {
     const consent = this.store.get(consentId);
-    const tokenUserId = request.userId ?? consent.authorizations.find((authorization) => authorization.userId !== undefined)?.userId;
+    const tokenUserId =
+      request.userId ?? consent.authorizations.find((authorization) => authorization.userId !== undefined)?.userId;
     if (tokenUserId === undefined) {
-      throw new IdentityServerFailure('no authorization of the consent has a user: the identity server answers 400 "Invalid User Id" without calling the service');
+      throw new IdentityServerFailure(
+        'no authorization of the consent has a user: the identity server answers 400 "Invalid User Id" without calling the service',
+      );
     }
     const requestData: JsonRecord = {
       consentId,
@@ -216,12 +245,18 @@ export class IdentityServerSimulator {
       if (reading.errorCode === 0) {
         return failed('ERROR without errorCode: the error fields are dropped and the gateway cannot relay them');
       }
-      return businessError(`the gateway answers HTTP ${reading.errorCode} ${String(reading.data.errorMessage)}: ${String(reading.data.errorDescription)}`);
+      return businessError(
+        `the gateway answers HTTP ${reading.errorCode} ${String(reading.data.errorMessage)}: ${String(reading.data.errorDescription)}`,
+      );
     });
   }
 
   /** The token endpoint on an authorization_code or refresh_token grant (issue-refresh-token). */
-  async issueRefreshToken(consentId: string, grantType = 'authorization_code', defaultRefreshTokenValidityPeriod = -1): Promise<SimulatedExchange> {
+  async issueRefreshToken(
+    consentId: string,
+    grantType = 'authorization_code',
+    defaultRefreshTokenValidityPeriod = -1,
+  ): Promise<SimulatedExchange> {
     const consent = this.store.get(consentId);
     const requestData: JsonRecord = {
       grantType,
@@ -231,12 +266,20 @@ export class IdentityServerSimulator {
     };
     return this.exchange('issue-refresh-token', requestData, (reading) => {
       if (reading.kind === 'ERROR') {
-        return businessError(`the token endpoint fails with ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`);
+        return businessError(
+          `the token endpoint fails with ${stringAt(reading.data, 'errorMessage') ?? 'server_error'}`,
+        );
       }
-      if (!isJsonRecord(reading.data) || reading.data.issueRefreshToken === undefined || reading.data.issueRefreshToken === null) {
+      if (
+        !isJsonRecord(reading.data) ||
+        reading.data.issueRefreshToken === undefined ||
+        reading.data.issueRefreshToken === null
+      ) {
         return failed('Missing issueRefreshToken in response payload.');
       }
-      return accepted(jacksonAsBoolean(reading.data.issueRefreshToken) ? 'a refresh token is issued' : 'no refresh token is issued');
+      return accepted(
+        jacksonAsBoolean(reading.data.issueRefreshToken) ? 'a refresh token is issued' : 'no refresh token is issued',
+      );
     });
   }
 
@@ -251,7 +294,9 @@ export class IdentityServerSimulator {
 
   /** A TPP `DELETE /{path}/{id}` (pre-process-consent-revoke, basic variant with attributes and request headers). */
   async revoke(consentId: string, path: string = this.resourcePath(consentId)): Promise<SimulatedExchange> {
-    return this.exchange('pre-process-consent-revoke', this.tppConsentCall(consentId, path), (reading) => this.revocation(consentId, reading));
+    return this.exchange('pre-process-consent-revoke', this.tppConsentCall(consentId, path), (reading) =>
+      this.revocation(consentId, reading),
+    );
   }
 
   /**
@@ -288,8 +333,13 @@ export class IdentityServerSimulator {
       return { upload };
     }
     // OffsetDateTime.now().toString() in the identity server's time zone.
-    const enrichment = await this.exchange('enrich-consent-file-response', { consentId, fileUploadCreatedTime: new Date().toISOString() }, (reading) =>
-      reading.kind === 'ERROR' ? relayedError(reading, 'the file is already stored; ') : this.responseAlteration(reading.data, 200),
+    const enrichment = await this.exchange(
+      'enrich-consent-file-response',
+      { consentId, fileUploadCreatedTime: new Date().toISOString() },
+      (reading) =>
+        reading.kind === 'ERROR'
+          ? relayedError(reading, 'the file is already stored; ')
+          : this.responseAlteration(reading.data, 200),
     );
     return { upload, enrichment };
   }
@@ -297,8 +347,17 @@ export class IdentityServerSimulator {
   /** A TPP `GET /{path}/{id}/file` (validate-consent-file-retrieval, basic variant): SUCCESS returns the stored file. */
   async retrieveFile(consentId: string, path: string = `${this.resourcePath(consentId)}/file`): Promise<FileRetrieval> {
     const file = this.files.get(consentId);
-    const exchange = await this.exchange('validate-consent-file-retrieval', this.tppConsentCall(consentId, path), (reading) =>
-      reading.kind === 'ERROR' ? relayedError(reading) : accepted(file === undefined ? 'the TPP receives HTTP 200 with no file' : 'the TPP receives HTTP 200 with the stored file'),
+    const exchange = await this.exchange(
+      'validate-consent-file-retrieval',
+      this.tppConsentCall(consentId, path),
+      (reading) =>
+        reading.kind === 'ERROR'
+          ? relayedError(reading)
+          : accepted(
+              file === undefined
+                ? 'the TPP receives HTTP 200 with no file'
+                : 'the TPP receives HTTP 200 with the stored file',
+            ),
     );
     return { exchange, ...(file !== undefined && exchange.reaction.outcome === 'accepted' ? { file } : {}) };
   }
@@ -350,7 +409,9 @@ export class IdentityServerSimulator {
   resourcePath(consentId: string): string {
     const creationPath = this.creationPaths.get(consentId);
     if (creationPath === undefined) {
-      throw new IdentityServerFailure(`consent ${consentId} was not created through this simulator: pass its resource path`);
+      throw new IdentityServerFailure(
+        `consent ${consentId} was not created through this simulator: pass its resource path`,
+      );
     }
     return `${creationPath}/${consentId}`;
   }
@@ -362,7 +423,9 @@ export class IdentityServerSimulator {
       consentResource: this.store.detailedView(consentId),
     };
     return this.exchange('enrich-consent-creation-response', requestData, (reading) =>
-      reading.kind === 'ERROR' ? relayedError(reading, 'the consent is already stored; ') : this.responseAlteration(reading.data, 201),
+      reading.kind === 'ERROR'
+        ? relayedError(reading, 'the consent is already stored; ')
+        : this.responseAlteration(reading.data, 201),
     );
   }
 
@@ -398,7 +461,9 @@ export class IdentityServerSimulator {
       return relayedError(reading);
     }
     const revocationStatusName = stringAt(reading.data, 'revocationStatusName') ?? '';
-    const requireTokenRevocation = gsonBoolean(isJsonRecord(reading.data) ? reading.data.requireTokenRevocation : undefined);
+    const requireTokenRevocation = gsonBoolean(
+      isJsonRecord(reading.data) ? reading.data.requireTokenRevocation : undefined,
+    );
     return attempt(() => {
       this.store.applyRevocation(consentId, { revocationStatusName, requireTokenRevocation });
       return `consent set to ${revocationStatusName}, mappings inactive${requireTokenRevocation ? ', tokens revoked' : ''}; the caller receives 204`;
@@ -425,7 +490,10 @@ export class IdentityServerSimulator {
       return { ...answer, extension, requestData, reaction: failed(reading.reason) };
     }
     const reaction = react(reading);
-    reportReaction({ extension, requestId: answer.requestId, httpStatus: answer.httpStatus, body: answer.body }, reaction);
+    reportReaction(
+      { extension, requestId: answer.requestId, httpStatus: answer.httpStatus, body: answer.body },
+      reaction,
+    );
     return { ...answer, extension, requestData, reaction };
   }
 }

@@ -1,12 +1,22 @@
 import { expect } from '@jest/globals';
 import type { ExtensionName } from '@app/contract';
-import { checkExtensionResponse, IdentityServerClient, IdentityServerSimulator, type ExtensionAnswer, type JsonRecord } from '@app/testing';
+import {
+  checkExtensionResponse,
+  IdentityServerClient,
+  IdentityServerSimulator,
+  type ExtensionAnswer,
+  type JsonRecord,
+} from '@app/testing';
 import { TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../../support/test-server.js';
 
 /** An identity-server simulator on the `berlin` path of a running test server. */
 export function berlinSimulator(server: RunningTestServer): IdentityServerSimulator {
   return new IdentityServerSimulator(
-    new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'berlin', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }),
+    new IdentityServerClient({
+      baseUrl: server.baseUrl,
+      spec: 'berlin',
+      credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+    }),
   );
 }
 
@@ -24,13 +34,21 @@ export function checked(extension: ExtensionName, answer: ExtensionAnswer): Chec
   return { status: body['status'], errorCode: body['errorCode'], data: (body['data'] ?? {}) as JsonRecord };
 }
 
-export async function callPoint(simulator: IdentityServerSimulator, extension: ExtensionName, data: JsonRecord): Promise<CheckedResult> {
+export async function callPoint(
+  simulator: IdentityServerSimulator,
+  extension: ExtensionName,
+  data: JsonRecord,
+): Promise<CheckedResult> {
   return checked(extension, await simulator.client.call(extension, data));
 }
 
 /** A Berlin Group error: HTTP status in `errorCode`, and the first tppMessage's code (and path, when given). */
 export function expectTppError(result: CheckedResult, errorCode: number, code: string, path?: string): void {
-  expect({ status: result.status, errorCode: result.errorCode, code: firstMessage(result)['code'] }).toEqual({ status: 'ERROR', errorCode, code });
+  expect({ status: result.status, errorCode: result.errorCode, code: firstMessage(result)['code'] }).toEqual({
+    status: 'ERROR',
+    errorCode,
+    code,
+  });
   if (path !== undefined) {
     expect(firstMessage(result)['path']).toBe(path);
   }
@@ -39,7 +57,12 @@ export function expectTppError(result: CheckedResult, errorCode: number, code: s
 
 /** A refused API call (validate-consent-access): the code is the gateway's error code and the first tppMessage's. */
 export function expectAccessRefused(result: CheckedResult, errorCode: number, code: string): void {
-  expect({ status: result.status, errorCode: result.errorCode, errorMessage: result.data['errorMessage'], code: firstMessage(result)['code'] }).toEqual({
+  expect({
+    status: result.status,
+    errorCode: result.errorCode,
+    errorMessage: result.data['errorMessage'],
+    code: firstMessage(result)['code'],
+  }).toEqual({
     status: 'ERROR',
     errorCode,
     errorMessage: code,

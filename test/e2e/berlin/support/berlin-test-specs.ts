@@ -3,13 +3,21 @@ import type { DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@app/platform';
 import { BerlinSpecModule, createBerlinSpec, resolveBerlinSpecOptions, type Clock } from '@app/spec-berlin';
 import { rootModuleServing } from '../../support/root-module.js';
-import { startTestServer, type RunningTestServer, type TestServerEnv, type TestServerOptions } from '../../support/test-server.js';
+import {
+  startTestServer,
+  type RunningTestServer,
+  type TestServerEnv,
+  type TestServerOptions,
+} from '../../support/test-server.js';
 
 /**
  * The service as an operator deploys the Berlin Group specification: EXTENSION_SPECS=berlin and its BERLIN_* settings,
  * through AppModule, on a fresh test database or on `options.databaseUrl`.
  */
-export function startBerlinTestServer(env: TestServerEnv = {}, options: Pick<TestServerOptions, 'databaseUrl'> = {}): Promise<RunningTestServer> {
+export function startBerlinTestServer(
+  env: TestServerEnv = {},
+  options: Pick<TestServerOptions, 'databaseUrl'> = {},
+): Promise<RunningTestServer> {
   return startTestServer({ ...options, env: { EXTENSION_SPECS: 'berlin', ...env } });
 }
 
@@ -27,7 +35,10 @@ export interface BerlinTestOptions {
 export function berlinRootModule(options: BerlinTestOptions = {}): (config: AppConfig) => DynamicModule {
   return (config) => {
     const settings = new SettingsReader(options.env ?? {}, 'berlin');
-    return rootModuleServing(config, { ...createBerlinSpec(settings), module: BerlinSpecModule.register(resolveBerlinSpecOptions(settings), options.clock) });
+    return rootModuleServing(config, {
+      ...createBerlinSpec(settings),
+      module: BerlinSpecModule.register(resolveBerlinSpecOptions(settings), options.clock),
+    });
   };
 }
 

@@ -1,5 +1,11 @@
 import type { ExtensionName } from '@app/contract';
-import { checkExtensionResponse, isJsonRecord, type IdentityServerClient, type JsonRecord, type SimulatedExchange } from '@app/testing';
+import {
+  checkExtensionResponse,
+  isJsonRecord,
+  type IdentityServerClient,
+  type JsonRecord,
+  type SimulatedExchange,
+} from '@app/testing';
 
 export interface CheckedCall {
   readonly httpStatus: number;
@@ -9,11 +15,20 @@ export interface CheckedCall {
 }
 
 /** One call as the identity server makes it, with the answer checked by the contract matcher. */
-export async function callChecked(client: IdentityServerClient, extension: ExtensionName, data: unknown): Promise<CheckedCall> {
+export async function callChecked(
+  client: IdentityServerClient,
+  extension: ExtensionName,
+  data: unknown,
+): Promise<CheckedCall> {
   const answer = await client.call(extension, data);
   expect(checkExtensionResponse(extension, answer.requestId, answer.httpStatus, answer.body)).toEqual([]);
   const body = isJsonRecord(answer.body) ? answer.body : {};
-  return { httpStatus: answer.httpStatus, status: body.status, errorCode: body.errorCode, data: isJsonRecord(body.data) ? body.data : {} };
+  return {
+    httpStatus: answer.httpStatus,
+    status: body.status,
+    errorCode: body.errorCode,
+    data: isJsonRecord(body.data) ? body.data : {},
+  };
 }
 
 /** The value at a dotted path (`consent.Permissions`, `Errors.0.Code`), or undefined. */
@@ -77,7 +92,9 @@ export function mutated(value: JsonRecord, ...mutations: Mutation[]): JsonRecord
 
 /** A simulator exchange, checked by the contract matcher and by the identity server's reaction; returns its body. */
 export function checkedBody(exchange: SimulatedExchange): unknown {
-  expect(checkExtensionResponse(exchange.extension, exchange.requestId, exchange.httpStatus, exchange.body)).toEqual([]);
+  expect(checkExtensionResponse(exchange.extension, exchange.requestId, exchange.httpStatus, exchange.body)).toEqual(
+    [],
+  );
   expect(exchange.reaction.outcome === 'failed' ? exchange.reaction.description : 'usable').toBe('usable');
   return exchange.body;
 }

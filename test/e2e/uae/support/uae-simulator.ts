@@ -3,6 +3,10 @@ import { TEST_PASSWORD, TEST_USER, type RunningTestServer } from '../../support/
 
 export function uaeSimulator(server: RunningTestServer): IdentityServerSimulator {
   return new IdentityServerSimulator(
-    new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'uae', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD } }),
+    new IdentityServerClient({
+      baseUrl: server.baseUrl,
+      spec: 'uae',
+      credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+    }),
   );
 }

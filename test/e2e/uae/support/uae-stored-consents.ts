@@ -20,7 +20,11 @@ export interface StoredConsentOptions {
  * A UAE consent as persist would have made it, put straight into the simulated identity server's database, so that
  * retrieval, revocation and access rules can be tested from any state.
  */
-export function storeUaeConsent(simulator: IdentityServerSimulator, item: JsonRecord, options: StoredConsentOptions = {}): StoredUaeConsent {
+export function storeUaeConsent(
+  simulator: IdentityServerSimulator,
+  item: JsonRecord,
+  options: StoredConsentOptions = {},
+): StoredUaeConsent {
   const consentId = isJsonRecord(item['consent']) ? item['consent']['ConsentId'] : undefined;
   const tppConsentId = typeof consentId === 'string' ? consentId : randomUUID();
   const payment = String(item['type']).includes('service-initiation');
@@ -38,7 +42,11 @@ export function storeUaeConsent(simulator: IdentityServerSimulator, item: JsonRe
           userId: CUSTOMER,
           type: 'authorisation',
           status: 'Authorized',
-          resources: (options.accountIds ?? ['60161331926819']).map((accountId) => ({ accountId, permission: 'primary', status: 'active' })),
+          resources: (options.accountIds ?? ['60161331926819']).map((accountId) => ({
+            accountId,
+            permission: 'primary',
+            status: 'active',
+          })),
         },
       ],
     },

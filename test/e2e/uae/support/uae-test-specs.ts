@@ -7,7 +7,10 @@ import { rootModuleServing } from '../../support/root-module.js';
 import { startTestServer, type RunningTestServer, type TestServerEnv } from '../../support/test-server.js';
 
 /** The bank decrypts the fixtures' PII with the demo key unless a test names another one. */
-const withDemoPiiKey = (env: TestServerEnv): TestServerEnv => ({ UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(), ...env });
+const withDemoPiiKey = (env: TestServerEnv): TestServerEnv => ({
+  UAE_PII_DECRYPTION_KEY: uaeJourneyPiiDecryptionKey(),
+  ...env,
+});
 
 /** The service as an operator deploys the UAE specification: EXTENSION_SPECS=uae and its UAE_* settings, through AppModule. */
 export function startUaeTestServer(env: TestServerEnv = {}): Promise<RunningTestServer> {

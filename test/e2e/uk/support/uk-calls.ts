@@ -12,7 +12,11 @@ export interface CheckedCall {
   readonly contractViolations: string[];
 }
 
-export async function callPoint(simulator: IdentityServerSimulator, extension: ExtensionName, data: JsonRecord): Promise<CheckedCall> {
+export async function callPoint(
+  simulator: IdentityServerSimulator,
+  extension: ExtensionName,
+  data: JsonRecord,
+): Promise<CheckedCall> {
   const answer = await simulator.client.call(extension, data);
   const body = (answer.body ?? {}) as JsonRecord;
   return {
@@ -39,7 +43,12 @@ export interface CreationHeaders {
 }
 
 /** pre-process-consent-creation as the identity server calls it, with the TPP headers the gateway forwards. */
-export async function createConsent(simulator: IdentityServerSimulator, path: string, body: unknown, headers: CreationHeaders = {}): Promise<CheckedCall> {
+export async function createConsent(
+  simulator: IdentityServerSimulator,
+  path: string,
+  body: unknown,
+  headers: CreationHeaders = {},
+): Promise<CheckedCall> {
   const requestHeaders: Record<string, string> = { 'x-wso2-client-id': UK_JOURNEY_CLIENT_ID, ...headers.extra };
   const idempotencyKey = headers.idempotencyKey === undefined ? randomUUID() : headers.idempotencyKey;
   if (idempotencyKey !== null) {

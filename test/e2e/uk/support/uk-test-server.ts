@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IdentityServerClient, IdentityServerSimulator, ukJourneyTrustFile, type KeyOrder } from '@app/testing';
-import { TEST_PASSWORD, TEST_USER, startTestServer, type RunningTestServer, type TestServerEnv, type TestServerOptions } from '../../support/test-server.js';
+import {
+  TEST_PASSWORD,
+  TEST_USER,
+  startTestServer,
+  type RunningTestServer,
+  type TestServerEnv,
+  type TestServerOptions,
+} from '../../support/test-server.js';
 
 /** A trust file holding the journey TPP's public signing key, as a bank would configure UK_JWS_TRUST_FILE. */
 export function writeJourneyTrustFile(): string {
@@ -18,7 +25,10 @@ export function writeJourneyTrustFile(): string {
  * reproduces by default. A test of the identity server's real behaviour (re-ordered keys) sets
  * UK_SIGNATURE_VERIFICATION=off and passes `java-hash-map` to `ukSimulator`.
  */
-export function startUkTestServer(env: TestServerEnv = {}, options: Pick<TestServerOptions, 'databaseUrl'> = {}): Promise<RunningTestServer> {
+export function startUkTestServer(
+  env: TestServerEnv = {},
+  options: Pick<TestServerOptions, 'databaseUrl'> = {},
+): Promise<RunningTestServer> {
   return startTestServer({
     ...options,
     env: { EXTENSION_SPECS: 'uk', UK_SIGNATURE_VERIFICATION: 'on', UK_JWS_TRUST_FILE: writeJourneyTrustFile(), ...env },
@@ -28,6 +38,11 @@ export function startUkTestServer(env: TestServerEnv = {}, options: Pick<TestSer
 /** `as-given`: the TPP's key order reaches the service (UK_SIGNATURE_VERIFICATION=on); `java-hash-map`: the identity server's. */
 export function ukSimulator(server: RunningTestServer, keyOrder: KeyOrder = 'as-given'): IdentityServerSimulator {
   return new IdentityServerSimulator(
-    new IdentityServerClient({ baseUrl: server.baseUrl, spec: 'uk', credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD }, keyOrder }),
+    new IdentityServerClient({
+      baseUrl: server.baseUrl,
+      spec: 'uk',
+      credentials: { kind: 'basic', username: TEST_USER, password: TEST_PASSWORD },
+      keyOrder,
+    }),
   );
 }

@@ -32,12 +32,17 @@ export function catalogueOf(spec: ServedSpecInfo, served: readonly ServedSpecInf
     }
     seen.add(current.id);
     const base: string | undefined = current.extends;
-    current = base === undefined ? undefined : (served.find((candidate) => candidate.id === base) ?? { id: base, title: base });
+    current =
+      base === undefined ? undefined : (served.find((candidate) => candidate.id === base) ?? { id: base, title: base });
   }
   return 'default';
 }
 
 /** The example consents of a served specification, their dates computed from `now`. */
-export function examplesFor(spec: ServedSpecInfo, served: readonly ServedSpecInfo[], now: number = Date.now()): ConsentExample[] {
+export function examplesFor(
+  spec: ServedSpecInfo,
+  served: readonly ServedSpecInfo[],
+  now: number = Date.now(),
+): ConsentExample[] {
   return CATALOGUES[catalogueOf(spec, served)](now);
 }

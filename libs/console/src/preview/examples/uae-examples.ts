@@ -1,4 +1,10 @@
-import { uaeDataSharingItem, uaeDomesticPii, uaeSingleInstantPaymentItem, uaeVariableMultiPaymentItem, type JsonRecord } from '@app/testing';
+import {
+  uaeDataSharingItem,
+  uaeDomesticPii,
+  uaeSingleInstantPaymentItem,
+  uaeVariableMultiPaymentItem,
+  type JsonRecord,
+} from '@app/testing';
 import type { ConsentExample } from './consent-example.js';
 
 const CLIENT_ID = 'uae-journey-tpp';
@@ -26,7 +32,17 @@ export function uaeExamples(now: number): ConsentExample[] {
   });
   return [
     pushed('data-sharing', 'Bank data sharing', uaeDataSharingItem(undefined, undefined, now), false),
-    pushed('single-instant-payment', 'Single instant payment', withPlainPii(uaeSingleInstantPaymentItem(undefined, '100.00', now, '')), true),
-    pushed('variable-multi-payment', 'Variable on-demand payments', withPlainPii(uaeVariableMultiPaymentItem(undefined, now)), true),
+    pushed(
+      'single-instant-payment',
+      'Single instant payment',
+      withPlainPii(uaeSingleInstantPaymentItem(undefined, '100.00', now, '')),
+      true,
+    ),
+    pushed(
+      'variable-multi-payment',
+      'Variable on-demand payments',
+      withPlainPii(uaeVariableMultiPaymentItem(undefined, now)),
+      true,
+    ),
   ];
 }

@@ -1,4 +1,10 @@
-import { ukAccountAccessConsentBody, ukDomesticPaymentConsentBody, ukFundsConfirmationConsentBody, ukVrpConsentBody, type JsonRecord } from '@app/testing';
+import {
+  ukAccountAccessConsentBody,
+  ukDomesticPaymentConsentBody,
+  ukFundsConfirmationConsentBody,
+  ukVrpConsentBody,
+  type JsonRecord,
+} from '@app/testing';
 import type { ConsentExample } from './consent-example.js';
 
 const CLIENT_ID = 'uk-journey-tpp';
@@ -16,7 +22,13 @@ function domesticInitiation(): JsonRecord {
 }
 
 function scheduledBody(now: number): JsonRecord {
-  return { Data: { Permission: 'Create', Initiation: { ...domesticInitiation(), RequestedExecutionDateTime: ukDateTime(now + 3 * DAY_MS) } }, Risk: {} };
+  return {
+    Data: {
+      Permission: 'Create',
+      Initiation: { ...domesticInitiation(), RequestedExecutionDateTime: ukDateTime(now + 3 * DAY_MS) },
+    },
+    Risk: {},
+  };
 }
 
 function standingOrderBody(now: number): JsonRecord {
@@ -45,7 +57,12 @@ function internationalBody(): JsonRecord {
         EndToEndIdentification: domestic['EndToEndIdentification'],
         CurrencyOfTransfer: 'EUR',
         InstructedAmount: { Amount: '100.00', Currency: 'GBP' },
-        ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' },
+        ExchangeRateInformation: {
+          UnitCurrency: 'GBP',
+          RateType: 'Agreed',
+          ExchangeRate: 1.17,
+          ContractIdentification: 'FX-1',
+        },
         CreditorAccount: { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013000', Name: 'Berlin GmbH' },
       },
     },
@@ -54,7 +71,18 @@ function internationalBody(): JsonRecord {
 }
 
 function payment(id: string, title: string, resourcePath: string, body: JsonRecord): ConsentExample {
-  return { id, title, flow: 'tpp-initiated', clientId: CLIENT_ID, resourcePath, scope: 'openid payments', headers: {}, body, preparation: 'uk-detached-jws', note: SIGNED_NOTE };
+  return {
+    id,
+    title,
+    flow: 'tpp-initiated',
+    clientId: CLIENT_ID,
+    resourcePath,
+    scope: 'openid payments',
+    headers: {},
+    body,
+    preparation: 'uk-detached-jws',
+    note: SIGNED_NOTE,
+  };
 }
 
 /** The consent types of the `uk` specification (UK Open Banking Read/Write API v3.1.11). */
@@ -71,8 +99,18 @@ export function ukExamples(now: number): ConsentExample[] {
       body: ukAccountAccessConsentBody(now),
     },
     payment('domestic-payment', 'Domestic payment', 'domestic-payment-consents', ukDomesticPaymentConsentBody()),
-    payment('domestic-scheduled-payment', 'Scheduled domestic payment', 'domestic-scheduled-payment-consents', scheduledBody(now)),
-    payment('domestic-standing-order', 'Domestic standing order', 'domestic-standing-order-consents', standingOrderBody(now)),
+    payment(
+      'domestic-scheduled-payment',
+      'Scheduled domestic payment',
+      'domestic-scheduled-payment-consents',
+      scheduledBody(now),
+    ),
+    payment(
+      'domestic-standing-order',
+      'Domestic standing order',
+      'domestic-standing-order-consents',
+      standingOrderBody(now),
+    ),
     payment('international-payment', 'International payment', 'international-payment-consents', internationalBody()),
     {
       id: 'funds-confirmation',

@@ -11,29 +11,41 @@ describe(oneOffFrequencyError.name, () => {
     expect(oneOffFrequencyError(body)).toBeUndefined();
   });
 
-  it.each([2, 4, 10])('refuses a one-off consent with frequencyPerDay %d: 400 FORMAT_ERROR on frequencyPerDay', (frequencyPerDay) => {
-    expect(oneOffFrequencyError({ recurringIndicator: false, frequencyPerDay })).toEqual({
-      httpStatus: 400,
-      code: 'FORMAT_ERROR',
-      text: expect.stringContaining('one-off'),
-      path: 'frequencyPerDay',
-    });
-  });
+  it.each([2, 4, 10])(
+    'refuses a one-off consent with frequencyPerDay %d: 400 FORMAT_ERROR on frequencyPerDay',
+    (frequencyPerDay) => {
+      expect(oneOffFrequencyError({ recurringIndicator: false, frequencyPerDay })).toEqual({
+        httpStatus: 400,
+        code: 'FORMAT_ERROR',
+        text: expect.stringContaining('one-off'),
+        path: 'frequencyPerDay',
+      });
+    },
+  );
 });
 
 describe(additionalInformationError.name, () => {
   it.each([
     ['no additionalInformation', { allPsd2: 'allAccounts' }],
     ['ownerName of a named account', { accounts: [IBAN], additionalInformation: { ownerName: [IBAN] } }],
-    ['an empty ownerName with empty (bank-offered) arrays', { accounts: [], balances: [], additionalInformation: { ownerName: [] } }],
-    ['trustedBeneficiaries with transactions only', { transactions: [IBAN], additionalInformation: { trustedBeneficiaries: [] } }],
+    [
+      'an empty ownerName with empty (bank-offered) arrays',
+      { accounts: [], balances: [], additionalInformation: { ownerName: [] } },
+    ],
+    [
+      'trustedBeneficiaries with transactions only',
+      { transactions: [IBAN], additionalInformation: { trustedBeneficiaries: [] } },
+    ],
   ])('accepts %s', (_case, access) => {
     expect(additionalInformationError(access)).toBeUndefined();
   });
 
   it.each([
     ['a global consent', { allPsd2: 'allAccounts', additionalInformation: { ownerName: [] } }],
-    ['a list-of-accounts consent', { availableAccounts: 'allAccounts', additionalInformation: { trustedBeneficiaries: [] } }],
+    [
+      'a list-of-accounts consent',
+      { availableAccounts: 'allAccounts', additionalInformation: { trustedBeneficiaries: [] } },
+    ],
     ['an empty additionalInformation without arrays', { additionalInformation: {} }],
   ])('refuses additionalInformation in %s: 400 FORMAT_ERROR on access.additionalInformation', (_case, access) => {
     expect(additionalInformationError(access)).toEqual({

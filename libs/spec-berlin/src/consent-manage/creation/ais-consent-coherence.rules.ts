@@ -14,7 +14,12 @@ export const ACCOUNT_ARRAYS = ['accounts', 'balances', 'transactions'] as const;
 /** `frequencyPerDay`: "For a one-off access, this attribute is set to "1"." */
 export function oneOffFrequencyError(body: JsonObject): BerlinError | undefined {
   return body['recurringIndicator'] === false && body['frequencyPerDay'] !== 1
-    ? berlinError(400, 'FORMAT_ERROR', "Value 'frequencyPerDay' must be 1 for a one-off consent (recurringIndicator false)", 'frequencyPerDay')
+    ? berlinError(
+        400,
+        'FORMAT_ERROR',
+        "Value 'frequencyPerDay' must be 1 for a one-off consent (recurringIndicator false)",
+        'frequencyPerDay',
+      )
     : undefined;
 }
 

@@ -26,8 +26,12 @@ export interface AisConsentContext {
 
 export type CreationOutcome = { readonly resource: NewConsentResource } | { readonly error: BerlinError };
 
-const formatError = (text: string, path: string): { error: BerlinError } => ({ error: berlinError(400, 'FORMAT_ERROR', text, path) });
-const serviceInvalid = (text: string, path: string): { error: BerlinError } => ({ error: berlinError(400, 'SERVICE_INVALID', text, path) });
+const formatError = (text: string, path: string): { error: BerlinError } => ({
+  error: berlinError(400, 'FORMAT_ERROR', text, path),
+});
+const serviceInvalid = (text: string, path: string): { error: BerlinError } => ({
+  error: berlinError(400, 'SERVICE_INVALID', text, path),
+});
 
 export function checkAisConsent(context: AisConsentContext): CreationOutcome {
   const { body, schemas, options } = context;
@@ -66,10 +70,20 @@ export function checkAisConsent(context: AisConsentContext): CreationOutcome {
   }
   const listOnly = kind.kind === AccessKind.AvailableAccounts || kind.kind === AccessKind.AvailableAccountsWithBalance;
   if (listOnly && options.availableAccountsOneOff && body['recurringIndicator'] === true) {
-    return formatError('A consent on the list of available accounts is one-off: recurringIndicator must be false', 'recurringIndicator');
+    return formatError(
+      'A consent on the list of available accounts is one-off: recurringIndicator must be false',
+      'recurringIndicator',
+    );
   }
   if (body['combinedServiceIndicator'] === true && !options.combinedServiceSessions) {
-    return { error: berlinError(400, 'SESSIONS_NOT_SUPPORTED', 'Combined service sessions are not supported by the ASPSP', 'combinedServiceIndicator') };
+    return {
+      error: berlinError(
+        400,
+        'SESSIONS_NOT_SUPPORTED',
+        'Combined service sessions are not supported by the ASPSP',
+        'combinedServiceIndicator',
+      ),
+    };
   }
   const frequency = Math.min(body['frequencyPerDay'] as number, options.maxFrequencyPerDay);
   return {
@@ -80,40 +94,65 @@ export function checkAisConsent(context: AisConsentContext): CreationOutcome {
       validityTime: validityTimeOf(validity.lastDay),
       recurringIndicator: body['recurringIndicator'] as boolean,
       receipt: body,
-      attributes: { [ConsentAttribute.ValidUntil]: formatIsoDate(validity.lastDay), [ConsentAttribute.AccessKind]: kind.kind },
+      attributes: {
+        [ConsentAttribute.ValidUntil]: formatIsoDate(validity.lastDay),
+        [ConsentAttribute.AccessKind]: kind.kind,
+      },
       authorizations: [{ type: AUTHORISATION_TYPE, status: ScaStatus.Received, resources: [] }],
     },
   };
 }
 
 /** Which of the four consent models the `access` object asks for (§B.3), refusing mixes and unsupported models. */
-function accessKindOf(access: JsonObject, options: BerlinSpecOptions): { readonly kind: AccessKind } | { readonly error: BerlinError } {
+function accessKindOf(
+  access: JsonObject,
+  options: BerlinSpecOptions,
+): { readonly kind: AccessKind } | { readonly error: BerlinError } {
   const arrays = ACCOUNT_ARRAYS.filter((key) => access[key] !== undefined);
   const flags = LIST_FLAGS.filter((key) => access[key] !== undefined);
   if (arrays.length > 0 && flags.length > 0) {
-    return formatError('Consent object can not contain both list of accounts and the flag allPsd2 or availableAccounts', 'access');
+    return formatError(
+      'Consent object can not contain both list of accounts and the flag allPsd2 or availableAccounts',
+      'access',
+    );
   }
   if (access['allPsd2'] !== undefined) {
     if (flags.length > 1) {
       return formatError('Consent object can not contain both the flag allPsd2 and availableAccounts', 'access');
     }
-    return options.globalConsent ? { kind: AccessKind.Global } : serviceInvalid('Global Consent is not supported by ASPSP', 'access.allPsd2');
+    return options.globalConsent
+      ? { kind: AccessKind.Global }
+      : serviceInvalid('Global Consent is not supported by ASPSP', 'access.allPsd2');
   }
   if (flags.length > 0) {
     if (!options.availableAccountsConsent) {
-      return serviceInvalid('Consent on the list of available accounts is not supported by ASPSP', `access.${flags[0]}`);
+      return serviceInvalid(
+        'Consent on the list of available accounts is not supported by ASPSP',
+        `access.${flags[0]}`,
+      );
     }
-    return { kind: access['availableAccountsWithBalance'] !== undefined ? AccessKind.AvailableAccountsWithBalance : AccessKind.AvailableAccounts };
+    return {
+      kind:
+        access['availableAccountsWithBalance'] !== undefined
+          ? AccessKind.AvailableAccountsWithBalance
+          : AccessKind.AvailableAccounts,
+    };
   }
   if (arrays.length === 0) {
-    return formatError('Value \'access\' should contain accounts, balances, transactions, availableAccounts or allPsd2', 'access');
+    return formatError(
+      "Value 'access' should contain accounts, balances, transactions, availableAccounts or allPsd2",
+      'access',
+    );
   }
   const empty = arrays.filter((key) => (access[key] as unknown[]).length === 0);
   if (empty.length === 0) {
     return { kind: AccessKind.Dedicated };
   }
   if (empty.length !== arrays.length) {
-    return formatError('Account arrays must be all empty (bank-offered consent) or all list accounts', `access.${empty[0]}`);
+    return formatError(
+      'Account arrays must be all empty (bank-offered consent) or all list accounts',
+      `access.${empty[0]}`,
+    );
   }
   if (!options.bankOfferedConsent) {
     return serviceInvalid('Bank-offered consent is not supported by ASPSP', 'access');
@@ -138,7 +177,12 @@ function accountReferencesError(access: JsonObject, options: BerlinSpecOptions):
     }
   }
   if (access['restrictedTo'] !== undefined && named.size > 0) {
-    return berlinError(400, 'FORMAT_ERROR', 'restrictedTo is only allowed when accounts, balances and transactions are absent or empty', 'access.restrictedTo');
+    return berlinError(
+      400,
+      'FORMAT_ERROR',
+      'restrictedTo is only allowed when accounts, balances and transactions are absent or empty',
+      'access.restrictedTo',
+    );
   }
   const additional = isJsonObject(access['additionalInformation']) ? access['additionalInformation'] : {};
   for (const key of ['ownerName', 'trustedBeneficiaries']) {
@@ -150,7 +194,12 @@ function accountReferencesError(access: JsonObject, options: BerlinSpecOptions):
         return reading.error;
       }
       if (!named.has(referenceKey(reading.reference))) {
-        return berlinError(400, 'SERVICE_INVALID', `${key} names an account that is not in accounts, balances or transactions`, path);
+        return berlinError(
+          400,
+          'SERVICE_INVALID',
+          `${key} names an account that is not in accounts, balances or transactions`,
+          path,
+        );
       }
     }
   }
@@ -158,7 +207,10 @@ function accountReferencesError(access: JsonObject, options: BerlinSpecOptions):
 }
 
 /** `validUntil`: a real date, not in the past, shortened to the ASPSP's maximum (9999-12-31 asks for the maximum). */
-function validUntilOf(value: unknown, context: AisConsentContext): { readonly lastDay: number } | { readonly error: BerlinError } {
+function validUntilOf(
+  value: unknown,
+  context: AisConsentContext,
+): { readonly lastDay: number } | { readonly error: BerlinError } {
   const requested = parseIsoDate(value);
   if (requested === undefined) {
     return formatError("Wrong format for 'validUntil': use an ISO date YYYY-MM-DD", 'validUntil');

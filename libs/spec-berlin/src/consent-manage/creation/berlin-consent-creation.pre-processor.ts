@@ -27,9 +27,11 @@ export class BerlinConsentCreationPreProcessor extends ConsentCreationPreProcess
     super();
   }
 
-  handle({ consentInitiationData, consentResourcePath, requestHeaders }: RequestDataOf<'pre-process-consent-creation'>): Promise<
-    OutcomeOf<'pre-process-consent-creation'>
-  > {
+  handle({
+    consentInitiationData,
+    consentResourcePath,
+    requestHeaders,
+  }: RequestDataOf<'pre-process-consent-creation'>): Promise<OutcomeOf<'pre-process-consent-creation'>> {
     const outcome = this.check(consentInitiationData, consentResourcePath, requestHeaders);
     if ('error' in outcome) {
       return Promise.resolve(relayedFailure(outcome.error));
@@ -39,20 +41,35 @@ export class BerlinConsentCreationPreProcessor extends ConsentCreationPreProcess
     return Promise.resolve(succeed({ consentResource: { ...outcome.resource, attributes } }));
   }
 
-  private check(body: unknown, path: string | undefined, headers: Readonly<Record<string, string>> | undefined): CreationOutcome {
+  private check(
+    body: unknown,
+    path: string | undefined,
+    headers: Readonly<Record<string, string>> | undefined,
+  ): CreationOutcome {
     const resource = parseResourcePath(path);
     if (resource === undefined || resource.id !== undefined || resource.statusOnly) {
       return { error: berlinError(404, 'RESOURCE_UNKNOWN', `No consent or payment can be created at '${path ?? ''}'`) };
     }
-    if (resource.service === 'pis' && !(this.options.paymentProducts as readonly string[]).includes(resource.paymentProduct)) {
-      return { error: berlinError(404, 'PRODUCT_UNKNOWN', `Payment product '${resource.paymentProduct}' is not offered by the ASPSP`) };
+    if (
+      resource.service === 'pis' &&
+      !(this.options.paymentProducts as readonly string[]).includes(resource.paymentProduct)
+    ) {
+      return {
+        error: berlinError(
+          404,
+          'PRODUCT_UNKNOWN',
+          `Payment product '${resource.paymentProduct}' is not offered by the ASPSP`,
+        ),
+      };
     }
     const headerError = initiationHeadersError(headers, this.options.scaApproach === 'REDIRECT');
     if (headerError !== undefined) {
       return { error: headerError };
     }
     if (!isJsonObject(body)) {
-      return { error: berlinError(400, 'FORMAT_ERROR', 'Cannot deserialize the request body: a JSON object is expected') };
+      return {
+        error: berlinError(400, 'FORMAT_ERROR', 'Cannot deserialize the request body: a JSON object is expected'),
+      };
     }
     const today = epochDayOf(this.clock.now());
     switch (resource.service) {
@@ -61,7 +78,14 @@ export class BerlinConsentCreationPreProcessor extends ConsentCreationPreProcess
       case 'piis':
         return checkFundsConfirmationConsent(body, this.options);
       case 'pis':
-        return checkPayment({ body, paymentService: resource.paymentService, paymentProduct: resource.paymentProduct, options: this.options, schemas: this.schemas, today });
+        return checkPayment({
+          body,
+          paymentService: resource.paymentService,
+          paymentProduct: resource.paymentProduct,
+          options: this.options,
+          schemas: this.schemas,
+          today,
+        });
     }
   }
 }

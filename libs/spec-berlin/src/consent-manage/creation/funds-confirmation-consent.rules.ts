@@ -13,7 +13,11 @@ import type { CreationOutcome } from './ais-consent.rules.js';
  * `cardInformation` ≤140, `registrationInformation` ≤140.
  */
 
-const TEXT_LIMITS: Readonly<Record<string, number>> = { cardNumber: 35, cardInformation: 140, registrationInformation: 140 };
+const TEXT_LIMITS: Readonly<Record<string, number>> = {
+  cardNumber: 35,
+  cardInformation: 140,
+  registrationInformation: 140,
+};
 const FIELDS = new Set(['account', 'cardNumber', 'cardExpiryDate', 'cardInformation', 'registrationInformation']);
 
 const formatError = (text: string, path: string): BerlinError => berlinError(400, 'FORMAT_ERROR', text, path);

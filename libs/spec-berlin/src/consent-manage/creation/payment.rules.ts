@@ -26,7 +26,16 @@ const CURRENCY = /^[A-Z]{3}$/;
 const BICFI = /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/;
 const COUNTRY = /^[A-Z]{2}$/;
 /** ISO 4217 minor units that differ from 2; every other currency allows two decimals. */
-const MINOR_UNITS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, ISK: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3 };
+const MINOR_UNITS: Readonly<Record<string, number>> = {
+  JPY: 0,
+  KRW: 0,
+  ISK: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  TND: 3,
+  JOD: 3,
+};
 
 export interface PaymentContext {
   readonly body: JsonObject;
@@ -62,7 +71,10 @@ export function checkPayment(context: PaymentContext): CreationOutcome {
       validityTime: 0,
       recurringIndicator: false,
       receipt: body,
-      attributes: { [ConsentAttribute.PaymentService]: paymentService, [ConsentAttribute.PaymentProduct]: context.paymentProduct },
+      attributes: {
+        [ConsentAttribute.PaymentService]: paymentService,
+        [ConsentAttribute.PaymentProduct]: context.paymentProduct,
+      },
       authorizations: [{ type: AUTHORISATION_TYPE, status: ScaStatus.Received, resources: [] }],
     },
   };
@@ -83,7 +95,9 @@ function bulkPaymentError(context: PaymentContext): BerlinError | undefined {
     return formatError("Value 'payments' should not be empty", 'payments');
   }
   for (const [index, payment] of payments.entries()) {
-    const error = isJsonObject(payment) ? transferError(payment, `payments[${index}].`, context) : formatError('A bulk entry must be an object', `payments[${index}]`);
+    const error = isJsonObject(payment)
+      ? transferError(payment, `payments[${index}].`, context)
+      : formatError('A bulk entry must be an object', `payments[${index}]`);
     if (error !== undefined) {
       return error;
     }
@@ -149,7 +163,9 @@ function executionDateError(value: unknown, path: string, today: number): Berlin
   if (day === undefined) {
     return formatError(`Wrong format for '${path}': use an ISO date YYYY-MM-DD`, path);
   }
-  return day < today ? berlinError(400, 'EXECUTION_DATE_INVALID', `Value '${path}' should not be in the past`, path) : undefined;
+  return day < today
+    ? berlinError(400, 'EXECUTION_DATE_INVALID', `Value '${path}' should not be in the past`, path)
+    : undefined;
 }
 
 /** Not in the past, and a business day unless the product is instant (instant payments run every day of the year). */
@@ -159,7 +175,14 @@ function requestedExecutionDateError(body: JsonObject, context: PaymentContext):
   if (error !== undefined || day === undefined || context.paymentProduct === 'instant-sepa-credit-transfers') {
     return error;
   }
-  return isTargetBusinessDay(day) ? undefined : berlinError(400, 'EXECUTION_DATE_INVALID', "Value 'requestedExecutionDate' is not a business day", 'requestedExecutionDate');
+  return isTargetBusinessDay(day)
+    ? undefined
+    : berlinError(
+        400,
+        'EXECUTION_DATE_INVALID',
+        "Value 'requestedExecutionDate' is not a business day",
+        'requestedExecutionDate',
+      );
 }
 
 function periodError(body: JsonObject, today: number): BerlinError | undefined {
@@ -174,5 +197,7 @@ function periodError(body: JsonObject, today: number): BerlinError | undefined {
   if (end === undefined) {
     return formatError("Wrong format for 'endDate': use an ISO date YYYY-MM-DD", 'endDate');
   }
-  return end < parseIsoDate(body['startDate'])! ? berlinError(400, 'EXECUTION_DATE_INVALID', "Value 'endDate' should not be before 'startDate'", 'endDate') : undefined;
+  return end < parseIsoDate(body['startDate'])!
+    ? berlinError(400, 'EXECUTION_DATE_INVALID', "Value 'endDate' should not be before 'startDate'", 'endDate')
+    : undefined;
 }

@@ -2,7 +2,13 @@ import type { JsonObject } from '@app/contract';
 import { hasKey, isString } from '../../shared/json.js';
 
 /** `DebtorAccountSchemeNameEnum`: the schemes the accelerator accepts for debtor and creditor accounts. */
-const SCHEME_NAMES: ReadonlySet<string> = new Set(['OB.BBAN', 'OB.IBAN', 'OB.PAN', 'OB.Paym', 'OB.SortCodeAccountNumber']);
+const SCHEME_NAMES: ReadonlySet<string> = new Set([
+  'OB.BBAN',
+  'OB.IBAN',
+  'OB.PAN',
+  'OB.Paym',
+  'OB.SortCodeAccountNumber',
+]);
 
 const MAX_IDENTIFICATION_LENGTH = 256;
 const MAX_NAME_LENGTH = 350;
@@ -32,7 +38,10 @@ export function accountIdentificationError(account: JsonObject, role: AccountRol
   if (hasKey(account, 'Name') && !isStringOfAtMost(account['Name'], MAX_NAME_LENGTH)) {
     return `${role} Account Name is not in the correct format`;
   }
-  if (hasKey(account, 'SecondaryIdentification') && !isStringOfAtMost(account['SecondaryIdentification'], MAX_SECONDARY_IDENTIFICATION_LENGTH)) {
+  if (
+    hasKey(account, 'SecondaryIdentification') &&
+    !isStringOfAtMost(account['SecondaryIdentification'], MAX_SECONDARY_IDENTIFICATION_LENGTH)
+  ) {
     return `${role} Account Secondary Identification is not in the correct format`;
   }
   return undefined;

@@ -24,7 +24,9 @@ export function consentCreationOutcome(input: CreationOutcomeInput): NewConsentR
   return {
     type: input.type,
     // File payment consents wait for their file before the customer can authorise them.
-    status: input.consentResourcePath.includes('file') ? ConsentStatus.AwaitingUpload : ConsentStatus.AwaitingAuthorisation,
+    status: input.consentResourcePath.includes('file')
+      ? ConsentStatus.AwaitingUpload
+      : ConsentStatus.AwaitingAuthorisation,
     frequency: 0,
     validityTime: validityTime(input),
     recurringIndicator: false,
@@ -42,5 +44,7 @@ function validityTime({ type, data, nowMillis, defaultValidityDays }: CreationOu
     return 0;
   }
   const expiration = parseDateTimeValue(data['ExpirationDateTime']);
-  return expiration === undefined ? epochSeconds(nowMillis) + defaultValidityDays * SECONDS_PER_DAY : epochSeconds(expiration);
+  return expiration === undefined
+    ? epochSeconds(nowMillis) + defaultValidityDays * SECONDS_PER_DAY
+    : epochSeconds(expiration);
 }

@@ -23,7 +23,11 @@ function create(path: string | undefined, body: unknown, options?: DefaultSpecOp
 }
 
 function validationError(description: string) {
-  return { status: 'ERROR', errorCode: 400, data: { error: { code: 'Bad Request', message: 'consent_default', description } } };
+  return {
+    status: 'ERROR',
+    errorCode: 400,
+    data: { error: { code: 'Bad Request', message: 'consent_default', description } },
+  };
 }
 
 const accountData = (overrides: Record<string, unknown> = {}) => ({
@@ -40,7 +44,9 @@ const debtor = (overrides: Record<string, unknown> = {}) => ({
   SecondaryIdentification: 'Roll 1',
   ...overrides,
 });
-const cofBody = (overrides: Record<string, unknown> = {}) => ({ Data: { DebtorAccount: debtor(), ExpirationDateTime: FUTURE, ...overrides } });
+const cofBody = (overrides: Record<string, unknown> = {}) => ({
+  Data: { DebtorAccount: debtor(), ExpirationDateTime: FUTURE, ...overrides },
+});
 
 const initiation = (overrides: Record<string, unknown> = {}) => ({
   InstructionIdentification: 'ACME412',
@@ -50,7 +56,10 @@ const initiation = (overrides: Record<string, unknown> = {}) => ({
   CreditorAccount: { SchemeName: 'OB.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc' },
   ...overrides,
 });
-const paymentBody = (overrides: Record<string, unknown> = {}) => ({ Data: { Initiation: initiation(overrides) }, Risk: {} });
+const paymentBody = (overrides: Record<string, unknown> = {}) => ({
+  Data: { Initiation: initiation(overrides) },
+  Risk: {},
+});
 
 describe(DefaultConsentCreationPreProcessor.name, () => {
   describe('consent type and payload shape', () => {
@@ -63,7 +72,13 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       await expect(create(path, body)).resolves.toEqual({
         status: 'ERROR',
         errorCode: 400,
-        data: { error: { code: 'invalid_consent_type', message: 'consent_default', description: 'Invalid request path found.' } },
+        data: {
+          error: {
+            code: 'invalid_consent_type',
+            message: 'consent_default',
+            description: 'Invalid request path found.',
+          },
+        },
       });
     });
 
@@ -80,7 +95,9 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       ['null', null],
       ['a number', 42],
     ])('refuses a payload that is %s', async (_label, body) => {
-      await expect(create('account-access-consents', body)).resolves.toEqual(validationError('Payload is not in the correct format'));
+      await expect(create('account-access-consents', body)).resolves.toEqual(
+        validationError('Payload is not in the correct format'),
+      );
     });
 
     it.each([
@@ -105,15 +122,31 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       ['a non-string permission', { Permissions: ['ReadAccountsBasic', 5] }, 'Permissions should be string values'],
       ['a null permission', { Permissions: [null] }, 'Permissions should be string values'],
       ['an unknown permission', { Permissions: ['ReadFoo'] }, 'Permissions are invalid'],
-      ['a UK permission the default does not know', { Permissions: ['ReadAccountsBasic', 'ReadParty'] }, 'Permissions are invalid'],
+      [
+        'a UK permission the default does not know',
+        { Permissions: ['ReadAccountsBasic', 'ReadParty'] },
+        'Permissions are invalid',
+      ],
       ['a huge permission', { Permissions: ['R'.repeat(1_000_000)] }, 'Permissions are invalid'],
       ['ExpirationDateTime missing', { ExpirationDateTime: undefined }, 'ExpirationDateTime is invalid'],
       ['ExpirationDateTime a number', { ExpirationDateTime: 1798675200 }, 'ExpirationDateTime is invalid'],
       ['ExpirationDateTime not a date', { ExpirationDateTime: 'tomorrow' }, 'ExpirationDateTime is invalid'],
-      ['ExpirationDateTime without offset', { ExpirationDateTime: '2027-01-01T00:00:00' }, 'ExpirationDateTime is invalid'],
-      ['ExpirationDateTime an impossible date', { ExpirationDateTime: '2027-02-30T00:00:00Z' }, 'ExpirationDateTime is invalid'],
+      [
+        'ExpirationDateTime without offset',
+        { ExpirationDateTime: '2027-01-01T00:00:00' },
+        'ExpirationDateTime is invalid',
+      ],
+      [
+        'ExpirationDateTime an impossible date',
+        { ExpirationDateTime: '2027-02-30T00:00:00Z' },
+        'ExpirationDateTime is invalid',
+      ],
       ['ExpirationDateTime in the past', { ExpirationDateTime: PAST }, 'ExpirationDateTime should be a future date'],
-      ['ExpirationDateTime now', { ExpirationDateTime: '2026-06-01T00:00:00Z' }, 'ExpirationDateTime should be a future date'],
+      [
+        'ExpirationDateTime now',
+        { ExpirationDateTime: '2026-06-01T00:00:00Z' },
+        'ExpirationDateTime should be a future date',
+      ],
       ['TransactionFromDateTime not a date', { TransactionFromDateTime: 'x' }, 'TransactionFromDateTime is invalid'],
       ['TransactionFromDateTime null', { TransactionFromDateTime: null }, 'TransactionFromDateTime is invalid'],
       ['TransactionToDateTime not a date', { TransactionToDateTime: 'x' }, 'TransactionToDateTime is invalid'],
@@ -129,17 +162,26 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
         'TransactionToDateTime should be after TransactionFromDateTime',
       ],
     ])('refuses %s', async (_label, overrides, message) => {
-      await expect(create('account-access-consents', accountBody(overrides))).resolves.toEqual(validationError(message));
+      await expect(create('account-access-consents', accountBody(overrides))).resolves.toEqual(
+        validationError(message),
+      );
     });
 
     it('reports the first broken rule in table order', async () => {
       const body = accountBody({ Permissions: ['ReadFoo', 7], ExpirationDateTime: PAST, TransactionFromDateTime: 'x' });
-      await expect(create('account-access-consents', body)).resolves.toEqual(validationError('Permissions should be string values'));
-      await expect(create('account-access-consents', body)).resolves.toEqual(validationError('Permissions should be string values'));
+      await expect(create('account-access-consents', body)).resolves.toEqual(
+        validationError('Permissions should be string values'),
+      );
+      await expect(create('account-access-consents', body)).resolves.toEqual(
+        validationError('Permissions should be string values'),
+      );
     });
 
     it('accepts equal transaction bounds', async () => {
-      const body = accountBody({ TransactionFromDateTime: '2026-01-01T00:00:00Z', TransactionToDateTime: '2026-01-01T00:00:00+00:00' });
+      const body = accountBody({
+        TransactionFromDateTime: '2026-01-01T00:00:00Z',
+        TransactionToDateTime: '2026-01-01T00:00:00+00:00',
+      });
       await expect(create('account-access-consents', body)).resolves.toMatchObject({ status: 'SUCCESS' });
     });
 
@@ -170,7 +212,10 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
     });
 
     it('takes validityTime from an ExpirationDateTime with an offset, rounding down to the second', async () => {
-      const outcome = await create('account-access-consents', accountBody({ ExpirationDateTime: '2027-01-01T05:30:00.999+05:30' }));
+      const outcome = await create(
+        'account-access-consents',
+        accountBody({ ExpirationDateTime: '2027-01-01T05:30:00.999+05:30' }),
+      );
       expect(outcome.status === 'SUCCESS' && outcome.data.consentResource.validityTime).toBe(FUTURE_EPOCH);
     });
   });
@@ -197,12 +242,22 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       const outcome = await create('funds-confirmation-consents', { Data: { DebtorAccount: debtor() } });
       expect(outcome).toMatchObject({
         status: 'SUCCESS',
-        data: { consentResource: { type: 'fundsconfirmations', status: 'AwaitingAuthorisation', validityTime: NOW / 1000 + 90 * DAY } },
+        data: {
+          consentResource: {
+            type: 'fundsconfirmations',
+            status: 'AwaitingAuthorisation',
+            validityTime: NOW / 1000 + 90 * DAY,
+          },
+        },
       });
     });
 
     it('uses the configured default validity', async () => {
-      const outcome = await create('funds-confirmation-consents', { Data: { DebtorAccount: debtor() } }, { defaultAccountConsentValidityDays: 30 });
+      const outcome = await create(
+        'funds-confirmation-consents',
+        { Data: { DebtorAccount: debtor() } },
+        { defaultAccountConsentValidityDays: 30 },
+      );
       expect(outcome.status === 'SUCCESS' && outcome.data.consentResource.validityTime).toBe(NOW / 1000 + 30 * DAY);
     });
 
@@ -220,14 +275,30 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       ['SchemeName null', { SchemeName: null }, 'Account Scheme Name should be present in the request'],
       ['SchemeName unknown', { SchemeName: 'OB.Foo' }, 'Account Scheme Name is not in the correct format'],
       ['SchemeName a number', { SchemeName: 3 }, 'Account Scheme Name is not in the correct format'],
-      ['Identification missing', { Identification: undefined }, 'Account Identification should be present in the request'],
+      [
+        'Identification missing',
+        { Identification: undefined },
+        'Account Identification should be present in the request',
+      ],
       ['Identification empty', { Identification: '' }, 'Account Identification should be present in the request'],
-      ['Identification of 257 characters', { Identification: long(257) }, 'Account Identification is not in the correct format'],
+      [
+        'Identification of 257 characters',
+        { Identification: long(257) },
+        'Account Identification is not in the correct format',
+      ],
       ['Identification an object', { Identification: { a: 1 } }, 'Account Identification is not in the correct format'],
       ['Name of 351 characters', { Name: long(351) }, 'Account Name is not in the correct format'],
       ['Name null', { Name: null }, 'Account Name is not in the correct format'],
-      ['SecondaryIdentification of 35 characters', { SecondaryIdentification: long(35) }, 'Account Secondary Identification is not in the correct format'],
-      ['SecondaryIdentification a number', { SecondaryIdentification: 1 }, 'Account Secondary Identification is not in the correct format'],
+      [
+        'SecondaryIdentification of 35 characters',
+        { SecondaryIdentification: long(35) },
+        'Account Secondary Identification is not in the correct format',
+      ],
+      [
+        'SecondaryIdentification a number',
+        { SecondaryIdentification: 1 },
+        'Account Secondary Identification is not in the correct format',
+      ],
     ];
     const withoutUndefined = (account: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(account).filter(([, value]) => value !== undefined));
@@ -249,14 +320,21 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
 
     it('accepts the longest allowed values', async () => {
       const account = debtor({ Identification: long(256), Name: long(350), SecondaryIdentification: long(34) });
-      await expect(create('funds-confirmation-consents', cofBody({ DebtorAccount: account }))).resolves.toMatchObject({ status: 'SUCCESS' });
-    });
-
-    it.each(['OB.BBAN', 'OB.IBAN', 'OB.PAN', 'OB.Paym', 'OB.SortCodeAccountNumber'])('accepts the scheme %s', async (scheme) => {
-      await expect(create('funds-confirmation-consents', cofBody({ DebtorAccount: debtor({ SchemeName: scheme }) }))).resolves.toMatchObject({
+      await expect(create('funds-confirmation-consents', cofBody({ DebtorAccount: account }))).resolves.toMatchObject({
         status: 'SUCCESS',
       });
     });
+
+    it.each(['OB.BBAN', 'OB.IBAN', 'OB.PAN', 'OB.Paym', 'OB.SortCodeAccountNumber'])(
+      'accepts the scheme %s',
+      async (scheme) => {
+        await expect(
+          create('funds-confirmation-consents', cofBody({ DebtorAccount: debtor({ SchemeName: scheme }) })),
+        ).resolves.toMatchObject({
+          status: 'SUCCESS',
+        });
+      },
+    );
   });
 
   describe('payment consents (§7.1 Payments)', () => {
@@ -266,7 +344,9 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       ['a string', 'x'],
     ])('refuses an Initiation that is %s', async (_label, value) => {
       const body = { Data: value === undefined ? {} : { Initiation: value } };
-      await expect(create('domestic-payment-consents', body)).resolves.toEqual(validationError('Invalid request payload'));
+      await expect(create('domestic-payment-consents', body)).resolves.toEqual(
+        validationError('Invalid request payload'),
+      );
     });
 
     it.each<[string, Record<string, unknown>, string]>([
@@ -277,13 +357,37 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
       ['InstructedAmount missing', { InstructedAmount: undefined }, 'Invalid Instructed Amount value found'],
       ['InstructedAmount a string', { InstructedAmount: '10' }, 'Invalid Instructed Amount value found'],
       ['Amount missing', { InstructedAmount: { Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
-      ['Amount not numeric', { InstructedAmount: { Amount: 'ten', Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
+      [
+        'Amount not numeric',
+        { InstructedAmount: { Amount: 'ten', Currency: 'GBP' } },
+        'Invalid Instructed Amount value found',
+      ],
       ['Amount NaN', { InstructedAmount: { Amount: 'NaN', Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
-      ['Amount a JSON number', { InstructedAmount: { Amount: 10, Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
-      ['Amount below 1', { InstructedAmount: { Amount: '0.5', Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
-      ['Amount negative', { InstructedAmount: { Amount: '-5', Currency: 'GBP' } }, 'Invalid Instructed Amount value found'],
-      ['Amount above the maximum', { InstructedAmount: { Amount: '1000.01', Currency: 'GBP' } }, 'Instructed Amount value exceeds the maximum limit'],
-      ['a huge Amount', { InstructedAmount: { Amount: '9'.repeat(100_000), Currency: 'GBP' } }, 'Instructed Amount value exceeds the maximum limit'],
+      [
+        'Amount a JSON number',
+        { InstructedAmount: { Amount: 10, Currency: 'GBP' } },
+        'Invalid Instructed Amount value found',
+      ],
+      [
+        'Amount below 1',
+        { InstructedAmount: { Amount: '0.5', Currency: 'GBP' } },
+        'Invalid Instructed Amount value found',
+      ],
+      [
+        'Amount negative',
+        { InstructedAmount: { Amount: '-5', Currency: 'GBP' } },
+        'Invalid Instructed Amount value found',
+      ],
+      [
+        'Amount above the maximum',
+        { InstructedAmount: { Amount: '1000.01', Currency: 'GBP' } },
+        'Instructed Amount value exceeds the maximum limit',
+      ],
+      [
+        'a huge Amount',
+        { InstructedAmount: { Amount: '9'.repeat(100_000), Currency: 'GBP' } },
+        'Instructed Amount value exceeds the maximum limit',
+      ],
     ])('refuses %s', async (_label, overrides, message) => {
       const body = paymentBody(overrides);
       if ('InstructedAmount' in overrides && overrides['InstructedAmount'] === undefined) {
@@ -295,7 +399,9 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
     it('refuses a payment without creditor account', async () => {
       const body = paymentBody();
       delete (body.Data.Initiation as Record<string, unknown>)['CreditorAccount'];
-      await expect(create('domestic-payment-consents', body)).resolves.toEqual(validationError('Creditor account should be present in the request'));
+      await expect(create('domestic-payment-consents', body)).resolves.toEqual(
+        validationError('Creditor account should be present in the request'),
+      );
     });
 
     it('checks the debtor before the creditor, and both before the amount', async () => {
@@ -306,15 +412,21 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
     });
 
     it.each(['1', '1000', '1000.00', ' 12.5 ', '1e2'])('accepts the amount %p', async (amount) => {
-      await expect(create('domestic-payment-consents', paymentBody({ InstructedAmount: { Amount: amount, Currency: 'GBP' } }))).resolves.toMatchObject({
+      await expect(
+        create('domestic-payment-consents', paymentBody({ InstructedAmount: { Amount: amount, Currency: 'GBP' } })),
+      ).resolves.toMatchObject({
         status: 'SUCCESS',
       });
     });
 
     it('uses the configured maximum amount', async () => {
       const body = paymentBody({ InstructedAmount: { Amount: '4999.99', Currency: 'GBP' } });
-      await expect(create('domestic-payment-consents', body, { maxInstructedAmount: 5000 })).resolves.toMatchObject({ status: 'SUCCESS' });
-      await expect(create('domestic-payment-consents', body)).resolves.toEqual(validationError('Instructed Amount value exceeds the maximum limit'));
+      await expect(create('domestic-payment-consents', body, { maxInstructedAmount: 5000 })).resolves.toMatchObject({
+        status: 'SUCCESS',
+      });
+      await expect(create('domestic-payment-consents', body)).resolves.toEqual(
+        validationError('Instructed Amount value exceeds the maximum limit'),
+      );
     });
 
     it('accepts every local instrument the accelerator knows', async () => {
@@ -333,7 +445,9 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
         'OB.Target2',
       ];
       for (const instrument of instruments) {
-        await expect(create('domestic-payment-consents', paymentBody({ LocalInstrument: instrument }))).resolves.toMatchObject({
+        await expect(
+          create('domestic-payment-consents', paymentBody({ LocalInstrument: instrument })),
+        ).resolves.toMatchObject({
           status: 'SUCCESS',
         });
       }
@@ -360,7 +474,10 @@ describe(DefaultConsentCreationPreProcessor.name, () => {
 
     it('waits for the file of a file payment consent', async () => {
       const outcome = await create('file-payment-consents', paymentBody());
-      expect(outcome).toMatchObject({ status: 'SUCCESS', data: { consentResource: { type: 'payments', status: 'AwaitingUpload', validityTime: 0 } } });
+      expect(outcome).toMatchObject({
+        status: 'SUCCESS',
+        data: { consentResource: { type: 'payments', status: 'AwaitingUpload', validityTime: 0 } },
+      });
     });
   });
 });

@@ -36,7 +36,10 @@ export class DefaultConsentCreationPreProcessor extends ConsentCreationPreProces
     return Promise.resolve(this.decide(data));
   }
 
-  private decide({ consentResourcePath = '', consentInitiationData }: RequestDataOf<'pre-process-consent-creation'>): Outcome {
+  private decide({
+    consentResourcePath = '',
+    consentInitiationData,
+  }: RequestDataOf<'pre-process-consent-creation'>): Outcome {
     const type = consentTypeFromPath(consentResourcePath);
     if (type === undefined) {
       return unknownConsentTypeFailure();

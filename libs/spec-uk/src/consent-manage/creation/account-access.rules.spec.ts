@@ -3,13 +3,22 @@ import { resolveUkSpecOptions } from '../../uk-spec.options.js';
 import { accountAccessRules, futureExpiration } from './account-access.rules.js';
 
 const NOW = Date.parse('2030-01-10T09:00:00Z');
-const context = (env: Record<string, string> = {}) => ({ nowMillis: NOW, options: resolveUkSpecOptions(new SettingsReader(env)) });
+const context = (env: Record<string, string> = {}) => ({
+  nowMillis: NOW,
+  options: resolveUkSpecOptions(new SettingsReader(env)),
+});
 const PERMISSIONS = 'Data.Permissions';
 
 /** OBReadConsent1 as the journeys send it: accounts and transactions, an expiry ahead, a past window. */
 function consent(data: JsonObject = {}, without: readonly string[] = []): JsonObject {
   const fields: JsonObject = {
-    Permissions: ['ReadAccountsBasic', 'ReadAccountsDetail', 'ReadTransactionsDetail', 'ReadTransactionsCredits', 'ReadTransactionsDebits'],
+    Permissions: [
+      'ReadAccountsBasic',
+      'ReadAccountsDetail',
+      'ReadTransactionsDetail',
+      'ReadTransactionsCredits',
+      'ReadTransactionsDebits',
+    ],
     ExpirationDateTime: '2030-07-10T09:00:00+00:00',
     TransactionFromDateTime: '2029-10-10T09:00:00+00:00',
     TransactionToDateTime: '2030-01-10T09:00:00+00:00',
@@ -25,26 +34,45 @@ const fieldInvalid = (message: string) => ({ status: 400, code: 'UK.OBIE.Field.I
 
 describe('accountAccessRules', () => {
   it.each([
-    ['the journey\'s permissions with an expiry ahead', consent()],
-    ['Basic and Detail of the same cluster together (UK-07)', consent({ Permissions: ['ReadAccountsBasic', 'ReadAccountsDetail'] })],
+    ["the journey's permissions with an expiry ahead", consent()],
+    [
+      'Basic and Detail of the same cluster together (UK-07)',
+      consent({ Permissions: ['ReadAccountsBasic', 'ReadAccountsDetail'] }),
+    ],
     ['ReadAccountsDetail without ReadAccountsBasic', consent({ Permissions: ['ReadAccountsDetail', 'ReadBalances'] })],
-    ['ReadTransactionsBasic with ReadTransactionsDebits only', consent({ Permissions: ['ReadAccountsBasic', 'ReadTransactionsBasic', 'ReadTransactionsDebits'] })],
+    [
+      'ReadTransactionsBasic with ReadTransactionsDebits only',
+      consent({ Permissions: ['ReadAccountsBasic', 'ReadTransactionsBasic', 'ReadTransactionsDebits'] }),
+    ],
     ['no ExpirationDateTime (open-ended, §A.3)', consent({}, ['ExpirationDateTime'])],
-    ['a transaction window of a single instant', consent({ TransactionFromDateTime: '2030-01-01T00:00:00+00:00', TransactionToDateTime: '2030-01-01T00:00:00Z' })],
+    [
+      'a transaction window of a single instant',
+      consent({ TransactionFromDateTime: '2030-01-01T00:00:00+00:00', TransactionToDateTime: '2030-01-01T00:00:00Z' }),
+    ],
     ['a window with only its start', consent({}, ['TransactionToDateTime'])],
   ])('accepts %s', (_case, body) => {
     expect(accountAccessRules(body, context())).toBeUndefined();
   });
 
   it('refuses a permission the bank does not serve (UK_SUPPORTED_PERMISSIONS), naming it: 400 Field.Invalid', () => {
-    expect(accountAccessRules(consent(), context({ UK_SUPPORTED_PERMISSIONS: 'ReadAccountsBasic,ReadAccountsDetail,ReadTransactionsCredits,ReadTransactionsDebits' }))).toEqual(
-      fieldInvalid('The permission ReadTransactionsDetail is not supported by this bank'),
-    );
+    expect(
+      accountAccessRules(
+        consent(),
+        context({
+          UK_SUPPORTED_PERMISSIONS:
+            'ReadAccountsBasic,ReadAccountsDetail,ReadTransactionsCredits,ReadTransactionsDebits',
+        }),
+      ),
+    ).toEqual(fieldInvalid('The permission ReadTransactionsDetail is not supported by this bank'));
   });
 
   it.each([
     ['no permission at all (UK-03)', [], 'Permissions must include ReadAccountsBasic or ReadAccountsDetail'],
-    ['no Accounts permission (UK-04)', ['ReadBalances'], 'Permissions must include ReadAccountsBasic or ReadAccountsDetail'],
+    [
+      'no Accounts permission (UK-04)',
+      ['ReadBalances'],
+      'Permissions must include ReadAccountsBasic or ReadAccountsDetail',
+    ],
     [
       'transactions without Credits or Debits (UK-05)',
       ['ReadAccountsBasic', 'ReadTransactionsBasic'],
@@ -82,7 +110,15 @@ describe('accountAccessRules', () => {
   });
 
   it('refuses a TransactionToDateTime before TransactionFromDateTime (UK-11): 400 Field.InvalidDate on TransactionToDateTime', () => {
-    expect(accountAccessRules(consent({ TransactionFromDateTime: '2030-01-09T00:00:00+00:00', TransactionToDateTime: '2030-01-08T00:00:00+00:00' }), context())).toEqual({
+    expect(
+      accountAccessRules(
+        consent({
+          TransactionFromDateTime: '2030-01-09T00:00:00+00:00',
+          TransactionToDateTime: '2030-01-08T00:00:00+00:00',
+        }),
+        context(),
+      ),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.InvalidDate',
       message: 'TransactionToDateTime must not be before TransactionFromDateTime',
@@ -92,8 +128,12 @@ describe('accountAccessRules', () => {
 
   it('reports the first broken rule: a permission the bank does not serve before a missing Accounts permission, permissions before dates', () => {
     const everythingWrong = consent({ Permissions: ['ReadBalances'], ExpirationDateTime: '2029-01-01T00:00:00+00:00' });
-    expect(accountAccessRules(everythingWrong, context({ UK_SUPPORTED_PERMISSIONS: 'ReadAccountsBasic' }))).toEqual(fieldInvalid('The permission ReadBalances is not supported by this bank'));
-    expect(accountAccessRules(everythingWrong, context())).toEqual(fieldInvalid('Permissions must include ReadAccountsBasic or ReadAccountsDetail'));
+    expect(accountAccessRules(everythingWrong, context({ UK_SUPPORTED_PERMISSIONS: 'ReadAccountsBasic' }))).toEqual(
+      fieldInvalid('The permission ReadBalances is not supported by this bank'),
+    );
+    expect(accountAccessRules(everythingWrong, context())).toEqual(
+      fieldInvalid('Permissions must include ReadAccountsBasic or ReadAccountsDetail'),
+    );
   });
 });
 

@@ -19,26 +19,55 @@ export const accountAccessRules: BodyRules = (body, { nowMillis, options }) => {
       const unsupported = permissions.find((permission) => !options.supportedPermissions.includes(permission));
       return unsupported === undefined
         ? undefined
-        : ukRejection(400, UkErrorCode.FieldInvalid, `The permission ${unsupported} is not supported by this bank`, PERMISSIONS_PATH);
+        : ukRejection(
+            400,
+            UkErrorCode.FieldInvalid,
+            `The permission ${unsupported} is not supported by this bank`,
+            PERMISSIONS_PATH,
+          );
     },
     () =>
       has('ReadAccountsBasic') || has('ReadAccountsDetail')
         ? undefined
-        : ukRejection(400, UkErrorCode.FieldInvalid, 'Permissions must include ReadAccountsBasic or ReadAccountsDetail', PERMISSIONS_PATH),
+        : ukRejection(
+            400,
+            UkErrorCode.FieldInvalid,
+            'Permissions must include ReadAccountsBasic or ReadAccountsDetail',
+            PERMISSIONS_PATH,
+          ),
     () =>
-      (has('ReadTransactionsBasic') || has('ReadTransactionsDetail')) && !has('ReadTransactionsCredits') && !has('ReadTransactionsDebits')
-        ? ukRejection(400, UkErrorCode.FieldInvalid, 'ReadTransactionsBasic or ReadTransactionsDetail needs ReadTransactionsCredits or ReadTransactionsDebits', PERMISSIONS_PATH)
+      (has('ReadTransactionsBasic') || has('ReadTransactionsDetail')) &&
+      !has('ReadTransactionsCredits') &&
+      !has('ReadTransactionsDebits')
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalid,
+            'ReadTransactionsBasic or ReadTransactionsDetail needs ReadTransactionsCredits or ReadTransactionsDebits',
+            PERMISSIONS_PATH,
+          )
         : undefined,
     () =>
-      (has('ReadTransactionsCredits') || has('ReadTransactionsDebits')) && !has('ReadTransactionsBasic') && !has('ReadTransactionsDetail')
-        ? ukRejection(400, UkErrorCode.FieldInvalid, 'ReadTransactionsCredits or ReadTransactionsDebits needs ReadTransactionsBasic or ReadTransactionsDetail', PERMISSIONS_PATH)
+      (has('ReadTransactionsCredits') || has('ReadTransactionsDebits')) &&
+      !has('ReadTransactionsBasic') &&
+      !has('ReadTransactionsDetail')
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalid,
+            'ReadTransactionsCredits or ReadTransactionsDebits needs ReadTransactionsBasic or ReadTransactionsDetail',
+            PERMISSIONS_PATH,
+          )
         : undefined,
     () => futureExpiration(data?.['ExpirationDateTime'], 'Data.ExpirationDateTime', nowMillis),
     () => {
       const from = instantOf(data?.['TransactionFromDateTime']);
       const to = instantOf(data?.['TransactionToDateTime']);
       return from !== undefined && to !== undefined && from > to
-        ? ukRejection(400, UkErrorCode.FieldInvalidDate, 'TransactionToDateTime must not be before TransactionFromDateTime', 'Data.TransactionToDateTime')
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalidDate,
+            'TransactionToDateTime must not be before TransactionFromDateTime',
+            'Data.TransactionToDateTime',
+          )
         : undefined;
     },
   ]);

@@ -5,9 +5,12 @@ const SCHEMES = 'UK.OBIE.BBAN, UK.OBIE.IBAN, UK.OBIE.PAN, UK.OBIE.Paym, UK.OBIE.
 
 describe(accountIdentificationRejection.name, () => {
   it.each([
-    ['a sort code and account number of 14 digits', { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698' }],
+    [
+      'a sort code and account number of 14 digits',
+      { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698' },
+    ],
     ['an IBAN with a good checksum', { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013000' }],
-    ['a PAN (its form is the bank\'s)', { SchemeName: 'UK.OBIE.PAN', Identification: '5409050000000000' }],
+    ["a PAN (its form is the bank's)", { SchemeName: 'UK.OBIE.PAN', Identification: '5409050000000000' }],
     ['a Paym mobile number', { SchemeName: 'UK.OBIE.Paym', Identification: '+447700900123' }],
   ])('accepts %s', (_case, account) => {
     expect(accountIdentificationRejection(account, PATH)).toBeUndefined();
@@ -43,7 +46,12 @@ describe(accountIdentificationRejection.name, () => {
     ['15 digits', '080800213256981'],
     ['a sort code written with dashes', '08-08-0021325698'],
   ])('refuses a sort code and account number of %s: 400 Unsupported.AccountIdentifier', (_case, identification) => {
-    expect(accountIdentificationRejection({ SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: identification }, PATH)).toEqual({
+    expect(
+      accountIdentificationRejection(
+        { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: identification },
+        PATH,
+      ),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Unsupported.AccountIdentifier',
       message: `${PATH}.Identification must be a 6-digit sort code and an 8-digit account number`,
@@ -52,7 +60,9 @@ describe(accountIdentificationRejection.name, () => {
   });
 
   it('refuses an IBAN with a bad checksum: 400 Unsupported.AccountIdentifier', () => {
-    expect(accountIdentificationRejection({ SchemeName: 'UK.OBIE.IBAN', Identification: 'GB00LOYD30080012343456' }, PATH)).toEqual({
+    expect(
+      accountIdentificationRejection({ SchemeName: 'UK.OBIE.IBAN', Identification: 'GB00LOYD30080012343456' }, PATH),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Unsupported.AccountIdentifier',
       message: `${PATH}.Identification is not a valid IBAN`,

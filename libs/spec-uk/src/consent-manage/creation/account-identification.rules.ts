@@ -23,13 +23,28 @@ export function accountIdentificationRejection(account: JsonObject, path: string
   const scheme = stringAt(account, 'SchemeName') ?? '';
   const identification = stringAt(account, 'Identification') ?? '';
   if (!(ACCOUNT_SCHEMES as readonly string[]).includes(scheme)) {
-    return ukRejection(400, UkErrorCode.UnsupportedScheme, `${path}.SchemeName "${scheme}" is not supported (accepted: ${ACCOUNT_SCHEMES.join(', ')})`, `${path}.SchemeName`);
+    return ukRejection(
+      400,
+      UkErrorCode.UnsupportedScheme,
+      `${path}.SchemeName "${scheme}" is not supported (accepted: ${ACCOUNT_SCHEMES.join(', ')})`,
+      `${path}.SchemeName`,
+    );
   }
   if (scheme === 'UK.OBIE.SortCodeAccountNumber' && !SORT_CODE_ACCOUNT_NUMBER.test(identification)) {
-    return ukRejection(400, UkErrorCode.UnsupportedAccountIdentifier, `${path}.Identification must be a 6-digit sort code and an 8-digit account number`, `${path}.Identification`);
+    return ukRejection(
+      400,
+      UkErrorCode.UnsupportedAccountIdentifier,
+      `${path}.Identification must be a 6-digit sort code and an 8-digit account number`,
+      `${path}.Identification`,
+    );
   }
   if (scheme === 'UK.OBIE.IBAN' && !isValidIban(identification)) {
-    return ukRejection(400, UkErrorCode.UnsupportedAccountIdentifier, `${path}.Identification is not a valid IBAN`, `${path}.Identification`);
+    return ukRejection(
+      400,
+      UkErrorCode.UnsupportedAccountIdentifier,
+      `${path}.Identification is not a valid IBAN`,
+      `${path}.Identification`,
+    );
   }
   return undefined;
 }

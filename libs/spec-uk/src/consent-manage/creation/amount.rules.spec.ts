@@ -2,7 +2,12 @@ import { currencyAmountRejection, positiveAmountRejection, supportedCurrencyReje
 
 const AMOUNT = 'Data.Initiation.InstructedAmount.Amount';
 const CURRENCY = 'Data.Initiation.InstructedAmount.Currency';
-const notPositive = (path: string) => ({ status: 400, code: 'UK.OBIE.Field.Invalid', message: `${path} must be greater than 0`, path });
+const notPositive = (path: string) => ({
+  status: 400,
+  code: 'UK.OBIE.Field.Invalid',
+  message: `${path} must be greater than 0`,
+  path,
+});
 
 describe(positiveAmountRejection.name, () => {
   it.each(['0.00001', '1', '165.88', '9999999999999.99999'])('accepts %s', (amount) => {

@@ -12,7 +12,12 @@ const PATH = 'Data.Authorisation';
 export function authorisationRejection(body: JsonObject, nowMillis: number): UkRejection | undefined {
   const completion = instantOf(objectAt(objectAt(body, 'Data'), 'Authorisation')?.['CompletionDateTime']);
   return completion !== undefined && completion <= nowMillis
-    ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${PATH}.CompletionDateTime must be in the future`, `${PATH}.CompletionDateTime`)
+    ? ukRejection(
+        400,
+        UkErrorCode.FieldInvalidDate,
+        `${PATH}.CompletionDateTime must be in the future`,
+        `${PATH}.CompletionDateTime`,
+      )
     : undefined;
 }
 
@@ -22,7 +27,12 @@ export function authorisationRejection(body: JsonObject, nowMillis: number): UkR
  */
 export function singleAuthorisationMismatch(requiredAuthorisers: number): UkRejection | undefined {
   return requiredAuthorisers > 1
-    ? ukRejection(400, UkErrorCode.FieldInvalid, `The DebtorAccount needs ${requiredAuthorisers} authorisers: AuthorisationType Single cannot be met`, `${PATH}.AuthorisationType`)
+    ? ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `The DebtorAccount needs ${requiredAuthorisers} authorisers: AuthorisationType Single cannot be met`,
+        `${PATH}.AuthorisationType`,
+      )
     : undefined;
 }
 

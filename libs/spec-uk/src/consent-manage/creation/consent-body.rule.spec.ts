@@ -14,6 +14,12 @@ describe(consentBody.name, () => {
     ['a string', '{"Data":{}}'],
     ['a number', 42],
   ])('refuses %s: 400 Resource.InvalidFormat without a path', (_case, data) => {
-    expect(consentBody(data)).toEqual({ rejection: { status: 400, code: 'UK.OBIE.Resource.InvalidFormat', message: 'The request body must be a JSON object' } });
+    expect(consentBody(data)).toEqual({
+      rejection: {
+        status: 400,
+        code: 'UK.OBIE.Resource.InvalidFormat',
+        message: 'The request body must be a JSON object',
+      },
+    });
   });
 });

@@ -25,20 +25,48 @@ describe(consentCreationOutcome.name, () => {
 
   it('stores a payment-order consent for a single use, and a file payment AwaitingUpload', () => {
     const body: JsonObject = { Data: { Initiation: {} }, Risk: {} };
-    expect(consentCreationOutcome(kind('domestic-payment-consents'), body)).toMatchObject({ type: 'domestic-payments', status: 'AwaitingAuthorisation', recurringIndicator: false });
-    expect(consentCreationOutcome(kind('file-payment-consents'), body)).toMatchObject({ type: 'file-payments', status: 'AwaitingUpload', recurringIndicator: false });
+    expect(consentCreationOutcome(kind('domestic-payment-consents'), body)).toMatchObject({
+      type: 'domestic-payments',
+      status: 'AwaitingAuthorisation',
+      recurringIndicator: false,
+    });
+    expect(consentCreationOutcome(kind('file-payment-consents'), body)).toMatchObject({
+      type: 'file-payments',
+      status: 'AwaitingUpload',
+      recurringIndicator: false,
+    });
   });
 });
 
 describe(consentValidityTime.name, () => {
   it.each([
-    ['an account consent: its ExpirationDateTime', 'account-access', { Data: { ExpirationDateTime: EXPIRY } }, EXPIRY_SECONDS],
+    [
+      'an account consent: its ExpirationDateTime',
+      'account-access',
+      { Data: { ExpirationDateTime: EXPIRY } },
+      EXPIRY_SECONDS,
+    ],
     ['an account consent without expiry: open-ended', 'account-access', { Data: {} }, 0],
-    ['a funds-confirmation consent: its ExpirationDateTime', 'funds-confirmation', { Data: { ExpirationDateTime: EXPIRY } }, EXPIRY_SECONDS],
-    ['a VRP consent: its ValidToDateTime', 'vrp', { Data: { ExpirationDateTime: '2031-01-01T00:00:00Z', ControlParameters: { ValidToDateTime: EXPIRY } } }, EXPIRY_SECONDS],
+    [
+      'a funds-confirmation consent: its ExpirationDateTime',
+      'funds-confirmation',
+      { Data: { ExpirationDateTime: EXPIRY } },
+      EXPIRY_SECONDS,
+    ],
+    [
+      'a VRP consent: its ValidToDateTime',
+      'vrp',
+      { Data: { ExpirationDateTime: '2031-01-01T00:00:00Z', ControlParameters: { ValidToDateTime: EXPIRY } } },
+      EXPIRY_SECONDS,
+    ],
     ['a VRP consent without ValidToDateTime: open-ended', 'vrp', { Data: { ControlParameters: {} } }, 0],
     ['a payment-order consent: never by time', 'payment', { Data: { ExpirationDateTime: EXPIRY } }, 0],
-    ['an expiry at the epoch itself: 1, as 0 means none', 'account-access', { Data: { ExpirationDateTime: '1970-01-01T00:00:00Z' } }, 1],
+    [
+      'an expiry at the epoch itself: 1, as 0 means none',
+      'account-access',
+      { Data: { ExpirationDateTime: '1970-01-01T00:00:00Z' } },
+      1,
+    ],
   ] as const)('%s', (_case, family, body, seconds) => {
     expect(consentValidityTime(family, body)).toBe(seconds);
   });

@@ -18,13 +18,21 @@ describe(creationEndpoint.name, () => {
     ['an empty path', ''],
   ])('refuses %s: 404 Resource.NotFound', (_case, path) => {
     expect(creationEndpoint(path)).toEqual({
-      rejection: { status: 404, code: 'UK.OBIE.Resource.NotFound', message: `No UK consent endpoint accepts a POST to "${path}"` },
+      rejection: {
+        status: 404,
+        code: 'UK.OBIE.Resource.NotFound',
+        message: `No UK consent endpoint accepts a POST to "${path}"`,
+      },
     });
   });
 
   it('refuses a request without a path, naming it as empty', () => {
     expect(creationEndpoint(undefined)).toEqual({
-      rejection: { status: 404, code: 'UK.OBIE.Resource.NotFound', message: 'No UK consent endpoint accepts a POST to ""' },
+      rejection: {
+        status: 404,
+        code: 'UK.OBIE.Resource.NotFound',
+        message: 'No UK consent endpoint accepts a POST to ""',
+      },
     });
   });
 });

@@ -18,21 +18,34 @@ const FAPI_AUTH_DATE =
 export function contentTypeRejection(contentType: string | undefined): UkRejection | undefined {
   return contentType === undefined || ACCEPTED_CONTENT_TYPE.test(contentType)
     ? undefined
-    : ukRejection(415, UkErrorCode.HeaderInvalid, `Content-Type ${contentType} is not supported: send application/json`, 'Content-Type');
+    : ukRejection(
+        415,
+        UkErrorCode.HeaderInvalid,
+        `Content-Type ${contentType} is not supported: send application/json`,
+        'Content-Type',
+      );
 }
 
 /** A forwarded `x-fapi-auth-date` that is not an RFC 7231 date is 400 Header.Invalid. */
 export function fapiAuthDateRejection(authDate: string | undefined): UkRejection | undefined {
   return authDate === undefined || FAPI_AUTH_DATE.test(authDate)
     ? undefined
-    : ukRejection(400, UkErrorCode.HeaderInvalid, 'x-fapi-auth-date must be an RFC 7231 date such as "Sun, 10 Sep 2017 19:43:31 GMT"', 'x-fapi-auth-date');
+    : ukRejection(
+        400,
+        UkErrorCode.HeaderInvalid,
+        'x-fapi-auth-date must be an RFC 7231 date such as "Sun, 10 Sep 2017 19:43:31 GMT"',
+        'x-fapi-auth-date',
+      );
 }
 
 /**
  * The headers of a `POST /…-consents` (§A.2), before the body is read: Content-Type, x-fapi-auth-date, then the
  * x-idempotency-key of the endpoints that are idempotent (§A.1). The detached JWS needs the body and comes later.
  */
-export function creationHeadersRejection(kind: UkConsentKind, requestHeaders: Readonly<Record<string, string>> | undefined): UkRejection | undefined {
+export function creationHeadersRejection(
+  kind: UkConsentKind,
+  requestHeaders: Readonly<Record<string, string>> | undefined,
+): UkRejection | undefined {
   return firstRejection([
     () => contentTypeRejection(headerValue(requestHeaders, 'content-type')),
     () => fapiAuthDateRejection(headerValue(requestHeaders, 'x-fapi-auth-date')),

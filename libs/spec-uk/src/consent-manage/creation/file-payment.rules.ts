@@ -18,20 +18,35 @@ const NUMBER_OF_TRANSACTIONS = /^[0-9]{1,15}$/;
 function fileTypeRejection(fileType: string | undefined, accepted: readonly string[]): UkRejection | undefined {
   return fileType !== undefined && accepted.includes(fileType)
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, `FileType "${String(fileType)}" is not accepted (accepted: ${accepted.join(', ')})`, `${INITIATION}.FileType`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `FileType "${String(fileType)}" is not accepted (accepted: ${accepted.join(', ')})`,
+        `${INITIATION}.FileType`,
+      );
 }
 
 function fileHashRejection(fileHash: string | undefined): UkRejection | undefined {
   return fileHash !== undefined && isSha256Base64(fileHash)
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, 'FileHash must be the base64 encoding of the SHA-256 hash of the file', `${INITIATION}.FileHash`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        'FileHash must be the base64 encoding of the SHA-256 hash of the file',
+        `${INITIATION}.FileHash`,
+      );
 }
 
 /** The schema's pattern `[0-9]{1,15}` is not anchored; the count of a file is digits only, and at least one payment. */
 function numberOfTransactionsRejection(count: unknown): UkRejection | undefined {
   return count === undefined || (typeof count === 'string' && NUMBER_OF_TRANSACTIONS.test(count) && BigInt(count) > 0n)
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, 'NumberOfTransactions must be a whole number of payments above 0', `${INITIATION}.NumberOfTransactions`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        'NumberOfTransactions must be a whole number of payments above 0',
+        `${INITIATION}.NumberOfTransactions`,
+      );
 }
 
 /** ControlSum, the total of the file's amounts: above zero, with at most five decimals (every amount has at most five). */
@@ -42,7 +57,12 @@ function controlSumRejection(controlSum: unknown): UkRejection | undefined {
   const sum = scaledNumber(controlSum);
   return sum !== undefined && sum > 0n
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, 'ControlSum must be a total above 0 with at most five decimals', `${INITIATION}.ControlSum`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        'ControlSum must be a total above 0 with at most five decimals',
+        `${INITIATION}.ControlSum`,
+      );
 }
 
 export const filePaymentRules: BodyRules = (body, context) => {

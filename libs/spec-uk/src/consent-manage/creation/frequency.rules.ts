@@ -22,5 +22,10 @@ export function frequencyRejection(frequency: unknown, supported: readonly strin
   const code = scheduleCodeOf(frequency);
   return supported.includes(code)
     ? undefined
-    : ukRejection(400, UkErrorCode.UnsupportedFrequency, `Frequency "${frequency}" is not one the bank runs (accepted schedules: ${supported.join(', ')})`, PATH);
+    : ukRejection(
+        400,
+        UkErrorCode.UnsupportedFrequency,
+        `Frequency "${frequency}" is not one the bank runs (accepted schedules: ${supported.join(', ')})`,
+        PATH,
+      );
 }

@@ -9,7 +9,11 @@ function consent(data: JsonObject = {}): JsonObject {
   return {
     Data: {
       ExpirationDateTime: '2030-04-10T09:00:00+00:00',
-      DebtorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '11280001234567', Name: 'Alex Morgan' },
+      DebtorAccount: {
+        SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+        Identification: '11280001234567',
+        Name: 'Alex Morgan',
+      },
       ...data,
     },
   };
@@ -33,15 +37,39 @@ describe('fundsConfirmationRules', () => {
   });
 
   it.each([
-    ['an unknown scheme', { SchemeName: 'UK.OBIE.Foo', Identification: '11280001234567' }, 'UK.OBIE.Unsupported.Scheme', 'Data.DebtorAccount.SchemeName'],
-    ['a sort code of 13 digits', { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '1128000123456' }, 'UK.OBIE.Unsupported.AccountIdentifier', 'Data.DebtorAccount.Identification'],
-    ['an IBAN with a bad checksum', { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013001' }, 'UK.OBIE.Unsupported.AccountIdentifier', 'Data.DebtorAccount.Identification'],
+    [
+      'an unknown scheme',
+      { SchemeName: 'UK.OBIE.Foo', Identification: '11280001234567' },
+      'UK.OBIE.Unsupported.Scheme',
+      'Data.DebtorAccount.SchemeName',
+    ],
+    [
+      'a sort code of 13 digits',
+      { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '1128000123456' },
+      'UK.OBIE.Unsupported.AccountIdentifier',
+      'Data.DebtorAccount.Identification',
+    ],
+    [
+      'an IBAN with a bad checksum',
+      { SchemeName: 'UK.OBIE.IBAN', Identification: 'DE89370400440532013001' },
+      'UK.OBIE.Unsupported.AccountIdentifier',
+      'Data.DebtorAccount.Identification',
+    ],
   ])('refuses a debtor account with %s, on Data.DebtorAccount', (_case, account, code, path) => {
-    expect(fundsConfirmationRules(consent({ DebtorAccount: account }), CONTEXT)).toMatchObject({ status: 400, code, path });
+    expect(fundsConfirmationRules(consent({ DebtorAccount: account }), CONTEXT)).toMatchObject({
+      status: 400,
+      code,
+      path,
+    });
   });
 
   it('checks the expiry before the account', () => {
-    expect(fundsConfirmationRules(consent({ ExpirationDateTime: '2029-01-01T00:00:00+00:00', DebtorAccount: { SchemeName: 'UK.OBIE.Foo' } }), CONTEXT)).toMatchObject({
+    expect(
+      fundsConfirmationRules(
+        consent({ ExpirationDateTime: '2029-01-01T00:00:00+00:00', DebtorAccount: { SchemeName: 'UK.OBIE.Foo' } }),
+        CONTEXT,
+      ),
+    ).toMatchObject({
       code: 'UK.OBIE.Field.InvalidDate',
       path: 'Data.ExpirationDateTime',
     });

@@ -20,7 +20,12 @@ describe(idempotencyKeyRejection.name, () => {
     ['missing (UK-15)', undefined],
     ['empty', ''],
   ])('refuses a key %s: 400 Header.Missing', (_case, key) => {
-    expect(idempotencyKeyRejection(key)).toEqual({ status: 400, code: 'UK.OBIE.Header.Missing', message: 'x-idempotency-key is required on this endpoint', path: 'x-idempotency-key' });
+    expect(idempotencyKeyRejection(key)).toEqual({
+      status: 400,
+      code: 'UK.OBIE.Header.Missing',
+      message: 'x-idempotency-key is required on this endpoint',
+      path: 'x-idempotency-key',
+    });
   });
 
   it.each([

@@ -15,7 +15,12 @@ export function idempotencyKeyRejection(key: string | undefined): UkRejection | 
     return ukRejection(400, UkErrorCode.HeaderMissing, `${HEADER} is required on this endpoint`, HEADER);
   }
   if (key.length > MAX_LENGTH || !PATTERN.test(key)) {
-    return ukRejection(400, UkErrorCode.HeaderInvalid, `${HEADER} must have 1 to ${MAX_LENGTH} characters without leading or trailing whitespace`, HEADER);
+    return ukRejection(
+      400,
+      UkErrorCode.HeaderInvalid,
+      `${HEADER} must have 1 to ${MAX_LENGTH} characters without leading or trailing whitespace`,
+      HEADER,
+    );
   }
   return undefined;
 }

@@ -10,7 +10,10 @@ import {
 } from './international-payment.rules.js';
 
 const NOW = Date.parse('2030-01-10T09:00:00Z');
-const context = (env: Record<string, string> = {}) => ({ nowMillis: NOW, options: resolveUkSpecOptions(new SettingsReader(env)) });
+const context = (env: Record<string, string> = {}) => ({
+  nowMillis: NOW,
+  options: resolveUkSpecOptions(new SettingsReader(env)),
+});
 
 const initiation = (extra: JsonObject = {}): JsonObject => ({
   InstructionIdentification: 'ACME412',
@@ -20,19 +23,29 @@ const initiation = (extra: JsonObject = {}): JsonObject => ({
   ...extra,
 });
 const scheduled = (extra: JsonObject = {}): JsonObject => ({
-  Data: { Permission: 'Create', Initiation: initiation({ RequestedExecutionDateTime: '2030-01-12T09:00:00+00:00', ...extra }) },
+  Data: {
+    Permission: 'Create',
+    Initiation: initiation({ RequestedExecutionDateTime: '2030-01-12T09:00:00+00:00', ...extra }),
+  },
   Risk: {},
 });
 const standingOrder = (extra: JsonObject = {}): JsonObject => {
   // OBInternationalStandingOrder4 has no InstructionIdentification.
-  const rest = initiation({ Frequency: 'IntrvlMnthDay:01:15', FirstPaymentDateTime: '2030-01-15T09:00:00+00:00', ...extra });
+  const rest = initiation({
+    Frequency: 'IntrvlMnthDay:01:15',
+    FirstPaymentDateTime: '2030-01-15T09:00:00+00:00',
+    ...extra,
+  });
   delete rest['InstructionIdentification'];
   return { Data: { Permission: 'Create', Initiation: rest }, Risk: {} };
 };
 
 describe(exchangeRateRejection.name, () => {
   it.each([
-    ['an Agreed rate with both fields', { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' }],
+    [
+      'an Agreed rate with both fields',
+      { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' },
+    ],
     ['an Actual rate alone', { UnitCurrency: 'GBP', RateType: 'Actual' }],
     ['an Indicative rate alone', { UnitCurrency: 'GBP', RateType: 'Indicative' }],
     ['no exchange-rate information', undefined],
@@ -44,7 +57,11 @@ describe(exchangeRateRejection.name, () => {
     ['ExchangeRate', { UnitCurrency: 'GBP', RateType: 'Agreed', ContractIdentification: 'FX-1' }],
     ['ContractIdentification', { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17 }],
   ])('an Agreed rate without %s is 400 Field.Expected', (field, rate) => {
-    expect(exchangeRateRejection(rate)).toMatchObject({ status: 400, code: 'UK.OBIE.Field.Expected', path: `Data.Initiation.ExchangeRateInformation.${field}` });
+    expect(exchangeRateRejection(rate)).toMatchObject({
+      status: 400,
+      code: 'UK.OBIE.Field.Expected',
+      path: `Data.Initiation.ExchangeRateInformation.${field}`,
+    });
   });
 
   it.each([
@@ -66,7 +83,11 @@ describe(chargeBearerRejection.name, () => {
   });
 
   it('refuses one it cannot fulfil: 400 Field.Invalid on Data.Initiation.ChargeBearer', () => {
-    expect(chargeBearerRejection('BorneByCreditor', ['Shared'])).toMatchObject({ status: 400, code: 'UK.OBIE.Field.Invalid', path: 'Data.Initiation.ChargeBearer' });
+    expect(chargeBearerRejection('BorneByCreditor', ['Shared'])).toMatchObject({
+      status: 400,
+      code: 'UK.OBIE.Field.Invalid',
+      path: 'Data.Initiation.ChargeBearer',
+    });
   });
 });
 
@@ -83,7 +104,11 @@ describe(creditorAgentRejection.name, () => {
     ['SchemeName', { Identification: 'DEUTDEFF' }],
     ['PostalAddress', { Name: 'Deutsche Bank' }],
   ])('needs %s with its pair (400 Field.Expected)', (missing, agent) => {
-    expect(creditorAgentRejection(agent)).toMatchObject({ status: 400, code: 'UK.OBIE.Field.Expected', path: `Data.Initiation.CreditorAgent.${missing}` });
+    expect(creditorAgentRejection(agent)).toMatchObject({
+      status: 400,
+      code: 'UK.OBIE.Field.Expected',
+      path: `Data.Initiation.CreditorAgent.${missing}`,
+    });
   });
 });
 
@@ -93,9 +118,24 @@ describe(internationalScheduledPaymentRules.name, () => {
   });
 
   it.each([
-    ['an execution date in the past', { RequestedExecutionDateTime: '2030-01-09T09:00:00+00:00' }, 'UK.OBIE.Field.InvalidDate', 'Data.Initiation.RequestedExecutionDateTime'],
-    ['an unsupported currency of transfer', { CurrencyOfTransfer: 'JPY' }, 'UK.OBIE.Unsupported.Currency', 'Data.Initiation.CurrencyOfTransfer'],
-    ['an Indicative rate with a contract', { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Indicative', ContractIdentification: 'X' } }, 'UK.OBIE.Field.Unexpected', 'Data.Initiation.ExchangeRateInformation.ContractIdentification'],
+    [
+      'an execution date in the past',
+      { RequestedExecutionDateTime: '2030-01-09T09:00:00+00:00' },
+      'UK.OBIE.Field.InvalidDate',
+      'Data.Initiation.RequestedExecutionDateTime',
+    ],
+    [
+      'an unsupported currency of transfer',
+      { CurrencyOfTransfer: 'JPY' },
+      'UK.OBIE.Unsupported.Currency',
+      'Data.Initiation.CurrencyOfTransfer',
+    ],
+    [
+      'an Indicative rate with a contract',
+      { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Indicative', ContractIdentification: 'X' } },
+      'UK.OBIE.Field.Unexpected',
+      'Data.Initiation.ExchangeRateInformation.ContractIdentification',
+    ],
   ])('refuses %s', (_case, extra, code, path) => {
     expect(internationalScheduledPaymentRules(scheduled(extra), context())).toMatchObject({ status: 400, code, path });
   });
@@ -108,17 +148,41 @@ describe(internationalStandingOrderRules.name, () => {
   });
 
   it.each([
-    ['NumberOfPayments and FinalPaymentDateTime', { NumberOfPayments: '3', FinalPaymentDateTime: '2030-06-15T09:00:00+00:00' }, 'UK.OBIE.Field.Unexpected', 'Data.Initiation.FinalPaymentDateTime'],
+    [
+      'NumberOfPayments and FinalPaymentDateTime',
+      { NumberOfPayments: '3', FinalPaymentDateTime: '2030-06-15T09:00:00+00:00' },
+      'UK.OBIE.Field.Unexpected',
+      'Data.Initiation.FinalPaymentDateTime',
+    ],
     ['NumberOfPayments "0"', { NumberOfPayments: '0' }, 'UK.OBIE.Field.Invalid', 'Data.Initiation.NumberOfPayments'],
-    ['a final payment before the first', { FinalPaymentDateTime: '2030-01-14T09:00:00+00:00' }, 'UK.OBIE.Field.InvalidDate', 'Data.Initiation.FinalPaymentDateTime'],
-    ['a first payment in the past', { FirstPaymentDateTime: '2030-01-09T09:00:00+00:00' }, 'UK.OBIE.Field.InvalidDate', 'Data.Initiation.FirstPaymentDateTime'],
-    ['a charge allocation the bank cannot fulfil', { ChargeBearer: 'BorneByCreditor' }, 'UK.OBIE.Field.Invalid', 'Data.Initiation.ChargeBearer'],
+    [
+      'a final payment before the first',
+      { FinalPaymentDateTime: '2030-01-14T09:00:00+00:00' },
+      'UK.OBIE.Field.InvalidDate',
+      'Data.Initiation.FinalPaymentDateTime',
+    ],
+    [
+      'a first payment in the past',
+      { FirstPaymentDateTime: '2030-01-09T09:00:00+00:00' },
+      'UK.OBIE.Field.InvalidDate',
+      'Data.Initiation.FirstPaymentDateTime',
+    ],
+    [
+      'a charge allocation the bank cannot fulfil',
+      { ChargeBearer: 'BorneByCreditor' },
+      'UK.OBIE.Field.Invalid',
+      'Data.Initiation.ChargeBearer',
+    ],
   ])('refuses %s', (_case, extra, code, path) => {
-    expect(internationalStandingOrderRules(standingOrder(extra), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))).toMatchObject({ status: 400, code, path });
+    expect(
+      internationalStandingOrderRules(standingOrder(extra), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' })),
+    ).toMatchObject({ status: 400, code, path });
   });
 
   it('refuses a frequency the bank does not run with Unsupported.Frequency', () => {
-    expect(internationalStandingOrderRules(standingOrder(), context({ UK_SUPPORTED_FREQUENCIES: 'EvryDay' }))).toMatchObject({
+    expect(
+      internationalStandingOrderRules(standingOrder(), context({ UK_SUPPORTED_FREQUENCIES: 'EvryDay' })),
+    ).toMatchObject({
       status: 400,
       code: 'UK.OBIE.Unsupported.Frequency',
       path: 'Data.Initiation.Frequency',
@@ -128,12 +192,22 @@ describe(internationalStandingOrderRules.name, () => {
 
 describe(internationalPaymentRules.name, () => {
   const payment = (extra: JsonObject = {}): JsonObject => ({
-    Data: { Initiation: initiation({ ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Agreed', ExchangeRate: 1.17, ContractIdentification: 'FX-1' }, ...extra }) },
+    Data: {
+      Initiation: initiation({
+        ExchangeRateInformation: {
+          UnitCurrency: 'GBP',
+          RateType: 'Agreed',
+          ExchangeRate: 1.17,
+          ContractIdentification: 'FX-1',
+        },
+        ...extra,
+      }),
+    },
     Risk: {},
   });
   const RATE = 'Data.Initiation.ExchangeRateInformation';
 
-  it('accepts the e2e suite\'s body, and one without exchange-rate information', () => {
+  it("accepts the e2e suite's body, and one without exchange-rate information", () => {
     expect(internationalPaymentRules(payment(), context())).toBeUndefined();
     const withoutRate = payment();
     delete ((withoutRate['Data'] as JsonObject)['Initiation'] as JsonObject)['ExchangeRateInformation'];
@@ -141,7 +215,9 @@ describe(internationalPaymentRules.name, () => {
   });
 
   it('has no date rule: it is executed at once', () => {
-    expect(internationalPaymentRules(payment({ RequestedExecutionDateTime: '2029-01-01T00:00:00+00:00' }), context())).toBeUndefined();
+    expect(
+      internationalPaymentRules(payment({ RequestedExecutionDateTime: '2029-01-01T00:00:00+00:00' }), context()),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -199,7 +275,12 @@ describe(internationalPaymentRules.name, () => {
   });
 
   it('refuses a charge allocation the bank cannot fulfil, naming the ones it can', () => {
-    expect(internationalPaymentRules(payment({ ChargeBearer: 'BorneByCreditor' }), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared,BorneByDebtor' }))).toEqual({
+    expect(
+      internationalPaymentRules(
+        payment({ ChargeBearer: 'BorneByCreditor' }),
+        context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared,BorneByDebtor' }),
+      ),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Invalid',
       message: 'ChargeBearer BorneByCreditor cannot be fulfilled by the bank (accepted: Shared, BorneByDebtor)',
@@ -218,14 +299,21 @@ describe(internationalPaymentRules.name, () => {
     const repairs: ReadonlyArray<readonly [string, JsonObject]> = [
       ['Data.Initiation.InstructedAmount.Amount', { InstructedAmount: { Amount: '100.00', Currency: 'GBP' } }],
       ['Data.Initiation.CurrencyOfTransfer', { CurrencyOfTransfer: 'EUR' }],
-      ['Data.Initiation.CreditorAgent.PostalAddress', { CreditorAgent: { SchemeName: 'UK.OBIE.BICFI', Identification: 'DEUTDEFF' } }],
+      [
+        'Data.Initiation.CreditorAgent.PostalAddress',
+        { CreditorAgent: { SchemeName: 'UK.OBIE.BICFI', Identification: 'DEUTDEFF' } },
+      ],
       ['Data.Initiation.ChargeBearer', { ChargeBearer: 'Shared' }],
       [`${RATE}.ExchangeRate`, { ExchangeRateInformation: { UnitCurrency: 'GBP', RateType: 'Actual' } }],
     ];
     for (const [path, repair] of repairs) {
-      expect(internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))?.path).toBe(path);
+      expect(internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))?.path).toBe(
+        path,
+      );
       Object.assign(wrong, repair);
     }
-    expect(internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' }))).toBeUndefined();
+    expect(
+      internationalPaymentRules(payment(wrong), context({ UK_SUPPORTED_CHARGE_BEARERS: 'Shared' })),
+    ).toBeUndefined();
   });
 });

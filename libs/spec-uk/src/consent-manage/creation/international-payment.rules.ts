@@ -26,12 +26,22 @@ export function creditorAgentRejection(agent: JsonObject | undefined): UkRejecti
     const missing = ['SchemeName', 'Identification'].find((field) => !has(field));
     return missing === undefined
       ? undefined
-      : ukRejection(400, UkErrorCode.FieldExpected, `CreditorAgent.${missing} must be given with the other identification field`, `${CREDITOR_AGENT}.${missing}`);
+      : ukRejection(
+          400,
+          UkErrorCode.FieldExpected,
+          `CreditorAgent.${missing} must be given with the other identification field`,
+          `${CREDITOR_AGENT}.${missing}`,
+        );
   }
   const missing = ['Name', 'PostalAddress'].find((field) => !has(field));
   return missing === undefined
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldExpected, 'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress', `${CREDITOR_AGENT}.${missing}`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldExpected,
+        'CreditorAgent needs SchemeName and Identification, or Name and PostalAddress',
+        `${CREDITOR_AGENT}.${missing}`,
+      );
 }
 
 /**
@@ -46,13 +56,23 @@ export function exchangeRateRejection(exchangeRate: JsonObject | undefined): UkR
     const missing = RATE_FIELDS.find((field) => !present(field));
     return missing === undefined
       ? undefined
-      : ukRejection(400, UkErrorCode.FieldExpected, `${missing} must be given with an Agreed RateType`, `${EXCHANGE_RATE}.${missing}`);
+      : ukRejection(
+          400,
+          UkErrorCode.FieldExpected,
+          `${missing} must be given with an Agreed RateType`,
+          `${EXCHANGE_RATE}.${missing}`,
+        );
   }
   if (rateType === 'Actual' || rateType === 'Indicative') {
     const unexpected = RATE_FIELDS.find(present);
     return unexpected === undefined
       ? undefined
-      : ukRejection(400, UkErrorCode.FieldUnexpected, `${unexpected} must not be given with an ${rateType} RateType`, `${EXCHANGE_RATE}.${unexpected}`);
+      : ukRejection(
+          400,
+          UkErrorCode.FieldUnexpected,
+          `${unexpected} must not be given with an ${rateType} RateType`,
+          `${EXCHANGE_RATE}.${unexpected}`,
+        );
   }
   return undefined;
 }
@@ -61,14 +81,27 @@ export function exchangeRateRejection(exchangeRate: JsonObject | undefined): UkR
 export function chargeBearerRejection(chargeBearer: unknown, supported: readonly string[]): UkRejection | undefined {
   return typeof chargeBearer !== 'string' || supported.includes(chargeBearer)
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, `ChargeBearer ${chargeBearer} cannot be fulfilled by the bank (accepted: ${supported.join(', ')})`, `${INITIATION}.ChargeBearer`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `ChargeBearer ${chargeBearer} cannot be fulfilled by the bank (accepted: ${supported.join(', ')})`,
+        `${INITIATION}.ChargeBearer`,
+      );
 }
 
 /** What every international initiation shares: the domestic rules, a supported currency of transfer, the creditor agent, the charges. */
-function internationalInitiationRejection(initiation: JsonObject | undefined, context: RuleContext): UkRejection | undefined {
+function internationalInitiationRejection(
+  initiation: JsonObject | undefined,
+  context: RuleContext,
+): UkRejection | undefined {
   return firstRejection([
     () => initiationRejection(initiation, context),
-    () => supportedCurrencyRejection(stringAt(initiation, 'CurrencyOfTransfer'), `${INITIATION}.CurrencyOfTransfer`, context.options.supportedCurrencies),
+    () =>
+      supportedCurrencyRejection(
+        stringAt(initiation, 'CurrencyOfTransfer'),
+        `${INITIATION}.CurrencyOfTransfer`,
+        context.options.supportedCurrencies,
+      ),
     () => creditorAgentRejection(objectAt(initiation, 'CreditorAgent')),
     () => chargeBearerRejection(initiation?.['ChargeBearer'], context.options.supportedChargeBearers),
   ]);

@@ -27,30 +27,54 @@ export const LOCAL_INSTRUMENTS = [
 export const INITIATION = 'Data.Initiation';
 
 /** The rules every payment-order consent shares (§A.6): accounts, local instrument, amounts and currencies. */
-export function initiationRejection(initiation: JsonObject | undefined, { options }: RuleContext): UkRejection | undefined {
+export function initiationRejection(
+  initiation: JsonObject | undefined,
+  { options }: RuleContext,
+): UkRejection | undefined {
   const debtor = objectAt(initiation, 'DebtorAccount');
   const creditor = objectAt(initiation, 'CreditorAccount');
   const localInstrument = stringAt(initiation, 'LocalInstrument');
   return firstRejection([
-    () => currencyAmountRejection(objectAt(initiation, 'InstructedAmount'), `${INITIATION}.InstructedAmount`, options.supportedCurrencies),
-    () => (creditor === undefined ? undefined : accountIdentificationRejection(creditor, `${INITIATION}.CreditorAccount`)),
+    () =>
+      currencyAmountRejection(
+        objectAt(initiation, 'InstructedAmount'),
+        `${INITIATION}.InstructedAmount`,
+        options.supportedCurrencies,
+      ),
+    () =>
+      creditor === undefined ? undefined : accountIdentificationRejection(creditor, `${INITIATION}.CreditorAccount`),
     () => (debtor === undefined ? undefined : accountIdentificationRejection(debtor, `${INITIATION}.DebtorAccount`)),
     () =>
       localInstrument === undefined || (LOCAL_INSTRUMENTS as readonly string[]).includes(localInstrument)
         ? undefined
-        : ukRejection(400, UkErrorCode.UnsupportedLocalInstrument, `LocalInstrument "${localInstrument}" is not supported`, `${INITIATION}.LocalInstrument`),
+        : ukRejection(
+            400,
+            UkErrorCode.UnsupportedLocalInstrument,
+            `LocalInstrument "${localInstrument}" is not supported`,
+            `${INITIATION}.LocalInstrument`,
+          ),
   ]);
 }
 
 /** A date of the initiation that must lie ahead (a payment cannot be scheduled in the past). */
-export function futureDate(initiation: JsonObject | undefined, field: string, nowMillis: number): UkRejection | undefined {
+export function futureDate(
+  initiation: JsonObject | undefined,
+  field: string,
+  nowMillis: number,
+): UkRejection | undefined {
   const at = instantOf(initiation?.[field]);
   return at !== undefined && at <= nowMillis
-    ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${INITIATION}.${field} must be in the future`, `${INITIATION}.${field}`)
+    ? ukRejection(
+        400,
+        UkErrorCode.FieldInvalidDate,
+        `${INITIATION}.${field} must be in the future`,
+        `${INITIATION}.${field}`,
+      )
     : undefined;
 }
 
-export const domesticPaymentRules: BodyRules = (body, context) => initiationRejection(objectAt(objectAt(body, 'Data'), 'Initiation'), context);
+export const domesticPaymentRules: BodyRules = (body, context) =>
+  initiationRejection(objectAt(objectAt(body, 'Data'), 'Initiation'), context);
 
 export const domesticScheduledPaymentRules: BodyRules = (body, context) => {
   const initiation = objectAt(objectAt(body, 'Data'), 'Initiation');
@@ -72,7 +96,8 @@ export const domesticStandingOrderRules: BodyRules = (body, context) => {
     () => frequencyRejection(initiation?.['Frequency'], context.options.supportedFrequencies),
     () => initiationRejection(initiation, context),
     ...['FirstPaymentAmount', 'RecurringPaymentAmount', 'FinalPaymentAmount'].map(
-      (field) => () => currencyAmountRejection(objectAt(initiation, field), `${INITIATION}.${field}`, supportedCurrencies),
+      (field) => () =>
+        currencyAmountRejection(objectAt(initiation, field), `${INITIATION}.${field}`, supportedCurrencies),
     ),
     () => futureDate(initiation, 'FirstPaymentDateTime', context.nowMillis),
   ]);

@@ -1,9 +1,12 @@
 import { withSchemaRiskSpelling } from './risk-spelling.js';
 
 describe(withSchemaRiskSpelling.name, () => {
-  it('renames the release spelling ContractPresentIndicator to the schema\'s, keeping the other Risk fields', () => {
+  it("renames the release spelling ContractPresentIndicator to the schema's, keeping the other Risk fields", () => {
     const body = { Data: {}, Risk: { PaymentContextCode: 'EcommerceGoods', ContractPresentIndicator: true } };
-    expect(withSchemaRiskSpelling(body)).toEqual({ Data: {}, Risk: { PaymentContextCode: 'EcommerceGoods', ContractPresentInidicator: true } });
+    expect(withSchemaRiskSpelling(body)).toEqual({
+      Data: {},
+      Risk: { PaymentContextCode: 'EcommerceGoods', ContractPresentInidicator: true },
+    });
   });
 
   it('never changes the body itself, which is the receipt', () => {
@@ -13,8 +16,11 @@ describe(withSchemaRiskSpelling.name, () => {
   });
 
   it.each([
-    ['the schema\'s spelling already', { Risk: { ContractPresentInidicator: true } }],
-    ['both spellings (the schema then refuses the unknown one)', { Risk: { ContractPresentIndicator: true, ContractPresentInidicator: true } }],
+    ["the schema's spelling already", { Risk: { ContractPresentInidicator: true } }],
+    [
+      'both spellings (the schema then refuses the unknown one)',
+      { Risk: { ContractPresentIndicator: true, ContractPresentInidicator: true } },
+    ],
     ['no indicator', { Risk: { PaymentContextCode: 'BillPayment' } }],
     ['a Risk that is not an object', { Risk: [] }],
     ['no Risk (funds-confirmation and file-payment consents)', { Data: {} }],

@@ -14,7 +14,12 @@ export function schemaViolationRejection(violation: SchemaViolation): UkRejectio
       return ukRejection(400, UkErrorCode.ResourceInvalidFormat, violation.message, violation.path);
     case 'invalid':
       return violation.keyword === 'format'
-        ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${violation.path} is not a valid ISO 8601 date-time`, violation.path)
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalidDate,
+            `${violation.path} is not a valid ISO 8601 date-time`,
+            violation.path,
+          )
         : ukRejection(400, UkErrorCode.FieldInvalid, violation.message, violation.path || undefined);
   }
 }

@@ -8,7 +8,11 @@ function initiation(fields: JsonObject = {}): JsonObject {
     Frequency: 'EvryWorkgDay',
     FirstPaymentDateTime: FIRST,
     FirstPaymentAmount: { Amount: '10.00', Currency: 'GBP' },
-    CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Inc' },
+    CreditorAccount: {
+      SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+      Identification: '08080021325698',
+      Name: 'ACME Inc',
+    },
     ...fields,
   };
 }
@@ -19,7 +23,13 @@ describe(standingOrderScheduleRejection.name, () => {
     ['an order ending after a number of payments', { NumberOfPayments: '12' }],
     ['a number of payments written with leading zeros', { NumberOfPayments: '012' }],
     ['an order ending on a final date', { FinalPaymentDateTime: '2030-12-10T09:00:00+00:00' }],
-    ['a different recurring amount and a later recurring date', { RecurringPaymentAmount: { Amount: '12.50', Currency: 'GBP' }, RecurringPaymentDateTime: '2030-02-10T09:00:00+00:00' }],
+    [
+      'a different recurring amount and a later recurring date',
+      {
+        RecurringPaymentAmount: { Amount: '12.50', Currency: 'GBP' },
+        RecurringPaymentDateTime: '2030-02-10T09:00:00+00:00',
+      },
+    ],
     ['a recurring amount in another currency', { RecurringPaymentAmount: { Amount: '10.00', Currency: 'EUR' } }],
     ['a final payment on the day of the first', { FinalPaymentDateTime: FIRST }],
   ])('accepts %s', (_case, fields) => {
@@ -27,10 +37,15 @@ describe(standingOrderScheduleRejection.name, () => {
   });
 
   it('refuses NumberOfPayments with FinalPaymentDateTime as Field.Unexpected on FinalPaymentDateTime', () => {
-    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: '12', FinalPaymentDateTime: '2030-12-10T09:00:00+00:00' }))).toEqual({
+    expect(
+      standingOrderScheduleRejection(
+        initiation({ NumberOfPayments: '12', FinalPaymentDateTime: '2030-12-10T09:00:00+00:00' }),
+      ),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Unexpected',
-      message: 'FinalPaymentDateTime must not be given with NumberOfPayments: a standing order ends after a number of payments or on a final date, not both',
+      message:
+        'FinalPaymentDateTime must not be given with NumberOfPayments: a standing order ends after a number of payments or on a final date, not both',
       path: 'Data.Initiation.FinalPaymentDateTime',
     });
   });
@@ -42,7 +57,10 @@ describe(standingOrderScheduleRejection.name, () => {
       RecurringPaymentDateTime: FIRST,
       RecurringPaymentAmount: { Amount: '10', Currency: 'GBP' },
     });
-    expect(standingOrderScheduleRejection(everythingWrong)).toMatchObject({ code: 'UK.OBIE.Field.Unexpected', path: 'Data.Initiation.FinalPaymentDateTime' });
+    expect(standingOrderScheduleRejection(everythingWrong)).toMatchObject({
+      code: 'UK.OBIE.Field.Unexpected',
+      path: 'Data.Initiation.FinalPaymentDateTime',
+    });
   });
 
   it.each(['0', '000', '1.5', '-3', 'twelve', ''])('refuses NumberOfPayments "%s" as Field.Invalid', (count) => {
@@ -55,7 +73,10 @@ describe(standingOrderScheduleRejection.name, () => {
   });
 
   it('refuses a NumberOfPayments that is not text as Field.Invalid', () => {
-    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: 12 }))).toMatchObject({ code: 'UK.OBIE.Field.Invalid', path: 'Data.Initiation.NumberOfPayments' });
+    expect(standingOrderScheduleRejection(initiation({ NumberOfPayments: 12 }))).toMatchObject({
+      code: 'UK.OBIE.Field.Invalid',
+      path: 'Data.Initiation.NumberOfPayments',
+    });
   });
 
   it('refuses a recurring date equal to the first as Field.Unexpected, and one before it as Field.InvalidDate', () => {
@@ -65,7 +86,9 @@ describe(standingOrderScheduleRejection.name, () => {
       message: 'RecurringPaymentDateTime must only be given when it differs from FirstPaymentDateTime',
       path: 'Data.Initiation.RecurringPaymentDateTime',
     });
-    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-09T09:00:00+00:00' }))).toEqual({
+    expect(
+      standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-01-09T09:00:00+00:00' })),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.InvalidDate',
       message: 'RecurringPaymentDateTime must not be before FirstPaymentDateTime',
@@ -74,7 +97,9 @@ describe(standingOrderScheduleRejection.name, () => {
   });
 
   it('refuses a recurring amount equal to the first amount (whatever its notation) as Field.Unexpected', () => {
-    expect(standingOrderScheduleRejection(initiation({ RecurringPaymentAmount: { Amount: '10', Currency: 'GBP' } }))).toEqual({
+    expect(
+      standingOrderScheduleRejection(initiation({ RecurringPaymentAmount: { Amount: '10', Currency: 'GBP' } })),
+    ).toEqual({
       status: 400,
       code: 'UK.OBIE.Field.Unexpected',
       message: 'RecurringPaymentAmount must only be given when it differs from FirstPaymentAmount',
@@ -83,14 +108,25 @@ describe(standingOrderScheduleRejection.name, () => {
   });
 
   it('refuses a final payment before the first payment or before the first recurring payment', () => {
-    expect(standingOrderScheduleRejection(initiation({ FinalPaymentDateTime: '2030-01-09T09:00:00+00:00' }))).toMatchObject({
+    expect(
+      standingOrderScheduleRejection(initiation({ FinalPaymentDateTime: '2030-01-09T09:00:00+00:00' })),
+    ).toMatchObject({
       code: 'UK.OBIE.Field.InvalidDate',
       path: 'Data.Initiation.FinalPaymentDateTime',
       message: 'FinalPaymentDateTime must not be before FirstPaymentDateTime',
     });
     expect(
-      standingOrderScheduleRejection(initiation({ RecurringPaymentDateTime: '2030-03-01T09:00:00+00:00', FinalPaymentDateTime: '2030-02-01T09:00:00+00:00' })),
-    ).toMatchObject({ code: 'UK.OBIE.Field.InvalidDate', path: 'Data.Initiation.FinalPaymentDateTime', message: 'FinalPaymentDateTime must not be before RecurringPaymentDateTime' });
+      standingOrderScheduleRejection(
+        initiation({
+          RecurringPaymentDateTime: '2030-03-01T09:00:00+00:00',
+          FinalPaymentDateTime: '2030-02-01T09:00:00+00:00',
+        }),
+      ),
+    ).toMatchObject({
+      code: 'UK.OBIE.Field.InvalidDate',
+      path: 'Data.Initiation.FinalPaymentDateTime',
+      message: 'FinalPaymentDateTime must not be before RecurringPaymentDateTime',
+    });
   });
 
   it('has nothing to check without an initiation', () => {

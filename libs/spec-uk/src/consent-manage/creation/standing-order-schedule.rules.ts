@@ -36,12 +36,21 @@ function numberOfPaymentsRejection(initiation: JsonObject): UkRejection | undefi
   const count = initiation['NumberOfPayments'];
   return count === undefined || (typeof count === 'string' && NUMBER_OF_PAYMENTS.test(count))
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, 'NumberOfPayments must be a whole number of payments above 0', `${INITIATION}.NumberOfPayments`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        'NumberOfPayments must be a whole number of payments above 0',
+        `${INITIATION}.NumberOfPayments`,
+      );
 }
 
 function sameAmount(left: JsonObject | undefined, right: JsonObject | undefined): boolean {
   const leftAmount = scaledAmount(left?.['Amount']);
-  return leftAmount !== undefined && leftAmount === scaledAmount(right?.['Amount']) && stringAt(left, 'Currency') === stringAt(right, 'Currency');
+  return (
+    leftAmount !== undefined &&
+    leftAmount === scaledAmount(right?.['Amount']) &&
+    stringAt(left, 'Currency') === stringAt(right, 'Currency')
+  );
 }
 
 /**
@@ -54,11 +63,26 @@ function recurringPaymentRejection(initiation: JsonObject): UkRejection | undefi
   const recurring = instantOf(initiation['RecurringPaymentDateTime']);
   if (first !== undefined && recurring !== undefined && recurring <= first) {
     return recurring === first
-      ? ukRejection(400, UkErrorCode.FieldUnexpected, 'RecurringPaymentDateTime must only be given when it differs from FirstPaymentDateTime', `${INITIATION}.RecurringPaymentDateTime`)
-      : ukRejection(400, UkErrorCode.FieldInvalidDate, 'RecurringPaymentDateTime must not be before FirstPaymentDateTime', `${INITIATION}.RecurringPaymentDateTime`);
+      ? ukRejection(
+          400,
+          UkErrorCode.FieldUnexpected,
+          'RecurringPaymentDateTime must only be given when it differs from FirstPaymentDateTime',
+          `${INITIATION}.RecurringPaymentDateTime`,
+        )
+      : ukRejection(
+          400,
+          UkErrorCode.FieldInvalidDate,
+          'RecurringPaymentDateTime must not be before FirstPaymentDateTime',
+          `${INITIATION}.RecurringPaymentDateTime`,
+        );
   }
   return sameAmount(objectAt(initiation, 'RecurringPaymentAmount'), objectAt(initiation, 'FirstPaymentAmount'))
-    ? ukRejection(400, UkErrorCode.FieldUnexpected, 'RecurringPaymentAmount must only be given when it differs from FirstPaymentAmount', `${INITIATION}.RecurringPaymentAmount`)
+    ? ukRejection(
+        400,
+        UkErrorCode.FieldUnexpected,
+        'RecurringPaymentAmount must only be given when it differs from FirstPaymentAmount',
+        `${INITIATION}.RecurringPaymentAmount`,
+      )
     : undefined;
 }
 
@@ -74,7 +98,12 @@ function finalPaymentRejection(initiation: JsonObject): UkRejection | undefined 
   });
   return earlier === undefined
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalidDate, `FinalPaymentDateTime must not be before ${earlier}`, `${INITIATION}.FinalPaymentDateTime`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalidDate,
+        `FinalPaymentDateTime must not be before ${earlier}`,
+        `${INITIATION}.FinalPaymentDateTime`,
+      );
 }
 
 /** The first broken schedule rule of a standing-order initiation, in a fixed order. */

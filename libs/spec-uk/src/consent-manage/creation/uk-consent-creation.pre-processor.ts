@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankBackend } from '@app/bank-backend';
-import { ConsentCreationPreProcessor, succeed, type ExtensionContext, type JsonObject, type OutcomeOf, type RequestDataOf, type Clock } from '@app/contract';
+import {
+  ConsentCreationPreProcessor,
+  succeed,
+  type ExtensionContext,
+  type JsonObject,
+  type OutcomeOf,
+  type RequestDataOf,
+  type Clock,
+} from '@app/contract';
 import { UK_OFFICIAL_SCHEMAS, UK_SPEC_CLOCK, UK_SPEC_OPTIONS } from '../../uk-spec.tokens.js';
 import type { UkSpecOptions } from '../../uk-spec.options.js';
 import type { UkOfficialSchemas } from '../../schemas/uk-official-schemas.js';
@@ -11,14 +19,22 @@ import { ukFailure, type UkRejection } from '../../shared/uk-error.js';
 import { JwsSignatureVerifier } from '../signature/jws-signature.verifier.js';
 import { requiredAuthorisers } from '../../consent-authorize/multi-authorisation.js';
 import { accountAccessRules } from './account-access.rules.js';
-import { authorisationRejection, singleAuthorisationDebtor, singleAuthorisationMismatch } from './authorisation.rules.js';
+import {
+  authorisationRejection,
+  singleAuthorisationDebtor,
+  singleAuthorisationMismatch,
+} from './authorisation.rules.js';
 import { consentBody } from './consent-body.rule.js';
 import { filePaymentRules } from './file-payment.rules.js';
 import { consentCreationOutcome } from './consent-creation-outcome.js';
 import { creationEndpoint } from './creation-endpoint.rule.js';
 import { creationHeadersRejection } from './creation-headers.rules.js';
 import { fundsConfirmationRules } from './funds-confirmation.rules.js';
-import { internationalPaymentRules, internationalScheduledPaymentRules, internationalStandingOrderRules } from './international-payment.rules.js';
+import {
+  internationalPaymentRules,
+  internationalScheduledPaymentRules,
+  internationalStandingOrderRules,
+} from './international-payment.rules.js';
 import { officialSchemaRejection } from './official-schema.rule.js';
 import { domesticPaymentRules, domesticScheduledPaymentRules, domesticStandingOrderRules } from './payment.rules.js';
 import type { BodyRules } from './rule-context.js';
@@ -59,10 +75,16 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
 
   async handle(data: CreationRequest, context: ExtensionContext): Promise<Outcome> {
     const decision = await this.decide(data);
-    return 'code' in decision ? ukFailure(decision, context.requestId) : succeed({ consentResource: consentCreationOutcome(decision.kind, decision.body) });
+    return 'code' in decision
+      ? ukFailure(decision, context.requestId)
+      : succeed({ consentResource: consentCreationOutcome(decision.kind, decision.body) });
   }
 
-  private async decide({ consentResourcePath, consentInitiationData, requestHeaders }: CreationRequest): Promise<UkRejection | { kind: UkConsentKind; body: JsonObject }> {
+  private async decide({
+    consentResourcePath,
+    consentInitiationData,
+    requestHeaders,
+  }: CreationRequest): Promise<UkRejection | { kind: UkConsentKind; body: JsonObject }> {
     const endpoint = creationEndpoint(consentResourcePath);
     if ('rejection' in endpoint) {
       return endpoint.rejection;
@@ -98,7 +120,8 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
       return broken;
     }
     if (kind.family === 'payment') {
-      const authorisationProblem = authorisationRejection(body, nowMillis) ?? (await this.authorisationTypeMismatch(body));
+      const authorisationProblem =
+        authorisationRejection(body, nowMillis) ?? (await this.authorisationTypeMismatch(body));
       if (authorisationProblem !== undefined) {
         return authorisationProblem;
       }
@@ -116,6 +139,8 @@ export class UkConsentCreationPreProcessor extends ConsentCreationPreProcessor {
       return undefined;
     }
     const account = await this.bank.accountDetails(identification);
-    return account === null ? undefined : singleAuthorisationMismatch(requiredAuthorisers(account, this.options.businessAccountAuthorisers));
+    return account === null
+      ? undefined
+      : singleAuthorisationMismatch(requiredAuthorisers(account, this.options.businessAccountAuthorisers));
   }
 }

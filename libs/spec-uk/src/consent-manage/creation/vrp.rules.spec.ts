@@ -24,10 +24,17 @@ function vrpBody(control: JsonObject = {}): JsonObject {
   };
 }
 
-const limit = (PeriodType: string, PeriodAlignment: string): JsonObject => ({ PeriodType, PeriodAlignment, Amount: '100.00', Currency: 'GBP' });
+const limit = (PeriodType: string, PeriodAlignment: string): JsonObject => ({
+  PeriodType,
+  PeriodAlignment,
+  Amount: '100.00',
+  Currency: 'GBP',
+});
 
 describe('vrpRules', () => {
-  const combinations = PERIOD_TYPES.flatMap((periodType) => ALIGNMENTS.map((alignment) => [periodType, alignment] as const));
+  const combinations = PERIOD_TYPES.flatMap((periodType) =>
+    ALIGNMENTS.map((alignment) => [periodType, alignment] as const),
+  );
 
   it.each(combinations.filter(([periodType, alignment]) => !(periodType === 'Fortnight' && alignment === 'Calendar')))(
     'accepts a %s limit aligned to the %s',
@@ -68,19 +75,39 @@ describe('vrpRules, every other rule', () => {
     (body['Data'] as JsonObject)['Initiation'] = initiation;
     return body;
   };
-  const fieldInvalid = (message: string, path: string) => ({ status: 400, code: 'UK.OBIE.Field.Invalid', message, path });
-  const invalidDate = (message: string, path: string) => ({ status: 400, code: 'UK.OBIE.Field.InvalidDate', message, path });
+  const fieldInvalid = (message: string, path: string) => ({
+    status: 400,
+    code: 'UK.OBIE.Field.Invalid',
+    message,
+    path,
+  });
+  const invalidDate = (message: string, path: string) => ({
+    status: 400,
+    code: 'UK.OBIE.Field.InvalidDate',
+    message,
+    path,
+  });
 
   it('accepts the consent of the journeys, with its accounts, both VRP types and both authentication methods', () => {
     expect(vrpRules(vrpBody(), CONTEXT)).toBeUndefined();
     expect(
-      vrpRules(vrpBody({ VRPType: ['UK.OBIE.VRPType.Sweeping', 'UK.OBIE.VRPType.Other'], PSUAuthenticationMethods: ['UK.OBIE.SCA', 'UK.OBIE.SCANotRequired'] }), CONTEXT),
+      vrpRules(
+        vrpBody({
+          VRPType: ['UK.OBIE.VRPType.Sweeping', 'UK.OBIE.VRPType.Other'],
+          PSUAuthenticationMethods: ['UK.OBIE.SCA', 'UK.OBIE.SCANotRequired'],
+        }),
+        CONTEXT,
+      ),
     ).toBeUndefined();
     expect(
       vrpRules(
         withInitiation({
           DebtorAccount: { SchemeName: 'UK.OBIE.IBAN', Identification: 'GB29NWBK60161331926819' },
-          CreditorAccount: { SchemeName: 'UK.OBIE.SortCodeAccountNumber', Identification: '08080021325698', Name: 'ACME Sweeping Ltd' },
+          CreditorAccount: {
+            SchemeName: 'UK.OBIE.SortCodeAccountNumber',
+            Identification: '08080021325698',
+            Name: 'ACME Sweeping Ltd',
+          },
         }),
         CONTEXT,
       ),
@@ -91,17 +118,26 @@ describe('vrpRules, every other rule', () => {
     [
       'an unknown VRPType',
       { VRPType: ['UK.OBIE.VRPType.Sweeping', 'UK.OBIE.VRPType.Gambling'] },
-      fieldInvalid(`${CONTROL}.VRPType value "UK.OBIE.VRPType.Gambling" is not one of UK.OBIE.VRPType.Sweeping, UK.OBIE.VRPType.Other`, `${CONTROL}.VRPType`),
+      fieldInvalid(
+        `${CONTROL}.VRPType value "UK.OBIE.VRPType.Gambling" is not one of UK.OBIE.VRPType.Sweeping, UK.OBIE.VRPType.Other`,
+        `${CONTROL}.VRPType`,
+      ),
     ],
     [
       'an unknown PSUAuthenticationMethod',
       { PSUAuthenticationMethods: ['UK.OBIE.Biometric'] },
-      fieldInvalid(`${CONTROL}.PSUAuthenticationMethods value "UK.OBIE.Biometric" is not one of UK.OBIE.SCA, UK.OBIE.SCANotRequired`, `${CONTROL}.PSUAuthenticationMethods`),
+      fieldInvalid(
+        `${CONTROL}.PSUAuthenticationMethods value "UK.OBIE.Biometric" is not one of UK.OBIE.SCA, UK.OBIE.SCANotRequired`,
+        `${CONTROL}.PSUAuthenticationMethods`,
+      ),
     ],
     [
       'a MaximumIndividualAmount of 0',
       { MaximumIndividualAmount: { Amount: '0', Currency: 'GBP' } },
-      fieldInvalid(`${CONTROL}.MaximumIndividualAmount.Amount must be greater than 0`, `${CONTROL}.MaximumIndividualAmount.Amount`),
+      fieldInvalid(
+        `${CONTROL}.MaximumIndividualAmount.Amount must be greater than 0`,
+        `${CONTROL}.MaximumIndividualAmount.Amount`,
+      ),
     ],
     [
       'a MaximumIndividualAmount in a currency the bank does not handle',
@@ -121,12 +157,24 @@ describe('vrpRules, every other rule', () => {
     [
       'a periodic limit in another currency than MaximumIndividualAmount',
       { PeriodicLimits: [limit('Day', 'Consent'), { ...limit('Week', 'Consent'), Currency: 'EUR' }] },
-      fieldInvalid(`${CONTROL}.PeriodicLimits[1].Currency must be the currency of MaximumIndividualAmount`, `${CONTROL}.PeriodicLimits[1].Currency`),
+      fieldInvalid(
+        `${CONTROL}.PeriodicLimits[1].Currency must be the currency of MaximumIndividualAmount`,
+        `${CONTROL}.PeriodicLimits[1].Currency`,
+      ),
     ],
     [
       'two limits of the same PeriodType and PeriodAlignment',
-      { PeriodicLimits: [limit('Month', 'Calendar'), limit('Month', 'Consent'), { ...limit('Month', 'Calendar'), Amount: '900.00' }] },
-      fieldInvalid(`${CONTROL}.PeriodicLimits[2] repeats the limit of PeriodType and PeriodAlignment Month/Calendar`, `${CONTROL}.PeriodicLimits[2]`),
+      {
+        PeriodicLimits: [
+          limit('Month', 'Calendar'),
+          limit('Month', 'Consent'),
+          { ...limit('Month', 'Calendar'), Amount: '900.00' },
+        ],
+      },
+      fieldInvalid(
+        `${CONTROL}.PeriodicLimits[2] repeats the limit of PeriodType and PeriodAlignment Month/Calendar`,
+        `${CONTROL}.PeriodicLimits[2]`,
+      ),
     ],
     [
       'a ValidToDateTime in the past',

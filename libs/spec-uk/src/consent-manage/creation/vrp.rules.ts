@@ -14,7 +14,9 @@ const CONTROL = 'Data.ControlParameters';
 
 function allKnown(values: readonly string[], known: readonly string[], path: string): UkRejection | undefined {
   const unknown = values.find((value) => !known.includes(value));
-  return unknown === undefined ? undefined : ukRejection(400, UkErrorCode.FieldInvalid, `${path} value "${unknown}" is not one of ${known.join(', ')}`, path);
+  return unknown === undefined
+    ? undefined
+    : ukRejection(400, UkErrorCode.FieldInvalid, `${path} value "${unknown}" is not one of ${known.join(', ')}`, path);
 }
 
 /**
@@ -29,7 +31,12 @@ function periodAlignmentRejection(limit: JsonObject, path: string): UkRejection 
   const required = REQUIRED_ALIGNMENT[periodType];
   return required === undefined || stringAt(limit, 'PeriodAlignment') === required
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, `A PeriodType of ${periodType} requires the PeriodAlignment ${required}`, `${path}.PeriodAlignment`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `A PeriodType of ${periodType} requires the PeriodAlignment ${required}`,
+        `${path}.PeriodAlignment`,
+      );
 }
 
 /**
@@ -37,8 +44,13 @@ function periodAlignmentRejection(limit: JsonObject, path: string): UkRejection 
  * MaximumIndividualAmount (one currency per consent, or the limits could not be added up), aligned as its PeriodType
  * allows, and one limit per PeriodType and PeriodAlignment (two would contradict each other).
  */
-function periodicLimitsRejection(control: JsonObject | undefined, supported: readonly string[]): UkRejection | undefined {
-  const limits = Array.isArray(control?.['PeriodicLimits']) ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject) : [];
+function periodicLimitsRejection(
+  control: JsonObject | undefined,
+  supported: readonly string[],
+): UkRejection | undefined {
+  const limits = Array.isArray(control?.['PeriodicLimits'])
+    ? (control['PeriodicLimits'] as unknown[]).filter(isJsonObject)
+    : [];
   const currency = stringAt(objectAt(control, 'MaximumIndividualAmount'), 'Currency');
   const seen = new Set<string>();
   for (const [index, limit] of limits.entries()) {
@@ -48,7 +60,12 @@ function periodicLimitsRejection(control: JsonObject | undefined, supported: rea
       return rejection;
     }
     if (stringAt(limit, 'Currency') !== currency) {
-      return ukRejection(400, UkErrorCode.FieldInvalid, `${path}.Currency must be the currency of MaximumIndividualAmount`, `${path}.Currency`);
+      return ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `${path}.Currency must be the currency of MaximumIndividualAmount`,
+        `${path}.Currency`,
+      );
     }
     const misaligned = periodAlignmentRejection(limit, path);
     if (misaligned !== undefined) {
@@ -56,7 +73,12 @@ function periodicLimitsRejection(control: JsonObject | undefined, supported: rea
     }
     const period = `${stringAt(limit, 'PeriodType')}/${stringAt(limit, 'PeriodAlignment')}`;
     if (seen.has(period)) {
-      return ukRejection(400, UkErrorCode.FieldInvalid, `${path} repeats the limit of PeriodType and PeriodAlignment ${period}`, path);
+      return ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `${path} repeats the limit of PeriodType and PeriodAlignment ${period}`,
+        path,
+      );
     }
     seen.add(period);
   }
@@ -73,7 +95,12 @@ function supplementaryDataRejection(control: JsonObject | undefined): UkRejectio
   const keys = supplementary === undefined ? [] : Object.keys(supplementary).sort();
   return keys.length === 0
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, `The bank cannot process SupplementaryData (${keys.join(', ')})`, `${CONTROL}.SupplementaryData`);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `The bank cannot process SupplementaryData (${keys.join(', ')})`,
+        `${CONTROL}.SupplementaryData`,
+      );
 }
 
 /** OBDomesticVRPConsentRequest beyond its schema: control parameters that can be enforced, and usable accounts. */
@@ -87,19 +114,40 @@ export const vrpRules: BodyRules = (body, { nowMillis, options }) => {
   const creditor = objectAt(initiation, 'CreditorAccount');
   return firstRejection([
     () => allKnown(stringsAt(control, 'VRPType'), VRP_TYPES, `${CONTROL}.VRPType`),
-    () => allKnown(stringsAt(control, 'PSUAuthenticationMethods'), VRP_AUTHENTICATION_METHODS, `${CONTROL}.PSUAuthenticationMethods`),
-    () => currencyAmountRejection(objectAt(control, 'MaximumIndividualAmount'), `${CONTROL}.MaximumIndividualAmount`, options.supportedCurrencies),
+    () =>
+      allKnown(
+        stringsAt(control, 'PSUAuthenticationMethods'),
+        VRP_AUTHENTICATION_METHODS,
+        `${CONTROL}.PSUAuthenticationMethods`,
+      ),
+    () =>
+      currencyAmountRejection(
+        objectAt(control, 'MaximumIndividualAmount'),
+        `${CONTROL}.MaximumIndividualAmount`,
+        options.supportedCurrencies,
+      ),
     () => periodicLimitsRejection(control, options.supportedCurrencies),
     () => supplementaryDataRejection(control),
     () =>
       validTo !== undefined && validTo <= nowMillis
-        ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${CONTROL}.ValidToDateTime must be in the future`, `${CONTROL}.ValidToDateTime`)
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalidDate,
+            `${CONTROL}.ValidToDateTime must be in the future`,
+            `${CONTROL}.ValidToDateTime`,
+          )
         : undefined,
     () =>
       validFrom !== undefined && validTo !== undefined && validTo <= validFrom
-        ? ukRejection(400, UkErrorCode.FieldInvalidDate, `${CONTROL}.ValidToDateTime must be after ValidFromDateTime`, `${CONTROL}.ValidToDateTime`)
+        ? ukRejection(
+            400,
+            UkErrorCode.FieldInvalidDate,
+            `${CONTROL}.ValidToDateTime must be after ValidFromDateTime`,
+            `${CONTROL}.ValidToDateTime`,
+          )
         : undefined,
     () => (debtor === undefined ? undefined : accountIdentificationRejection(debtor, 'Data.Initiation.DebtorAccount')),
-    () => (creditor === undefined ? undefined : accountIdentificationRejection(creditor, 'Data.Initiation.CreditorAccount')),
+    () =>
+      creditor === undefined ? undefined : accountIdentificationRejection(creditor, 'Data.Initiation.CreditorAccount'),
   ]);
 };

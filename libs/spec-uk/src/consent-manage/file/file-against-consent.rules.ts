@@ -19,9 +19,14 @@ function mismatch(field: string, message: string): UkRejection {
 
 function transactionsRejection(declared: unknown, summary: PaymentFileSummary): UkRejection | undefined {
   // Checked at creation: digits only.
-  return typeof declared !== 'string' || !/^[0-9]{1,15}$/.test(declared) || BigInt(declared) === BigInt(summary.transactions)
+  return typeof declared !== 'string' ||
+    !/^[0-9]{1,15}$/.test(declared) ||
+    BigInt(declared) === BigInt(summary.transactions)
     ? undefined
-    : mismatch('NumberOfTransactions', `The consent declares ${declared} transactions; the file holds ${summary.transactions}`);
+    : mismatch(
+        'NumberOfTransactions',
+        `The consent declares ${declared} transactions; the file holds ${summary.transactions}`,
+      );
 }
 
 function controlSumRejection(declared: unknown, summary: PaymentFileSummary): UkRejection | undefined {
@@ -31,7 +36,10 @@ function controlSumRejection(declared: unknown, summary: PaymentFileSummary): Uk
   const sum = scaledNumber(declared);
   return sum === summary.controlSum
     ? undefined
-    : mismatch('ControlSum', `The consent declares a ControlSum of ${sum === undefined ? 'no total' : formatScaled(sum)}; the file's amounts add up to ${formatScaled(summary.controlSum)}`);
+    : mismatch(
+        'ControlSum',
+        `The consent declares a ControlSum of ${sum === undefined ? 'no total' : formatScaled(sum)}; the file's amounts add up to ${formatScaled(summary.controlSum)}`,
+      );
 }
 
 /**
@@ -43,14 +51,24 @@ function debtorRejection(consentDebtor: JsonObject | undefined, summary: Payment
   const named = stringAt(consentDebtor, 'Identification');
   if (named !== undefined) {
     const other = summary.debtorAccounts.find((debtor) => debtor.identification !== named);
-    return other === undefined ? undefined : mismatch('DebtorAccount', `${other.path} is not the consent's DebtorAccount`);
+    return other === undefined
+      ? undefined
+      : mismatch('DebtorAccount', `${other.path} is not the consent's DebtorAccount`);
   }
   return first === undefined || second === undefined
     ? undefined
-    : ukRejection(400, UkErrorCode.FieldInvalid, `A file debits one account, the one the customer approves: ${second.path} names another account than ${first.path}`, second.path);
+    : ukRejection(
+        400,
+        UkErrorCode.FieldInvalid,
+        `A file debits one account, the one the customer approves: ${second.path} names another account than ${first.path}`,
+        second.path,
+      );
 }
 
-export function fileAgainstConsentRejection(summary: PaymentFileSummary, initiation: JsonObject | undefined): UkRejection | undefined {
+export function fileAgainstConsentRejection(
+  summary: PaymentFileSummary,
+  initiation: JsonObject | undefined,
+): UkRejection | undefined {
   return firstRejection([
     () => transactionsRejection(initiation?.['NumberOfTransactions'], summary),
     () => controlSumRejection(initiation?.['ControlSum'], summary),

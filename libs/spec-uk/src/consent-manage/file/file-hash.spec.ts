@@ -4,12 +4,18 @@ import { fileHashMatches, isSha256Base64 } from './file-hash.js';
 const hashOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64');
 
 describe(isSha256Base64.name, () => {
-  it('accepts the 44 characters of a padded SHA-256 in base64, and the 43 of the standard\'s own example', () => {
+  it("accepts the 44 characters of a padded SHA-256 in base64, and the 43 of the standard's own example", () => {
     expect(isSha256Base64(hashOf(Buffer.from('file')))).toBe(true);
     expect(isSha256Base64('m5ah/h1UjLvJYMxqAoZmj9dKdjZnsGNm+yMkJp/KuqQ')).toBe(true);
   });
 
-  it.each(['', 'abc', `${'A'.repeat(43)}==`, 'm5ah_h1UjLvJYMxqAoZmj9dKdjZnsGNm-yMkJp_KuqQ', createHash('sha1').update('x').digest('base64')])('refuses %p', (text) => {
+  it.each([
+    '',
+    'abc',
+    `${'A'.repeat(43)}==`,
+    'm5ah_h1UjLvJYMxqAoZmj9dKdjZnsGNm-yMkJp_KuqQ',
+    createHash('sha1').update('x').digest('base64'),
+  ])('refuses %p', (text) => {
     expect(isSha256Base64(text)).toBe(false);
   });
 });

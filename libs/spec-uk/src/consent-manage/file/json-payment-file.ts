@@ -19,7 +19,12 @@ const PAYMENTS_PATH = 'Data.DomesticPayments';
 function relocated(rejection: UkRejection, index: number): UkRejection {
   const place = `${PAYMENTS_PATH}[${index}]`;
   const moved = (text: string): string => text.replaceAll(INITIATION, place);
-  return ukRejection(rejection.status, rejection.code, moved(rejection.message), rejection.path === undefined ? undefined : moved(rejection.path));
+  return ukRejection(
+    rejection.status,
+    rejection.code,
+    moved(rejection.message),
+    rejection.path === undefined ? undefined : moved(rejection.path),
+  );
 }
 
 function invalidFormat(message: string, path?: string): { readonly rejection: UkRejection } {
@@ -30,22 +35,38 @@ function invalidFormat(message: string, path?: string): { readonly rejection: Uk
  * Reads the file's payments. `domesticPaymentCheck` is the official OBWriteDomestic2 schema: a payment is checked as the
  * Initiation of a payment order, the only place the official files define it.
  */
-export function readJsonPaymentFile(content: string, domesticPaymentCheck: SchemaCheck, context: RuleContext): PaymentFileReading {
+export function readJsonPaymentFile(
+  content: string,
+  domesticPaymentCheck: SchemaCheck,
+  context: RuleContext,
+): PaymentFileReading {
   let document: unknown;
   try {
     document = JSON.parse(content);
   } catch (error) {
-    return invalidFormat(`The file is not the JSON of its FileType UK.OBIE.PaymentInitiation.3.1: ${(error as Error).message}`);
+    return invalidFormat(
+      `The file is not the JSON of its FileType UK.OBIE.PaymentInitiation.3.1: ${(error as Error).message}`,
+    );
   }
   const payments: unknown = objectAt(isJsonObject(document) ? document : undefined, 'Data')?.['DomesticPayments'];
   if (!Array.isArray(payments) || payments.length === 0) {
-    return invalidFormat(`A UK.OBIE.PaymentInitiation.3.1 file holds its payments in a non-empty ${PAYMENTS_PATH} array`, PAYMENTS_PATH);
+    return invalidFormat(
+      `A UK.OBIE.PaymentInitiation.3.1 file holds its payments in a non-empty ${PAYMENTS_PATH} array`,
+      PAYMENTS_PATH,
+    );
   }
   const read: FilePayment[] = [];
   for (const [index, payment] of (payments as unknown[]).entries()) {
     const violation = domesticPaymentCheck({ Data: { ConsentId: 'file', Initiation: payment }, Risk: {} });
     if (violation !== undefined || !isJsonObject(payment)) {
-      return { rejection: relocated(violation === undefined ? ukRejection(400, UkErrorCode.FieldInvalid, `${INITIATION} must be an object`, INITIATION) : schemaViolationRejection(violation), index) };
+      return {
+        rejection: relocated(
+          violation === undefined
+            ? ukRejection(400, UkErrorCode.FieldInvalid, `${INITIATION} must be an object`, INITIATION)
+            : schemaViolationRejection(violation),
+          index,
+        ),
+      };
     }
     const broken = initiationRejection(payment, context);
     if (broken !== undefined) {
@@ -62,7 +83,13 @@ export function readJsonPaymentFile(content: string, domesticPaymentCheck: Schem
       amountPath: `${PAYMENTS_PATH}[${index}].InstructedAmount`,
       ...(identification === undefined
         ? {}
-        : { debtor: { identification, ...(schemeName === undefined ? {} : { schemeName }), path: `${PAYMENTS_PATH}[${index}].DebtorAccount` } }),
+        : {
+            debtor: {
+              identification,
+              ...(schemeName === undefined ? {} : { schemeName }),
+              path: `${PAYMENTS_PATH}[${index}].DebtorAccount`,
+            },
+          }),
     });
   }
   return { contents: { payments: read } };

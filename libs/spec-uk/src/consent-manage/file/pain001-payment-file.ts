@@ -90,16 +90,26 @@ function amountElement(transaction: JsonObject): { element: JsonObject; path: st
 function declaredMismatch(block: JsonObject, path: string, count: number, sum: bigint): UkRejection | undefined {
   const declaredCount = textAt(block, 'NbOfTxs');
   if (declaredCount !== undefined && (!/^[0-9]{1,15}$/.test(declaredCount) || Number(declaredCount) !== count)) {
-    return invalid(`${path}.NbOfTxs is ${declaredCount} but the file holds ${count} transactions there`, `${path}.NbOfTxs`).rejection;
+    return invalid(
+      `${path}.NbOfTxs is ${declaredCount} but the file holds ${count} transactions there`,
+      `${path}.NbOfTxs`,
+    ).rejection;
   }
   const declaredSum = textAt(block, 'CtrlSum');
   if (declaredSum !== undefined && scaledDecimal(declaredSum) !== sum) {
-    return invalid(`${path}.CtrlSum is ${declaredSum} but the amounts there add up to ${formatScaled(sum)}`, `${path}.CtrlSum`).rejection;
+    return invalid(
+      `${path}.CtrlSum is ${declaredSum} but the amounts there add up to ${formatScaled(sum)}`,
+      `${path}.CtrlSum`,
+    ).rejection;
   }
   return undefined;
 }
 
-function readPaymentInformation(block: JsonObject, path: string, supportedCurrencies: readonly string[]): { payments: FilePayment[] } | { rejection: UkRejection } {
+function readPaymentInformation(
+  block: JsonObject,
+  path: string,
+  supportedCurrencies: readonly string[],
+): { payments: FilePayment[] } | { rejection: UkRejection } {
   const debtor = debtorAccount(block, `${path}.DbtrAcct`);
   if (debtor === undefined) {
     return invalid(`${path}.DbtrAcct must identify the debtor account (Id/IBAN or Id/Othr/Id)`, `${path}.DbtrAcct`);
@@ -130,7 +140,12 @@ function readPaymentInformation(block: JsonObject, path: string, supportedCurren
     }
     payments.push({ amount, currency, debtor, amountPath });
   }
-  const mismatch = declaredMismatch(block, path, payments.length, payments.reduce((sum, payment) => sum + payment.amount, 0n));
+  const mismatch = declaredMismatch(
+    block,
+    path,
+    payments.length,
+    payments.reduce((sum, payment) => sum + payment.amount, 0n),
+  );
   return mismatch === undefined ? { payments } : { rejection: mismatch };
 }
 
@@ -151,7 +166,9 @@ export function readPain001File(content: string, supportedCurrencies: readonly s
   if (documentElement === undefined || Object.keys(root).length !== 1) {
     return invalid('A UK.OBIE.pain.001.001.08 file has one root element, Document', 'Document');
   }
-  const namespaces = Object.entries(documentElement).filter(([name]) => name === '@xmlns' || name.startsWith('@xmlns:'));
+  const namespaces = Object.entries(documentElement).filter(
+    ([name]) => name === '@xmlns' || name.startsWith('@xmlns:'),
+  );
   if (!namespaces.some(([, value]) => value === PAIN_001_001_08_NAMESPACE)) {
     return invalid(`The Document is not in the namespace ${PAIN_001_001_08_NAMESPACE} of its FileType`, 'Document');
   }
@@ -172,6 +189,11 @@ export function readPain001File(content: string, supportedCurrencies: readonly s
     }
     payments.push(...read.payments);
   }
-  const mismatch = declaredMismatch(header, `${ROOT}.GrpHdr`, payments.length, payments.reduce((sum, payment) => sum + payment.amount, 0n));
+  const mismatch = declaredMismatch(
+    header,
+    `${ROOT}.GrpHdr`,
+    payments.length,
+    payments.reduce((sum, payment) => sum + payment.amount, 0n),
+  );
   return mismatch === undefined ? { contents: { payments } } : { rejection: mismatch };
 }

@@ -13,12 +13,23 @@ export interface FileReadingContext {
 }
 
 /** The payments of a file of the consent's FileType (one of UK_FILE_TYPES, checked when the consent was created). */
-export function readPaymentFile(fileType: string | undefined, content: string, context: FileReadingContext): PaymentFileReading {
+export function readPaymentFile(
+  fileType: string | undefined,
+  content: string,
+  context: FileReadingContext,
+): PaymentFileReading {
   if (fileType === 'UK.OBIE.PaymentInitiation.3.1') {
     return readJsonPaymentFile(content, context.domesticPaymentCheck, context.rules);
   }
   if (fileType === 'UK.OBIE.pain.001.001.08') {
     return readPain001File(content, context.rules.options.supportedCurrencies);
   }
-  return { rejection: ukRejection(400, UkErrorCode.ResourceInvalidFormat, `Files of FileType "${String(fileType)}" cannot be read`, 'Data.Initiation.FileType') };
+  return {
+    rejection: ukRejection(
+      400,
+      UkErrorCode.ResourceInvalidFormat,
+      `Files of FileType "${String(fileType)}" cannot be read`,
+      'Data.Initiation.FileType',
+    ),
+  };
 }

@@ -24,7 +24,12 @@ export function fileConsentRejection(
     return ukRejection(404, UkErrorCode.ResourceNotFound, `No UK payment file is at "${consentResourcePath ?? ''}"`);
   }
   if (consent === undefined || kindOfType(consent.type) !== path.kind || consent.status === UkConsentStatus.Deleted) {
-    return ukRejection(400, UkErrorCode.ResourceNotFound, 'No file-payment consent with this ConsentId exists', 'ConsentId');
+    return ukRejection(
+      400,
+      UkErrorCode.ResourceNotFound,
+      'No file-payment consent with this ConsentId exists',
+      'ConsentId',
+    );
   }
   return undefined;
 }

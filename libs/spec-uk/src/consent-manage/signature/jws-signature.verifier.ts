@@ -39,13 +39,19 @@ export class JwsSignatureVerifier {
       const remote = options.jwksUrls[clientId];
       this.resolvers.set(clientId, [
         ...(local === undefined ? [] : [createLocalJWKSet(local)]),
-        ...(remote === undefined ? [] : [createRemoteJWKSet(new URL(remote), { timeoutDuration: 2000, cooldownDuration: 30_000 })]),
+        ...(remote === undefined
+          ? []
+          : [createRemoteJWKSet(new URL(remote), { timeoutDuration: 2000, cooldownDuration: 30_000 })]),
       ]);
     }
   }
 
   /** Undefined when the signature holds over the compact JSON of the body; otherwise the UK error to answer. */
-  verify(signatureHeader: string | undefined, body: JsonObject, clientId: string | undefined): Promise<UkRejection | undefined> {
+  verify(
+    signatureHeader: string | undefined,
+    body: JsonObject,
+    clientId: string | undefined,
+  ): Promise<UkRejection | undefined> {
     return this.verifyContent(signatureHeader, JSON.stringify(body), clientId);
   }
 
@@ -53,7 +59,11 @@ export class JwsSignatureVerifier {
    * Undefined when the signature holds over `content`, the signed text itself (a payment file, which the identity
    * server forwards as the text it received); otherwise the UK error to answer.
    */
-  async verifyContent(signatureHeader: string | undefined, content: string, clientId: string | undefined): Promise<UkRejection | undefined> {
+  async verifyContent(
+    signatureHeader: string | undefined,
+    content: string,
+    clientId: string | undefined,
+  ): Promise<UkRejection | undefined> {
     if (signatureHeader === undefined || signatureHeader.trim() === '') {
       return ukRejection(400, UkErrorCode.SignatureMissing, `${HEADER} is required on this endpoint`, HEADER);
     }
@@ -61,7 +71,10 @@ export class JwsSignatureVerifier {
     if ('code' in parsed) {
       return parsed;
     }
-    const headerProblem = headerRejection(parsed.header, { nowMillis: this.clock.now(), trustAnchor: this.options.trustAnchor });
+    const headerProblem = headerRejection(parsed.header, {
+      nowMillis: this.clock.now(),
+      trustAnchor: this.options.trustAnchor,
+    });
     if (headerProblem !== undefined) {
       return headerProblem;
     }
@@ -71,14 +84,23 @@ export class JwsSignatureVerifier {
     }
     try {
       await flattenedVerify(
-        { protected: parsed.protectedHeader, payload: Buffer.from(content, 'utf8').toString('base64url'), signature: parsed.signature },
+        {
+          protected: parsed.protectedHeader,
+          payload: Buffer.from(content, 'utf8').toString('base64url'),
+          signature: parsed.signature,
+        },
         key.key,
         { algorithms: ['PS256'], crit: Object.fromEntries(REQUIRED_CRIT.map((claim) => [claim, true])) },
       );
       return undefined;
     } catch (error) {
       if (error instanceof errors.JOSEError) {
-        return ukRejection(400, UkErrorCode.SignatureInvalid, `${HEADER} does not verify against the request body`, HEADER);
+        return ukRejection(
+          400,
+          UkErrorCode.SignatureInvalid,
+          `${HEADER} does not verify against the request body`,
+          HEADER,
+        );
       }
       throw error;
     }
@@ -90,7 +112,12 @@ export class JwsSignatureVerifier {
     header: JWSHeaderParameters,
     protectedHeader: string,
   ): Promise<{ key: CryptoKey | KeyObject } | UkRejection> {
-    const unknownKid = ukRejection(400, UkErrorCode.SignatureInvalidClaim, `kid "${String(header.kid)}" is not a signing key of this TPP`, 'kid');
+    const unknownKid = ukRejection(
+      400,
+      UkErrorCode.SignatureInvalidClaim,
+      `kid "${String(header.kid)}" is not a signing key of this TPP`,
+      'kid',
+    );
     const resolvers = clientId === undefined ? undefined : this.resolvers.get(clientId);
     for (const resolve of resolvers ?? []) {
       try {
@@ -101,7 +128,12 @@ export class JwsSignatureVerifier {
         }
         // The TPP's JWKS could not be fetched or read: the key cannot be resolved at the trust anchor.
         const reason = error instanceof Error ? error.message : String(error);
-        return ukRejection(400, UkErrorCode.SignatureInvalidClaim, `The signing keys of this TPP cannot be read: ${reason}`, 'kid');
+        return ukRejection(
+          400,
+          UkErrorCode.SignatureInvalidClaim,
+          `The signing keys of this TPP cannot be read: ${reason}`,
+          'kid',
+        );
       }
     }
     return unknownKid;

@@ -13,12 +13,16 @@ describe(SignatureCheckNotice.name, () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     new SignatureCheckNotice(resolveUkSpecOptions(new SettingsReader({}))).onModuleInit();
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/^UK_SIGNATURE_VERIFICATION is off: payment and VRP consents are accepted without checking x-jws-signature here\./);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /^UK_SIGNATURE_VERIFICATION is off: payment and VRP consents are accepted without checking x-jws-signature here\./,
+    );
   });
 
   it('says nothing when the service verifies signatures itself', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    new SignatureCheckNotice(resolveUkSpecOptions(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'on' }))).onModuleInit();
+    new SignatureCheckNotice(
+      resolveUkSpecOptions(new SettingsReader({ UK_SIGNATURE_VERIFICATION: 'on' })),
+    ).onModuleInit();
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -23,11 +23,18 @@ describe('x-jws-signature header rules (§A.8)', () => {
     expect(headerRejection(minimal, context)).toBeUndefined();
   });
 
-  it.each(['alg', 'kid', 'crit', OB_IAT, OB_ISS, OB_TAN])('reports a missing %s as Signature.MissingClaim with the claim as Path', (claim) => {
-    const header: Record<string, unknown> = { ...valid };
-    delete header[claim];
-    expect(headerRejection(header, context)).toMatchObject({ status: 400, code: 'UK.OBIE.Signature.MissingClaim', path: claim });
-  });
+  it.each(['alg', 'kid', 'crit', OB_IAT, OB_ISS, OB_TAN])(
+    'reports a missing %s as Signature.MissingClaim with the claim as Path',
+    (claim) => {
+      const header: Record<string, unknown> = { ...valid };
+      delete header[claim];
+      expect(headerRejection(header, context)).toMatchObject({
+        status: 400,
+        code: 'UK.OBIE.Signature.MissingClaim',
+        path: claim,
+      });
+    },
+  );
 
   it.each<[string, Record<string, unknown>, string]>([
     ['alg other than PS256', { alg: 'RS256' }, 'alg'],
@@ -43,7 +50,11 @@ describe('x-jws-signature header rules (§A.8)', () => {
     ['an empty iss', { [OB_ISS]: '' }, OB_ISS],
     ['another trust anchor', { [OB_TAN]: 'openbankingtest.org.uk' }, OB_TAN],
   ])('reports %s as Signature.InvalidClaim', (_label, change, claim) => {
-    expect(headerRejection({ ...valid, ...change }, context)).toMatchObject({ status: 400, code: 'UK.OBIE.Signature.InvalidClaim', path: claim });
+    expect(headerRejection({ ...valid, ...change }, context)).toMatchObject({
+      status: 400,
+      code: 'UK.OBIE.Signature.InvalidClaim',
+      path: claim,
+    });
   });
 
   it.each([
@@ -54,10 +65,18 @@ describe('x-jws-signature header rules (§A.8)', () => {
     ['an empty signature', `${encoded(valid)}..`],
     ['a huge value', `${'a'.repeat(20_000)}..c2ln`],
   ])('reports %s as Signature.Malformed', (_label, value) => {
-    expect(parseDetachedSignature(value)).toMatchObject({ status: 400, code: 'UK.OBIE.Signature.Malformed', path: 'x-jws-signature' });
+    expect(parseDetachedSignature(value)).toMatchObject({
+      status: 400,
+      code: 'UK.OBIE.Signature.Malformed',
+      path: 'x-jws-signature',
+    });
   });
 
   it('splits a detached JWS into its header and signature', () => {
-    expect(parseDetachedSignature(`${encoded(valid)}..c2ln`)).toEqual({ protectedHeader: encoded(valid), signature: 'c2ln', header: valid });
+    expect(parseDetachedSignature(`${encoded(valid)}..c2ln`)).toEqual({
+      protectedHeader: encoded(valid),
+      signature: 'c2ln',
+      header: valid,
+    });
   });
 });

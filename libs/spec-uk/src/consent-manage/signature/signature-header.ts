@@ -58,7 +58,10 @@ function invalid(claim: string, message: string): UkRejection {
  * The JOSE header rules of v3.1.4 and later (§A.8), in the standard's order: a missing mandatory claim is
  * Signature.MissingClaim (Path = the claim), a wrong value Signature.InvalidClaim.
  */
-export function headerRejection(header: JsonObject, { nowMillis, trustAnchor }: HeaderRulesContext): UkRejection | undefined {
+export function headerRejection(
+  header: JsonObject,
+  { nowMillis, trustAnchor }: HeaderRulesContext,
+): UkRejection | undefined {
   const mandatory = ['alg', 'kid', 'crit', OB_IAT, OB_ISS, OB_TAN];
   const absent = mandatory.find((claim) => !Object.hasOwn(header, claim));
   if (absent !== undefined) {
@@ -74,7 +77,11 @@ export function headerRejection(header: JsonObject, { nowMillis, trustAnchor }: 
     return invalid('b64', 'b64 must not be present since v3.1.4: the payload is base64url-encoded');
   }
   const crit = header['crit'];
-  if (!Array.isArray(crit) || crit.length !== REQUIRED_CRIT.length || !REQUIRED_CRIT.every((claim) => crit.includes(claim))) {
+  if (
+    !Array.isArray(crit) ||
+    crit.length !== REQUIRED_CRIT.length ||
+    !REQUIRED_CRIT.every((claim) => crit.includes(claim))
+  ) {
     return invalid('crit', `crit must be exactly ${JSON.stringify(REQUIRED_CRIT)}`);
   }
   if (Object.hasOwn(header, 'typ') && header['typ'] !== 'JOSE') {
