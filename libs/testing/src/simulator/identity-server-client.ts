@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExtensionName } from '@app/contract';
 import { reportAnswer } from './answer-observer.js';
+import type { ExtensionAnswer, SentExtensionRequest } from './extension-exchange.js';
 import {
   encodeBody,
   serializeLikeIdentityServer,
@@ -8,8 +9,6 @@ import {
   type JsonEscaping,
   type KeyOrder,
 } from './identity-server-json.js';
-
-// The answer hook travels with the client that feeds it, so tests reach it through `@app/testing` like the client.
 
 /** `Security.Type` of the identity server: `Basic-Auth` with configured credentials, or `OAuth2` (a static token). */
 export type ExtensionCredentials =
@@ -38,24 +37,7 @@ export interface IdentityServerClientOptions {
 }
 
 /** Exactly what went over the wire, kept so that a retry can resend the same bytes. */
-export interface SentExtensionRequest {
-  readonly extension: ExtensionName;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
-  readonly requestId: string;
-}
-
-export interface ExtensionAnswer {
-  readonly httpStatus: number;
-  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
-  readonly body: unknown;
-  /** The body decoded as UTF-8, as the identity server decodes responses. */
-  readonly rawText: string;
-  readonly requestId: string;
-  readonly contentType: string | undefined;
-  readonly request: SentExtensionRequest;
-}
+export type { ExtensionAnswer, SentExtensionRequest } from './extension-exchange.js';
 
 export interface CallOptions {
   /** Reuse a request id, e.g. to send a different body under an id the service has already seen. */

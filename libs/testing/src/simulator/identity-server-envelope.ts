@@ -1,5 +1,5 @@
 import { ENVELOPE_KEYS } from '@app/contract';
-import type { ExtensionAnswer } from './identity-server-client.js';
+import type { ExtensionAnswer } from './extension-exchange.js';
 import { isJsonRecord } from './json-values.js';
 
 /**
