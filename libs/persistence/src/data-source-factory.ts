@@ -1,5 +1,17 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options.js';
+import { SqliteWriter } from './sql/sqlite-writer.js';
+
+/**
+ * A DataSource whose destroy() also ends the threads that write to its SQLite file (sql/sqlite-writer.ts), so that
+ * once it resolves nothing holds the file open: a test deletes it, an operator's tool moves it.
+ */
+class ServiceDataSource extends DataSource {
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await SqliteWriter.stopFor(this);
+  }
+}
 
 /**
  * An initialised DataSource for DATABASE_URL, for command-line tools and tests; the Nest application gets its own
@@ -15,10 +27,10 @@ export async function createDataSource(databaseUrl: string | undefined): Promise
  * differently) only under type "mariadb", and DATABASE_URL commonly says mysql:// for either: the server is asked.
  */
 export async function initialiseDataSource(options: DataSourceOptions): Promise<DataSource> {
-  let dataSource = await new DataSource(options).initialize();
+  let dataSource = await new ServiceDataSource(options).initialize();
   if (options.type === 'mysql' && (await isMariaDbServer(dataSource))) {
     await dataSource.destroy();
-    dataSource = await new DataSource({ ...options, type: 'mariadb' }).initialize();
+    dataSource = await new ServiceDataSource({ ...options, type: 'mariadb' }).initialize();
   }
   return describeMysqlLargeTextColumns(dataSource);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -90,5 +90,34 @@ describe('SqliteWriter', () => {
   it('turns the automatic checkpoint of the service connection off, the checkpointer thread copying the log instead', async () => {
     const rows: unknown = await dataSource.query('PRAGMA wal_autocheckpoint');
     expect(rows).toEqual([{ wal_autocheckpoint: 0 }]);
+  });
+
+  it('ends its threads when the DataSource is destroyed, so that the file can be deleted at once', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'consent-ext-writer-'));
+    try {
+      const fileSource = await createDataSource(`sqlite:${join(own, 'own.sqlite')}`);
+      await runMigrations(fileSource);
+      const pending = SqliteWriter.for(fileSource)!.run('auditInsert', {
+        rows: [['writer-last', 'default', 'x', null, 'SUCCESS', null, 1, Date.now()]],
+      });
+
+      await fileSource.destroy();
+
+      // The task sent before destroy() was written; the log's files are gone, removed by the last connection to
+      // close, which is only the case when the writer and checkpointer threads have closed theirs.
+      await expect(pending).resolves.toBeUndefined();
+      expect(await readdir(own)).toEqual(['own.sqlite']);
+      const reopened = await createDataSource(`sqlite:${join(own, 'own.sqlite')}`);
+      try {
+        const rows: unknown = await reopened.query(
+          "SELECT COUNT(*) AS n FROM audit_record WHERE request_id = 'writer-last'",
+        );
+        expect(rows).toEqual([{ n: 1 }]);
+      } finally {
+        await reopened.destroy();
+      }
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../data-source-options.js';
@@ -49,6 +50,8 @@ export class SqliteWriter {
   private checkpointer: Worker | undefined;
   private watcher: NodeJS.Timeout | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Resolved once nothing is pending: stop() waits for them. */
+  private idleWaiters: (() => void)[] = [];
   private nextId = 1;
 
   private constructor(
@@ -69,6 +72,16 @@ export class SqliteWriter {
       writers.set(dataSource, writer);
     }
     return writer ?? undefined;
+  }
+
+  /**
+   * Ends the threads of a DataSource's writer, if it has one, once its pending tasks are done, and waits until they
+   * have closed their connections. The DataSource's destroy() calls it (data-source-factory.ts): whoever destroys a
+   * DataSource may then move or delete its file, and a thread left open until the watcher noticed would close its
+   * connection, removing or writing the log's files, under them.
+   */
+  static async stopFor(dataSource: DataSource): Promise<void> {
+    await writers.get(dataSource)?.stop();
   }
 
   /** Runs a task in the writer thread, in one transaction; started on first use. */
@@ -146,11 +159,36 @@ export class SqliteWriter {
       .catch(() => undefined);
   }
 
+  private async stop(): Promise<void> {
+    clearInterval(this.watcher);
+    this.watcher = undefined;
+    await this.idle();
+    const close: SqliteWriterMessage = { kind: 'close' };
+    const threads = [this.worker, this.checkpointer].filter((thread): thread is Worker => thread !== undefined);
+    await Promise.all(
+      threads.map((thread) => {
+        const exited = once(thread, 'exit');
+        // Ref'd until it has ended: the caller awaits this, and an unref'd thread would let the process exit first.
+        thread.ref();
+        thread.postMessage(close);
+        return exited;
+      }),
+    );
+  }
+
+  private idle(): Promise<void> {
+    if (this.pending.size === 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private settle(reply: SqliteWriterReply): void {
     const pending = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     if (this.pending.size === 0) {
       this.worker?.unref();
+      this.wakeIdleWaiters();
     }
     if (pending === undefined) {
       return;
@@ -168,6 +206,15 @@ export class SqliteWriter {
     this.pending.clear();
     for (const entry of pending) {
       entry.reject(error);
+    }
+    this.wakeIdleWaiters();
+  }
+
+  private wakeIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) {
+      wake();
     }
   }
 
