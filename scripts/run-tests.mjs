@@ -31,7 +31,13 @@ function runJest(label, env, extraArgs) {
   try {
     report = JSON.parse(readFileSync(outputFile, 'utf8'));
   } catch {
-    report = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTotalTestSuites: 0 };
+    report = {
+      numPassedTests: 0,
+      numFailedTests: 0,
+      numPendingTests: 0,
+      numTotalTestSuites: 0,
+      numRuntimeErrorTestSuites: 0,
+    };
   }
   return { label, exitCode: result.status ?? 1, ...report };
 }
@@ -50,11 +56,16 @@ if (mysqlUrl) {
 }
 rmSync(workDir, { recursive: true, force: true });
 
+// A suite whose setup or teardown threw ("Test suite failed to run") counts no failed test, yet fails the run: it is
+// said, or the summary would read 0 failed under a red run.
+const brokenSuites = (run) =>
+  (run.numRuntimeErrorTestSuites ?? 0) > 0 ? `, ${run.numRuntimeErrorTestSuites} failed to run` : '';
+
 console.log('\nTests per database');
 for (const run of runs) {
   const where = run.label === 'mysql' ? `MySQL/MariaDB (${mysqlUrl.replace(/\/\/[^@]*@/, '//')})` : 'SQLite';
   console.log(
-    `  ${where}: ${run.numPassedTests} passed, ${run.numFailedTests} failed, ${run.numPendingTests} skipped in ${run.numTotalTestSuites} suites`,
+    `  ${where}: ${run.numPassedTests} passed, ${run.numFailedTests} failed, ${run.numPendingTests} skipped in ${run.numTotalTestSuites} suites${brokenSuites(run)}`,
   );
 }
 if (!mysqlUrl) {
@@ -64,6 +75,7 @@ if (!mysqlUrl) {
 }
 const passed = runs.reduce((sum, run) => sum + run.numPassedTests, 0);
 const failed = runs.reduce((sum, run) => sum + run.numFailedTests, 0);
+const suitesNotRun = runs.reduce((sum, run) => sum + (run.numRuntimeErrorTestSuites ?? 0), 0);
 const broken = runs.some((run) => run.exitCode !== 0);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${suitesNotRun > 0 ? `, ${suitesNotRun} suites failed to run` : ''}`);
 process.exit(broken || failed > 0 ? 1 : 0);
