@@ -72,4 +72,41 @@ describe('The audit trail of decisions', () => {
     ]);
     expect(records.every((r) => r.durationMs >= 0 && r.createdAt instanceof Date)).toBe(true);
   });
+
+  it.each(['off', 'loopback'])(
+    'writes the records still buffered when the service stops, before the database closes (CONSOLE=%s)',
+    async (consoleSetting) => {
+      // The image runs with the console off: the modules then shut down in another order, and the database closed
+      // before the last records were written.
+      const stopping = await startTestServer({ env: { CONSOLE: consoleSetting } });
+      const consentId = `c-stop-${consoleSetting}`;
+      const requestIds = Array.from({ length: 12 }, (_, index) => `audit-stop-${consoleSetting}-${index}`);
+      const answers = await Promise.all(
+        requestIds.map((requestId) =>
+          rawPost(
+            `${stopping.baseUrl}/default/pre-process-consent-revoke`,
+            JSON.stringify({
+              requestId,
+              data: {
+                consentId,
+                consentResourcePath: `account-access-consents/${consentId}`,
+                requestHeaders: {},
+                consentResource: { id: consentId, type: 'accounts', status: 'Authorised', receipt: {} },
+              },
+            }),
+          ),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(requestIds.map(() => 200));
+
+      // restart() closes the service (its shutdown hooks, then the database) and starts it again on the same database.
+      const restarted = await stopping.restart();
+      try {
+        const records = await restarted.app.get(AuditTrailRepository).findByConsent(consentId);
+        expect(records.map((record) => record.requestId).sort()).toEqual([...requestIds].sort());
+      } finally {
+        await restarted.close();
+      }
+    },
+  );
 });

@@ -1,17 +1,6 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options.js';
-import { SqliteWriter } from './sql/sqlite-writer.js';
-
-/**
- * A DataSource whose destroy() also ends the threads that write to its SQLite file (sql/sqlite-writer.ts), so that
- * once it resolves nothing holds the file open: a test deletes it, an operator's tool moves it.
- */
-class ServiceDataSource extends DataSource {
-  override async destroy(): Promise<void> {
-    await super.destroy();
-    await SqliteWriter.stopFor(this);
-  }
-}
+import { ServiceDataSource } from './service-data-source.js';
 
 /**
  * An initialised DataSource for DATABASE_URL, for command-line tools and tests; the Nest application gets its own

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRecord } from '../entities/audit-record.js';
+import { beforeDataSourceDestroy } from '../service-data-source.js';
 import { execute } from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 import { runnerStatements } from '../sql/sql-statements.js';
@@ -40,6 +41,14 @@ export class AuditTrailRepository {
           : writer.run('auditInsert', { rows: chunk }),
       );
     }
+  }
+
+  /**
+   * Runs `flush` when the database is closed, before its connections go (service-data-source.ts): the platform's
+   * buffered records are written whichever shutdown hook runs first.
+   */
+  flushBeforeClosing(flush: () => Promise<void>): void {
+    beforeDataSourceDestroy(this.dataSource, flush);
   }
 
   /** The calls about one consent, oldest first. */

@@ -107,6 +107,13 @@ describe('SqliteWriter', () => {
       // close, which is only the case when the writer and checkpointer threads have closed theirs.
       await expect(pending).resolves.toBeUndefined();
       expect(await readdir(own)).toEqual(['own.sqlite']);
+      // Nor does a task sent afterwards start a thread again on the closed database.
+      await expect(
+        SqliteWriter.for(fileSource)!.run('auditInsert', {
+          rows: [['writer-late', 'default', 'x', null, 'SUCCESS', null, 1, Date.now()]],
+        }),
+      ).rejects.toThrow(/is closed/);
+      expect(await readdir(own)).toEqual(['own.sqlite']);
       const reopened = await createDataSource(`sqlite:${join(own, 'own.sqlite')}`);
       try {
         const rows: unknown = await reopened.query(

@@ -86,6 +86,12 @@ export class SqliteWriter {
 
   /** Runs a task in the writer thread, in one transaction; started on first use. */
   run<K extends SqliteWriterTask>(task: K, payload: SqliteWriterPayload<K>): Promise<SqliteWriterResult<K>> {
+    if (this.worker === undefined && !this.dataSource.isInitialized) {
+      // A thread started now would outlive its DataSource, holding the file its owner may be deleting.
+      return Promise.reject(
+        new SqliteWriterStoppedError(`The database ${this.connection.file} is closed: nothing more is written to it.`),
+      );
+    }
     const worker = this.started();
     return new Promise<SqliteWriterResult<K>>((resolve, reject) => {
       const id = this.nextId++;

@@ -9,7 +9,8 @@ const MAX_BUFFERED = 20_000;
 /**
  * The audit trail of every decision. Records are buffered and written in batches, so that the hot path
  * (validate-consent-access runs on every TPP API call) never waits for an audit write; the buffer is flushed at
- * shutdown. What a crash loses is at most the last 200 ms of audit records, never a decision.
+ * shutdown, before the database closes (whichever module's shutdown hook Nest runs first). What a crash loses is at
+ * most the last 200 ms of audit records, never a decision.
  */
 @Injectable()
 export class AuditTrailService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,16 +20,17 @@ export class AuditTrailService implements OnApplicationBootstrap, OnApplicationS
   private flushing: Promise<void> = Promise.resolve();
   private dropped = 0;
 
-  constructor(private readonly repository: AuditTrailRepository) {}
+  constructor(private readonly repository: AuditTrailRepository) {
+    repository.flushBeforeClosing(() => this.stop());
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   record(entry: AuditRecordInput): void {
@@ -41,6 +43,12 @@ export class AuditTrailService implements OnApplicationBootstrap, OnApplicationS
 
   get droppedRecords(): number {
     return this.dropped;
+  }
+
+  /** Stops the periodic writes and writes what is left: at shutdown, and when the database is about to close. */
+  private async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
   }
 
   /** Writes everything buffered so far; concurrent calls queue behind each other. */
