@@ -19,7 +19,7 @@ import {
   ukVrpConsentBody,
   ukVrpPayment,
 } from '@app/testing';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile, startUkTestServer, ukSimulator } from './support/uk-test-server.js';
 
 /*
  * validate-consent-access (contract §4.11) for every UK family: the permission table of every v3.1.11 AISP resource,
@@ -131,12 +131,8 @@ const payments = (
 describe('UK consent access (validate-consent-access)', () => {
   let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ server, simulator } = started);
   });
 
   describe('account information', () => {

@@ -1,5 +1,4 @@
 import type { IdentityServerSimulator, JsonRecord } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
 import { createConsent, firstUkError, type CheckedCall, type CreationHeaders } from './support/uk-calls.js';
 import {
   signDetached,
@@ -8,7 +7,7 @@ import {
   ukFundsConfirmationConsentBody,
   ukVrpConsentBody,
 } from '@app/testing';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile } from './support/uk-test-server.js';
 
 /*
  * spec-rules §A.3, §A.6-§A.8, §A.11: every invalid creation case with its exact HTTP status (the envelope's
@@ -769,14 +768,9 @@ const CASES: readonly RuleCase[] = [
 ];
 
 describe('UK consent creation rules (pre-process-consent-creation)', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   const expectRejected = (call: CheckedCall, status: number, code: string, errorPath?: string): void => {

@@ -15,11 +15,10 @@ import {
   ukPain001File,
   ukPaymentInitiationFile,
 } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
 import { callPoint, createConsent, firstUkError, type CheckedCall } from './support/uk-calls.js';
 import { displayNameOf, requestObject, screenOf } from './support/uk-consent-setup.js';
 import { paymentInitiationSchema } from './support/uk-official-responses.js';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile, startUkTestServer, ukSimulator } from './support/uk-test-server.js';
 
 /*
  * File payments (v3.1.11 file-payment-consents): the metadata (OBWriteFileConsent3), then the three file points of
@@ -66,14 +65,9 @@ function asCall(exchange: SimulatedExchange): CheckedCall {
 }
 
 describe('UK file payments', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   /** A file-payment consent, signed and idempotent as the TPP sends it, stored as the identity server stores it. */

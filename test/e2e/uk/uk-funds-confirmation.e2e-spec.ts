@@ -10,11 +10,10 @@ import {
   ukInternationalScheduledConsentBody,
   ukInternationalStandingOrderConsentBody,
 } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
 import { callPoint, firstUkError, type CheckedCall } from './support/uk-calls.js';
 import { authorisedConsent, storedConsent } from './support/uk-consent-setup.js';
 import { paymentInitiationSchema } from './support/uk-official-responses.js';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile } from './support/uk-test-server.js';
 
 /*
  * GET /{payment-consents}/{ConsentId}/funds-confirmation (§A.5): answered from the bank backend's balances (here the
@@ -41,14 +40,9 @@ function expectUkError(call: CheckedCall, status: number, code: string): void {
 }
 
 describe('UK funds confirmation on payment consents', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   const confirm = (

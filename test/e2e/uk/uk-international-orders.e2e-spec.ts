@@ -12,7 +12,7 @@ import {
 import type { RunningTestServer } from '../support/test-server.js';
 import { authorisedConsent, screenOf, storedConsent } from './support/uk-consent-setup.js';
 import { callPoint, createConsent, firstUkError, type CheckedCall } from './support/uk-calls.js';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile, startUkTestServer, ukSimulator } from './support/uk-test-server.js';
 
 /*
  * International scheduled payment consents (OBWriteInternationalScheduledConsent5) and international standing order
@@ -294,14 +294,9 @@ function expectAccess(
 }
 
 describe('UK international scheduled payments and international standing orders', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   describe('creation (pre-process-consent-creation)', () => {

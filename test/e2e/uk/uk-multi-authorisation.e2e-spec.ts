@@ -8,10 +8,9 @@ import {
   ukDomesticPaymentConsentBody,
   ukDomesticPaymentSubmission,
 } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
 import { createConsent, firstUkError } from './support/uk-calls.js';
 import { displayNameOf, requestObject, storedConsent } from './support/uk-consent-setup.js';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile } from './support/uk-test-server.js';
 
 /*
  * Multi-authorisation (§A.5; payment-initiation API profile "Multiple Authorisation"): a payment from the demo SME
@@ -50,14 +49,9 @@ function answerOf(exchange: SimulatedExchange): { status: unknown; data: JsonRec
 }
 
 describe('UK multi-authorisation of payment consents', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   const screen = (consentId: string, userId: string) =>

@@ -12,9 +12,8 @@ import {
   ukFundsConfirmationConsentBody,
   ukVrpConsentBody,
 } from '@app/testing';
-import type { RunningTestServer } from '../support/test-server.js';
 import { authorisedConsent, displayNameOf, requestObject } from './support/uk-consent-setup.js';
-import { startUkTestServer, ukSimulator } from './support/uk-test-server.js';
+import { startUkServerForFile } from './support/uk-test-server.js';
 
 /*
  * Re-authentication (account-and-transaction and confirmation-of-funds profiles, "Consent Re-authentication"; §A.5;
@@ -34,14 +33,9 @@ function answerOf(exchange: SimulatedExchange): { status: unknown; data: JsonRec
 const epochOf = (dateTime: unknown): number => Math.floor(Date.parse(String(dateTime)) / 1000);
 
 describe('UK re-authentication of long-lived consents', () => {
-  let server: RunningTestServer;
   let simulator: IdentityServerSimulator;
-  beforeAll(async () => {
-    server = await startUkTestServer();
-    simulator = ukSimulator(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  startUkServerForFile((started) => {
+    ({ simulator } = started);
   });
 
   const screen = (consentId: string, scope: string, userId = UK_JOURNEY_USER) =>

@@ -46,3 +46,24 @@ export function ukSimulator(server: RunningTestServer, keyOrder: KeyOrder = 'as-
     }),
   );
 }
+
+/** The UK test server of one test file, and its simulator. */
+export interface UkTestContext {
+  readonly server: RunningTestServer;
+  readonly simulator: IdentityServerSimulator;
+}
+
+/**
+ * Starts the UK test server (startUkTestServer, with ukSimulator's default key order) before the file's tests and
+ * closes it after them; `receive` gets both for the file's own variables.
+ */
+export function startUkServerForFile(receive: (context: UkTestContext) => void): void {
+  let server: RunningTestServer | undefined;
+  beforeAll(async () => {
+    server = await startUkTestServer();
+    receive({ server, simulator: ukSimulator(server) });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+}
