@@ -1,10 +1,17 @@
 import { Catch, Logger, ServiceUnavailableException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
+/** Terminus' report of a check: `{ status: 'down', message: '…', … }` for one that failed. */
+type CheckReport = Record<string, unknown>;
+
 /**
  * The health check's own failure: terminus throws 503 with its report (`{status: "error", info, error, details}`,
- * naming the check that is down). Orchestrators and load balancers read that report, so it is sent as terminus wrote
- * it, instead of the extension endpoints' generic 500 that the service-wide filter would make of it.
+ * naming the check that is down). Orchestrators and load balancers read that report, so it is sent in terminus'
+ * shape, instead of the extension endpoints' generic 500 that the service-wide filter would make of it.
+ *
+ * A failed check's `message` is the driver's error, which names the database's host and port (`connect ECONNREFUSED
+ * 10.0.4.7:3306`) to anyone who can reach /health, an endpoint without authentication. It goes to the service's log;
+ * the answer says which check is down and where to look.
  */
 @Catch(ServiceUnavailableException)
 export class HealthCheckFilter implements ExceptionFilter {
@@ -12,14 +19,40 @@ export class HealthCheckFilter implements ExceptionFilter {
 
   catch(exception: ServiceUnavailableException, host: ArgumentsHost): void {
     const report = exception.getResponse();
-    const failing =
-      typeof report === 'object' && report !== null && 'error' in report ? Object.keys(report.error as object) : [];
-    this.logger.warn(`Health check failed: ${failing.join(', ') || 'unknown check'} down`);
+    const failing = isRecord(report) && isRecord(report.error) ? report.error : {};
+    const causes = Object.entries(failing).map(([name, check]) =>
+      isRecord(check) && typeof check.message === 'string' ? `${name} down (${check.message})` : `${name} down`,
+    );
+    this.logger.warn(`Health check failed: ${causes.join(', ') || 'unknown check down'}`);
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()
       .status(503)
       .header('content-type', 'application/json; charset=utf-8')
-      .send(report);
+      .send(isRecord(report) ? withoutCauses(report) : report);
   }
+}
+
+/** The report with each failed check's message replaced by a pointer to the log, in `error` and in `details`. */
+function withoutCauses(report: Record<string, unknown>): Record<string, unknown> {
+  const answer: Record<string, unknown> = { ...report };
+  for (const section of ['error', 'details'] as const) {
+    const checks = report[section];
+    if (isRecord(checks)) {
+      answer[section] = Object.fromEntries(
+        Object.entries(checks).map(([name, check]) => [name, isRecord(check) ? withoutCause(name, check) : check]),
+      );
+    }
+  }
+  return answer;
+}
+
+function withoutCause(name: string, check: CheckReport): CheckReport {
+  return check.status === 'down' && 'message' in check
+    ? { ...check, message: `The ${name} check failed; the service's log has the cause.` }
+    : check;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
