@@ -29,8 +29,6 @@ const WORKER_ENTRY = new URL(
   import.meta.url.endsWith('.ts') ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js',
   import.meta.url,
 );
-/** How often an idle writer checks that its DataSource is still open; the thread ends with it. */
-const DATA_SOURCE_CHECK_MS = 1_000;
 /** SQLite's own automatic checkpoint, in pages of log, which data-source-options.ts leaves as it is. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
@@ -48,7 +46,6 @@ export class SqliteWriterStoppedError extends Error {
 export class SqliteWriter {
   private worker: Worker | undefined;
   private checkpointer: Worker | undefined;
-  private watcher: NodeJS.Timeout | undefined;
   private readonly pending = new Map<number, Pending>();
   /** Resolved once nothing is pending: stop() waits for them. */
   private idleWaiters: (() => void)[] = [];
@@ -76,9 +73,9 @@ export class SqliteWriter {
 
   /**
    * Ends the threads of a DataSource's writer, if it has one, once its pending tasks are done, and waits until they
-   * have closed their connections. The DataSource's destroy() calls it (data-source-factory.ts): whoever destroys a
-   * DataSource may then move or delete its file, and a thread left open until the watcher noticed would close its
-   * connection, removing or writing the log's files, under them.
+   * have closed their connections. The DataSource's destroy() calls it (service-data-source.ts), which is how the
+   * threads end: whoever destroys a DataSource may then move or delete its file, and a thread still open would close
+   * its connection, removing or writing the log's files, under them.
    */
   static async stopFor(dataSource: DataSource): Promise<void> {
     await writers.get(dataSource)?.stop();
@@ -121,8 +118,6 @@ export class SqliteWriter {
     worker.on('error', () => undefined);
     worker.on('exit', (code) => {
       this.worker = undefined;
-      clearInterval(this.watcher);
-      this.watcher = undefined;
       void this.checkpointer?.terminate();
       this.setServiceAutoCheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES);
       this.failPending(
@@ -148,8 +143,6 @@ export class SqliteWriter {
     // The checkpointer copies the log now: a commit of the service's own connection must not do it as well, on the
     // event loop (SQLite does it in the commit that passes 1,000 pages of log).
     this.setServiceAutoCheckpoint(0);
-    this.watcher = setInterval(() => this.closeIfUnused(), DATA_SOURCE_CHECK_MS);
-    this.watcher.unref();
     this.worker = worker;
     return worker;
   }
@@ -166,8 +159,6 @@ export class SqliteWriter {
   }
 
   private async stop(): Promise<void> {
-    clearInterval(this.watcher);
-    this.watcher = undefined;
     await this.idle();
     const close: SqliteWriterMessage = { kind: 'close' };
     const threads = [this.worker, this.checkpointer].filter((thread): thread is Worker => thread !== undefined);
@@ -222,17 +213,5 @@ export class SqliteWriter {
     for (const wake of waiters) {
       wake();
     }
-  }
-
-  /** Ends the thread once its DataSource is destroyed and nothing is pending. */
-  private closeIfUnused(): void {
-    if (this.dataSource.isInitialized || this.pending.size > 0 || this.worker === undefined) {
-      return;
-    }
-    const close: SqliteWriterMessage = { kind: 'close' };
-    this.worker.postMessage(close);
-    this.checkpointer?.postMessage(close);
-    clearInterval(this.watcher);
-    this.watcher = undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { Catch, Logger, ServiceUnavailableException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isJsonObject } from '@app/contract';
 
 /** Terminus' report of a check: `{ status: 'down', message: '…', … }` for one that failed. */
 type CheckReport = Record<string, unknown>;
@@ -19,9 +20,9 @@ export class HealthCheckFilter implements ExceptionFilter {
 
   catch(exception: ServiceUnavailableException, host: ArgumentsHost): void {
     const report = exception.getResponse();
-    const failing = isRecord(report) && isRecord(report.error) ? report.error : {};
+    const failing = isJsonObject(report) && isJsonObject(report.error) ? report.error : {};
     const causes = Object.entries(failing).map(([name, check]) =>
-      isRecord(check) && typeof check.message === 'string' ? `${name} down (${check.message})` : `${name} down`,
+      isJsonObject(check) && typeof check.message === 'string' ? `${name} down (${check.message})` : `${name} down`,
     );
     this.logger.warn(`Health check failed: ${causes.join(', ') || 'unknown check down'}`);
     void host
@@ -29,7 +30,7 @@ export class HealthCheckFilter implements ExceptionFilter {
       .getResponse<FastifyReply>()
       .status(503)
       .header('content-type', 'application/json; charset=utf-8')
-      .send(isRecord(report) ? withoutCauses(report) : report);
+      .send(isJsonObject(report) ? withoutCauses(report) : report);
   }
 }
 
@@ -38,9 +39,9 @@ function withoutCauses(report: Record<string, unknown>): Record<string, unknown>
   const answer: Record<string, unknown> = { ...report };
   for (const section of ['error', 'details'] as const) {
     const checks = report[section];
-    if (isRecord(checks)) {
+    if (isJsonObject(checks)) {
       answer[section] = Object.fromEntries(
-        Object.entries(checks).map(([name, check]) => [name, isRecord(check) ? withoutCause(name, check) : check]),
+        Object.entries(checks).map(([name, check]) => [name, isJsonObject(check) ? withoutCause(name, check) : check]),
       );
     }
   }
@@ -51,8 +52,4 @@ function withoutCause(name: string, check: CheckReport): CheckReport {
   return check.status === 'down' && 'message' in check
     ? { ...check, message: `The ${name} check failed; the service's log has the cause.` }
     : check;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
