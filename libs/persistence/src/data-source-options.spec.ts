@@ -20,7 +20,7 @@ describe('buildDataSourceOptions', () => {
     });
   });
 
-  it('pools ten utf8mb4 MariaDB connections, in UTC, reading BIGINTs exactly, counting changed rows, without a stack trace per statement', () => {
+  it('pools ten utf8mb4 MariaDB connections, in UTC, reading BIGINTs exactly, counting changed rows, several statements per round trip, without a stack trace per statement', () => {
     expect(buildDataSourceOptions('mysql://app:secret@db:3307/consents')).toMatchObject({
       type: 'mysql',
       host: 'db',
@@ -33,6 +33,7 @@ describe('buildDataSourceOptions', () => {
       timezone: 'Z',
       bigNumberStrings: true,
       flags: ['-FOUND_ROWS'],
+      multipleStatements: true,
       extra: { trace: false },
     });
     expect(buildDataSourceOptions('mysql://root@db/consents')).not.toHaveProperty('password');

@@ -10,6 +10,7 @@ import {
   counterConditions,
   insertMissingCounters,
   MissingCountersError,
+  writeMysqlUsageBatch,
   writeUsageBatch,
 } from '../usage/usage-batch.writer.js';
 import { UsageBatches } from '../usage/usage-batches.js';
@@ -75,8 +76,7 @@ export class UsageCounterRepository {
       );
     } else if (this.gateway.kind === 'sqlite') {
       this.batches = new UsageBatches(
-        (calls) =>
-          this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), 'sqlite', calls, Date.now())),
+        (calls) => this.gateway.transaction((runner) => writeUsageBatch(runnerStatements(runner), calls, Date.now())),
         MAX_BATCH,
         1,
       );
@@ -97,8 +97,8 @@ export class UsageCounterRepository {
   private async mysqlBatch(calls: readonly CountedCall[]): Promise<ConsumeResult[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.gateway.transaction((runner) =>
-          writeUsageBatch(runnerStatements(runner), 'mysql', calls, Date.now()),
+        return await this.gateway.twoTripTransaction((transaction) =>
+          writeMysqlUsageBatch(transaction, calls, Date.now()),
         );
       } catch (error) {
         if (attempt >= MYSQL_BATCH_ATTEMPTS) {

@@ -3,6 +3,8 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { databaseKindOf, type DatabaseKind } from './database-kind.js';
 import { isTransientLockConflict } from './driver-errors.js';
 import { SerialQueue } from './serial-queue.js';
+import type { SqlParameter, SqlRow } from './sql-rows.js';
+import type { SqlStatement, TwoTripTransaction } from './sql-statements.js';
 
 const MYSQL_TRANSACTION_ATTEMPTS = 5;
 const MYSQL_RETRY_BASE_DELAY_MS = 10;
@@ -77,6 +79,41 @@ export class SqlGateway {
     return this.retryingLockConflicts(() => this.mysqlTransaction(work));
   }
 
+  /**
+   * MariaDB: runs `work` in one transaction of two round trips (TwoTripTransaction), rolled back when it throws
+   * before its commit, and run again like `transaction` when it loses a lock conflict. Needs the pool's
+   * `multipleStatements` (data-source-options.ts).
+   */
+  async twoTripTransaction<T>(work: (transaction: TwoTripTransaction) => Promise<T>): Promise<T> {
+    if (this.queue !== undefined) {
+      throw new Error('A two-trip transaction is for MariaDB only: SQLite statements make no round trip.');
+    }
+    return this.retryingLockConflicts(() =>
+      this.run(async (runner) => {
+        try {
+          return await work({
+            begin: async (statement) => {
+              // Two statements answer an array of two results: START TRANSACTION's header, then the rows.
+              const [, rows] = (await runner.query(`START TRANSACTION; ${statement.sql}`, [
+                ...statement.parameters,
+              ])) as [unknown, unknown];
+              return Array.isArray(rows) ? rows.filter(isRow) : [];
+            },
+            commit: async (statements) => {
+              await runner.query(joined([...statements, { sql: 'COMMIT', parameters: [] }]), parametersOf(statements));
+            },
+          });
+        } catch (error) {
+          // A failed statement of a round trip stops the ones after it, COMMIT included: the transaction is still
+          // open on this pooled connection and must end here, not with its next user. ROLLBACK outside a
+          // transaction does nothing.
+          await runner.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
+  }
+
   private async retryingLockConflicts<T>(attemptWork: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -121,6 +158,18 @@ export class SqlGateway {
       await runner.release();
     }
   }
+}
+
+function joined(statements: readonly SqlStatement[]): string {
+  return statements.map(({ sql }) => sql).join('; ');
+}
+
+function parametersOf(statements: readonly SqlStatement[]): SqlParameter[] {
+  return statements.flatMap(({ parameters }) => [...parameters]);
+}
+
+function isRow(value: unknown): value is SqlRow {
+  return typeof value === 'object' && value !== null;
 }
 
 function sqliteQueueFor(dataSource: DataSource): SerialQueue {

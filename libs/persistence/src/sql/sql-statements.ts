@@ -18,3 +18,21 @@ export function runnerStatements(runner: QueryRunner): SqlStatements {
     execute: (sql, parameters) => execute(runner, sql, parameters),
   };
 }
+
+/** One statement and its parameters, to be sent with others in one round trip. */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly parameters: readonly SqlParameter[];
+}
+
+/**
+ * A MariaDB transaction in two round trips (SqlGateway.twoTripTransaction): START TRANSACTION goes with the first
+ * statement, COMMIT with the last ones, so that locks taken by the first are held for one round trip and the
+ * decision made between them, not for one round trip per statement.
+ */
+export interface TwoTripTransaction {
+  /** Begins the transaction and runs `statement` in the same round trip; its rows. */
+  begin(statement: SqlStatement): Promise<readonly SqlRow[]>;
+  /** Runs `statements` and commits in one round trip. */
+  commit(statements: readonly SqlStatement[]): Promise<void>;
+}

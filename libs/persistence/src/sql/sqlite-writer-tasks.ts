@@ -15,7 +15,7 @@ export const SQLITE_WRITER_TASKS = {
   usageBatch: (
     sql: SqlStatements,
     payload: { readonly calls: readonly CountedCall[]; readonly now: number },
-  ): Promise<ConsumeResult[]> => writeUsageBatch(sql, 'sqlite', payload.calls, payload.now),
+  ): Promise<ConsumeResult[]> => writeUsageBatch(sql, payload.calls, payload.now),
   /** Audit records (AuditTrailRepository), at most one statement's worth. */
   auditInsert: (sql: SqlStatements, payload: { readonly rows: readonly AuditRow[] }): Promise<void> =>
     insertAuditRows(sql, payload.rows),

@@ -1,10 +1,11 @@
 import type { DatabaseKind } from '../sql/database-kind.js';
-import { bigintColumn, nullableTextColumn, textColumn, type SqlParameter } from '../sql/sql-rows.js';
-import type { SqlStatements } from '../sql/sql-statements.js';
+import { bigintColumn, nullableTextColumn, textColumn, type SqlParameter, type SqlRow } from '../sql/sql-rows.js';
+import type { SqlStatement, SqlStatements, TwoTripTransaction } from '../sql/sql-statements.js';
 import { eventKeyOf } from './event-key.js';
 import {
   counterId,
   decideBatch,
+  type BatchDecisions,
   type ConsumeResult,
   type CountedCall,
   type FirstUsageOutcome,
@@ -28,61 +29,80 @@ export class MissingCountersError extends Error {
 
 /**
  * One batch of counted calls in one transaction and a fixed number of statements, whatever its size: lock and read
- * the counters the batch touches and read the request ids already recorded (one statement on MariaDB, two on
- * SQLite), decide in memory, then write all events in one statement and all changed counters in another.
+ * the counters the batch touches and read the request ids already recorded, decide in memory, then write all events
+ * in one statement and all changed counters in another.
  *
- * On MariaDB the counters are read FOR UPDATE, rows that exist (see MissingCountersError), so that no other batch, of
- * this instance or another, moves them until this one commits: limits stay exact across instances, and batches on
- * other counters go on beside it. The events are read without a lock, once the counters' locks are held: a batch
- * that recorded the same request id on the same counters has committed by then, and is seen. One on other counters
- * that records it at the same time makes this batch's INSERT fail on the primary key, and the batch is run again
- * (UsageCounterRepository): it then finds the event and replays it. Locking the events instead would lock the gaps
- * where new request ids go, and concurrent batches would deadlock on them.
+ * SQLite (writeUsageBatch): the transaction holds the write lock from its start (BEGIN IMMEDIATE); the counters and
+ * the events are read in two statements.
  *
- * On SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE).
+ * MariaDB (writeMysqlUsageBatch): two round trips, START TRANSACTION with the read, the writes with COMMIT
+ * (TwoTripTransaction). The counters are read FOR UPDATE, rows that exist (see MissingCountersError), so that no other
+ * batch, of this instance or another, moves them until this one commits: limits stay exact across instances, and
+ * batches on other counters go on beside it. The events are read without a lock, once the counters' locks are held:
+ * a batch that recorded the same request id on the same counters has committed by then, and is seen. One on other
+ * counters that records it at the same time makes this batch's INSERT fail on the primary key, and the batch is run
+ * again (UsageCounterRepository): it then finds the event and replays it. Locking the events instead would lock the
+ * gaps where new request ids go, and concurrent batches would deadlock on them.
  */
 export async function writeUsageBatch(
   sql: SqlStatements,
-  kind: DatabaseKind,
   calls: readonly CountedCall[],
   now: number,
 ): Promise<ConsumeResult[]> {
-  const { counters, events } =
-    kind === 'sqlite'
-      ? { counters: await readSqliteCounters(sql, calls), events: await readEvents(sql, calls) }
-      : await readMysqlState(sql, calls);
-  const { results, newEvents, changedCounters } = decideBatch(calls, counters, events);
+  const counters = await readSqliteCounters(sql, calls);
+  const events = await readEvents(sql, calls);
+  const decisions = decideBatch(calls, counters, events);
+  for (const { sql: text, parameters } of batchWrites(decisions, 'sqlite', now)) {
+    await sql.execute(text, parameters);
+  }
+  return [...decisions.results];
+}
 
+/** See writeUsageBatch: the MariaDB batch, in two round trips. */
+export async function writeMysqlUsageBatch(
+  transaction: TwoTripTransaction,
+  calls: readonly CountedCall[],
+  now: number,
+): Promise<ConsumeResult[]> {
+  const read = mysqlStateRead(calls);
+  const { counters, events } = mysqlStateOf(await transaction.begin(read.statement), read);
+  const decisions = decideBatch(calls, counters, events);
+  await transaction.commit(batchWrites(decisions, 'mysql', now));
+  return [...decisions.results];
+}
+
+/** The statements that record a batch's decisions: its new events, then its changed counters, one statement each. */
+function batchWrites(decisions: BatchDecisions, kind: DatabaseKind, now: number): SqlStatement[] {
+  const { newEvents, changedCounters } = decisions;
+  const writes: SqlStatement[] = [];
   if (newEvents.size > 0) {
-    const rows = [...newEvents].flatMap(([requestId, outcome]): SqlParameter[] => [
-      eventKeyOf(requestId),
-      requestId,
-      outcome.outcome,
-      outcome.outcome === 'refused' ? outcome.counterKey : null,
-      now,
-    ]);
-    await sql.execute(
-      `INSERT INTO usage_event (event_key, request_id, outcome, refused_key, created_at) VALUES ${placeholders(newEvents.size, 5)}`,
-      rows,
-    );
+    writes.push({
+      sql: `INSERT INTO usage_event (event_key, request_id, outcome, refused_key, created_at) VALUES ${placeholders(newEvents.size, 5)}`,
+      parameters: [...newEvents].flatMap(([requestId, outcome]): SqlParameter[] => [
+        eventKeyOf(requestId),
+        requestId,
+        outcome.outcome,
+        outcome.outcome === 'refused' ? outcome.counterKey : null,
+        now,
+      ]),
+    });
   }
   if (changedCounters.size > 0) {
-    const rows = [...changedCounters.values()].flatMap(({ counterKey, periodKey, used }): SqlParameter[] => [
-      counterKey,
-      periodKey,
-      used,
-      now,
-    ]);
     const upsert =
       kind === 'sqlite'
         ? 'ON CONFLICT (counter_key, period_key) DO UPDATE SET used = excluded.used, updated_at = excluded.updated_at'
         : 'ON DUPLICATE KEY UPDATE used = VALUES(used), updated_at = VALUES(updated_at)';
-    await sql.execute(
-      `INSERT INTO usage_counter (counter_key, period_key, used, updated_at) VALUES ${placeholders(changedCounters.size, 4)} ${upsert}`,
-      rows,
-    );
+    writes.push({
+      sql: `INSERT INTO usage_counter (counter_key, period_key, used, updated_at) VALUES ${placeholders(changedCounters.size, 4)} ${upsert}`,
+      parameters: [...changedCounters.values()].flatMap(({ counterKey, periodKey, used }): SqlParameter[] => [
+        counterKey,
+        periodKey,
+        used,
+        now,
+      ]),
+    });
   }
-  return [...results];
+  return writes;
 }
 
 /** The counters the calls move, each once: `counterId` to (counterKey, periodKey). */
@@ -114,22 +134,33 @@ async function readSqliteCounters(sql: SqlStatements, calls: readonly CountedCal
   );
 }
 
-/**
- * MariaDB: the counters, locked, and the events, unlocked, in one statement and one round trip. The union's parts run
- * in order, so the events are read once the counters' locks are held (see writeUsageBatch).
- */
-async function readMysqlState(
-  sql: SqlStatements,
-  calls: readonly CountedCall[],
-): Promise<{ counters: Map<string, bigint>; events: Map<string, FirstUsageOutcome> }> {
-  const keys = countersOf(calls);
-  const byEventKey = eventKeysOf(calls);
-  const eventPart = `(SELECT 'event' AS row_kind, event_key AS first_key, outcome AS second_key, NULL AS used, refused_key FROM usage_event WHERE event_key IN (${[...byEventKey.keys()].map(() => '?').join(', ')}))`;
-  const counterPart = `(SELECT 'counter' AS row_kind, counter_key AS first_key, period_key AS second_key, used, NULL AS refused_key FROM usage_counter WHERE ${counterConditions(keys.size)} FOR UPDATE)`;
-  const rows = await sql.select(keys.size === 0 ? eventPart : `${counterPart} UNION ALL ${eventPart}`, [
-    ...[...keys.values()].flat(),
-    ...byEventKey.keys(),
-  ]);
+/** MariaDB's read of a batch: the counters, locked, and the events, unlocked, in one statement. */
+interface MysqlStateRead {
+  readonly statement: SqlStatement;
+  readonly counterKeys: ReadonlyMap<string, readonly [string, string]>;
+  readonly requestIdsByEventKey: ReadonlyMap<string, string>;
+}
+
+/** The union's parts run in order, so the events are read once the counters' locks are held (see writeUsageBatch). */
+function mysqlStateRead(calls: readonly CountedCall[]): MysqlStateRead {
+  const counterKeys = countersOf(calls);
+  const requestIdsByEventKey = eventKeysOf(calls);
+  const eventPart = `(SELECT 'event' AS row_kind, event_key AS first_key, outcome AS second_key, NULL AS used, refused_key FROM usage_event WHERE event_key IN (${[...requestIdsByEventKey.keys()].map(() => '?').join(', ')}))`;
+  const counterPart = `(SELECT 'counter' AS row_kind, counter_key AS first_key, period_key AS second_key, used, NULL AS refused_key FROM usage_counter WHERE ${counterConditions(counterKeys.size)} FOR UPDATE)`;
+  return {
+    statement: {
+      sql: counterKeys.size === 0 ? eventPart : `${counterPart} UNION ALL ${eventPart}`,
+      parameters: [...[...counterKeys.values()].flat(), ...requestIdsByEventKey.keys()],
+    },
+    counterKeys,
+    requestIdsByEventKey,
+  };
+}
+
+function mysqlStateOf(
+  rows: readonly SqlRow[],
+  read: MysqlStateRead,
+): { counters: Map<string, bigint>; events: Map<string, FirstUsageOutcome> } {
   const counters = new Map<string, bigint>();
   const events = new Map<string, FirstUsageOutcome>();
   for (const row of rows) {
@@ -137,7 +168,7 @@ async function readMysqlState(
       counters.set(counterId(textColumn(row, 'first_key'), textColumn(row, 'second_key')), bigintColumn(row, 'used'));
     } else {
       events.set(
-        byEventKey.get(textColumn(row, 'first_key'))!,
+        read.requestIdsByEventKey.get(textColumn(row, 'first_key'))!,
         recordedOutcome(
           textColumn(row, 'first_key'),
           textColumn(row, 'second_key'),
@@ -146,8 +177,8 @@ async function readMysqlState(
       );
     }
   }
-  if (counters.size < keys.size) {
-    throw new MissingCountersError([...keys].filter(([id]) => !counters.has(id)).map(([, key]) => key));
+  if (counters.size < read.counterKeys.size) {
+    throw new MissingCountersError([...read.counterKeys].filter(([id]) => !counters.has(id)).map(([, key]) => key));
   }
   return { counters, events };
 }
