@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -17,6 +17,8 @@ export interface BenchDatabase {
   /** The DATABASE_URL the service is started with. */
   readonly url: string;
   readonly dataSource: DataSource;
+  /** The MariaDB server's process when it runs on this machine, so that its CPU time per call is reported. */
+  readonly serverPid?: number;
   /** Closes the bench's connection and deletes the file or drops the database. */
   dispose(): Promise<void>;
 }
@@ -63,6 +65,7 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
   }
   const quotedName = `\`${config.database}\``;
   let admin;
+  let serverPid: number | undefined;
   try {
     admin = await createConnection({ ...server, connectTimeout: 3000 });
   } catch (error: unknown) {
@@ -74,6 +77,7 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
     // A database left over by an interrupted run would carry its rows into this one.
     await admin.query(`DROP DATABASE IF EXISTS ${quotedName}`);
     await admin.query(`CREATE DATABASE ${quotedName} CHARACTER SET utf8mb4`);
+    serverPid = LOCAL_HOSTS.has(config.host) ? await localServerPid(admin) : undefined;
   } finally {
     await admin.end();
   }
@@ -83,6 +87,7 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
     choice: 'mariadb',
     url: mariadbUrl,
     dataSource,
+    ...(serverPid === undefined ? {} : { serverPid }),
     async dispose() {
       await dataSource.destroy();
       const cleaner = await createConnection(server);
@@ -93,6 +98,26 @@ async function openMariaDb(mariadbUrl: string): Promise<BenchDatabase> {
       }
     },
   };
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const SERVER_COMMANDS = new Set(['mariadbd', 'mysqld']);
+
+/** The process of a MariaDB on this machine, from the pid file it names; undefined when it cannot be read. */
+async function localServerPid(admin: Awaited<ReturnType<typeof createConnection>>): Promise<number | undefined> {
+  try {
+    const [rows] = await admin.query('SELECT @@pid_file AS pidFile');
+    const pidFile: unknown = Array.isArray(rows) ? (rows[0] as { pidFile?: unknown } | undefined)?.pidFile : undefined;
+    if (typeof pidFile !== 'string') {
+      return undefined;
+    }
+    const pid = Number((await readFile(pidFile, 'utf8')).trim());
+    // A pid file left by another server, or a recycled pid, names some other process: check it is a database server.
+    const command = (await readFile(`/proc/${pid}/comm`, 'utf8')).trim();
+    return Number.isInteger(pid) && SERVER_COMMANDS.has(command) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `SELECT COUNT(*)` with parameters, as a number on both drivers (MariaDB returns a string for BIGINT counts). */

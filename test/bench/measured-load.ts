@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { runLoad, type LoadTarget } from './load-runner.js';
 import { summariseLoad, type PointMeasurement } from './measurement.js';
-import { readProcessCpuMs } from './process-cpu.js';
+import { readProcessCpuMs, readThreadCpuMs, threadCpuDelta } from './process-cpu.js';
 import { readProcessMemory, resetPeakMemory } from './process-memory.js';
 import { SETTLE_SECONDS_PER_LOAD, type BenchProgress } from './progress.js';
 
@@ -46,6 +46,8 @@ export interface MeasurementHooks {
   readonly beforeMeasure?: () => Promise<void>;
   /** The service (not the baseline): its measured window goes to the profile windows under `label`. */
   readonly profiled?: boolean;
+  /** A database server on this machine whose CPU time the measurement reports beside the service's. */
+  readonly databaseServerPid?: number;
 }
 
 /** Seconds one load takes with these settings (for the progress estimate). */
@@ -80,6 +82,8 @@ export async function measureLoad(
   await hooks.beforeMeasure?.();
   const peakReset = await resetPeakMemory(server.pid);
   const cpuBefore = await readProcessCpuMs(server.pid);
+  const threadsBefore = await readThreadCpuMs(server.pid);
+  const databaseBefore = await readDatabaseServerCpuMs(hooks.databaseServerPid);
   const from = monotonicMicros();
   const result = await runLoad(server.baseUrl, targets, {
     connections: settings.connections,
@@ -88,6 +92,8 @@ export async function measureLoad(
   });
   const to = monotonicMicros();
   const cpuAfter = await readProcessCpuMs(server.pid);
+  const threadsAfter = await readThreadCpuMs(server.pid);
+  const databaseAfter = await readDatabaseServerCpuMs(hooks.databaseServerPid);
   if (hooks.profiled === true) {
     settings.profileWindows?.push({ label: hooks.label, fromMicros: from, toMicros: to });
   }
@@ -102,5 +108,17 @@ export async function measureLoad(
     result,
     memory?.peakRssBytes,
     cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    {
+      ...(threadsBefore === undefined || threadsAfter === undefined
+        ? {}
+        : { byThreadMs: threadCpuDelta(threadsBefore, threadsAfter) }),
+      ...(databaseBefore === undefined || databaseAfter === undefined
+        ? {}
+        : { databaseServerMs: databaseAfter - databaseBefore }),
+    },
   );
+}
+
+async function readDatabaseServerCpuMs(pid: number | undefined): Promise<number | undefined> {
+  return pid === undefined ? undefined : readProcessCpuMs(pid);
 }

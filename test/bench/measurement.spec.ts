@@ -44,6 +44,25 @@ function measurement(requestsPerSecond: number, p50 = 1, p99 = 2, mean = 1): Poi
 }
 
 describe('summariseLoad', () => {
+  it("adds the CPU time per call by thread, busiest first, and the database server's", () => {
+    const summary = summariseLoad(loadResult(), undefined, 300, {
+      byThreadMs: new Map([
+        ['sqlite-writer', 80],
+        ['main thread', 200],
+        ['V8Worker', 20],
+      ]),
+      databaseServerMs: 55,
+    });
+
+    expect(summary.cpuMicrosPerCall).toBe(300);
+    expect(Object.entries(summary.cpuMicrosPerCallByThread ?? {})).toEqual([
+      ['main thread', 200],
+      ['sqlite-writer', 80],
+      ['V8Worker', 20],
+    ]);
+    expect(summary.databaseServerCpuMicrosPerCall).toBe(55);
+  });
+
   it('turns autocannon counts, response times, peak memory and CPU time into one measurement', () => {
     expect(summariseLoad(loadResult(), 150 * 1024 * 1024, 1234)).toEqual({
       requestsPerSecond: 500,

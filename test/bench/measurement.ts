@@ -43,6 +43,19 @@ export interface PointMeasurement {
    * other load on the machine moves far less than requests per second.
    */
   readonly cpuMicrosPerCall: number | undefined;
+  /**
+   * The same CPU time by thread of the serving process (`main thread`, `sqlite-writer`…), largest first; absent where
+   * /proc has no threads to read, and in reports written before it was measured.
+   */
+  readonly cpuMicrosPerCallByThread?: Readonly<Record<string, number>>;
+  /** CPU time of the database server (a MariaDB on this machine) per answer: what a call costs it, beside the service. */
+  readonly databaseServerCpuMicrosPerCall?: number;
+}
+
+/** CPU time read around a load besides the process total: by thread, and the database server's. */
+export interface CpuDetail {
+  readonly byThreadMs?: ReadonlyMap<string, number>;
+  readonly databaseServerMs?: number;
 }
 
 const BYTES_PER_MIB = 1024 * 1024;
@@ -57,8 +70,15 @@ function round(value: number, digits: number): number {
 }
 
 /** Requests per second as total/duration: autocannon's `average` is a per-second sample mean that drops partial seconds. */
-export function summariseLoad(result: LoadResult, peakRssBytes: number | undefined, cpuMs?: number): PointMeasurement {
+export function summariseLoad(
+  result: LoadResult,
+  peakRssBytes: number | undefined,
+  cpuMs?: number,
+  cpuDetail: CpuDetail = {},
+): PointMeasurement {
   const { counts } = result;
+  const perCall = (ms: number): number => round((ms * 1000) / counts.requests.total, 0);
+  const { byThreadMs, databaseServerMs } = counts.requests.total === 0 ? {} : cpuDetail;
   const seconds = counts.duration > 0 ? counts.duration : 1;
   const latency = summariseLatencies(result.latenciesMs);
   return {
@@ -75,8 +95,15 @@ export function summariseLoad(result: LoadResult, peakRssBytes: number | undefin
     non2xx: counts.non2xx,
     ok200: counts.statusCodeStats?.['200']?.count ?? 0,
     peakRssMiB: peakRssBytes === undefined ? undefined : toMiB(peakRssBytes),
-    cpuMicrosPerCall:
-      cpuMs === undefined || counts.requests.total === 0 ? undefined : round((cpuMs * 1000) / counts.requests.total, 0),
+    cpuMicrosPerCall: cpuMs === undefined || counts.requests.total === 0 ? undefined : perCall(cpuMs),
+    ...(byThreadMs === undefined
+      ? {}
+      : {
+          cpuMicrosPerCallByThread: Object.fromEntries(
+            [...byThreadMs].sort(([, left], [, right]) => right - left).map(([name, ms]) => [name, perCall(ms)]),
+          ),
+        }),
+    ...(databaseServerMs === undefined ? {} : { databaseServerCpuMicrosPerCall: perCall(databaseServerMs) }),
   };
 }
 

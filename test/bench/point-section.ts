@@ -151,6 +151,7 @@ export async function measurePoint(
   const measurement = await measureLoad(service, [prepared.target], settings, {
     label: `"${scenario.name}" on ${database.choice}`,
     profiled: true,
+    ...(database.serverPid === undefined ? {} : { databaseServerPid: database.serverPid }),
     beforeMeasure: async () => {
       rowsBefore = counter === undefined ? 0 : await counter(database.dataSource);
     },

@@ -86,6 +86,27 @@ describe('formatPointTable', () => {
       '  targets on sqlite: MISSED: p99 < 25 ms',
     ]);
   });
+
+  it("ends with where each database's calls spent their CPU time, when it was measured", () => {
+    const threads = { 'main thread': 120, 'sqlite-writer': 70, 'sqlite-checkpoi': 20, V8Worker: 4, 'libuv-worker': 1 };
+    const mariadb: PointResult = {
+      ...point,
+      database: 'mariadb',
+      measurement: measurement(3000, {
+        cpuMicrosPerCallByThread: { 'main thread': 140 },
+        databaseServerCpuMicrosPerCall: 60,
+      }),
+    };
+    const table = formatPointTable('default: persist', baseline, [
+      { ...point, measurement: measurement(4000, { cpuMicrosPerCallByThread: threads }) },
+      mariadb,
+    ]);
+
+    expect(table.split('\n').slice(-2)).toEqual([
+      '  CPU µs/call on sqlite: main thread 120, sqlite-writer 70, sqlite-checkpoi 20, others 5',
+      '  CPU µs/call on mariadb: main thread 140; the MariaDB server 60',
+    ]);
+  });
 });
 
 describe('formatScalingTable', () => {

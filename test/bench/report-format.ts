@@ -90,7 +90,33 @@ export function formatPointTable(
       ? ''
       : ` (request ${first.requestBytes} B, answer ${first.answerBytes} B, database use: ${first.databaseUse})`;
   const targetLines = points.map((point) => `  targets on ${point.database}: ${describeChecks(point.targets)}`);
-  return [`${scenario}${sizes}`, formatTable(POINT_HEADER, rows), ...targetLines].join('\n');
+  const cpuLines = points.flatMap((point) => {
+    const breakdown = describeCpuBreakdown(point.measurement);
+    return breakdown === undefined ? [] : [`  CPU µs/call on ${point.database}: ${breakdown}`];
+  });
+  return [`${scenario}${sizes}`, formatTable(POINT_HEADER, rows), ...targetLines, ...cpuLines].join('\n');
+}
+
+/** Threads named in the CPU breakdown of a point; the rest are summed as `others`. */
+const NAMED_THREADS = 3;
+
+/**
+ * Where a call's CPU time went: the service's busiest threads (`main thread 125, sqlite-writer 75, …`), and the
+ * database server's beside it when it runs on this machine. undefined when neither was measured.
+ */
+export function describeCpuBreakdown(measurement: PointMeasurement): string | undefined {
+  const parts: string[] = [];
+  // A thread under half a microsecond a call (the inspector's, a timer's) says nothing about the call.
+  const threads = Object.entries(measurement.cpuMicrosPerCallByThread ?? {}).filter(([, micros]) => micros > 0);
+  if (threads.length > 0) {
+    const named = threads.slice(0, NAMED_THREADS).map(([name, micros]) => `${name} ${micros}`);
+    const others = threads.slice(NAMED_THREADS).reduce((sum, [, micros]) => sum + micros, 0);
+    parts.push([...named, ...(threads.length > NAMED_THREADS ? [`others ${others}`] : [])].join(', '));
+  }
+  if (measurement.databaseServerCpuMicrosPerCall !== undefined) {
+    parts.push(`the MariaDB server ${measurement.databaseServerCpuMicrosPerCall}`);
+  }
+  return parts.length === 0 ? undefined : parts.join('; ');
 }
 
 export function formatScalingTable(result: ScalingResult): string {
