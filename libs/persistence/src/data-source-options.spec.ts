@@ -34,7 +34,7 @@ describe('buildDataSourceOptions', () => {
       bigNumberStrings: true,
       flags: ['-FOUND_ROWS'],
       multipleStatements: true,
-      extra: { trace: false },
+      extra: { trace: false, maxPreparedStatements: 32 },
     });
     expect(buildDataSourceOptions('mysql://root@db/consents')).not.toHaveProperty('password');
   });

@@ -20,6 +20,8 @@ export const PERSISTENCE_MIGRATIONS = [
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Connections to MySQL/MariaDB per instance, unless DATABASE_POOL_SIZE says otherwise. */
 export const MYSQL_POOL_SIZE = 10;
+/** Server-side prepared statements kept per MySQL/MariaDB connection (sql-rows.ts, selectPrepared). */
+export const MYSQL_PREPARED_STATEMENTS_PER_CONNECTION = 32;
 
 export interface ConnectionTuning {
   /** MySQL/MariaDB connections of this instance. */
@@ -86,6 +88,10 @@ export function dataSourceOptionsFor(config: DatabaseConfig, tuning: ConnectionT
       // only to show the caller in a failed statement's stack. A failure keeps its code and message, which is what
       // driver-errors.ts reads, and TypeORM's QueryFailedError names the statement.
       trace: false,
+      // The statements selectPrepared prepares on the server, per pooled connection (least recently used closed
+      // first): a fixed handful of reads, far below this; the bound keeps the server's max_prepared_stmt_count (16,382
+      // by default, for all clients together) out of reach of any number of instances a bank runs.
+      maxPreparedStatements: MYSQL_PREPARED_STATEMENTS_PER_CONNECTION,
     },
   };
 }

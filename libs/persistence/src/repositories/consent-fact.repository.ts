@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../sql/driver-errors.js';
-import { execute, nullableTextColumn, selectRows, textColumn } from '../sql/sql-rows.js';
+import { execute, nullableTextColumn, selectPrepared, selectRows, textColumn } from '../sql/sql-rows.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 
 const MAX_CONSENT_KEY_LENGTH = 255;
@@ -69,7 +69,7 @@ export class ConsentFactRepository {
   /** Every fact recorded about a consent. */
   async factsOf(consentKey: string): Promise<ReadonlySet<string>> {
     const rows = await this.gateway.run((runner) =>
-      selectRows(runner, 'SELECT fact FROM consent_fact WHERE consent_key = ?', [consentKey]),
+      selectPrepared(runner, 'SELECT fact FROM consent_fact WHERE consent_key = ?', [consentKey]),
     );
     return new Set(rows.map((row) => textColumn(row, 'fact')));
   }
