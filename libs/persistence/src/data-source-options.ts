@@ -20,7 +20,7 @@ export const PERSISTENCE_MIGRATIONS = [
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Connections to MySQL/MariaDB per instance, unless DATABASE_POOL_SIZE says otherwise. */
 export const MYSQL_POOL_SIZE = 10;
-/** Server-side prepared statements kept per MySQL/MariaDB connection (sql-rows.ts, selectPrepared). */
+/** Server-side prepared statements kept per MySQL/MariaDB connection (select-prepared.ts). */
 export const MYSQL_PREPARED_STATEMENTS_PER_CONNECTION = 32;
 
 export interface ConnectionTuning {

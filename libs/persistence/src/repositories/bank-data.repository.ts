@@ -9,14 +9,8 @@ import { BankAccount } from '../entities/bank-account.js';
 import { BankCustomer } from '../entities/bank-customer.js';
 import type { BankAccountStatus, BankAccountSubType, BankAccountType } from '../bank-data/bank-account-vocabulary.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
-import {
-  bigintColumn,
-  integerColumn,
-  nullableTextColumn,
-  selectPrepared,
-  textColumn,
-  type SqlRow,
-} from '../sql/sql-rows.js';
+import { bigintColumn, integerColumn, nullableTextColumn, textColumn, type SqlRow } from '../sql/sql-rows.js';
+import { selectPrepared } from '../sql/select-prepared.js';
 
 // Fourteen parameters a row at most: 500 rows stay far below SQLite's 32,766 bound parameters.
 const ROWS_PER_STATEMENT = 500;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../sql/driver-errors.js';
-import { execute, nullableTextColumn, selectPrepared, selectRows, textColumn } from '../sql/sql-rows.js';
+import { execute, nullableTextColumn, selectRows, textColumn } from '../sql/sql-rows.js';
+import { selectPrepared } from '../sql/select-prepared.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 
 const MAX_CONSENT_KEY_LENGTH = 255;

@@ -3,7 +3,8 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../data-source-options.js';
 import { initialiseDataSource } from '../data-source-factory.js';
 import { isTransientLockConflict } from './driver-errors.js';
-import { integerColumn, selectPrepared, selectRows, type SqlRow } from './sql-rows.js';
+import { selectPrepared } from './select-prepared.js';
+import { integerColumn, selectRows, type SqlRow } from './sql-rows.js';
 
 describe('selectPrepared', () => {
   let database: TestDatabase;

@@ -3,7 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { databaseKindOf, type DatabaseKind } from './database-kind.js';
 import { isTransientLockConflict } from './driver-errors.js';
 import { SerialQueue } from './serial-queue.js';
-import type { SqlParameter, SqlRow } from './sql-rows.js';
+import { rowsOf, type SqlParameter } from './sql-rows.js';
 import type { SqlStatement, TwoTripTransaction } from './sql-statements.js';
 
 const MYSQL_TRANSACTION_ATTEMPTS = 5;
@@ -97,7 +97,7 @@ export class SqlGateway {
               const [, rows] = (await runner.query(`START TRANSACTION; ${statement.sql}`, [
                 ...statement.parameters,
               ])) as [unknown, unknown];
-              return Array.isArray(rows) ? rows.filter(isRow) : [];
+              return rowsOf(rows);
             },
             commit: async (statements) => {
               await runner.query(joined([...statements, { sql: 'COMMIT', parameters: [] }]), parametersOf(statements));
@@ -166,10 +166,6 @@ function joined(statements: readonly SqlStatement[]): string {
 
 function parametersOf(statements: readonly SqlStatement[]): SqlParameter[] {
   return statements.flatMap(({ parameters }) => [...parameters]);
-}
-
-function isRow(value: unknown): value is SqlRow {
-  return typeof value === 'object' && value !== null;
 }
 
 function sqliteQueueFor(dataSource: DataSource): SerialQueue {

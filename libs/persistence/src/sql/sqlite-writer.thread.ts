@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SqlParameter, SqlRow } from './sql-rows.js';
+import { rowsOf, type SqlParameter } from './sql-rows.js';
 import type { SqlStatements } from './sql-statements.js';
 import { SerialQueue } from './serial-queue.js';
 import {
@@ -137,12 +137,7 @@ function runWriter(): void {
     return statement;
   };
   const sql: SqlStatements = {
-    select: (text, parameters) =>
-      Promise.resolve(
-        prepared(text)
-          .all(...parameters)
-          .filter((row): row is SqlRow => typeof row === 'object' && row !== null),
-      ),
+    select: (text, parameters) => Promise.resolve(rowsOf(prepared(text).all(...parameters))),
     execute: (text, parameters) => Promise.resolve(prepared(text).run(...parameters).changes),
   };
   // Set when the checkpointer has just finished (so its lock is free) and found the log long enough to restart.
