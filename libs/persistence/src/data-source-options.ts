@@ -89,7 +89,7 @@ export function dataSourceOptionsFor(config: DatabaseConfig, tuning: ConnectionT
       // driver-errors.ts reads, and TypeORM's QueryFailedError names the statement.
       trace: false,
       // The statements selectPrepared prepares on the server, per pooled connection (least recently used closed
-      // first): a fixed handful of reads, far below this; the bound keeps the server's max_prepared_stmt_count (16,382
+      // first): the hot reads of CoalescedRead, 20 texts (five reads, four batch sizes), below this; the bound keeps the server's max_prepared_stmt_count (16,382
       // by default, for all clients together) out of reach of any number of instances a bank runs.
       maxPreparedStatements: MYSQL_PREPARED_STATEMENTS_PER_CONNECTION,
     },

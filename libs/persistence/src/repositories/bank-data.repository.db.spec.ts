@@ -1,4 +1,4 @@
-import { createTestDataSource, type TestDatabase } from '@app/testing';
+import { createTestDataSource, testDatabaseKind, type TestDatabase } from '@app/testing';
 import { jest } from '@jest/globals';
 import type { BankAccountData, BankDataSet } from '../bank-data/bank-data-set.js';
 import { InvalidBankDataError } from '../bank-data/bank-data-validation.js';
@@ -195,8 +195,11 @@ describe('BankDataRepository', () => {
 
     expect(statements).toEqual([
       {
+        // SQLite: the single read; MariaDB: the coalesced one (CoalescedRead), here with one key.
         sql: expect.stringMatching(
-          /^SELECT a\.account_id, .* FROM bank_account a INNER JOIN bank_account_holder h ON h\.account_id = a\.account_id WHERE h\.user_id = \?$/s,
+          testDatabaseKind() === 'sqlite'
+            ? /^SELECT a\.account_id, .* FROM bank_account a INNER JOIN bank_account_holder h ON h\.account_id = a\.account_id WHERE h\.user_id = \?$/s
+            : /^SELECT h\.user_id AS coalesced_key_0, a\.account_id, .* FROM bank_account a INNER JOIN bank_account_holder h ON h\.account_id = a\.account_id WHERE h\.user_id IN \(\?\)$/s,
         ),
         parameters: ['rich@example.com'],
       },

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../sql/driver-errors.js';
 import { execute, nullableTextColumn, selectRows, textColumn } from '../sql/sql-rows.js';
-import { selectPrepared } from '../sql/select-prepared.js';
+import { CoalescedRead } from '../sql/coalesced-read.js';
 import { SqlGateway } from '../sql/sql-gateway.js';
 
 const MAX_CONSENT_KEY_LENGTH = 255;
@@ -21,9 +21,15 @@ function requestKeyOf(requestId: string): string {
 @Injectable()
 export class ConsentFactRepository {
   private readonly gateway: SqlGateway;
+  private readonly factsRead: CoalescedRead;
 
   constructor(@Inject(DataSource) dataSource: DataSource) {
     this.gateway = SqlGateway.for(dataSource);
+    this.factsRead = new CoalescedRead(this.gateway, {
+      columns: 'fact',
+      from: 'consent_fact',
+      keyColumns: ['consent_key'],
+    });
   }
 
   async record(requestId: string, consentKey: string, facts: readonly string[]): Promise<boolean> {
@@ -69,9 +75,7 @@ export class ConsentFactRepository {
 
   /** Every fact recorded about a consent. */
   async factsOf(consentKey: string): Promise<ReadonlySet<string>> {
-    const rows = await this.gateway.run((runner) =>
-      selectPrepared(runner, 'SELECT fact FROM consent_fact WHERE consent_key = ?', [consentKey]),
-    );
+    const rows = await this.factsRead.rowsOf([consentKey]);
     return new Set(rows.map((row) => textColumn(row, 'fact')));
   }
 

@@ -29,4 +29,21 @@ describe(BatchQueue.name, () => {
       { status: 'fulfilled', value: 'C' },
     ]);
   });
+
+  it('fails every item of a failed batch when told the batch fails as a whole, without running it again', async () => {
+    let runs = 0;
+    const queue = new BatchQueue<string, string>(
+      () => {
+        runs += 1;
+        return Promise.reject(new Error('the database is unreachable'));
+      },
+      100,
+      'fail-all',
+    );
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((item) => queue.push(item)));
+    expect(results).toEqual(
+      ['a', 'b', 'c'].map(() => ({ status: 'rejected', reason: new Error('the database is unreachable') })),
+    );
+    expect(runs).toBe(1);
+  });
 });

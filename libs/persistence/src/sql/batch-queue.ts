@@ -4,11 +4,18 @@ interface Waiting<TItem, TResult> {
   reject(error: unknown): void;
 }
 
+/** What a failed batch means for its items. */
+export type BatchFailure =
+  /** One item may be what the database refused (a write): each is tried again alone. */
+  | 'isolate'
+  /** The batch failed as a whole (a read: the database is unreachable, the statement wrong): every item fails. */
+  | 'fail-all';
+
 /**
  * Runs work in batches: while one batch is being written, the items that arrive meanwhile wait and go together in
  * the next, so that one commit (an fsync, a network round trip) serves every call that finished together; an idle
- * queue writes each item at once. A batch that fails is retried one item at a time, so that one item the database
- * refuses never fails its neighbours.
+ * queue writes each item at once. By default a batch that fails is retried one item at a time, so that one item the
+ * database refuses never fails its neighbours.
  */
 export class BatchQueue<TItem, TResult> {
   private readonly waiting: Waiting<TItem, TResult>[] = [];
@@ -17,6 +24,7 @@ export class BatchQueue<TItem, TResult> {
   constructor(
     private readonly write: (items: readonly TItem[]) => Promise<readonly TResult[]>,
     private readonly maxBatch: number,
+    private readonly onFailure: BatchFailure = 'isolate',
   ) {}
 
   push(item: TItem): Promise<TResult> {
@@ -36,8 +44,8 @@ export class BatchQueue<TItem, TResult> {
         const results = await this.write(batch.map((entry) => entry.item));
         batch.forEach((entry, index) => entry.resolve(results[index]));
       } catch (error) {
-        if (batch.length === 1) {
-          batch[0].reject(error);
+        if (batch.length === 1 || this.onFailure === 'fail-all') {
+          batch.forEach((entry) => entry.reject(error));
         } else {
           await this.isolate(batch);
         }
