@@ -15,6 +15,7 @@ import {
 } from '@app/testing';
 import { acceptedExchange, approve, createConsent, populateScreen } from './consent-journey.js';
 import { extensionRequestRows, type BenchScenario } from './scenario.js';
+import { SPREAD_CUSTOMERS, spreadCustomerId, spreadCustomersBankData } from './spread-customers.js';
 
 /*
  * An account-access consent in the UK Open Banking shape (the default journey's fixtures, contract §7.1) from creation
@@ -92,10 +93,16 @@ export async function accountReadAccess(
   );
 }
 
+/**
+ * The four points of an account-access consent; with `spreadScreen`, the consent page also over 1,000 customers
+ * (spread-customers.ts), its second shape of traffic.
+ */
 export function accountAccessScenarios(
   spec: string,
   fixtures: AccountAccessFixtures = DEFAULT_ACCOUNT_ACCESS,
+  { spreadScreen = false }: { readonly spreadScreen?: boolean } = {},
 ): BenchScenario[] {
+  let nextCustomer = 0;
   return [
     {
       name: `${spec}: pre-process-consent-creation (account access)`,
@@ -117,6 +124,21 @@ export function accountAccessScenarios(
       databaseUse: 'reads',
       prepare: (simulator) => accountAccessScreen(simulator, undefined, fixtures),
     },
+    ...(spreadScreen
+      ? [
+          {
+            name: `${spec}: populate-consent-authorize-screen (account access, 1,000 customers)`,
+            spec,
+            extension: 'populate-consent-authorize-screen',
+            databaseUse: 'reads',
+            bankData: spreadCustomersBankData(),
+            // One consent page per customer, the load sending them in turn.
+            prepare: (simulator) =>
+              accountAccessScreen(simulator, spreadCustomerId(nextCustomer++ % SPREAD_CUSTOMERS), fixtures),
+            preparedConsents: SPREAD_CUSTOMERS,
+          } satisfies BenchScenario,
+        ]
+      : []),
     {
       name: `${spec}: persist-authorized-consent (approve one account)`,
       spec,

@@ -1,3 +1,4 @@
+import { BankDataRepository } from '@app/persistence';
 import { IdentityServerFailure, StepFailure, type SimulatedExchange } from '@app/testing';
 import type { BaselineResult, PointResult, SkippedScenario } from './bench-results.js';
 import type { BenchDatabase } from './bench-database.js';
@@ -78,6 +79,10 @@ export async function prepareScenarios(
       continue;
     }
     try {
+      if (scenario.bankData !== undefined) {
+        log(`importing the customers of "${scenario.name}" into the embedded bank on ${database.choice}`);
+        await new BankDataRepository(database.dataSource).importBankData(scenario.bankData);
+      }
       const consents = Math.max(1, scenario.preparedConsents ?? 1);
       if (consents > 1) {
         log(`preparing ${consents.toLocaleString('en-US')} consents for "${scenario.name}" on ${database.choice}`);

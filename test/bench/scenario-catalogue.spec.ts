@@ -15,6 +15,8 @@ describe('the scenario catalogue', () => {
     expect(SCENARIOS.filter((scenario) => scenario.spec === 'default').map((scenario) => scenario.extension)).toEqual([
       'pre-process-consent-creation',
       'populate-consent-authorize-screen',
+      // Its second shape of traffic: the pages of 1,000 customers.
+      'populate-consent-authorize-screen',
       'persist-authorized-consent',
       'validate-consent-access',
     ]);
@@ -54,5 +56,22 @@ describe('the scenario catalogue', () => {
   it('measures counted access in both shapes of traffic: all calls on one consent, and spread over 1,000 consents', () => {
     const counted = SCENARIOS.filter((scenario) => scenario.databaseUse === 'counted');
     expect(counted.map((scenario) => scenario.preparedConsents ?? 1)).toEqual([1, 1000, 1000, 1, 1000]);
+  });
+
+  it('measures the consent page of one customer and of 1,000, each of those with accounts of its own', () => {
+    const screens = SCENARIOS.filter(
+      (scenario) => scenario.spec === 'default' && scenario.extension === 'populate-consent-authorize-screen',
+    );
+    expect(
+      screens.map((scenario) => [scenario.preparedConsents ?? 1, scenario.bankData?.customers.length ?? 0]),
+    ).toEqual([
+      [1, 0],
+      [1000, 1000],
+    ]);
+    const customers = screens[1].bankData?.customers ?? [];
+    expect(new Set(customers.map((customer) => customer.userId)).size).toBe(1000);
+    expect(new Set(customers.flatMap((customer) => customer.accounts.map((account) => account.accountId))).size).toBe(
+      3000,
+    );
   });
 });

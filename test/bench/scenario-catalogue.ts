@@ -9,7 +9,7 @@ import { ukVrpScenarios } from './uk-vrp-scenarios.js';
  * "Adding a scenario"); a scenario whose specification the service does not serve is skipped with a notice.
  */
 export const SCENARIOS: readonly BenchScenario[] = [
-  ...accountAccessScenarios('default'),
+  ...accountAccessScenarios('default', undefined, { spreadScreen: true }),
   // The same four points on the UK module, with the UK journey's consent (the UK rules are stricter).
   ...accountAccessScenarios('uk', UK_ACCOUNT_ACCESS),
   ...ukVrpScenarios(),

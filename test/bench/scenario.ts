@@ -1,4 +1,5 @@
 import type { ExtensionName } from '@app/contract';
+import type { BankDataSet } from '@app/persistence';
 import type { IdentityServerSimulator, SimulatedExchange } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { countRows } from './bench-database.js';
@@ -38,6 +39,8 @@ export interface BenchScenario {
    * the counted points' second shape of traffic: calls spread over many consents rather than all on one.
    */
   readonly preparedConsents?: number;
+  /** Customers the scenario's journeys need, imported into the embedded bank before it is prepared. */
+  readonly bankData?: BankDataSet;
 }
 
 /** The counted points' second shape of traffic: calls spread over this many consents rather than all on one. */
