@@ -6,6 +6,7 @@ import type { BenchDatabase } from './bench-database.js';
 import { baselineQuery } from './baseline-under-test.js';
 import type { ChildServer } from './child-server.js';
 import { mappingCount, ScenarioPreparationError } from './consent-journey.js';
+import { settleDatabase } from './database-settle.js';
 import type { LoadTarget } from './load-runner.js';
 import { measureLoad, type LoadSettings } from './measured-load.js';
 import { scalingRatios, type PointMeasurement, type ScalingStep } from './measurement.js';
@@ -141,6 +142,10 @@ async function counterTableScaling(
   }
   log(`filling the usage-counter table with ${FILL_ROWS.toLocaleString('en-US')} rows on ${database.choice}`);
   await fillUsageCounters(database.dataSource);
+  const settle = await settleDatabase(database);
+  log(
+    `${settle.settled ? 'settled' : 'not settled'} after the fill on ${database.choice} in ${(settle.waitedMs / 1000).toFixed(1)} s: ${settle.left}`,
+  );
   const results: ScalingResult[] = [];
   try {
     for (const entry of accessScenarios) {
