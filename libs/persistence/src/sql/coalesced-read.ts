@@ -29,8 +29,11 @@ const MAX_KEYS = KEYS_PER_STATEMENT[KEYS_PER_STATEMENT.length - 1];
 /** The alias of a key part in the batched statement's rows. */
 const keyAlias = (index: number): string => `coalesced_key_${index}`;
 
-/** Keys compare as exact strings: JSON of the parts cannot make two different keys one. */
-const idOf = (key: readonly unknown[]): string => JSON.stringify(key);
+/**
+ * Keys compare exactly: a key of one part (a customer, an account, a consent) as itself, with no JSON per call and row,
+ * one of several parts as the JSON of its parts, which cannot make two different keys one.
+ */
+const idOf = (key: readonly unknown[]): unknown => (key.length === 1 ? key[0] : JSON.stringify(key));
 
 /**
  * A hot read by key, asked by many calls at once (the customer's accounts of every consent page, a consent's facts
@@ -76,7 +79,7 @@ export class CoalescedRead {
     const count = KEYS_PER_STATEMENT.find((size) => size >= distinct.length) ?? MAX_KEYS;
     const asked = [...distinct, ...Array.from({ length: count - distinct.length }, () => distinct[0])];
     const rows = await this.gateway.run((runner) => selectPrepared(runner, this.batchSql(count), asked.flat()));
-    const rowsByKey = new Map<string, SqlRow[]>();
+    const rowsByKey = new Map<unknown, SqlRow[]>();
     for (const row of rows) {
       const id = idOf(this.statement.keyColumns.map((_column, index) => row[keyAlias(index)]));
       const owned = rowsByKey.get(id);
